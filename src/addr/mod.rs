@@ -1,0 +1,422 @@
+//! Socket addresses: [`SockAddr`] (any family) and one type per family — [`SockAddrIn`] (IPv4),
+//! [`SockAddrIn6`] (IPv6), [`SockAddrUn`] (UNIX domain) and, on Linux, [`SockAddrLl`] (link
+//! layer).
+//!
+//! Ports and Ethernet types are host order in this API; the types convert to network order
+//! exactly once, where the C struct is filled. Each family type converts to and from its C struct
+//! (`from_raw`/`as_raw`) and to and from std's address types.
+//!
+//! ```
+//! use berkeley::{SockAddr, SockAddrIn};
+//! use std::net::{Ipv4Addr, SocketAddr};
+//!
+//! let sin = SockAddrIn::new(Ipv4Addr::LOCALHOST, 8080);
+//! assert_eq!(sin.as_raw().sin_port, berkeley::htons(8080)); // network order inside
+//! let any = SockAddr::from(sin);
+//! assert_eq!(any.to_string(), "127.0.0.1:8080");
+//! assert_eq!(any.as_socket(), Some("127.0.0.1:8080".parse::<SocketAddr>().unwrap()));
+//! ```
+
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::mem::{self, MaybeUninit};
+use std::net::{SocketAddr, SocketAddrV4, SocketAddrV6};
+
+use crate::error::{Error, Result};
+use crate::sys::{c, sa_family_t, socklen_t};
+use crate::types::Domain;
+
+mod inet;
+#[cfg(any(target_os = "linux", target_os = "android"))]
+mod link;
+mod unix;
+
+pub use self::inet::{SockAddrIn, SockAddrIn6};
+#[cfg(any(target_os = "linux", target_os = "android"))]
+pub use self::link::SockAddrLl;
+pub use self::unix::SockAddrUn;
+
+const STORAGE_LEN: usize = mem::size_of::<c::sockaddr_storage>();
+const _: () = assert!(STORAGE_LEN == 128);
+const _: () = assert!(mem::size_of::<sa_family_t>() == 2);
+
+/// A socket address of any family, as the socket calls take and return it: a
+/// `sockaddr_storage` and the length of its meaningful part.
+///
+/// Build one from a family type or a std address with `From`; look inside with
+/// [`family`](SockAddr::family) and [`as_in`](SockAddr::as_in) / [`as_in6`](SockAddr::as_in6) /
+/// [`as_un`](SockAddr::as_un) / `as_ll` / [`as_socket`](SockAddr::as_socket).
+/// Only the first [`len`](SockAddr::len) bytes are ever read: an address the kernel returned is
+/// trusted up to the length it returned, and no further.
+///
+/// ```
+/// use berkeley::{Domain, SockAddr};
+/// use std::net::SocketAddr;
+///
+/// let addr = SockAddr::from("[::1]:53".parse::<SocketAddr>().unwrap());
+/// assert_eq!(addr.family(), Domain::INET6);
+/// assert_eq!(addr.as_in6().unwrap().port(), 53);
+/// assert!(addr.as_in().is_none());
+/// assert_eq!(addr.to_string(), "[::1]:53");
+/// ```
+#[derive(Clone, Copy)]
+pub struct SockAddr {
+    /// Invariant: the first `len` bytes are initialised and `len <= STORAGE_LEN`.
+    storage: MaybeUninit<c::sockaddr_storage>,
+    len: socklen_t,
+}
+
+impl SockAddr {
+    /// Copies an address out of a `sockaddr_storage`, trusting only its first `len` bytes.
+    ///
+    /// Fails with [`Error::InvalidInput`] if `len` exceeds the storage, and with
+    /// [`Error::ShortAddr`] if `len` is shorter than the struct of the family it names (an
+    /// `AF_INET` address needs 16 bytes, `AF_INET6` 28, `AF_UNIX` at least 2). A `len` of 0 is
+    /// the empty (unspecified) address, as `recvfrom` returns for a connected stream.
+    ///
+    /// ```
+    /// use berkeley::{Error, SockAddr};
+    ///
+    /// let mut storage: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
+    /// storage.ss_family = libc::AF_INET as libc::sa_family_t;
+    /// assert!(SockAddr::from_storage(&storage, 16).is_ok());
+    /// assert!(matches!(SockAddr::from_storage(&storage, 8), Err(Error::ShortAddr { need: 16, .. })));
+    /// ```
+    pub fn from_storage(storage: &c::sockaddr_storage, len: socklen_t) -> Result<SockAddr> {
+        let n = usize::try_from(len).unwrap_or(usize::MAX);
+        if n > STORAGE_LEN {
+            return Err(Error::InvalidInput {
+                call: "SockAddr::from_storage",
+                what: "length exceeds sizeof(struct sockaddr_storage)",
+            });
+        }
+        // A `&sockaddr_storage` is fully initialised; copying it whole keeps the invariant.
+        let addr = SockAddr { storage: MaybeUninit::new(*storage), len };
+        addr.check_family_len()?;
+        Ok(addr)
+    }
+
+    /// Builds an address from the first `len` bytes at `ptr`.
+    ///
+    /// # Safety
+    ///
+    /// `ptr` must be valid for reads of `len` bytes, and `len <= size_of::<sockaddr_storage>()`.
+    #[inline]
+    pub(crate) unsafe fn from_raw_parts(ptr: *const u8, len: usize) -> SockAddr {
+        debug_assert!(len <= STORAGE_LEN);
+        let mut storage = MaybeUninit::<c::sockaddr_storage>::uninit();
+        // SAFETY: the caller guarantees `ptr` is readable for `len` bytes and `len` fits in the
+        // storage; the two do not overlap (storage is a fresh local).
+        unsafe { std::ptr::copy_nonoverlapping(ptr, storage.as_mut_ptr().cast::<u8>(), len) };
+        SockAddr { storage, len: len as socklen_t }
+    }
+
+    /// Lets an OS call fill an address: `f` gets a pointer to uninitialised storage and a pointer
+    /// to its length (set to the storage size), and must leave the length as the kernel returned
+    /// it. Lengths larger than the storage (a truncated address) are clamped to it.
+    ///
+    /// # Safety
+    ///
+    /// If `f` returns `Ok`, the OS must have written `min(*len, storage size)` bytes at the
+    /// pointer, as `accept`, `recvfrom`, `getsockname` and `getpeername` do.
+    pub(crate) unsafe fn try_init<T, F>(f: F) -> Result<(T, SockAddr)>
+    where
+        F: FnOnce(*mut c::sockaddr, *mut socklen_t) -> Result<T>,
+    {
+        let mut storage = MaybeUninit::<c::sockaddr_storage>::uninit();
+        let mut len = STORAGE_LEN as socklen_t;
+        let t = f(storage.as_mut_ptr().cast::<c::sockaddr>(), &mut len)?;
+        let len = if usize::try_from(len).map_or(true, |n| n > STORAGE_LEN) {
+            STORAGE_LEN as socklen_t
+        } else {
+            len
+        };
+        Ok((t, SockAddr { storage, len }))
+    }
+
+    /// The empty address (length 0, family `AF_UNSPEC`).
+    ///
+    /// ```
+    /// let a = berkeley::SockAddr::empty();
+    /// assert!(a.is_empty());
+    /// assert_eq!(a.family(), berkeley::Domain::UNSPEC);
+    /// ```
+    pub const fn empty() -> SockAddr {
+        SockAddr { storage: MaybeUninit::uninit(), len: 0 }
+    }
+
+    /// The address family (`sa_family`), or `AF_UNSPEC` if the address is shorter than the family
+    /// field.
+    ///
+    /// ```
+    /// use berkeley::{Domain, SockAddr, SockAddrIn};
+    /// let a = SockAddr::from(SockAddrIn::new(std::net::Ipv4Addr::LOCALHOST, 1));
+    /// assert_eq!(a.family(), Domain::INET);
+    /// ```
+    #[inline]
+    pub fn family(&self) -> Domain {
+        match self.bytes() {
+            [a, b, ..] => Domain::from_raw(i32::from(sa_family_t::from_ne_bytes([*a, *b]))),
+            _ => Domain::UNSPEC,
+        }
+    }
+
+    /// The length of the address in bytes (what the C calls pass as `socklen_t`).
+    ///
+    /// ```
+    /// let a = berkeley::SockAddr::from("127.0.0.1:80".parse::<std::net::SocketAddr>().unwrap());
+    /// assert_eq!(a.len(), 16); // sizeof(struct sockaddr_in)
+    /// ```
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Whether the address is empty (length 0): for example the source `recvfrom` reports on a
+    /// connected stream socket.
+    ///
+    /// ```
+    /// assert!(berkeley::SockAddr::empty().is_empty());
+    /// ```
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The meaningful bytes of the address, as the C struct lays them out.
+    ///
+    /// ```
+    /// let a = berkeley::SockAddr::from("127.0.0.1:80".parse::<std::net::SocketAddr>().unwrap());
+    /// assert_eq!(&a.as_bytes()[2..8], &[0, 80, 127, 0, 0, 1]); // port and address, network order
+    /// ```
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        self.bytes()
+    }
+
+    /// A pointer to the C `sockaddr`, for passing to other C code together with
+    /// [`raw_len`](SockAddr::raw_len). Only `raw_len()` bytes may be read through it.
+    ///
+    /// ```
+    /// let a = berkeley::SockAddr::from("127.0.0.1:80".parse::<std::net::SocketAddr>().unwrap());
+    /// // SAFETY: the address is 16 bytes long, so sa_family (bytes 0..2) is readable.
+    /// let family = unsafe { (*a.as_ptr()).sa_family };
+    /// assert_eq!(i32::from(family), libc::AF_INET);
+    /// ```
+    #[inline]
+    pub fn as_ptr(&self) -> *const c::sockaddr {
+        self.storage.as_ptr().cast::<c::sockaddr>()
+    }
+
+    /// The length as the C type `socklen_t`.
+    ///
+    /// ```
+    /// let a = berkeley::SockAddr::from("[::1]:80".parse::<std::net::SocketAddr>().unwrap());
+    /// assert_eq!(a.raw_len() as usize, std::mem::size_of::<libc::sockaddr_in6>());
+    /// ```
+    #[inline]
+    pub fn raw_len(&self) -> socklen_t {
+        self.len
+    }
+
+    /// The address as a std `SocketAddr`, if it is IPv4 or IPv6.
+    ///
+    /// ```
+    /// let a = berkeley::SockAddr::from("10.0.0.1:22".parse::<std::net::SocketAddr>().unwrap());
+    /// assert_eq!(a.as_socket().unwrap().port(), 22);
+    /// ```
+    #[doc(alias = "as_std")]
+    pub fn as_socket(&self) -> Option<SocketAddr> {
+        if let Some(v4) = self.as_in() {
+            Some(SocketAddr::V4(v4.into()))
+        } else {
+            self.as_in6().map(|v6| SocketAddr::V6(v6.into()))
+        }
+    }
+
+    /// The IPv4 address, if this is a complete `AF_INET` address.
+    ///
+    /// ```
+    /// use berkeley::SockAddr;
+    /// let a = SockAddr::from("127.0.0.1:7".parse::<std::net::SocketAddr>().unwrap());
+    /// assert_eq!(a.as_in().unwrap().port(), 7);
+    /// ```
+    pub fn as_in(&self) -> Option<SockAddrIn> {
+        if self.family() != Domain::INET || self.len() < mem::size_of::<c::sockaddr_in>() {
+            return None;
+        }
+        // SAFETY: the first len (>= sizeof sockaddr_in) bytes are initialised, sockaddr_in is
+        // plain old data valid for any bytes, and read_unaligned needs no alignment.
+        let raw = unsafe { self.storage.as_ptr().cast::<c::sockaddr_in>().read_unaligned() };
+        Some(SockAddrIn::from_raw_unchecked(&raw))
+    }
+
+    /// The IPv6 address, if this is a complete `AF_INET6` address.
+    ///
+    /// ```
+    /// use berkeley::SockAddr;
+    /// let a = SockAddr::from("[::1]:7".parse::<std::net::SocketAddr>().unwrap());
+    /// assert_eq!(a.as_in6().unwrap().ip(), std::net::Ipv6Addr::LOCALHOST);
+    /// ```
+    pub fn as_in6(&self) -> Option<SockAddrIn6> {
+        if self.family() != Domain::INET6 || self.len() < mem::size_of::<c::sockaddr_in6>() {
+            return None;
+        }
+        // SAFETY: as in `as_in`, with sockaddr_in6.
+        let raw = unsafe { self.storage.as_ptr().cast::<c::sockaddr_in6>().read_unaligned() };
+        Some(SockAddrIn6::from_raw_unchecked(&raw))
+    }
+
+    /// The minimum length a family needs, for the families berkeley knows.
+    fn min_len(family: Domain) -> usize {
+        match family {
+            Domain::INET => mem::size_of::<c::sockaddr_in>(),
+            Domain::INET6 => mem::size_of::<c::sockaddr_in6>(),
+            #[cfg(any(target_os = "linux", target_os = "android"))]
+            Domain::PACKET => link::MIN_LEN,
+            _ => mem::size_of::<sa_family_t>(),
+        }
+    }
+
+    fn check_family_len(&self) -> Result<()> {
+        if self.len == 0 {
+            return Ok(());
+        }
+        let family = self.family();
+        let need = Self::min_len(family);
+        if self.len() < need {
+            return Err(Error::ShortAddr { family, len: self.len(), need });
+        }
+        Ok(())
+    }
+
+    #[inline]
+    fn bytes(&self) -> &[u8] {
+        // SAFETY: by the type's invariant the first `len <= STORAGE_LEN` bytes are initialised.
+        unsafe { std::slice::from_raw_parts(self.storage.as_ptr().cast::<u8>(), self.len()) }
+    }
+}
+
+impl Default for SockAddr {
+    fn default() -> SockAddr {
+        SockAddr::empty()
+    }
+}
+
+impl PartialEq for SockAddr {
+    fn eq(&self, other: &SockAddr) -> bool {
+        self.bytes() == other.bytes()
+    }
+}
+
+impl Eq for SockAddr {}
+
+impl Hash for SockAddr {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.bytes().hash(state);
+    }
+}
+
+impl fmt::Display for SockAddr {
+    /// `1.2.3.4:80`, `[::1]:80`, `[fe80::1%2]:80`, a UNIX path, `@name` for a Linux abstract
+    /// name, `(unnamed)`, or for a link-layer address `ll(ifindex=2 ETH_P_IP 00:1a:..)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(a) = self.as_in() {
+            return fmt::Display::fmt(&a, f);
+        }
+        if let Some(a) = self.as_in6() {
+            return fmt::Display::fmt(&a, f);
+        }
+        if let Some(a) = self.as_un() {
+            return fmt::Display::fmt(&a, f);
+        }
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        if let Some(a) = self.as_ll() {
+            return fmt::Display::fmt(&a, f);
+        }
+        if self.is_empty() {
+            return f.write_str("(empty)");
+        }
+        write!(f, "({:?}, {} bytes)", self.family(), self.len())
+    }
+}
+
+impl fmt::Debug for SockAddr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SockAddr")
+            .field("family", &self.family())
+            .field("len", &self.len)
+            .field("addr", &format_args!("{self}"))
+            .finish()
+    }
+}
+
+impl From<SocketAddrV4> for SockAddr {
+    #[inline]
+    fn from(addr: SocketAddrV4) -> SockAddr {
+        SockAddr::from(SockAddrIn::from(addr))
+    }
+}
+
+impl From<SocketAddrV6> for SockAddr {
+    #[inline]
+    fn from(addr: SocketAddrV6) -> SockAddr {
+        SockAddr::from(SockAddrIn6::from(addr))
+    }
+}
+
+impl From<SocketAddr> for SockAddr {
+    #[inline]
+    fn from(addr: SocketAddr) -> SockAddr {
+        match addr {
+            SocketAddr::V4(a) => SockAddr::from(a),
+            SocketAddr::V6(a) => SockAddr::from(a),
+        }
+    }
+}
+
+impl From<SockAddrIn> for SockAddr {
+    #[inline]
+    fn from(addr: SockAddrIn) -> SockAddr {
+        let raw = addr.as_raw();
+        // SAFETY: `raw` is a live sockaddr_in, readable for its whole size (16 <= 128).
+        unsafe {
+            SockAddr::from_raw_parts(
+                (raw as *const c::sockaddr_in).cast::<u8>(),
+                mem::size_of_val(raw),
+            )
+        }
+    }
+}
+
+impl From<SockAddrIn6> for SockAddr {
+    #[inline]
+    fn from(addr: SockAddrIn6) -> SockAddr {
+        let raw = addr.as_raw();
+        // SAFETY: `raw` is a live sockaddr_in6, readable for its whole size (28 <= 128).
+        unsafe {
+            SockAddr::from_raw_parts(
+                (raw as *const c::sockaddr_in6).cast::<u8>(),
+                mem::size_of_val(raw),
+            )
+        }
+    }
+}
+
+impl TryFrom<SockAddr> for SocketAddr {
+    type Error = Error;
+
+    /// Fails with [`Error::WrongFamily`] unless the address is IPv4 or IPv6.
+    fn try_from(addr: SockAddr) -> Result<SocketAddr> {
+        addr.as_socket()
+            .ok_or(Error::WrongFamily { expected: "AF_INET or AF_INET6", found: addr.family() })
+    }
+}
+
+impl TryFrom<&SockAddr> for SocketAddr {
+    type Error = Error;
+
+    fn try_from(addr: &SockAddr) -> Result<SocketAddr> {
+        SocketAddr::try_from(*addr)
+    }
+}

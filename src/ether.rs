@@ -1,0 +1,2 @@
+//! SKELETON — replaced by the ether helper.
+#![forbid(unsafe_code)]

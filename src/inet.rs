@@ -1,0 +1,2 @@
+//! SKELETON — replaced by the inet helper.
+#![forbid(unsafe_code)]

@@ -1,0 +1,66 @@
+//! The only place that calls the OS.
+//!
+//! `sys::unix` (libc) and `sys::windows` (windows-sys, Winsock) expose the **same** `pub(crate)`
+//! items, so the portable files (`socket.rs`, `sockopt.rs`, `addr/`) never mention a platform
+//! except for platform-only API. This file only selects the backend; the contract both backends
+//! keep is written here.
+//!
+//! # The backend contract
+//!
+//! Types and constants:
+//!
+//! | item | Unix | Windows |
+//! |---|---|---|
+//! | `c` | `libc` re-exported | windows-sys items renamed to POSIX spellings (`SOCKADDR_IN as sockaddr_in`, `WSAEWOULDBLOCK as EWOULDBLOCK`, ...) |
+//! | `RawSocket` | `RawFd` (`i32`) | `std::os::windows::io::RawSocket` (`u64`) |
+//! | `OwnedSocket` | `OwnedFd` | `std::os::windows::io::OwnedSocket` |
+//! | `BorrowedSocket<'a>` | `BorrowedFd<'a>` | `std::os::windows::io::BorrowedSocket<'a>` |
+//! | `socklen_t` | `libc::socklen_t` (`u32`) | `i32` |
+//! | `sa_family_t` | `libc::sa_family_t` (`u16`) | `u16` (`ADDRESS_FAMILY`) |
+//!
+//! Address helpers (no OS call; they hide field-name differences of the C structs):
+//! `in_addr_to_ipv4(&in_addr) -> Ipv4Addr`, `ipv4_to_in_addr(Ipv4Addr) -> in_addr`,
+//! `in6_addr_to_ipv6(&in6_addr) -> Ipv6Addr`, `ipv6_to_in6_addr(Ipv6Addr) -> in6_addr`,
+//! `sockaddr_in6_scope_id(&sockaddr_in6) -> u32`, `set_sockaddr_in6_scope_id(&mut sockaddr_in6, u32)`.
+//!
+//! Functions: each makes **exactly one** OS call (Windows' `socket` and `accept` also start
+//! Winsock once, and `socket` applies the `SOCK_NONBLOCK` emulation), returns `crate::Result`,
+//! and names the C call in its error (`Error::os("bind", code)`, with the address where there is
+//! one). They never retry `EINTR`; the portable layer does. Buffers the kernel fills are
+//! `&mut [MaybeUninit<u8>]`; lengths that do not fit the OS's integer type are clamped (for
+//! `send`/`recv`, like std) or rejected with `Error::InvalidInput`.
+//!
+//! ```text
+//! socket(domain: i32, ty: i32, protocol: i32) -> Result<OwnedSocket>        // close-on-exec
+//! socketpair(domain, ty, protocol) -> Result<(OwnedSocket, OwnedSocket)>    // Unix only
+//! bind(s: RawSocket, addr: &SockAddr) -> Result<()>
+//! listen(s, backlog: i32) -> Result<()>
+//! accept(s) -> Result<(OwnedSocket, SockAddr)>                              // close-on-exec
+//! connect(s, addr: &SockAddr) -> Result<()>
+//! send(s, buf: &[u8], flags: i32) -> Result<usize>                          // + MSG_NOSIGNAL on Linux
+//! sendto(s, buf: &[u8], flags: i32, addr: &SockAddr) -> Result<usize>
+//! recv(s, buf: &mut [MaybeUninit<u8>], flags: i32) -> Result<usize>
+//! recvfrom(s, buf: &mut [MaybeUninit<u8>], flags: i32) -> Result<(usize, SockAddr)>
+//! shutdown(s, how: i32) -> Result<()>
+//! getsockname(s) -> Result<SockAddr>
+//! getpeername(s) -> Result<SockAddr>
+//! setsockopt(s, level: i32, name: i32, value: &[u8]) -> Result<()>
+//! getsockopt(s, level: i32, name: i32, buf: &mut [MaybeUninit<u8>]) -> Result<usize>
+//! set_nonblocking(s, on: bool) -> Result<()>                                // ioctl(FIONBIO)
+//! nonblocking(s) -> Result<bool>                                            // Unix only (fcntl)
+//! try_clone(s) -> Result<OwnedSocket>                                       // close-on-exec
+//! poll(fds: &mut [pollfd], timeout_ms: i32) -> Result<usize>                // WSAPoll on Windows
+//! close(s: OwnedSocket) -> Result<()>                                       // reports the error
+//! ```
+
+cfg_if::cfg_if! {
+    if #[cfg(unix)] {
+        mod unix;
+        pub(crate) use self::unix::*;
+    } else if #[cfg(windows)] {
+        mod windows;
+        pub(crate) use self::windows::*;
+    } else {
+        compile_error!("berkeley supports Unix and Windows targets");
+    }
+}

@@ -1,0 +1,57 @@
+//! The Unix backend: libc. See `sys/mod.rs` for the contract.
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+mod net;
+pub(crate) use self::net::*;
+
+/// The C names, exactly as libc spells them.
+pub(crate) mod c {
+    pub(crate) use libc::*;
+}
+
+pub(crate) type RawSocket = std::os::fd::RawFd;
+pub(crate) type OwnedSocket = std::os::fd::OwnedFd;
+pub(crate) type BorrowedSocket<'a> = std::os::fd::BorrowedFd<'a>;
+#[allow(non_camel_case_types)] // the C name
+pub(crate) type socklen_t = libc::socklen_t;
+#[allow(non_camel_case_types)] // the C name
+pub(crate) type sa_family_t = libc::sa_family_t;
+
+/// The calling thread's `errno`.
+#[inline]
+pub(crate) fn last_error() -> i32 {
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+}
+
+#[inline]
+pub(crate) const fn in_addr_to_ipv4(a: &c::in_addr) -> Ipv4Addr {
+    // s_addr is in network order: its in-memory bytes are the address octets.
+    let o = a.s_addr.to_ne_bytes();
+    Ipv4Addr::new(o[0], o[1], o[2], o[3])
+}
+
+#[inline]
+pub(crate) const fn ipv4_to_in_addr(ip: Ipv4Addr) -> c::in_addr {
+    c::in_addr { s_addr: u32::from_ne_bytes(ip.octets()) }
+}
+
+#[inline]
+pub(crate) fn in6_addr_to_ipv6(a: &c::in6_addr) -> Ipv6Addr {
+    Ipv6Addr::from(a.s6_addr)
+}
+
+#[inline]
+pub(crate) const fn ipv6_to_in6_addr(ip: Ipv6Addr) -> c::in6_addr {
+    c::in6_addr { s6_addr: ip.octets() }
+}
+
+#[inline]
+pub(crate) const fn sockaddr_in6_scope_id(a: &c::sockaddr_in6) -> u32 {
+    a.sin6_scope_id
+}
+
+#[inline]
+pub(crate) fn set_sockaddr_in6_scope_id(a: &mut c::sockaddr_in6, scope_id: u32) {
+    a.sin6_scope_id = scope_id;
+}

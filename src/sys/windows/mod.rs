@@ -1,0 +1,1 @@
+//! SKELETON — the Windows backend (issue 4).

@@ -1,0 +1,661 @@
+//! The constants of the socket calls as transparent newtypes: [`Domain`] (`AF_*`), [`Type`]
+//! (`SOCK_*`), [`Protocol`] (`IPPROTO_*`), [`EtherType`] (`ETH_P_*`), [`MsgFlags`] (`MSG_*`) and
+//! [`Shutdown`] (`SHUT_*`).
+//!
+//! Each wraps the C value unchanged (`Domain::INET.as_raw() == AF_INET`), so any value the OS
+//! knows can be used through `from_raw`, and each `Debug` prints the C name:
+//!
+//! ```
+//! use berkeley::{Domain, MsgFlags, Type};
+//!
+//! assert_eq!(format!("{:?}", Domain::INET6), "AF_INET6");
+//! assert_eq!(format!("{:?}", Type::DGRAM), "SOCK_DGRAM");
+//! assert_eq!(format!("{:?}", MsgFlags::PEEK | MsgFlags::WAITALL), "MSG_PEEK | MSG_WAITALL");
+//! ```
+
+use std::fmt;
+use std::ops::{BitAnd, BitAndAssign, BitOr, BitOrAssign};
+
+use crate::sys::c;
+
+/// Writes the C name of a known constant, or `Name(value)` for others.
+macro_rules! c_debug {
+    ($ty:ident: $($(#[$meta:meta])* $konst:ident => $cname:literal),* $(,)?) => {
+        impl fmt::Debug for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match *self {
+                    $( $(#[$meta])* $ty::$konst => f.write_str($cname), )*
+                    other => write!(f, concat!(stringify!($ty), "({})"), other.0),
+                }
+            }
+        }
+    };
+}
+
+/// A communication domain (address family): the first argument of `socket(2)`.
+///
+/// C: `AF_INET`, `AF_INET6`, `AF_UNIX`, `AF_PACKET`, `AF_UNSPEC` — Python: `socket.AF_INET`, ...
+///
+/// ```
+/// use berkeley::Domain;
+///
+/// assert_eq!(Domain::INET.as_raw(), libc::AF_INET);
+/// assert_eq!(Domain::from_raw(libc::AF_INET6), Domain::INET6);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(transparent)]
+pub struct Domain(i32);
+
+impl Domain {
+    /// `AF_INET`: IPv4.
+    pub const INET: Domain = Domain(c::AF_INET as i32);
+    /// `AF_INET6`: IPv6.
+    pub const INET6: Domain = Domain(c::AF_INET6 as i32);
+    /// `AF_UNIX` (also called `AF_LOCAL`): local inter-process communication.
+    #[doc(alias = "AF_LOCAL")]
+    pub const UNIX: Domain = Domain(c::AF_UNIX as i32);
+    /// `AF_PACKET`: link-layer (Ethernet) frames. Linux only.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
+    pub const PACKET: Domain = Domain(c::AF_PACKET as i32);
+    /// `AF_UNSPEC`: no particular family (as a `getaddrinfo` hint: any).
+    pub const UNSPEC: Domain = Domain(c::AF_UNSPEC as i32);
+
+    /// Wraps a raw `AF_*` value.
+    ///
+    /// ```
+    /// assert_eq!(berkeley::Domain::from_raw(2), berkeley::Domain::INET);
+    /// ```
+    #[inline]
+    pub const fn from_raw(raw: i32) -> Domain {
+        Domain(raw)
+    }
+
+    /// The raw `AF_*` value.
+    ///
+    /// ```
+    /// assert_eq!(berkeley::Domain::INET.as_raw(), 2);
+    /// ```
+    #[inline]
+    pub const fn as_raw(self) -> i32 {
+        self.0
+    }
+
+    /// The domain of an IP socket address: `INET` for IPv4, `INET6` for IPv6.
+    ///
+    /// ```
+    /// use berkeley::Domain;
+    ///
+    /// let addr: std::net::SocketAddr = "[::1]:80".parse().unwrap();
+    /// assert_eq!(Domain::for_address(addr), Domain::INET6);
+    /// ```
+    pub const fn for_address(addr: std::net::SocketAddr) -> Domain {
+        match addr {
+            std::net::SocketAddr::V4(_) => Domain::INET,
+            std::net::SocketAddr::V6(_) => Domain::INET6,
+        }
+    }
+}
+
+c_debug!(Domain: INET => "AF_INET", INET6 => "AF_INET6", UNIX => "AF_UNIX", UNSPEC => "AF_UNSPEC",
+    #[cfg(any(target_os = "linux", target_os = "android"))] PACKET => "AF_PACKET");
+
+/// A socket type: the second argument of `socket(2)`.
+///
+/// C: `SOCK_STREAM`, `SOCK_DGRAM`, `SOCK_RAW`, `SOCK_SEQPACKET` — Python: `socket.SOCK_STREAM`, ...
+///
+/// [`nonblocking`](Type::nonblocking) and [`cloexec`](Type::cloexec) add the `SOCK_NONBLOCK` /
+/// `SOCK_CLOEXEC` flags, so the socket is created with them atomically. berkeley makes every new
+/// socket close-on-exec anyway.
+///
+/// ```
+/// use berkeley::Type;
+///
+/// assert_eq!(Type::STREAM.as_raw(), libc::SOCK_STREAM);
+/// assert_eq!(Type::DGRAM.nonblocking().as_raw(), libc::SOCK_DGRAM | libc::SOCK_NONBLOCK);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(transparent)]
+pub struct Type(i32);
+
+impl Type {
+    /// `SOCK_STREAM`: a reliable, ordered byte stream (TCP, UNIX stream).
+    pub const STREAM: Type = Type(c::SOCK_STREAM as i32);
+    /// `SOCK_DGRAM`: datagrams (UDP, UNIX datagram, ICMP datagram sockets).
+    pub const DGRAM: Type = Type(c::SOCK_DGRAM as i32);
+    /// `SOCK_RAW`: raw network protocol access (needs `CAP_NET_RAW` / Administrator).
+    pub const RAW: Type = Type(c::SOCK_RAW as i32);
+    /// `SOCK_SEQPACKET`: reliable, ordered, record-preserving (UNIX seqpacket, SCTP).
+    pub const SEQPACKET: Type = Type(c::SOCK_SEQPACKET as i32);
+
+    /// Adds `SOCK_NONBLOCK`: the socket is created in non-blocking mode, atomically.
+    ///
+    /// On Windows, which has no such flag, berkeley sets `FIONBIO` right after creation.
+    ///
+    /// ```
+    /// let t = berkeley::Type::STREAM.nonblocking();
+    /// assert!(t.is_nonblocking());
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn nonblocking(self) -> Type {
+        Type(self.0 | c::SOCK_NONBLOCK as i32)
+    }
+
+    /// Adds `SOCK_CLOEXEC`: the descriptor is closed across `exec`. berkeley sets it on every
+    /// socket it creates, so this only matters for values passed on to other code.
+    ///
+    /// ```
+    /// let t = berkeley::Type::STREAM.cloexec();
+    /// assert_eq!(t.base(), berkeley::Type::STREAM);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn cloexec(self) -> Type {
+        Type(self.0 | c::SOCK_CLOEXEC as i32)
+    }
+
+    /// Whether `SOCK_NONBLOCK` is set.
+    ///
+    /// ```
+    /// assert!(!berkeley::Type::DGRAM.is_nonblocking());
+    /// ```
+    #[inline]
+    pub const fn is_nonblocking(self) -> bool {
+        self.0 & c::SOCK_NONBLOCK as i32 != 0
+    }
+
+    /// The type without the `SOCK_NONBLOCK` / `SOCK_CLOEXEC` flags.
+    ///
+    /// ```
+    /// use berkeley::Type;
+    /// assert_eq!(Type::DGRAM.nonblocking().cloexec().base(), Type::DGRAM);
+    /// ```
+    #[inline]
+    pub const fn base(self) -> Type {
+        Type(self.0 & !(c::SOCK_NONBLOCK as i32 | c::SOCK_CLOEXEC as i32))
+    }
+
+    /// Wraps a raw `SOCK_*` value (flags included).
+    ///
+    /// ```
+    /// assert_eq!(berkeley::Type::from_raw(1), berkeley::Type::STREAM);
+    /// ```
+    #[inline]
+    pub const fn from_raw(raw: i32) -> Type {
+        Type(raw)
+    }
+
+    /// The raw `SOCK_*` value, flags included.
+    ///
+    /// ```
+    /// assert_eq!(berkeley::Type::DGRAM.as_raw(), 2);
+    /// ```
+    #[inline]
+    pub const fn as_raw(self) -> i32 {
+        self.0
+    }
+}
+
+impl fmt::Debug for Type {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.base() {
+            Type::STREAM => f.write_str("SOCK_STREAM")?,
+            Type::DGRAM => f.write_str("SOCK_DGRAM")?,
+            Type::RAW => f.write_str("SOCK_RAW")?,
+            Type::SEQPACKET => f.write_str("SOCK_SEQPACKET")?,
+            other => write!(f, "Type({})", other.0)?,
+        }
+        if self.is_nonblocking() {
+            f.write_str(" | SOCK_NONBLOCK")?;
+        }
+        if self.0 & c::SOCK_CLOEXEC as i32 != 0 {
+            f.write_str(" | SOCK_CLOEXEC")?;
+        }
+        Ok(())
+    }
+}
+
+/// A protocol: the third argument of `socket(2)`.
+///
+/// C: `IPPROTO_TCP`, `IPPROTO_UDP`, `IPPROTO_ICMP`, ... — Python: `socket.IPPROTO_TCP`, ...
+/// For `AF_PACKET` sockets the protocol is an Ethernet type in network byte order; build it with
+/// `Protocol::from(EtherType::ALL)`, which does the `htons` for you.
+///
+/// ```
+/// use berkeley::{EtherType, Protocol};
+///
+/// assert_eq!(Protocol::TCP.as_raw(), libc::IPPROTO_TCP);
+/// assert_eq!(Protocol::from(EtherType::ALL).as_raw(), i32::from(berkeley::htons(0x0003)));
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(transparent)]
+pub struct Protocol(i32);
+
+impl Protocol {
+    /// `0`: the default protocol for the domain and type.
+    pub const DEFAULT: Protocol = Protocol(0);
+    /// `IPPROTO_TCP`.
+    pub const TCP: Protocol = Protocol(c::IPPROTO_TCP as i32);
+    /// `IPPROTO_UDP`.
+    pub const UDP: Protocol = Protocol(c::IPPROTO_UDP as i32);
+    /// `IPPROTO_ICMP`.
+    pub const ICMP: Protocol = Protocol(c::IPPROTO_ICMP as i32);
+    /// `IPPROTO_ICMPV6`.
+    pub const ICMPV6: Protocol = Protocol(c::IPPROTO_ICMPV6 as i32);
+    /// `IPPROTO_RAW`: a raw IPv4 socket that sends complete IP headers (`IP_HDRINCL` implied).
+    pub const RAW: Protocol = Protocol(c::IPPROTO_RAW as i32);
+
+    /// Wraps a raw protocol number.
+    ///
+    /// ```
+    /// assert_eq!(berkeley::Protocol::from_raw(6), berkeley::Protocol::TCP);
+    /// ```
+    #[inline]
+    pub const fn from_raw(raw: i32) -> Protocol {
+        Protocol(raw)
+    }
+
+    /// The raw protocol number.
+    ///
+    /// ```
+    /// assert_eq!(berkeley::Protocol::UDP.as_raw(), 17);
+    /// ```
+    #[inline]
+    pub const fn as_raw(self) -> i32 {
+        self.0
+    }
+}
+
+impl fmt::Debug for Protocol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Protocol::DEFAULT => f.write_str("0"),
+            Protocol::TCP => f.write_str("IPPROTO_TCP"),
+            Protocol::UDP => f.write_str("IPPROTO_UDP"),
+            Protocol::ICMP => f.write_str("IPPROTO_ICMP"),
+            Protocol::ICMPV6 => f.write_str("IPPROTO_ICMPV6"),
+            Protocol::RAW => f.write_str("IPPROTO_RAW"),
+            other => write!(f, "Protocol({})", other.0),
+        }
+    }
+}
+
+impl From<EtherType> for Protocol {
+    /// The `AF_PACKET` protocol for an Ethernet type: `htons(ethertype)`.
+    #[inline]
+    fn from(ty: EtherType) -> Protocol {
+        Protocol(i32::from(ty.0.to_be()))
+    }
+}
+
+/// An Ethernet type (`ETH_P_*`), in **host** byte order.
+///
+/// Used by [`SockAddrLl`](crate::SockAddrLl) and, through `Protocol::from`, by `AF_PACKET`
+/// sockets; berkeley converts to network order exactly once, where the C struct is filled.
+///
+/// ```
+/// use berkeley::EtherType;
+///
+/// assert_eq!(EtherType::IPV4, EtherType::from(0x0800));
+/// assert_eq!(u16::from(EtherType::ARP), 0x0806);
+/// assert_eq!(format!("{:?}", EtherType::IPV6), "ETH_P_IPV6");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(transparent)]
+pub struct EtherType(u16);
+
+impl EtherType {
+    /// `ETH_P_ALL` (0x0003): every protocol (for capture sockets).
+    pub const ALL: EtherType = EtherType(0x0003);
+    /// `ETH_P_IP` (0x0800): IPv4.
+    pub const IPV4: EtherType = EtherType(0x0800);
+    /// `ETH_P_ARP` (0x0806): ARP.
+    pub const ARP: EtherType = EtherType(0x0806);
+    /// `ETH_P_8021Q` (0x8100): an 802.1Q VLAN tag.
+    pub const VLAN: EtherType = EtherType(0x8100);
+    /// `ETH_P_IPV6` (0x86DD): IPv6.
+    pub const IPV6: EtherType = EtherType(0x86dd);
+
+    /// Wraps a host-order Ethernet type.
+    ///
+    /// ```
+    /// assert_eq!(berkeley::EtherType::new(0x0806), berkeley::EtherType::ARP);
+    /// ```
+    #[inline]
+    pub const fn new(host_order: u16) -> EtherType {
+        EtherType(host_order)
+    }
+
+    /// The host-order value.
+    ///
+    /// ```
+    /// assert_eq!(berkeley::EtherType::IPV4.get(), 0x0800);
+    /// ```
+    #[inline]
+    pub const fn get(self) -> u16 {
+        self.0
+    }
+
+    /// Wraps a value in network byte order, as found in a `sockaddr_ll` or a frame header.
+    ///
+    /// ```
+    /// let wire = u16::from_ne_bytes([0x08, 0x00]);
+    /// assert_eq!(berkeley::EtherType::from_be(wire), berkeley::EtherType::IPV4);
+    /// ```
+    #[inline]
+    pub const fn from_be(network_order: u16) -> EtherType {
+        EtherType(u16::from_be(network_order))
+    }
+
+    /// The value in network byte order.
+    ///
+    /// ```
+    /// assert_eq!(berkeley::EtherType::IPV4.to_be().to_ne_bytes(), [0x08, 0x00]);
+    /// ```
+    #[inline]
+    pub const fn to_be(self) -> u16 {
+        self.0.to_be()
+    }
+}
+
+impl From<u16> for EtherType {
+    #[inline]
+    fn from(host_order: u16) -> EtherType {
+        EtherType(host_order)
+    }
+}
+
+impl From<EtherType> for u16 {
+    #[inline]
+    fn from(ty: EtherType) -> u16 {
+        ty.0
+    }
+}
+
+impl fmt::Debug for EtherType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            0x0003 => f.write_str("ETH_P_ALL"),
+            0x0800 => f.write_str("ETH_P_IP"),
+            0x0806 => f.write_str("ETH_P_ARP"),
+            0x8100 => f.write_str("ETH_P_8021Q"),
+            0x86dd => f.write_str("ETH_P_IPV6"),
+            other => write!(f, "EtherType({other:#06x})"),
+        }
+    }
+}
+
+impl fmt::Display for EtherType {
+    /// Prints `0x0800` form, as `tcpdump -e` does.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:#06x}", self.0)
+    }
+}
+
+/// Flags for `send`/`recv`/`sendto`/`recvfrom` (`MSG_*`), combinable with `|`.
+///
+/// C: `recv(fd, buf, len, MSG_PEEK | MSG_DONTWAIT)` — Python: `sock.recv(n, socket.MSG_PEEK)`.
+///
+/// ```
+/// use berkeley::MsgFlags;
+///
+/// let flags = MsgFlags::PEEK | MsgFlags::DONTWAIT;
+/// assert!(flags.contains(MsgFlags::PEEK));
+/// assert!(!flags.contains(MsgFlags::OOB));
+/// assert_eq!(MsgFlags::empty().as_raw(), 0);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[repr(transparent)]
+pub struct MsgFlags(i32);
+
+impl MsgFlags {
+    /// `MSG_OOB`: send or receive out-of-band (TCP urgent) data.
+    pub const OOB: MsgFlags = MsgFlags(c::MSG_OOB as i32);
+    /// `MSG_PEEK`: return data without removing it from the receive queue.
+    pub const PEEK: MsgFlags = MsgFlags(c::MSG_PEEK as i32);
+    /// `MSG_DONTROUTE`: send only to directly connected hosts.
+    pub const DONTROUTE: MsgFlags = MsgFlags(c::MSG_DONTROUTE as i32);
+    /// `MSG_WAITALL`: block until the whole buffer is filled (stream sockets).
+    pub const WAITALL: MsgFlags = MsgFlags(c::MSG_WAITALL as i32);
+    /// `MSG_TRUNC`: on `recv` of a datagram, return its real length even if it was longer than
+    /// the buffer (Linux); as an output flag, the datagram was truncated.
+    pub const TRUNC: MsgFlags = MsgFlags(c::MSG_TRUNC as i32);
+    /// `MSG_CTRUNC`: (output) control data was truncated.
+    pub const CTRUNC: MsgFlags = MsgFlags(c::MSG_CTRUNC as i32);
+    /// `MSG_DONTWAIT`: this one call is non-blocking. Not on Windows.
+    #[cfg(unix)]
+    #[cfg_attr(docsrs, doc(cfg(unix)))]
+    pub const DONTWAIT: MsgFlags = MsgFlags(c::MSG_DONTWAIT as i32);
+    /// `MSG_EOR`: end of record (seqpacket). Not on Windows.
+    #[cfg(unix)]
+    #[cfg_attr(docsrs, doc(cfg(unix)))]
+    pub const EOR: MsgFlags = MsgFlags(c::MSG_EOR as i32);
+    /// `MSG_NOSIGNAL`: do not raise `SIGPIPE` when the peer has closed. berkeley adds it to every
+    /// `send` on Linux anyway. Linux only.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
+    pub const NOSIGNAL: MsgFlags = MsgFlags(c::MSG_NOSIGNAL as i32);
+    /// `MSG_MORE`: more data is coming; cork this send (TCP, UDP). Linux only.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
+    pub const MORE: MsgFlags = MsgFlags(c::MSG_MORE as i32);
+    /// `MSG_CONFIRM`: tell the link layer the neighbour is reachable. Linux only.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
+    pub const CONFIRM: MsgFlags = MsgFlags(c::MSG_CONFIRM as i32);
+    /// `MSG_ERRQUEUE`: receive from the socket's error queue. Linux only.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
+    pub const ERRQUEUE: MsgFlags = MsgFlags(c::MSG_ERRQUEUE as i32);
+
+    /// No flags (`0`).
+    ///
+    /// ```
+    /// assert!(berkeley::MsgFlags::empty().is_empty());
+    /// ```
+    #[inline]
+    pub const fn empty() -> MsgFlags {
+        MsgFlags(0)
+    }
+
+    /// Whether no flag is set.
+    ///
+    /// ```
+    /// assert!(!berkeley::MsgFlags::PEEK.is_empty());
+    /// ```
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every flag of `other` is set in `self`.
+    ///
+    /// ```
+    /// use berkeley::MsgFlags;
+    /// assert!((MsgFlags::PEEK | MsgFlags::OOB).contains(MsgFlags::OOB));
+    /// ```
+    #[inline]
+    pub const fn contains(self, other: MsgFlags) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Wraps raw `MSG_*` bits.
+    ///
+    /// ```
+    /// assert_eq!(berkeley::MsgFlags::from_raw(libc::MSG_PEEK), berkeley::MsgFlags::PEEK);
+    /// ```
+    #[inline]
+    pub const fn from_raw(raw: i32) -> MsgFlags {
+        MsgFlags(raw)
+    }
+
+    /// The raw `MSG_*` bits.
+    ///
+    /// ```
+    /// assert_eq!(berkeley::MsgFlags::OOB.as_raw(), libc::MSG_OOB);
+    /// ```
+    #[inline]
+    pub const fn as_raw(self) -> i32 {
+        self.0
+    }
+}
+
+impl BitOr for MsgFlags {
+    type Output = MsgFlags;
+    #[inline]
+    fn bitor(self, rhs: MsgFlags) -> MsgFlags {
+        MsgFlags(self.0 | rhs.0)
+    }
+}
+
+impl BitOrAssign for MsgFlags {
+    #[inline]
+    fn bitor_assign(&mut self, rhs: MsgFlags) {
+        self.0 |= rhs.0;
+    }
+}
+
+impl BitAnd for MsgFlags {
+    type Output = MsgFlags;
+    #[inline]
+    fn bitand(self, rhs: MsgFlags) -> MsgFlags {
+        MsgFlags(self.0 & rhs.0)
+    }
+}
+
+impl BitAndAssign for MsgFlags {
+    #[inline]
+    fn bitand_assign(&mut self, rhs: MsgFlags) {
+        self.0 &= rhs.0;
+    }
+}
+
+impl fmt::Debug for MsgFlags {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const NAMES: &[(MsgFlags, &str)] = &[
+            (MsgFlags::OOB, "MSG_OOB"),
+            (MsgFlags::PEEK, "MSG_PEEK"),
+            (MsgFlags::DONTROUTE, "MSG_DONTROUTE"),
+            (MsgFlags::CTRUNC, "MSG_CTRUNC"),
+            (MsgFlags::TRUNC, "MSG_TRUNC"),
+            #[cfg(unix)]
+            (MsgFlags::DONTWAIT, "MSG_DONTWAIT"),
+            #[cfg(unix)]
+            (MsgFlags::EOR, "MSG_EOR"),
+            (MsgFlags::WAITALL, "MSG_WAITALL"),
+            #[cfg(any(target_os = "linux", target_os = "android"))]
+            (MsgFlags::CONFIRM, "MSG_CONFIRM"),
+            #[cfg(any(target_os = "linux", target_os = "android"))]
+            (MsgFlags::ERRQUEUE, "MSG_ERRQUEUE"),
+            #[cfg(any(target_os = "linux", target_os = "android"))]
+            (MsgFlags::NOSIGNAL, "MSG_NOSIGNAL"),
+            #[cfg(any(target_os = "linux", target_os = "android"))]
+            (MsgFlags::MORE, "MSG_MORE"),
+        ];
+        if self.0 == 0 {
+            return f.write_str("0");
+        }
+        let mut rest = self.0;
+        let mut first = true;
+        for &(flag, name) in NAMES {
+            if flag.0 != 0 && rest & flag.0 == flag.0 {
+                if !first {
+                    f.write_str(" | ")?;
+                }
+                f.write_str(name)?;
+                first = false;
+                rest &= !flag.0;
+            }
+        }
+        if rest != 0 {
+            if !first {
+                f.write_str(" | ")?;
+            }
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Which direction(s) `shutdown(2)` closes.
+///
+/// C: `SHUT_RD`, `SHUT_WR`, `SHUT_RDWR` (Windows: `SD_RECEIVE`, `SD_SEND`, `SD_BOTH`) — Python:
+/// `socket.SHUT_RD`, ...
+///
+/// ```
+/// use berkeley::Shutdown;
+///
+/// assert_eq!(Shutdown::WRITE.as_raw(), libc::SHUT_WR);
+/// assert_eq!(Shutdown::from(std::net::Shutdown::Both), Shutdown::BOTH);
+/// assert_eq!(format!("{:?}", Shutdown::READ), "SHUT_RD");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(transparent)]
+pub struct Shutdown(i32);
+
+impl Shutdown {
+    /// `SHUT_RD`: no more receptions.
+    #[doc(alias = "SHUT_RD")]
+    pub const READ: Shutdown = Shutdown(c::SHUT_RD as i32);
+    /// `SHUT_WR`: no more transmissions; the peer reads end-of-file.
+    #[doc(alias = "SHUT_WR")]
+    pub const WRITE: Shutdown = Shutdown(c::SHUT_WR as i32);
+    /// `SHUT_RDWR`: both.
+    #[doc(alias = "SHUT_RDWR")]
+    pub const BOTH: Shutdown = Shutdown(c::SHUT_RDWR as i32);
+
+    /// Wraps a raw `SHUT_*` value.
+    ///
+    /// ```
+    /// assert_eq!(berkeley::Shutdown::from_raw(1), berkeley::Shutdown::WRITE);
+    /// ```
+    #[inline]
+    pub const fn from_raw(raw: i32) -> Shutdown {
+        Shutdown(raw)
+    }
+
+    /// The raw `SHUT_*` value.
+    ///
+    /// ```
+    /// assert_eq!(berkeley::Shutdown::BOTH.as_raw(), 2);
+    /// ```
+    #[inline]
+    pub const fn as_raw(self) -> i32 {
+        self.0
+    }
+}
+
+c_debug!(Shutdown: READ => "SHUT_RD", WRITE => "SHUT_WR", BOTH => "SHUT_RDWR");
+
+impl From<std::net::Shutdown> for Shutdown {
+    fn from(how: std::net::Shutdown) -> Shutdown {
+        match how {
+            std::net::Shutdown::Read => Shutdown::READ,
+            std::net::Shutdown::Write => Shutdown::WRITE,
+            std::net::Shutdown::Both => Shutdown::BOTH,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_prints_c_names() {
+        assert_eq!(format!("{:?}", Domain::INET), "AF_INET");
+        assert_eq!(format!("{:?}", Domain::from_raw(9999)), "Domain(9999)");
+        assert_eq!(format!("{:?}", Type::STREAM.nonblocking()), "SOCK_STREAM | SOCK_NONBLOCK");
+        assert_eq!(format!("{:?}", Protocol::from_raw(250)), "Protocol(250)");
+        assert_eq!(format!("{:?}", EtherType::from(0x1234)), "EtherType(0x1234)");
+        assert_eq!(format!("{:?}", MsgFlags::empty()), "0");
+        assert_eq!(format!("{:?}", Shutdown::BOTH), "SHUT_RDWR");
+    }
+
+    #[test]
+    fn msg_flags_unknown_bits_are_kept() {
+        let f = MsgFlags::PEEK | MsgFlags::from_raw(0x4000_0000);
+        assert_eq!(format!("{f:?}"), "MSG_PEEK | 0x40000000");
+    }
+}
