@@ -3,7 +3,9 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 mod net;
+mod sockopt;
 pub(crate) use self::net::*;
+pub(crate) use self::sockopt::*;
 
 /// The C names, exactly as libc spells them.
 pub(crate) mod c {

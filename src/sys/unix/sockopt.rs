@@ -1,0 +1,1 @@
+//! SKELETON — replaced by the sockopt helper: setsockopt/getsockopt over libc.

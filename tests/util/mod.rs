@@ -1,0 +1,46 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)] // each test file uses a different subset
+
+/// The number of open file descriptors of this process (Linux: entries of `/proc/self/fd`).
+#[cfg(target_os = "linux")]
+pub fn open_fds() -> usize {
+    std::fs::read_dir("/proc/self/fd").map(|d| d.count()).unwrap_or(0)
+}
+
+/// Runs `f` and asserts that it leaves the process's descriptor count unchanged.
+///
+/// Tests in one binary run on several threads; a test that uses this must hold [`FD_LOCK`]
+/// so no other test opens or closes descriptors meanwhile — `fd_leak_check` takes it.
+#[cfg(target_os = "linux")]
+pub fn fd_leak_check<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let _guard = FD_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let before = open_fds();
+    let out = f();
+    let after = open_fds();
+    assert_eq!(before, after, "{name}: file descriptors leaked ({before} before, {after} after)");
+    out
+}
+
+/// No-op on other platforms.
+#[cfg(not(target_os = "linux"))]
+pub fn fd_leak_check<T>(_name: &str, f: impl FnOnce() -> T) -> T {
+    f()
+}
+
+/// Serialises tests that count descriptors.
+pub static FD_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Whether this process may open raw sockets (root or CAP_NET_RAW). Tests that need it call this
+/// and skip with a message when it is false.
+#[cfg(unix)]
+pub fn have_cap_net_raw() -> bool {
+    // SAFETY: socket() takes integers only; the descriptor is closed right away.
+    let fd = unsafe { libc::socket(libc::AF_INET, libc::SOCK_RAW, libc::IPPROTO_ICMP) };
+    if fd >= 0 {
+        // SAFETY: fd was just returned by socket() and is owned here.
+        unsafe { libc::close(fd) };
+        true
+    } else {
+        false
+    }
+}
