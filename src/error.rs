@@ -6,7 +6,11 @@
 //! ```text
 //! bind(0.0.0.0:80): Permission denied (os error 13)
 //! connect(127.0.0.1:9): Connection refused (os error 111)
+//! connect(127.0.0.1:9): No connection could be made because the target machine actively refused it. (os error 10061)
 //! ```
+//!
+//! The last line is Windows: the code is the Winsock one (`WSAECONNREFUSED`) and the message the
+//! system's. [`Error::kind`] maps both platforms' codes to the same [`io::ErrorKind`].
 //!
 //! Bad input never reaches the OS: it becomes an [`Error`] variant that says what was wrong
 //! (a UNIX path that does not fit, an interior NUL, a parse error with its byte position, ...).
@@ -93,9 +97,14 @@ impl Error {
     /// An OS failure of `call` with the raw code `code`.
     ///
     /// ```
-    /// let err = berkeley::Error::os("listen", libc::EBADF);
-    /// assert_eq!(err.raw_os_error(), Some(libc::EBADF));
-    /// assert!(err.to_string().starts_with("listen: Bad file descriptor"));
+    /// #[cfg(unix)]
+    /// let code = libc::EBADF; // "Bad file descriptor"
+    /// #[cfg(windows)]
+    /// let code = windows_sys::Win32::Networking::WinSock::WSAENOTSOCK; // 10038
+    /// let err = berkeley::Error::os("listen", code);
+    /// assert_eq!(err.raw_os_error(), Some(code));
+    /// assert!(err.to_string().starts_with("listen: "));
+    /// assert!(err.to_string().ends_with(&format!("(os error {code})")));
     /// ```
     #[cold]
     pub fn os(call: &'static str, code: i32) -> Error {
@@ -109,19 +118,25 @@ impl Error {
     /// use std::net::SocketAddr;
     ///
     /// let addr = SockAddr::from("0.0.0.0:80".parse::<SocketAddr>().unwrap());
-    /// let err = Error::os_addr("bind", libc::EACCES, &addr);
+    /// #[cfg(unix)]
+    /// let code = libc::EACCES;
+    /// #[cfg(windows)]
+    /// let code = windows_sys::Win32::Networking::WinSock::WSAEACCES;
+    /// let err = Error::os_addr("bind", code, &addr);
+    /// #[cfg(target_os = "linux")]
     /// assert_eq!(err.to_string(), "bind(0.0.0.0:80): Permission denied (os error 13)");
+    /// assert!(err.to_string().starts_with("bind(0.0.0.0:80): "));
     /// ```
     #[cold]
     pub fn os_addr(call: &'static str, code: i32, addr: &SockAddr) -> Error {
-        Error::Os { call, code, addr: Some(Box::new(addr.clone())) }
+        Error::Os { call, code, addr: Some(Box::new(*addr)) }
     }
 
     /// The raw OS error code, for OS failures.
     ///
     /// ```
-    /// let err = berkeley::Error::os("recv", libc::EAGAIN);
-    /// assert_eq!(err.raw_os_error(), Some(libc::EAGAIN));
+    /// let err = berkeley::Error::os("recv", 11);
+    /// assert_eq!(err.raw_os_error(), Some(11));
     /// ```
     pub fn raw_os_error(&self) -> Option<i32> {
         match self {
@@ -133,7 +148,7 @@ impl Error {
     /// The name of the OS call that failed, for OS failures.
     ///
     /// ```
-    /// assert_eq!(berkeley::Error::os("accept", libc::EINVAL).call(), Some("accept"));
+    /// assert_eq!(berkeley::Error::os("accept", 22).call(), Some("accept"));
     /// ```
     pub fn call(&self) -> Option<&'static str> {
         match self {
@@ -145,7 +160,7 @@ impl Error {
     /// The address the failed call was given, if any.
     ///
     /// ```
-    /// assert!(berkeley::Error::os("listen", libc::EINVAL).addr().is_none());
+    /// assert!(berkeley::Error::os("listen", 22).addr().is_none());
     /// ```
     pub fn addr(&self) -> Option<&SockAddr> {
         match self {
@@ -160,7 +175,11 @@ impl Error {
     /// ```
     /// use std::io::ErrorKind;
     ///
-    /// assert_eq!(berkeley::Error::os("connect", libc::ECONNREFUSED).kind(), ErrorKind::ConnectionRefused);
+    /// #[cfg(unix)]
+    /// let refused = libc::ECONNREFUSED; // 111 on Linux
+    /// #[cfg(windows)]
+    /// let refused = windows_sys::Win32::Networking::WinSock::WSAECONNREFUSED; // 10061
+    /// assert_eq!(berkeley::Error::os("connect", refused).kind(), ErrorKind::ConnectionRefused);
     /// assert_eq!(berkeley::inet_aton("1.2.3.4.5").map_err(berkeley::Error::from).unwrap_err().kind(), ErrorKind::InvalidInput);
     /// ```
     pub fn kind(&self) -> io::ErrorKind {
@@ -185,9 +204,13 @@ impl From<Error> for io::Error {
     /// ```
     /// use std::io;
     ///
-    /// let err: io::Error = berkeley::Error::os("connect", libc::ECONNREFUSED).into();
+    /// #[cfg(unix)]
+    /// let refused = libc::ECONNREFUSED;
+    /// #[cfg(windows)]
+    /// let refused = windows_sys::Win32::Networking::WinSock::WSAECONNREFUSED;
+    /// let err: io::Error = berkeley::Error::os("connect", refused).into();
     /// assert_eq!(err.kind(), io::ErrorKind::ConnectionRefused);
-    /// assert_eq!(err.raw_os_error(), Some(libc::ECONNREFUSED));
+    /// assert_eq!(err.raw_os_error(), Some(refused));
     /// ```
     fn from(err: Error) -> io::Error {
         match err {

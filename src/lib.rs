@@ -66,4 +66,12 @@ pub use crate::socket::Socket;
 
 // -- sockopt --
 
+// -- winsock --
+#[cfg(windows)]
+#[cfg_attr(docsrs, doc(cfg(windows)))]
+pub mod winsock;
+#[cfg(windows)]
+#[cfg_attr(docsrs, doc(cfg(windows)))]
+pub use crate::winsock::Winsock;
+
 // -- end of re-exports --

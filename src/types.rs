@@ -39,8 +39,13 @@ macro_rules! c_debug {
 /// ```
 /// use berkeley::Domain;
 ///
-/// assert_eq!(Domain::INET.as_raw(), libc::AF_INET);
+/// assert_eq!(Domain::INET.as_raw(), 2); // AF_INET is 2 everywhere
+///
+/// // AF_INET6 is 10 on Linux, 23 on Windows: the constants always hold the platform's value.
+/// #[cfg(unix)]
 /// assert_eq!(Domain::from_raw(libc::AF_INET6), Domain::INET6);
+/// #[cfg(windows)]
+/// assert_eq!(Domain::from_raw(windows_sys::Win32::Networking::WinSock::AF_INET6.into()), Domain::INET6);
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(transparent)]
@@ -48,18 +53,18 @@ pub struct Domain(i32);
 
 impl Domain {
     /// `AF_INET`: IPv4.
-    pub const INET: Domain = Domain(c::AF_INET as i32);
+    pub const INET: Domain = Domain(c::AF_INET);
     /// `AF_INET6`: IPv6.
-    pub const INET6: Domain = Domain(c::AF_INET6 as i32);
+    pub const INET6: Domain = Domain(c::AF_INET6);
     /// `AF_UNIX` (also called `AF_LOCAL`): local inter-process communication.
     #[doc(alias = "AF_LOCAL")]
-    pub const UNIX: Domain = Domain(c::AF_UNIX as i32);
+    pub const UNIX: Domain = Domain(c::AF_UNIX);
     /// `AF_PACKET`: link-layer (Ethernet) frames. Linux only.
     #[cfg(any(target_os = "linux", target_os = "android"))]
     #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
-    pub const PACKET: Domain = Domain(c::AF_PACKET as i32);
+    pub const PACKET: Domain = Domain(c::AF_PACKET);
     /// `AF_UNSPEC`: no particular family (as a `getaddrinfo` hint: any).
-    pub const UNSPEC: Domain = Domain(c::AF_UNSPEC as i32);
+    pub const UNSPEC: Domain = Domain(c::AF_UNSPEC);
 
     /// Wraps a raw `AF_*` value.
     ///
@@ -108,11 +113,17 @@ c_debug!(Domain: INET => "AF_INET", INET6 => "AF_INET6", UNIX => "AF_UNIX", UNSP
 /// `SOCK_CLOEXEC` flags, so the socket is created with them atomically. berkeley makes every new
 /// socket close-on-exec anyway.
 ///
+/// On Windows, which has neither flag, berkeley uses two bits of its own that Winsock never sees:
+/// a non-blocking socket gets `ioctlsocket(FIONBIO)` right after `WSASocketW`, and every socket
+/// is created with `WSA_FLAG_NO_HANDLE_INHERIT` (Windows' close-on-exec).
+///
 /// ```
 /// use berkeley::Type;
 ///
-/// assert_eq!(Type::STREAM.as_raw(), libc::SOCK_STREAM);
+/// assert_eq!(Type::STREAM.as_raw(), 1); // SOCK_STREAM
+/// #[cfg(target_os = "linux")]
 /// assert_eq!(Type::DGRAM.nonblocking().as_raw(), libc::SOCK_DGRAM | libc::SOCK_NONBLOCK);
+/// assert_eq!(Type::DGRAM.nonblocking().base(), Type::DGRAM);
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(transparent)]
@@ -120,13 +131,13 @@ pub struct Type(i32);
 
 impl Type {
     /// `SOCK_STREAM`: a reliable, ordered byte stream (TCP, UNIX stream).
-    pub const STREAM: Type = Type(c::SOCK_STREAM as i32);
+    pub const STREAM: Type = Type(c::SOCK_STREAM);
     /// `SOCK_DGRAM`: datagrams (UDP, UNIX datagram, ICMP datagram sockets).
-    pub const DGRAM: Type = Type(c::SOCK_DGRAM as i32);
+    pub const DGRAM: Type = Type(c::SOCK_DGRAM);
     /// `SOCK_RAW`: raw network protocol access (needs `CAP_NET_RAW` / Administrator).
-    pub const RAW: Type = Type(c::SOCK_RAW as i32);
+    pub const RAW: Type = Type(c::SOCK_RAW);
     /// `SOCK_SEQPACKET`: reliable, ordered, record-preserving (UNIX seqpacket, SCTP).
-    pub const SEQPACKET: Type = Type(c::SOCK_SEQPACKET as i32);
+    pub const SEQPACKET: Type = Type(c::SOCK_SEQPACKET);
 
     /// Adds `SOCK_NONBLOCK`: the socket is created in non-blocking mode, atomically.
     ///
@@ -139,7 +150,7 @@ impl Type {
     #[inline]
     #[must_use]
     pub const fn nonblocking(self) -> Type {
-        Type(self.0 | c::SOCK_NONBLOCK as i32)
+        Type(self.0 | c::SOCK_NONBLOCK)
     }
 
     /// Adds `SOCK_CLOEXEC`: the descriptor is closed across `exec`. berkeley sets it on every
@@ -152,7 +163,7 @@ impl Type {
     #[inline]
     #[must_use]
     pub const fn cloexec(self) -> Type {
-        Type(self.0 | c::SOCK_CLOEXEC as i32)
+        Type(self.0 | c::SOCK_CLOEXEC)
     }
 
     /// Whether `SOCK_NONBLOCK` is set.
@@ -162,7 +173,7 @@ impl Type {
     /// ```
     #[inline]
     pub const fn is_nonblocking(self) -> bool {
-        self.0 & c::SOCK_NONBLOCK as i32 != 0
+        self.0 & c::SOCK_NONBLOCK != 0
     }
 
     /// The type without the `SOCK_NONBLOCK` / `SOCK_CLOEXEC` flags.
@@ -173,7 +184,7 @@ impl Type {
     /// ```
     #[inline]
     pub const fn base(self) -> Type {
-        Type(self.0 & !(c::SOCK_NONBLOCK as i32 | c::SOCK_CLOEXEC as i32))
+        Type(self.0 & !(c::SOCK_NONBLOCK | c::SOCK_CLOEXEC))
     }
 
     /// Wraps a raw `SOCK_*` value (flags included).
@@ -209,7 +220,7 @@ impl fmt::Debug for Type {
         if self.is_nonblocking() {
             f.write_str(" | SOCK_NONBLOCK")?;
         }
-        if self.0 & c::SOCK_CLOEXEC as i32 != 0 {
+        if self.0 & c::SOCK_CLOEXEC != 0 {
             f.write_str(" | SOCK_CLOEXEC")?;
         }
         Ok(())
@@ -225,7 +236,7 @@ impl fmt::Debug for Type {
 /// ```
 /// use berkeley::{EtherType, Protocol};
 ///
-/// assert_eq!(Protocol::TCP.as_raw(), libc::IPPROTO_TCP);
+/// assert_eq!(Protocol::TCP.as_raw(), 6); // IPPROTO_TCP
 /// assert_eq!(Protocol::from(EtherType::ALL).as_raw(), i32::from(berkeley::htons(0x0003)));
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -236,15 +247,15 @@ impl Protocol {
     /// `0`: the default protocol for the domain and type.
     pub const DEFAULT: Protocol = Protocol(0);
     /// `IPPROTO_TCP`.
-    pub const TCP: Protocol = Protocol(c::IPPROTO_TCP as i32);
+    pub const TCP: Protocol = Protocol(c::IPPROTO_TCP);
     /// `IPPROTO_UDP`.
-    pub const UDP: Protocol = Protocol(c::IPPROTO_UDP as i32);
+    pub const UDP: Protocol = Protocol(c::IPPROTO_UDP);
     /// `IPPROTO_ICMP`.
-    pub const ICMP: Protocol = Protocol(c::IPPROTO_ICMP as i32);
+    pub const ICMP: Protocol = Protocol(c::IPPROTO_ICMP);
     /// `IPPROTO_ICMPV6`.
-    pub const ICMPV6: Protocol = Protocol(c::IPPROTO_ICMPV6 as i32);
+    pub const ICMPV6: Protocol = Protocol(c::IPPROTO_ICMPV6);
     /// `IPPROTO_RAW`: a raw IPv4 socket that sends complete IP headers (`IP_HDRINCL` implied).
-    pub const RAW: Protocol = Protocol(c::IPPROTO_RAW as i32);
+    pub const RAW: Protocol = Protocol(c::IPPROTO_RAW);
 
     /// Wraps a raw protocol number.
     ///
@@ -400,7 +411,7 @@ impl fmt::Display for EtherType {
 /// ```
 /// use berkeley::MsgFlags;
 ///
-/// let flags = MsgFlags::PEEK | MsgFlags::DONTWAIT;
+/// let flags = MsgFlags::PEEK | MsgFlags::WAITALL;
 /// assert!(flags.contains(MsgFlags::PEEK));
 /// assert!(!flags.contains(MsgFlags::OOB));
 /// assert_eq!(MsgFlags::empty().as_raw(), 0);
@@ -411,43 +422,45 @@ pub struct MsgFlags(i32);
 
 impl MsgFlags {
     /// `MSG_OOB`: send or receive out-of-band (TCP urgent) data.
-    pub const OOB: MsgFlags = MsgFlags(c::MSG_OOB as i32);
+    pub const OOB: MsgFlags = MsgFlags(c::MSG_OOB);
     /// `MSG_PEEK`: return data without removing it from the receive queue.
-    pub const PEEK: MsgFlags = MsgFlags(c::MSG_PEEK as i32);
+    pub const PEEK: MsgFlags = MsgFlags(c::MSG_PEEK);
     /// `MSG_DONTROUTE`: send only to directly connected hosts.
-    pub const DONTROUTE: MsgFlags = MsgFlags(c::MSG_DONTROUTE as i32);
+    pub const DONTROUTE: MsgFlags = MsgFlags(c::MSG_DONTROUTE);
     /// `MSG_WAITALL`: block until the whole buffer is filled (stream sockets).
-    pub const WAITALL: MsgFlags = MsgFlags(c::MSG_WAITALL as i32);
+    pub const WAITALL: MsgFlags = MsgFlags(c::MSG_WAITALL);
     /// `MSG_TRUNC`: on `recv` of a datagram, return its real length even if it was longer than
-    /// the buffer (Linux); as an output flag, the datagram was truncated.
-    pub const TRUNC: MsgFlags = MsgFlags(c::MSG_TRUNC as i32);
+    /// the buffer (Linux); as an output flag, the datagram was truncated. Windows knows it only
+    /// as an output flag (of `WSARecvMsg`): there a datagram longer than the buffer makes `recv`
+    /// fail with `WSAEMSGSIZE`.
+    pub const TRUNC: MsgFlags = MsgFlags(c::MSG_TRUNC);
     /// `MSG_CTRUNC`: (output) control data was truncated.
-    pub const CTRUNC: MsgFlags = MsgFlags(c::MSG_CTRUNC as i32);
+    pub const CTRUNC: MsgFlags = MsgFlags(c::MSG_CTRUNC);
     /// `MSG_DONTWAIT`: this one call is non-blocking. Not on Windows.
     #[cfg(unix)]
     #[cfg_attr(docsrs, doc(cfg(unix)))]
-    pub const DONTWAIT: MsgFlags = MsgFlags(c::MSG_DONTWAIT as i32);
+    pub const DONTWAIT: MsgFlags = MsgFlags(c::MSG_DONTWAIT);
     /// `MSG_EOR`: end of record (seqpacket). Not on Windows.
     #[cfg(unix)]
     #[cfg_attr(docsrs, doc(cfg(unix)))]
-    pub const EOR: MsgFlags = MsgFlags(c::MSG_EOR as i32);
+    pub const EOR: MsgFlags = MsgFlags(c::MSG_EOR);
     /// `MSG_NOSIGNAL`: do not raise `SIGPIPE` when the peer has closed. berkeley adds it to every
     /// `send` on Linux anyway. Linux only.
     #[cfg(any(target_os = "linux", target_os = "android"))]
     #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
-    pub const NOSIGNAL: MsgFlags = MsgFlags(c::MSG_NOSIGNAL as i32);
+    pub const NOSIGNAL: MsgFlags = MsgFlags(c::MSG_NOSIGNAL);
     /// `MSG_MORE`: more data is coming; cork this send (TCP, UDP). Linux only.
     #[cfg(any(target_os = "linux", target_os = "android"))]
     #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
-    pub const MORE: MsgFlags = MsgFlags(c::MSG_MORE as i32);
+    pub const MORE: MsgFlags = MsgFlags(c::MSG_MORE);
     /// `MSG_CONFIRM`: tell the link layer the neighbour is reachable. Linux only.
     #[cfg(any(target_os = "linux", target_os = "android"))]
     #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
-    pub const CONFIRM: MsgFlags = MsgFlags(c::MSG_CONFIRM as i32);
+    pub const CONFIRM: MsgFlags = MsgFlags(c::MSG_CONFIRM);
     /// `MSG_ERRQUEUE`: receive from the socket's error queue. Linux only.
     #[cfg(any(target_os = "linux", target_os = "android"))]
     #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
-    pub const ERRQUEUE: MsgFlags = MsgFlags(c::MSG_ERRQUEUE as i32);
+    pub const ERRQUEUE: MsgFlags = MsgFlags(c::MSG_ERRQUEUE);
 
     /// No flags (`0`).
     ///
@@ -483,7 +496,7 @@ impl MsgFlags {
     /// Wraps raw `MSG_*` bits.
     ///
     /// ```
-    /// assert_eq!(berkeley::MsgFlags::from_raw(libc::MSG_PEEK), berkeley::MsgFlags::PEEK);
+    /// assert_eq!(berkeley::MsgFlags::from_raw(2), berkeley::MsgFlags::PEEK); // MSG_PEEK
     /// ```
     #[inline]
     pub const fn from_raw(raw: i32) -> MsgFlags {
@@ -493,7 +506,7 @@ impl MsgFlags {
     /// The raw `MSG_*` bits.
     ///
     /// ```
-    /// assert_eq!(berkeley::MsgFlags::OOB.as_raw(), libc::MSG_OOB);
+    /// assert_eq!(berkeley::MsgFlags::OOB.as_raw(), 1); // MSG_OOB
     /// ```
     #[inline]
     pub const fn as_raw(self) -> i32 {
@@ -586,7 +599,7 @@ impl fmt::Debug for MsgFlags {
 /// ```
 /// use berkeley::Shutdown;
 ///
-/// assert_eq!(Shutdown::WRITE.as_raw(), libc::SHUT_WR);
+/// assert_eq!(Shutdown::WRITE.as_raw(), 1); // SHUT_WR, SD_SEND on Windows
 /// assert_eq!(Shutdown::from(std::net::Shutdown::Both), Shutdown::BOTH);
 /// assert_eq!(format!("{:?}", Shutdown::READ), "SHUT_RD");
 /// ```
@@ -597,13 +610,13 @@ pub struct Shutdown(i32);
 impl Shutdown {
     /// `SHUT_RD`: no more receptions.
     #[doc(alias = "SHUT_RD")]
-    pub const READ: Shutdown = Shutdown(c::SHUT_RD as i32);
+    pub const READ: Shutdown = Shutdown(c::SHUT_RD);
     /// `SHUT_WR`: no more transmissions; the peer reads end-of-file.
     #[doc(alias = "SHUT_WR")]
-    pub const WRITE: Shutdown = Shutdown(c::SHUT_WR as i32);
+    pub const WRITE: Shutdown = Shutdown(c::SHUT_WR);
     /// `SHUT_RDWR`: both.
     #[doc(alias = "SHUT_RDWR")]
-    pub const BOTH: Shutdown = Shutdown(c::SHUT_RDWR as i32);
+    pub const BOTH: Shutdown = Shutdown(c::SHUT_RDWR);
 
     /// Wraps a raw `SHUT_*` value.
     ///
