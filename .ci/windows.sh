@@ -9,7 +9,7 @@
 # the Rust target. Idempotent and quick once set up. Works with CI=true and no stdin.
 #
 # Environment: WINEPREFIX (default ~/.cache/berkeley/wineprefix, created on first use),
-# CARGO_TARGET_DIR (passed through to cargo), SKIP_CLIPPY=1 (tests only).
+# CARGO_TARGET_DIR (passed through to cargo), SKIP_CLIPPY=1 (tests only: no clippy, no docs).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -75,11 +75,19 @@ fi
 if [ "${SKIP_CLIPPY:-0}" != 1 ]; then
     log "cargo clippy --target $TARGET"
     cargo clippy --target "$TARGET" --all-targets -- -D warnings
+    # What docs.rs builds for its Windows target (`cfg(windows)` items, Windows doc links).
+    log "cargo doc --target $TARGET"
+    RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --target "$TARGET"
 fi
 
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine
 out="$(mktemp)"
-trap 'rm -f "$out"' EXIT
+# One wine session for the whole run (each doc test is its own .exe), stopped at the end. It is
+# started here, outside the `| tee` pipelines, so that no lasting wine process (wineserver,
+# services.exe, ...) holds a pipe open and keeps `tee` waiting.
+wineserver -p </dev/null >/dev/null 2>&1
+wine cmd /c exit </dev/null >/dev/null 2>&1 || true
+trap 'wineserver -k >/dev/null 2>&1 || true; rm -f "$out"' EXIT
 status=0
 if [ "$#" -gt 0 ]; then
     log "cargo test --target $TARGET $*"
@@ -93,7 +101,6 @@ else
             tee -a "$out" || status=$?
     fi
 fi
-wineserver -k >/dev/null 2>&1 || true
 
 # One closing line for all the test binaries that ran.
 passed=0 failed=0

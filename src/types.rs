@@ -302,8 +302,9 @@ impl From<EtherType> for Protocol {
 
 /// An Ethernet type (`ETH_P_*`), in **host** byte order.
 ///
-/// Used by [`SockAddrLl`](crate::SockAddrLl) and, through `Protocol::from`, by `AF_PACKET`
-/// sockets; berkeley converts to network order exactly once, where the C struct is filled.
+/// Used by the link-layer address `SockAddrLl` (Linux, in [`addr`](crate::addr)) and, through
+/// `Protocol::from`, by `AF_PACKET` sockets; berkeley converts to network order exactly once,
+/// where the C struct is filled.
 ///
 /// ```
 /// use berkeley::EtherType;
