@@ -240,37 +240,66 @@ pub fn ether_aton(s: &str) -> Result<MacAddr, EtherError> {
 /// assert!(berkeley::ether::ether_aton_bytes(b"a:b:c:d:e:\xff").is_err());
 /// # Ok::<(), berkeley::EtherError>(())
 /// ```
+#[inline]
 pub fn ether_aton_bytes(s: &[u8]) -> Result<MacAddr, EtherError> {
-    // The common 17-byte canonical form, checked with one pass and no branches per byte.
-    if let Some(head) = s.first_chunk::<17>() {
+    // The canonical form, exactly 17 bytes, checked and converted in a few word operations;
+    // inlined into the caller. Everything else (including the canonical form followed by text
+    // glibc ignores) takes the general path.
+    if let Ok(head) = <&[u8; 17]>::try_from(s) {
         if let Some(mac) = parse_canonical(head) {
-            return if s.len() == 17 { Ok(mac) } else { check_tail(s, 17).map(|()| mac) };
+            return Ok(mac);
         }
     }
     ether_aton_general(s)
 }
 
-/// `xx:xx:xx:xx:xx:xx` with two hex digits in every part, or `None`.
+/// Each byte of a `u128` set to `b`.
+const fn splat(b: u8) -> u128 {
+    u128::from_ne_bytes([b; 16])
+}
+
+/// Byte lanes 2, 5, 8, 11 and 14: the colons of `xx:xx:xx:xx:xx:xx` among its first 16 bytes.
+const COLON_LANES: u128 = {
+    let mut m = [0u8; 16];
+    let mut i = 2;
+    while i < 16 {
+        m[i] = 0xff;
+        i += 3;
+    }
+    u128::from_le_bytes(m)
+};
+
+/// `xx:xx:xx:xx:xx:xx` with two hex digits in every part, or `None`: all 16 lanes of the first
+/// 16 bytes checked and converted at once (SWAR, byte lanes that never carry into each other).
 #[inline]
 fn parse_canonical(h: &[u8; 17]) -> Option<MacAddr> {
-    let mut bad = 0u8;
-    let mut colons_ok = true;
-    let mut out = [0u8; 6];
-    for i in 0..6 {
-        let hi = HEX_VALUE[usize::from(h[3 * i])];
-        let lo = HEX_VALUE[usize::from(h[3 * i + 1])];
-        bad |= hi | lo;
-        out[i] = (hi << 4) | (lo & 0xf);
-        if i < 5 {
-            colons_ok &= h[3 * i + 2] == b':';
-        }
+    let mut first = [0u8; 16];
+    first.copy_from_slice(&h[..16]);
+    let x = u128::from_le_bytes(first);
+
+    // Hex digit test per lane: bit 7 of `x + k` says whether a lane is >= (or >) a bound. A
+    // lane below 0x80 plus k <= 0x80 never carries into its neighbour; a lane of 0x80 or more
+    // may, but such a lane is itself rejected (its bit 7 is checked), so the corrupted
+    // neighbour does not matter.
+    let ge = |v: u128, lo: u8| v.wrapping_add(splat(0x80 - lo));
+    let gt = |v: u128, hi: u8| v.wrapping_add(splat(0x7f - hi));
+    let digit = ge(x, b'0') & !gt(x, b'9');
+    let folded = x | splat(0x20); // 'A'..='F' -> 'a'..='f'; nothing else lands there
+    let alpha = ge(folded, b'a') & !gt(folded, b'f');
+    let hex = (digit | alpha) & !x & splat(0x80);
+
+    let digit_lanes = !COLON_LANES & splat(0x80);
+    let colons_ok = (x ^ splat(b':')) & COLON_LANES == 0;
+    let last = HEX_VALUE[usize::from(h[16])];
+    if hex & digit_lanes != digit_lanes || !colons_ok || last == BAD {
+        return None;
     }
-    // A valid digit is < 16, BAD is 0xff: any bad digit sets the high bits of `bad`.
-    if bad < 16 && colons_ok {
-        Some(MacAddr(out))
-    } else {
-        None
-    }
+
+    // Digit values: the low nibble, plus 9 for letters (bit 6 set).
+    let v = ((x & splat(0x0f)) + ((x >> 6) & splat(0x01)) * 9) & !COLON_LANES;
+    // Lane i becomes v[i] << 4 | v[i + 1]; lanes 0, 3, ..., 15 are the octets.
+    let t = ((v << 4) | (v >> 8)).to_le_bytes();
+    Some(MacAddr([t[0], t[3], t[6], t[9], t[12], t[15] | last]))
 }
 
 /// Glibc stops reading at `end`; what follows is ignored, except NUL bytes (see `ether_aton`).
@@ -298,6 +327,7 @@ fn need_digit(s: &[u8], pos: usize) -> EtherError {
 }
 
 /// glibc's `ether_aton_r`, step for step (inet/ether_aton_r.c).
+#[inline(never)]
 fn ether_aton_general(s: &[u8]) -> Result<MacAddr, EtherError> {
     // Reading past the end gives NUL, as in C.
     let at = |i: usize| s.get(i).copied().unwrap_or(0);

@@ -36,6 +36,34 @@ fn glibc_ntoa(octets: [u8; 6]) -> String {
     unsafe { CStr::from_ptr(buf.as_ptr()) }.to_str().unwrap().to_owned()
 }
 
+/// glibc's answer for arbitrary bytes (no NUL).
+fn glibc_aton_bytes(s: &[u8]) -> Option<[u8; 6]> {
+    let c = CString::new(s).expect("no NUL in differential inputs");
+    let mut out = EtherAddr { octet: [0; 6] };
+    // SAFETY: c is a valid NUL-terminated string, out a valid ether_addr.
+    let r = unsafe { ether_aton_r(c.as_ptr(), &mut out) };
+    (!r.is_null()).then_some(out.octet)
+}
+
+/// 17 bytes shaped like `xx:xx:xx:xx:xx:xx`, each position replaced now and then by any byte:
+/// the inputs that reach the word-at-a-time fast path and its near misses.
+fn canonical_shaped() -> impl Strategy<Value = Vec<u8>> {
+    let pos = |i: usize| -> BoxedStrategy<u8> {
+        let good: BoxedStrategy<u8> = if i % 3 == 2 {
+            Just(b':').boxed()
+        } else {
+            prop::sample::select(b"0123456789abcdefABCDEF".to_vec()).boxed()
+        };
+        prop_oneof![12 => good, 1 => 1u8..=255].boxed()
+    };
+    ((0..17).map(pos).collect::<Vec<_>>(), prop::collection::vec(1u8..=255, 0..3)).prop_map(
+        |(mut v, tail)| {
+            v.extend(tail);
+            v
+        },
+    )
+}
+
 fn check_aton(s: &str) -> Result<(), TestCaseError> {
     let ours = ether_aton(s).ok().map(MacAddr::octets);
     let theirs = glibc_aton(s);
@@ -108,6 +136,12 @@ proptest! {
     #[test]
     fn aton_matches_glibc_on_random_text(s in "[^\0]{0,24}") {
         check_aton(&s)?;
+    }
+
+    #[test]
+    fn aton_bytes_matches_glibc_on_canonical_shapes(s in canonical_shaped()) {
+        let ours = berkeley::ether::ether_aton_bytes(&s).ok().map(MacAddr::octets);
+        prop_assert_eq!(ours, glibc_aton_bytes(&s), "input {:?}", s);
     }
 
     #[test]
