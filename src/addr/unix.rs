@@ -65,8 +65,8 @@ pub struct SockAddrUn {
 enum Kind<'a> {
     Unnamed,
     Path(&'a [u8]),
+    // Only Linux builds abstract names; elsewhere the variant is matched but never made.
     #[cfg_attr(not(any(target_os = "linux", target_os = "android")), allow(dead_code))]
-    // only Linux has abstract names
     Abstract(&'a [u8]),
 }
 
