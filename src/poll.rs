@@ -41,21 +41,21 @@ pub struct PollFlags(i16);
 
 impl PollFlags {
     /// `POLLIN`: there is data to read (or a connection to accept, or end-of-file).
-    pub const IN: PollFlags = PollFlags(c::POLLIN as i16);
+    pub const IN: PollFlags = PollFlags(c::POLLIN);
     /// `POLLPRI`: there is urgent (out-of-band) data to read.
-    pub const PRI: PollFlags = PollFlags(c::POLLPRI as i16);
+    pub const PRI: PollFlags = PollFlags(c::POLLPRI);
     /// `POLLOUT`: writing will not block (or a non-blocking `connect` has finished).
-    pub const OUT: PollFlags = PollFlags(c::POLLOUT as i16);
+    pub const OUT: PollFlags = PollFlags(c::POLLOUT);
     /// `POLLERR` (output only): an error is pending on the socket (read it with `SO_ERROR`).
-    pub const ERR: PollFlags = PollFlags(c::POLLERR as i16);
+    pub const ERR: PollFlags = PollFlags(c::POLLERR);
     /// `POLLHUP` (output only): the peer hung up.
-    pub const HUP: PollFlags = PollFlags(c::POLLHUP as i16);
+    pub const HUP: PollFlags = PollFlags(c::POLLHUP);
     /// `POLLNVAL` (output only): the descriptor is not open.
-    pub const NVAL: PollFlags = PollFlags(c::POLLNVAL as i16);
+    pub const NVAL: PollFlags = PollFlags(c::POLLNVAL);
     /// `POLLRDNORM`: normal data can be read.
-    pub const RDNORM: PollFlags = PollFlags(c::POLLRDNORM as i16);
+    pub const RDNORM: PollFlags = PollFlags(c::POLLRDNORM);
     /// `POLLWRNORM`: normal data can be written.
-    pub const WRNORM: PollFlags = PollFlags(c::POLLWRNORM as i16);
+    pub const WRNORM: PollFlags = PollFlags(c::POLLWRNORM);
 
     /// No events (`0`).
     ///
