@@ -720,7 +720,7 @@ fn read_write_traits() {
         (&s).read_exact(&mut rest).unwrap();
         all.extend(rest);
         assert_eq!(all, b"gather");
-        s.write_vectored(&[IoSlice::new(b"o")]).unwrap();
+        assert_eq!(s.write_vectored(&[IoSlice::new(b"o")]).unwrap(), 1);
         let mut one = [0u8; 1];
         assert_eq!(c.read_vectored(&mut [IoSliceMut::new(&mut one)]).unwrap(), 1);
 
@@ -814,7 +814,6 @@ fn poll_reports_readiness() {
         assert_eq!(poll(&mut fds, Some(LONG)).unwrap(), 1);
         assert!(fds[0].revents().contains(PollFlags::IN));
 
-        drop(fds);
         c.recv(&mut [0u8; 4]).unwrap();
         s.shutdown(Shutdown::BOTH).unwrap();
         let mut fds = [PollFd::new(&c, PollFlags::IN | PollFlags::RDNORM)];
