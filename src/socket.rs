@@ -216,8 +216,8 @@ impl Socket {
     /// C: `int accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, SOCK_CLOEXEC);` —
     /// Python: `conn, address = sock.accept()`.
     ///
-    /// The new socket is close-on-exec and blocking (whatever the listener's mode). Retries
-    /// `EINTR`.
+    /// The new socket is close-on-exec. On Linux it is blocking whatever the listener's mode;
+    /// BSD, Apple and Windows systems give it the listener's non-blocking mode. Retries `EINTR`.
     ///
     /// Errors: `EINVAL` if the socket is not listening, `EAGAIN` (kind `WouldBlock`) on a
     /// non-blocking listener with no connection waiting, `EMFILE` when out of descriptors.
