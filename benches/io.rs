@@ -7,6 +7,9 @@
 //!   b receives them and sends them back, a receives them;
 //! - `tcp_bulk_64k`: 64 KiB `sendall`s to a reader thread that discards them (throughput).
 //!
+//! The two single-threaded scenarios are measured twice: in wall time, and in the thread's CPU
+//! time (groups `*_cpu`), which a busy machine disturbs much less.
+//!
 //! Run: `cargo bench --bench io` (about a minute; times are set below).
 #![cfg(unix)]
 
@@ -18,6 +21,7 @@ use std::os::fd::AsRawFd;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 const SMALL: usize = 64;
@@ -57,8 +61,8 @@ fn as_uninit(buf: &mut [u8]) -> &mut [MaybeUninit<u8>] {
 
 // ---- UDP ----------------------------------------------------------------------------------------
 
-fn udp_64b_self(c: &mut Criterion) {
-    let mut g = c.benchmark_group("udp_64b_self");
+fn udp_64b_self<M: Measurement>(c: &mut Criterion<M>, name: &str) {
+    let mut g = c.benchmark_group(name);
     g.throughput(Throughput::Elements(1));
     let msg = [0x5au8; SMALL];
     let mut buf = [0u8; 2048];
@@ -126,8 +130,8 @@ fn udp_64b_self(c: &mut Criterion) {
 
 // ---- TCP ping-pong ------------------------------------------------------------------------------
 
-fn tcp_64b_pingpong(c: &mut Criterion) {
-    let mut g = c.benchmark_group("tcp_64b_pingpong");
+fn tcp_64b_pingpong<M: Measurement>(c: &mut Criterion<M>, name: &str) {
+    let mut g = c.benchmark_group(name);
     g.throughput(Throughput::Elements(1));
     let msg = [0xa5u8; SMALL];
     let mut buf = [0u8; SMALL];
@@ -263,22 +267,74 @@ fn tcp_bulk_64k(c: &mut Criterion) {
     g.finish();
 }
 
-fn config() -> Criterion {
+/// CPU time of the calling thread (`CLOCK_THREAD_CPUTIME_ID`: user + system, including the
+/// loopback delivery the kernel does on the sender's behalf). On a busy machine wall time
+/// includes waiting for a CPU; this does not, so ratios stay comparable between runs. Used for the
+/// single-threaded scenarios; the `tcp_bulk_64k` group (two threads) is wall time only.
+struct ThreadCpuTime(WallTime);
+
+fn thread_cpu_ns() -> u64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: ts is a live timespec for clock_gettime to fill.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0);
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
+
+impl Measurement for ThreadCpuTime {
+    type Intermediate = u64;
+    type Value = u64;
+
+    fn start(&self) -> u64 {
+        thread_cpu_ns()
+    }
+    fn end(&self, start: u64) -> u64 {
+        thread_cpu_ns() - start
+    }
+    fn add(&self, a: &u64, b: &u64) -> u64 {
+        a + b
+    }
+    fn zero(&self) -> u64 {
+        0
+    }
+    fn to_f64(&self, v: &u64) -> f64 {
+        *v as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        self.0.formatter() // nanoseconds, like wall time
+    }
+}
+
+fn wall_config() -> Criterion {
     Criterion::default()
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2))
         .sample_size(40)
 }
 
-fn add_all(c: &mut Criterion) {
-    udp_64b_self(c);
-    tcp_64b_pingpong(c);
+fn cpu_config() -> Criterion<ThreadCpuTime> {
+    wall_config().with_measurement(ThreadCpuTime(WallTime))
+}
+
+fn wall(c: &mut Criterion) {
+    udp_64b_self(c, "udp_64b_self");
+    tcp_64b_pingpong(c, "tcp_64b_pingpong");
     tcp_bulk_64k(c);
 }
 
-criterion_group! {
-    name = benches;
-    config = config();
-    targets = add_all
+fn cpu(c: &mut Criterion<ThreadCpuTime>) {
+    udp_64b_self(c, "udp_64b_self_cpu");
+    tcp_64b_pingpong(c, "tcp_64b_pingpong_cpu");
 }
-criterion_main!(benches);
+
+criterion_group! {
+    name = wall_benches;
+    config = wall_config();
+    targets = wall
+}
+criterion_group! {
+    name = cpu_benches;
+    config = cpu_config();
+    targets = cpu
+}
+criterion_main!(wall_benches, cpu_benches);
