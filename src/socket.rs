@@ -26,8 +26,9 @@ use crate::types::{Domain, MsgFlags, Protocol, Shutdown, Type};
 ///   Apple systems the sockets berkeley creates get `SO_NOSIGPIPE` (a socket adopted with
 ///   `From`/`FromRawFd` keeps its own setting there).
 /// - **`EINTR` is retried.** A blocking call interrupted by a signal handler is restarted (as
-///   Python does since PEP 475), so `Error`s never have the kind `Interrupted`. `connect` is not
-///   restarted but waited for, and `close` is never retried (the descriptor is gone either way).
+///   Python does since PEP 475; [`poll`](crate::poll::poll) with the time that remains), so
+///   I/O errors never have the kind `Interrupted`. `connect` is not restarted but waited for,
+///   and `close` is never retried (the descriptor is gone either way).
 ///
 /// The socket is blocking unless it was created with [`Type::nonblocking`] or switched with
 /// [`set_nonblocking`](Socket::set_nonblocking); a non-blocking call that would wait fails with
