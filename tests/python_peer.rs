@@ -89,8 +89,8 @@ fn read_to_end(s: &Socket) -> Vec<u8> {
     v
 }
 
-fn tcp_to_python_server(mode: &str, domain: Domain, ip: &str) {
-    let Some(mut peer) = Peer::start(mode, &[mode]) else { return };
+fn tcp_to_python_server(test: &str, mode: &str, domain: Domain, ip: &str) {
+    let Some(mut peer) = Peer::start(test, &[mode]) else { return };
     let port: u16 = peer.line("PORT")[1].parse().unwrap();
     let server = SockAddr::from(format!("{ip}:{port}").parse::<SocketAddr>().unwrap());
 
@@ -122,7 +122,7 @@ fn tcp_to_python_server(mode: &str, domain: Domain, ip: &str) {
 #[test]
 fn tcp_v4_to_python_server() {
     fd_leak_check("tcp_v4_to_python_server", || {
-        tcp_to_python_server("tcp-server", Domain::INET, "127.0.0.1")
+        tcp_to_python_server("tcp_v4_to_python_server", "tcp-server", Domain::INET, "127.0.0.1")
     });
 }
 
@@ -133,7 +133,7 @@ fn tcp_v6_to_python_server() {
             eprintln!("skipping tcp_v6_to_python_server: ::1 is not available");
             return;
         }
-        tcp_to_python_server("tcp6-server", Domain::INET6, "[::1]")
+        tcp_to_python_server("tcp_v6_to_python_server", "tcp6-server", Domain::INET6, "[::1]")
     });
 }
 
