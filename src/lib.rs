@@ -64,6 +64,7 @@ pub use crate::ether::{ether_aton, ether_ntoa, EtherError, EtherNtoa, MacAddr};
 pub use crate::socket::Socket;
 
 // -- poll --
+pub use crate::poll::{poll, PollFd, PollFlags};
 
 // -- sockopt --
 
