@@ -30,6 +30,22 @@
 //! only implementations, which lets berkeley change how values are encoded per platform without
 //! a breaking change. Use the raw calls for anything else.
 //!
+//! ```compile_fail
+//! # use berkeley::{sockopt::SoType, Domain, Protocol, Socket, Type};
+//! # fn main() -> berkeley::Result<()> {
+//! let s = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
+//! s.setsockopt(SoType, Type::DGRAM)?; // error: SoType is get-only (no SetSockOpt impl)
+//! # Ok(()) }
+//! ```
+//!
+//! ```compile_fail
+//! # use berkeley::{sockopt::IpTtl, Domain, Protocol, Socket, Type};
+//! # fn main() -> berkeley::Result<()> {
+//! let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+//! s.setsockopt(IpTtl, 64u8)?; // error: IpTtl's value is a u32
+//! # Ok(()) }
+//! ```
+//!
 //! # Values and errors
 //!
 //! Values are checked before they reach the OS and nothing is silently truncated: a `usize` that
