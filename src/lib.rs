@@ -63,6 +63,7 @@ pub use crate::addr::{SockAddr, SockAddrIn, SockAddrIn6, SockAddrUn};
 pub use crate::socket::Socket;
 
 // -- poll --
+pub use crate::poll::{poll, PollFd, PollFlags};
 
 // -- sockopt --
 

@@ -41,6 +41,8 @@
 //! sendto(s, buf: &[u8], flags: i32, addr: &SockAddr) -> Result<usize>
 //! recv(s, buf: &mut [MaybeUninit<u8>], flags: i32) -> Result<usize>
 //! recvfrom(s, buf: &mut [MaybeUninit<u8>], flags: i32) -> Result<(usize, SockAddr)>
+//! send_vectored(s, bufs: &[IoSlice<'_>], flags: i32) -> Result<usize>          // sendmsg (WSASend); + MSG_NOSIGNAL on Linux
+//! recv_vectored(s, bufs: &mut [IoSliceMut<'_>], flags: i32) -> Result<usize>   // recvmsg (WSARecv)
 //! shutdown(s, how: i32) -> Result<()>
 //! getsockname(s) -> Result<SockAddr>
 //! getpeername(s) -> Result<SockAddr>
