@@ -58,6 +58,7 @@ pub use crate::addr::{SockAddr, SockAddrIn, SockAddrIn6, SockAddrUn};
 // -- inet --
 
 // -- ether --
+pub use crate::ether::{ether_aton, ether_ntoa, EtherError, EtherNtoa, MacAddr};
 
 // -- socket --
 pub use crate::socket::Socket;
