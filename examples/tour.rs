@@ -39,7 +39,9 @@ fn run(args: Vec<String>) -> Result<()> {
         PROG.usage_error("tour takes no arguments");
     }
     let mut out = String::new();
-    out.push_str("berkeley tour: the socket API, call by call (C on the left, result on the right)\n");
+    out.push_str(
+        "berkeley tour: the socket API, call by call (C on the left, result on the right)\n",
+    );
     byte_order(&mut out);
     ipv4_text(&mut out);
     pton_ntop(&mut out)?;
@@ -75,16 +77,30 @@ fn byte_order(out: &mut String) {
         "  this host is {host}; network byte order is big-endian (most significant byte first)\n"
     ));
     let s = htons(0x1234);
-    row(out, "htons(0x1234)", format_args!("= {s:#06x}      bytes in memory: {}", hex(&s.to_ne_bytes())));
+    row(
+        out,
+        "htons(0x1234)",
+        format_args!("= {s:#06x}      bytes in memory: {}", hex(&s.to_ne_bytes())),
+    );
     let l = htonl(0x7f00_0001);
-    row(out, "htonl(0x7f000001)", format_args!("= {l:#010x}  bytes in memory: {}", hex(&l.to_ne_bytes())));
+    row(
+        out,
+        "htonl(0x7f000001)",
+        format_args!("= {l:#010x}  bytes in memory: {}", hex(&l.to_ne_bytes())),
+    );
     row(out, "ntohs(htons(8080))", format_args!("= {}", ntohs(htons(8080))));
-    row(out, "ntohl(htonl(INADDR_LOOPBACK))", format_args!("= {:#010x}", ntohl(htonl(0x7f00_0001))));
+    row(
+        out,
+        "ntohl(htonl(INADDR_LOOPBACK))",
+        format_args!("= {:#010x}", ntohl(htonl(0x7f00_0001))),
+    );
 }
 
 fn ipv4_text(out: &mut String) {
     heading(out, "inet_aton / inet_ntoa: IPv4 text <-> struct in_addr");
-    out.push_str("  inet_aton takes the old BSD forms too: 1 to 4 parts, octal (0) and hex (0x) parts;\n");
+    out.push_str(
+        "  inet_aton takes the old BSD forms too: 1 to 4 parts, octal (0) and hex (0x) parts;\n",
+    );
     out.push_str("  the last part fills the bytes that are left.\n");
     let cases: &[(&str, &str)] = &[
         ("127.0.0.1", "a.b.c.d: one byte each"),
@@ -98,18 +114,20 @@ fn ipv4_text(out: &mut String) {
     for (text, note) in cases {
         let c = format!("inet_aton(\"{text}\", &in)");
         match inet_aton(text) {
-            Ok(ip) => row(
-                out,
-                &c,
-                format_args!("= 1, s_addr bytes {} ({ip})  {note}", hex(&ip.octets())),
-            ),
+            Ok(ip) => {
+                row(out, &c, format_args!("= 1, s_addr bytes {} ({ip})  {note}", hex(&ip.octets())))
+            }
             Err(e) => row(out, &c, format_args!("= 0 (error: {e})  {note}")),
         }
     }
     let net = inet_addr("10.1").map_or_else(|| "none".to_string(), |v| format!("{v:#010x}"));
     row(out, "inet_addr(\"10.1\")", format_args!("= {net} (network order: bytes 0a 00 00 01)"));
     let ip = Ipv4Addr::from(0xc0a8_0001);
-    row(out, "inet_ntoa((struct in_addr){ htonl(0xc0a80001) })", format_args!("= \"{}\"", inet_ntoa(ip)));
+    row(
+        out,
+        "inet_ntoa((struct in_addr){ htonl(0xc0a80001) })",
+        format_args!("= \"{}\"", inet_ntoa(ip)),
+    );
 }
 
 fn pton_ntop(out: &mut String) -> Result<()> {
@@ -123,7 +141,11 @@ fn pton_ntop(out: &mut String) -> Result<()> {
         ),
     }
     let mapped = inet_pton6("::ffff:1.2.3.4")?;
-    row(out, "inet_pton(AF_INET6, \"::ffff:1.2.3.4\", &a6)", format_args!("= 1, bytes {}", hex(&mapped.octets())));
+    row(
+        out,
+        "inet_pton(AF_INET6, \"::ffff:1.2.3.4\", &a6)",
+        format_args!("= 1, bytes {}", hex(&mapped.octets())),
+    );
     row(
         out,
         "inet_ntop(AF_INET6, &a6, buf, sizeof buf)",
@@ -135,13 +157,19 @@ fn pton_ntop(out: &mut String) -> Result<()> {
     row(
         out,
         "inet_ntop(AF_INET6, ...)",
-        format_args!("= \"{}\"  (leading zeros dropped, longest zero run as ::)", inet_ntop(IpAddr::V6(ip))),
+        format_args!(
+            "= \"{}\"  (leading zeros dropped, longest zero run as ::)",
+            inet_ntop(IpAddr::V6(ip))
+        ),
     );
     let two_runs = Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 1, 0, 0, 1);
     row(
         out,
         "inet_ntop(AF_INET6, 2001:db8:0:0:1:0:0:1)",
-        format_args!("= \"{}\"  (equal runs: the first one is compressed)", inet_ntop(IpAddr::V6(two_runs))),
+        format_args!(
+            "= \"{}\"  (equal runs: the first one is compressed)",
+            inet_ntop(IpAddr::V6(two_runs))
+        ),
     );
     let v4 = inet_ntop(IpAddr::V4(Ipv4Addr::LOCALHOST));
     row(out, "inet_ntop(AF_INET, &loopback, ...)", format_args!("= \"{v4}\""));
@@ -152,8 +180,16 @@ fn ethernet(out: &mut String) -> Result<()> {
     heading(out, "ether_aton / ether_ntoa: MAC addresses");
     let mac = ether_aton("00:1A:2b:3c:4d:5e")?;
     row(out, "ether_aton(\"00:1A:2b:3c:4d:5e\")", format_args!("-> bytes {}", hex(&mac.octets())));
-    row(out, "ether_ntoa(mac)", format_args!("= \"{}\"  (glibc: no leading zeros)", ether_ntoa(mac)));
-    row(out, "MacAddr Display (format!(\"{mac}\"))", format_args!("= \"{mac}\"  (canonical: two digits)"));
+    row(
+        out,
+        "ether_ntoa(mac)",
+        format_args!("= \"{}\"  (glibc: no leading zeros)", ether_ntoa(mac)),
+    );
+    row(
+        out,
+        "MacAddr Display (format!(\"{mac}\"))",
+        format_args!("= \"{mac}\"  (canonical: two digits)"),
+    );
     let short = ether_aton("0:1a:2b:3c:4d:5e")?;
     row(
         out,
@@ -234,13 +270,15 @@ fn sockaddrs(out: &mut String) -> Result<()> {
             (24, 4, "sin6_scope_id".to_string()),
         ],
     );
-    row(out, "Display", &sin6);
+    row(out, "Display", sin6);
 
     #[cfg(unix)]
     {
         use berkeley::SockAddrUn;
 
-        out.push_str("\n  struct sockaddr_un for \"/tmp/tour.sock\" (SockAddrUn::new(\"/tmp/tour.sock\"))\n");
+        out.push_str(
+            "\n  struct sockaddr_un for \"/tmp/tour.sock\" (SockAddrUn::new(\"/tmp/tour.sock\"))\n",
+        );
         let sun = SockAddr::from(SockAddrUn::new("/tmp/tour.sock")?);
         let b = sun.as_bytes();
         dump(
@@ -248,7 +286,11 @@ fn sockaddrs(out: &mut String) -> Result<()> {
             b,
             &[
                 family_field("sun", "AF_UNIX", b),
-                (2, b.len().saturating_sub(2), "sun_path = \"/tmp/tour.sock\" (the length says where it ends)".to_string()),
+                (
+                    2,
+                    b.len().saturating_sub(2),
+                    "sun_path = \"/tmp/tour.sock\" (the length says where it ends)".to_string(),
+                ),
             ],
         );
         #[cfg(any(target_os = "linux", target_os = "android"))]
@@ -261,10 +303,14 @@ fn sockaddrs(out: &mut String) -> Result<()> {
                 b,
                 &[
                     family_field("sun", "AF_UNIX", b),
-                    (2, b.len().saturating_sub(2), "sun_path = \"\\0tour\" (no file in the filesystem)".to_string()),
+                    (
+                        2,
+                        b.len().saturating_sub(2),
+                        "sun_path = \"\\0tour\" (no file in the filesystem)".to_string(),
+                    ),
                 ],
             );
-            row(out, "Display", &abs);
+            row(out, "Display", abs);
         }
         let too_long = "/tmp/".to_string() + &"x".repeat(200);
         match SockAddrUn::new(&too_long) {
@@ -279,17 +325,25 @@ fn tcp_echo() -> Result<()> {
     let mut out = String::new();
     heading(&mut out, "TCP echo over loopback");
     let listener = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
-    row(&mut out, "l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP)", format_args!("-> {listener:?}"));
+    row(
+        &mut out,
+        "l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP)",
+        format_args!("-> {}", handle(&listener)),
+    );
     listener.bind(&SockAddr::from(SockAddrIn::new(Ipv4Addr::LOCALHOST, 0)))?;
     listener.listen(8)?;
     let server_addr = listener.getsockname()?;
     row(&mut out, "bind(l, 127.0.0.1:0); listen(l, 8)", "-> ok (port 0: the kernel picks one)");
-    row(&mut out, "getsockname(l)", &server_addr);
+    row(&mut out, "getsockname(l)", server_addr);
 
     let client = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
     client.setsockopt(RcvTimeo, Some(Duration::from_secs(5)))?;
     client.connect(&server_addr)?;
-    row(&mut out, &format!("c = socket(...); connect(c, {server_addr})"), "-> ok (the kernel finishes the handshake)");
+    row(
+        &mut out,
+        &format!("c = socket(...); connect(c, {server_addr})"),
+        "-> ok (the kernel finishes the handshake)",
+    );
     row(&mut out, "getsockname(c)", client.getsockname()?);
 
     let (conn, peer) = listener.accept()?;
@@ -301,7 +355,11 @@ fn tcp_echo() -> Result<()> {
     row(&mut out, "send(c, \"hello, TCP\", 10, 0)", format_args!("= {n}"));
     let mut buf = [0u8; 64];
     let n = conn.recv(&mut buf)?;
-    row(&mut out, "recv(s, buf, sizeof buf, 0)", format_args!("= {n}: {:?}", String::from_utf8_lossy(&buf[..n])));
+    row(
+        &mut out,
+        "recv(s, buf, sizeof buf, 0)",
+        format_args!("= {n}: {:?}", String::from_utf8_lossy(&buf[..n])),
+    );
     conn.sendall(&buf[..n])?;
     row(&mut out, "send(s, buf, n, 0)", "(echo it back)");
     let mut echo = Vec::new();
@@ -312,10 +370,18 @@ fn tcp_echo() -> Result<()> {
         }
         echo.extend_from_slice(&buf[..k]);
     }
-    row(&mut out, "recv(c, buf, sizeof buf, 0)", format_args!("= {}: {:?}", echo.len(), String::from_utf8_lossy(&echo)));
+    row(
+        &mut out,
+        "recv(c, buf, sizeof buf, 0)",
+        format_args!("= {}: {:?}", echo.len(), String::from_utf8_lossy(&echo)),
+    );
     client.shutdown(Shutdown::WRITE)?;
     let eof = conn.recv(&mut buf)?;
-    row(&mut out, "shutdown(c, SHUT_WR); recv(s, ...)", format_args!("= {eof} (end of file: the client is done)"));
+    row(
+        &mut out,
+        "shutdown(c, SHUT_WR); recv(s, ...)",
+        format_args!("= {eof} (end of file: the client is done)"),
+    );
     conn.close()?;
     client.close()?;
     listener.close()?;
@@ -335,16 +401,36 @@ fn udp_round_trip() -> Result<()> {
     }
     let (a_addr, b_addr) = (a.getsockname()?, b.getsockname()?);
     row(&mut out, "a, b = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP)", "-> two sockets");
-    row(&mut out, "bind(a, 127.0.0.1:0); bind(b, 127.0.0.1:0)", format_args!("-> a is {a_addr}, b is {b_addr}"));
+    row(
+        &mut out,
+        "bind(a, 127.0.0.1:0); bind(b, 127.0.0.1:0)",
+        format_args!("-> a is {a_addr}, b is {b_addr}"),
+    );
     let n = a.sendto(b"ping", &b_addr)?;
     row(&mut out, &format!("sendto(a, \"ping\", 4, 0, {b_addr})"), format_args!("= {n}"));
     let mut buf = [0u8; 64];
     let (n, from) = b.recvfrom(&mut buf)?;
-    row(&mut out, "recvfrom(b, buf, sizeof buf, 0, &from, &len)", format_args!("= {n}: {:?} from {from}", String::from_utf8_lossy(&buf[..n])));
+    row(
+        &mut out,
+        "recvfrom(b, buf, sizeof buf, 0, &from, &len)",
+        format_args!("= {n}: {:?} from {from}", String::from_utf8_lossy(&buf[..n])),
+    );
     b.sendto(b"pong", &from)?;
     let (n, from) = a.recvfrom(&mut buf)?;
-    row(&mut out, "sendto(b, \"pong\", from); recvfrom(a, ...)", format_args!("= {n}: {:?} from {from}", String::from_utf8_lossy(&buf[..n])));
+    row(
+        &mut out,
+        "sendto(b, \"pong\", from); recvfrom(a, ...)",
+        format_args!("= {n}: {:?} from {from}", String::from_utf8_lossy(&buf[..n])),
+    );
     common::emit(out.as_bytes())
+}
+
+/// `fd 3` (Unix) or `SOCKET 356` (Windows): the OS handle inside a `Socket`.
+fn handle(sock: &Socket) -> String {
+    #[cfg(unix)]
+    return format!("fd {}", std::os::fd::AsRawFd::as_raw_fd(sock));
+    #[cfg(windows)]
+    return format!("SOCKET {}", std::os::windows::io::AsRawSocket::as_raw_socket(sock));
 }
 
 #[cfg(unix)]
@@ -352,12 +438,20 @@ fn unix_pair() -> Result<()> {
     let mut out = String::new();
     heading(&mut out, "UNIX socketpair");
     let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT)?;
-    row(&mut out, "socketpair(AF_UNIX, SOCK_STREAM, 0, sv)", "-> two connected sockets, no address needed");
+    row(
+        &mut out,
+        "socketpair(AF_UNIX, SOCK_STREAM, 0, sv)",
+        format_args!("-> {} and {}: connected, no address needed", handle(&a), handle(&b)),
+    );
     b.setsockopt(RcvTimeo, Some(Duration::from_secs(5)))?;
     a.sendall(b"through the pair")?;
     let mut buf = [0u8; 64];
     let n = b.recv(&mut buf)?;
-    row(&mut out, "send(sv[0], \"through the pair\"); recv(sv[1], ...)", format_args!("= {n}: {:?}", String::from_utf8_lossy(&buf[..n])));
+    row(
+        &mut out,
+        "send(sv[0], \"through the pair\"); recv(sv[1], ...)",
+        format_args!("= {n}: {:?}", String::from_utf8_lossy(&buf[..n])),
+    );
     row(&mut out, "getsockname(sv[0])", a.getsockname()?);
     common::emit(out.as_bytes())
 }

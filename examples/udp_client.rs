@@ -55,7 +55,11 @@ fn run(args: Vec<String>) -> Result<()> {
         }
     }
     let [addr, message] = positional.as_slice() else {
-        PROG.usage_error(if positional.len() < 2 { "missing ADDR or MESSAGE" } else { "too many arguments" });
+        PROG.usage_error(if positional.len() < 2 {
+            "missing ADDR or MESSAGE"
+        } else {
+            "too many arguments"
+        });
     };
     let addr = common::parse_addr(addr)?;
 
@@ -80,7 +84,8 @@ fn run(args: Vec<String>) -> Result<()> {
 
 /// Parses a positive number of seconds (`2`, `0.5`), at most a day.
 fn parse_secs(text: &str) -> Result<Duration> {
-    let bad = || msg(format!("bad timeout {text:?}: expected seconds, more than 0 and at most 86400"));
+    let bad =
+        || msg(format!("bad timeout {text:?}: expected seconds, more than 0 and at most 86400"));
     let secs: f64 = text.parse().map_err(|_| bad())?;
     if !(secs > 0.0 && secs <= 86_400.0) {
         return Err(bad());

@@ -52,7 +52,12 @@ fn run(args: Vec<String>) -> Result<()> {
             Ok(got) => got,
             // An ICMP error for an earlier reply (the sender has gone) can surface here on some
             // systems; it concerns that old peer only, so keep serving.
-            Err(e) if matches!(e.kind(), ErrorKind::ConnectionRefused | ErrorKind::ConnectionReset) => {
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    ErrorKind::ConnectionRefused | ErrorKind::ConnectionReset
+                ) =>
+            {
                 PROG.warn(&e);
                 continue;
             }

@@ -33,7 +33,11 @@ fn main() {
 
 fn run(args: Vec<String>) -> Result<()> {
     let [target, message] = args.as_slice() else {
-        PROG.usage_error(if args.len() < 2 { "missing PATH or MESSAGE" } else { "too many arguments" });
+        PROG.usage_error(if args.len() < 2 {
+            "missing PATH or MESSAGE"
+        } else {
+            "too many arguments"
+        });
     };
     let addr = common::unix_addr(target)?;
 

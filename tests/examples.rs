@@ -191,7 +191,11 @@ impl Proc {
         match self.lines.recv_timeout(TIMEOUT) {
             Ok(line) => line,
             Err(RecvTimeoutError::Timeout) => {
-                panic!("{}: no output line within {TIMEOUT:?}; stderr: {}", self.name, self.stderr())
+                panic!(
+                    "{}: no output line within {TIMEOUT:?}; stderr: {}",
+                    self.name,
+                    self.stderr()
+                )
             }
             Err(RecvTimeoutError::Disconnected) => {
                 panic!("{}: stdout closed; stderr: {}", self.name, self.stderr())
@@ -235,7 +239,11 @@ impl Proc {
                 None if Instant::now() > deadline => {
                     let _ = self.child.kill();
                     let _ = self.child.wait();
-                    panic!("{}: did not exit within {TIMEOUT:?}; stderr: {}", self.name, self.stderr());
+                    panic!(
+                        "{}: did not exit within {TIMEOUT:?}; stderr: {}",
+                        self.name,
+                        self.stderr()
+                    );
                 }
                 None => thread::sleep(Duration::from_millis(10)),
             }
@@ -303,7 +311,12 @@ fn port_of(addr: &str) -> &str {
 fn wait_stderr(p: &Proc, what: &str) {
     let deadline = Instant::now() + TIMEOUT;
     while !p.stderr().contains(what) {
-        assert!(Instant::now() < deadline, "{}: stderr never contained {what:?}: {}", p.name, p.stderr());
+        assert!(
+            Instant::now() < deadline,
+            "{}: stderr never contained {what:?}: {}",
+            p.name,
+            p.stderr()
+        );
         thread::sleep(Duration::from_millis(10));
     }
 }
