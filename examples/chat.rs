@@ -11,7 +11,7 @@
 //! thread reads stdin and sends, while the main thread receives and prints (a thread works
 //! everywhere, also where stdin cannot be `poll`ed, as on Windows).
 //!
-//! - TCP: the server `bind`s `0.0.0.0:PORT`, `listen`s and `accept`s one peer, then closes its
+//! - TCP: the server `bind`s `0.0.0.0:PORT` (or the `HOST:PORT` it is given), `listen`s and `accept`s one peer, then closes its
 //!   listening socket. When stdin ends, a side `shutdown(SHUT_WR)`s: the peer reads end-of-file,
 //!   says so and exits, which closes the connection, and the first side exits in turn.
 //! - UDP (`--udp`): there is no connection. The server learns its peer from the first datagram
@@ -37,6 +37,7 @@ const PROG: Prog = Prog {
     name: "chat",
     usage: "\
 usage: chat [--udp] PORT          (server: waits for one peer on 0.0.0.0:PORT)
+       chat [--udp] HOST:PORT     (server on one address only, e.g. 127.0.0.1:7000)
        chat [--udp] HOST PORT     (client: talks to the server at HOST:PORT)
 
 A line chat over TCP (default) or UDP. Both sides send their stdin lines and print the
@@ -45,7 +46,7 @@ when the peer has left; when stdin ends, it tells the peer, which then leaves.
 
   --udp   use UDP datagrams instead of a TCP connection
   PORT    port number (0 lets the OS choose)
-  HOST    numeric IPv4 or IPv6 address of the server
+  HOST    numeric IPv4 or IPv6 address (IPv6 in brackets in HOST:PORT: [::1]:7000)
 ",
 };
 
@@ -61,7 +62,7 @@ fn run(args: Vec<String>) -> Result<()> {
     let mut positional = Vec::new();
     for arg in args {
         match arg.as_str() {
-            "--udp" | "-u" => udp = true,
+            "--udp" => udp = true,
             a if a.starts_with('-') && a.len() > 1 && a.parse::<i64>().is_err() => {
                 PROG.usage_error(&format!("unknown option {a:?}"))
             }
@@ -72,8 +73,13 @@ fn run(args: Vec<String>) -> Result<()> {
     let proto = if udp { Protocol::UDP } else { Protocol::TCP };
     match positional.as_slice() {
         [port] => {
-            let port = common::parse_port(port)?;
-            let addr = SockAddr::from(SockAddrIn::new(Ipv4Addr::UNSPECIFIED, port));
+            // `PORT` binds every interface, like the classic course server; `HOST:PORT` binds one
+            // address (`127.0.0.1:0` keeps a test on loopback).
+            let addr = if port.contains(':') {
+                common::parse_addr(port)?
+            } else {
+                SockAddr::from(SockAddrIn::new(Ipv4Addr::UNSPECIFIED, common::parse_port(port)?))
+            };
             let sock = Socket::new(addr.family(), ty, proto)?;
             if udp {
                 sock.bind(&addr)?;

@@ -590,14 +590,16 @@ fn unix_client_no_server() {
 // chat
 // ---------------------------------------------------------------------------------------------
 
-/// Two chat processes, lines crossing both ways, then a clean exit of both.
-fn chat_pair(udp: bool) {
+/// Two chat processes, lines crossing both ways, then a clean exit of both. The server binds
+/// `bind` (a loopback `HOST:PORT`); the client connects to `host` and the chosen port.
+fn chat_pair(udp: bool, bind: &str, host: &str) {
     let flag: &[&str] = if udp { &["--udp"] } else { &[] };
-    let mut server = Proc::example("chat", &[flag, &["0"]].concat());
+    let mut server = Proc::example("chat", &[flag, &[bind]].concat());
     let addr = server.listening();
-    assert!(addr.starts_with("0.0.0.0:") && port_of(&addr) != "0", "{addr}");
+    let prefix = bind.rsplit_once(':').unwrap().0;
+    assert!(addr.starts_with(prefix) && port_of(&addr) != "0", "{addr}");
     let port = port_of(&addr).to_string();
-    let mut client = Proc::example("chat", &[flag, &["127.0.0.1", &port]].concat());
+    let mut client = Proc::example("chat", &[flag, &[host, &port]].concat());
 
     // The client speaks first (a UDP server learns its peer from the first datagram).
     client.write("hello from the client\n");
@@ -615,16 +617,29 @@ fn chat_pair(udp: bool) {
     server.expect_exit(0);
     client.expect_exit(0);
     assert!(!server.stderr().contains("panicked") && !client.stderr().contains("panicked"));
+    if !udp {
+        assert!(server.stderr().starts_with(&format!("connected {prefix}")), "{}", server.stderr());
+    }
 }
 
 #[test]
 fn chat_tcp_two_processes() {
-    chat_pair(false);
+    chat_pair(false, "127.0.0.1:0", "127.0.0.1");
 }
 
 #[test]
 fn chat_udp_two_processes() {
-    chat_pair(true);
+    chat_pair(true, "127.0.0.1:0", "127.0.0.1");
+}
+
+#[test]
+fn chat_ipv6_two_processes() {
+    if !have_ipv6() {
+        eprintln!("no IPv6 loopback here: skipping");
+        return;
+    }
+    chat_pair(false, "[::1]:0", "::1");
+    chat_pair(true, "[::1]:0", "::1");
 }
 
 #[test]
@@ -632,7 +647,7 @@ fn chat_tcp_with_python() {
     if !have_python() {
         return;
     }
-    let mut server = Proc::example("chat", &["0"]);
+    let mut server = Proc::example("chat", &["127.0.0.1:0"]);
     let port = port_of(&server.listening()).to_string();
     let script = r#"
 import socket, sys
@@ -658,7 +673,7 @@ fn chat_udp_with_python() {
     if !have_python() {
         return;
     }
-    let mut server = Proc::example("chat", &["--udp", "0"]);
+    let mut server = Proc::example("chat", &["--udp", "127.0.0.1:0"]);
     let port = port_of(&server.listening()).to_string();
     // Typed before any peer is known: held back, then sent to the peer.
     server.write("early line\n");
@@ -810,6 +825,7 @@ fn bad_addresses_and_ports_exit_1() {
         ("udp_client", &["127.0.0.1:7", "hi", "--timeout", "NaN"], "bad timeout \"NaN\""),
         ("unix_client", &["", "hi"], "empty socket path"),
         ("chat", &["70000"], "invalid port \"70000\""),
+        ("chat", &["127.0.0.1:70000"], "invalid port \"70000\""),
         ("chat", &["999.0.0.1", "7000"], "bad host \"999.0.0.1\""),
         ("chat", &["--udp", "127.0.0.1", "port"], "invalid port \"port\""),
     ];
