@@ -30,6 +30,22 @@
 //! only implementations, which lets berkeley change how values are encoded per platform without
 //! a breaking change. Use the raw calls for anything else.
 //!
+//! ```compile_fail
+//! # use berkeley::{sockopt::SoType, Domain, Protocol, Socket, Type};
+//! # fn main() -> berkeley::Result<()> {
+//! let s = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
+//! s.setsockopt(SoType, Type::DGRAM)?; // error: SoType is get-only (no SetSockOpt impl)
+//! # Ok(()) }
+//! ```
+//!
+//! ```compile_fail
+//! # use berkeley::{sockopt::IpTtl, Domain, Protocol, Socket, Type};
+//! # fn main() -> berkeley::Result<()> {
+//! let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+//! s.setsockopt(IpTtl, 64u8)?; // error: IpTtl's value is a u32
+//! # Ok(()) }
+//! ```
+//!
 //! # Values and errors
 //!
 //! Values are checked before they reach the OS and nothing is silently truncated: a `usize` that
@@ -677,6 +693,9 @@ int_decoder!(ProtocolInt: Protocol, |v| Ok(Protocol::from_raw(v)));
 const ZERO_TIMEOUT: &str =
     "a zero timeout would mean \"no timeout\" to the OS; pass None for that, or a positive Duration";
 
+#[cfg(unix)]
+const TIMEOUT_TOO_LONG: &str = "timeout too long for a timeval";
+
 /// `SO_RCVTIMEO` / `SO_SNDTIMEO` on Unix: `struct timeval`, zero = no timeout.
 #[cfg(unix)]
 enum Timeval {}
@@ -694,10 +713,10 @@ impl Encode for Timeval {
         let mut secs = d.as_secs();
         let mut micros = d.subsec_nanos().div_ceil(1000);
         if micros == 1_000_000 {
-            secs += 1;
+            secs = secs.checked_add(1).ok_or(TIMEOUT_TOO_LONG)?;
             micros = 0;
         }
-        let tv_sec = c::time_t::try_from(secs).map_err(|_| "timeout too long for a timeval")?;
+        let tv_sec = c::time_t::try_from(secs).map_err(|_| TIMEOUT_TOO_LONG)?;
         Ok(c::timeval { tv_sec, tv_usec: micros as c::suseconds_t })
     }
 }
@@ -801,10 +820,9 @@ impl Encode for LingerCodec {
     fn encode(value: Option<Duration>) -> Result<[u16; 2], &'static str> {
         Ok(match value {
             None => [0, 0],
-            Some(d) => [
-                1,
-                u16::try_from(linger_secs(d)).map_err(|_| "linger time longer than 65535 s")?,
-            ],
+            Some(d) => {
+                [1, u16::try_from(linger_secs(d)).map_err(|_| "linger time longer than 65535 s")?]
+            }
         })
     }
 }
@@ -1664,7 +1682,7 @@ sockopt! {
     }
 
     /// The time-to-live of outgoing multicast IPv4 packets (default 1: the local network
-    /// only); 0 to 255.
+    /// only); 0 to 255. Datagram and raw sockets only (Linux: `EINVAL` on TCP).
     IpMulticastTtl("IP_MULTICAST_TTL") [all] get_set: u32 = IPPROTO_IP / IP_MULTICAST_TTL
         via U32Int as "int (BSD: u_char)",
         py "sock.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 4)", man ip {
@@ -1785,7 +1803,8 @@ sockopt! {
         /// ```
     }
 
-    /// The hop limit of outgoing multicast IPv6 packets (default 1); 0 to 255.
+    /// The hop limit of outgoing multicast IPv6 packets (default 1); 0 to 255. Datagram and
+    /// raw sockets only (Linux: `ENOPROTOOPT` on TCP).
     Ipv6MulticastHops("IPV6_MULTICAST_HOPS") [all] get_set: u32 = IPPROTO_IPV6 / IPV6_MULTICAST_HOPS
         via U32Int as "int",
         py "sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_HOPS, 4)", man ipv6 {
