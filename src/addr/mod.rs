@@ -70,7 +70,8 @@ impl SockAddr {
     /// Copies an address out of a `sockaddr_storage`, trusting only its first `len` bytes.
     ///
     /// Fails with [`Error::InvalidInput`] if `len` exceeds the storage (or, for `AF_UNIX`,
-    /// `sizeof(struct sockaddr_un)`), and with [`Error::ShortAddr`] if `len` is shorter than the
+    /// `sizeof(struct sockaddr_un)`, but for the one NUL byte Linux counts after a path that fills
+    /// `sun_path`), and with [`Error::ShortAddr`] if `len` is shorter than the
     /// struct of the family it names (an `AF_INET` address needs 16 bytes, `AF_INET6` 28,
     /// `AF_UNIX` at least 2, `AF_PACKET` 12) or than the family field itself. A `len` of 0 is
     /// the empty (unspecified) address, as `recvfrom` returns for a connected stream.
@@ -288,7 +289,13 @@ impl SockAddr {
         if self.len() < need {
             return Err(Error::ShortAddr { family, len: self.len(), need });
         }
-        if family == Domain::UNIX && self.len() > mem::size_of::<c::sockaddr_un>() {
+        // AF_UNIX: at most the struct, plus the NUL Linux counts after a path that fills
+        // sun_path (unix(7), BUGS).
+        let un_max = mem::size_of::<c::sockaddr_un>();
+        if family == Domain::UNIX
+            && self.len() > un_max
+            && (self.len() > un_max + 1 || self.bytes()[un_max] != 0)
+        {
             return Err(Error::InvalidInput {
                 call: "SockAddr::from_storage",
                 what: "AF_UNIX length exceeds sizeof(struct sockaddr_un)",

@@ -191,7 +191,9 @@ impl SockAddrUn {
     ///
     /// # Errors
     ///
-    /// - [`Error::InvalidInput`] if `len` exceeds `sizeof(struct sockaddr_un)`.
+    /// - [`Error::InvalidInput`] if `len` exceeds `sizeof(struct sockaddr_un)` — except by one
+    ///   for a path that fills all of `sun_path`: Linux reports such a path (bound without a
+    ///   NUL) with its appended NUL counted, which did not fit (unix(7), BUGS).
     /// - [`Error::ShortAddr`] if `len` is shorter than the family field.
     /// - [`Error::WrongFamily`] unless `sun_family` is `AF_UNIX`.
     ///
@@ -212,12 +214,18 @@ impl SockAddrUn {
     /// # Ok::<(), berkeley::Error>(())
     /// ```
     pub fn from_raw(raw: &c::sockaddr_un, len: socklen_t) -> Result<SockAddrUn> {
-        let n = usize::try_from(len).unwrap_or(usize::MAX);
+        let mut n = usize::try_from(len).unwrap_or(usize::MAX);
         if n > STRUCT_LEN {
-            return Err(Error::InvalidInput {
-                call: "SockAddrUn::from_raw",
-                what: "length exceeds sizeof(struct sockaddr_un)",
-            });
+            // unix(7), BUGS: Linux appends a NUL to a path bound without one, so a 108-byte
+            // path comes back with length 111 and only its NUL missing from the struct.
+            let full_path = c_bytes(&raw.sun_path).iter().all(|&b| b != 0);
+            if n != STRUCT_LEN + 1 || !full_path {
+                return Err(Error::InvalidInput {
+                    call: "SockAddrUn::from_raw",
+                    what: "length exceeds sizeof(struct sockaddr_un)",
+                });
+            }
+            n = STRUCT_LEN;
         }
         if n < PATH_OFFSET {
             return Err(Error::ShortAddr { family: Domain::UNSPEC, len: n, need: PATH_OFFSET });
@@ -502,8 +510,9 @@ impl SockAddr {
         if self.family() != Domain::UNIX {
             return None;
         }
-        // A kernel-filled address is never longer than the struct for AF_UNIX; from_storage
-        // rejects longer ones, so the clamp only guards against a misbehaving OS.
+        // Linux may count one byte past the struct: the NUL after a path filling sun_path
+        // (unix(7), BUGS). from_storage accepts that one byte only if it is NUL; dropping it
+        // loses nothing.
         let bytes = self.as_bytes();
         let bytes = &bytes[..bytes.len().min(STRUCT_LEN)];
         Some(SockAddrUn::from_sun_path(&bytes[PATH_OFFSET..]))
