@@ -12,9 +12,9 @@ mod common;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::time::Duration;
 
-use berkeley::inet::{inet_addr, inet_aton, inet_ntoa, inet_ntop, inet_pton, inet_pton6};
 use berkeley::sockopt::RcvTimeo;
 use berkeley::{ether_aton, ether_ntoa, htonl, htons, ntohl, ntohs};
+use berkeley::{inet_addr, inet_aton, inet_ntoa, inet_ntop, inet_pton, inet_pton6};
 use berkeley::{Domain, Protocol, Shutdown, SockAddr, SockAddrIn, SockAddrIn6, Socket, Type};
 use common::{Prog, Result};
 

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use std::net::Ipv4Addr;
 use std::process;
 
-use berkeley::inet::{inet_aton, inet_pton6};
+use berkeley::{inet_aton, inet_pton6};
 use berkeley::{SockAddr, SockAddrIn, SockAddrIn6, SockAddrUn};
 
 /// The error type of the examples' `run` functions: anything displayable.
