@@ -849,3 +849,50 @@ fn unix_path_too_long_is_an_error() {
         assert!(out.stderr.starts_with(&format!("{name}: UNIX socket path is")), "{name}: {out:?}");
     }
 }
+
+#[test]
+fn odd_input_never_panics() {
+    let long = "9".repeat(5000);
+    let odd_addrs = [
+        "",
+        ":",
+        ":80",
+        "[",
+        "[]:80",
+        "[::1]",
+        "[::1]:",
+        "[1.2.3.4]:80",
+        "1.2.3.4:",
+        "1.2.3.4:+80",
+        "1.2.3.4: 80",
+        "1.2.3.4:80:",
+        "a:b:c",
+        "0x100000000:1",
+        "1.2.3.4\t:80",
+        "é:80",
+        "[::1%lo]:80",
+        &long,
+    ];
+    for addr in odd_addrs {
+        for (name, args) in [
+            ("echo_client", vec![addr, "hi"]),
+            ("echo_server", vec![addr]),
+            ("udp_echo_server", vec![addr]),
+            ("udp_client", vec![addr, "hi", "--timeout", "1"]),
+            ("chat", vec![addr, "7000"]),
+        ] {
+            let out = run(name, &args, "");
+            assert_eq!(out.code, Some(1), "{name} {addr:?}: {out:?}");
+            assert!(out.stderr.starts_with(&format!("{name}: ")), "{name} {addr:?}: {out:?}");
+            assert_eq!(out.stderr.lines().count(), 1, "{name} {addr:?}: {out:?}");
+        }
+    }
+    // An argument that is not UTF-8 is a usage error, not a crash.
+    use std::os::unix::ffi::OsStrExt;
+    let bad = std::ffi::OsStr::from_bytes(b"127.0.0.1:\xff");
+    for name in ALL {
+        let mut p = Proc::start(name, Command::new(example(name)).arg(bad));
+        p.expect_exit(2);
+        assert!(p.stderr().contains("not valid UTF-8"), "{name}: {}", p.stderr());
+    }
+}
