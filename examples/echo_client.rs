@@ -27,7 +27,7 @@ Connects to a TCP echo server, sends each MESSAGE as a line (or each line of std
 MESSAGE is given) and prints each echoed line.
 
   ADDR      HOST:PORT of the server (IPv6 as [::1]:7007)
-  MESSAGE   a line to send
+  MESSAGE   a line to send (put `--` before the first one if it starts with `-`)
 ",
 };
 
@@ -36,9 +36,13 @@ fn main() {
 }
 
 fn run(args: Vec<String>) -> Result<()> {
-    let Some((addr, messages)) = args.split_first() else {
+    let Some((addr, mut messages)) = args.split_first() else {
         PROG.usage_error("missing ADDR");
     };
+    // `echo_client ADDR -- -h` sends "-h": a `--` before the messages is not one.
+    if messages.first().is_some_and(|m| m == "--") {
+        messages = &messages[1..];
+    }
     let addr = common::parse_addr(addr)?;
 
     let sock = Socket::new(addr.family(), Type::STREAM, Protocol::TCP)?;

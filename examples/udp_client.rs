@@ -31,6 +31,7 @@ comes within the timeout.
   ADDR            HOST:PORT of the server (IPv6 as [::1]:7007)
   MESSAGE         the datagram's payload
   --timeout SECS  how long to wait for the reply (default 2; fractions like 0.5 allowed)
+  --              ends the options: a MESSAGE after it may start with `-`
 ",
 };
 
@@ -43,7 +44,10 @@ fn run(args: Vec<String>) -> Result<()> {
     let mut positional = Vec::new();
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
-        if arg == "--timeout" {
+        if arg == "--" {
+            // Everything after `--` is an operand, so a MESSAGE may start with `-`.
+            positional.extend(args.by_ref());
+        } else if arg == "--timeout" {
             let Some(secs) = args.next() else { PROG.usage_error("--timeout needs SECS") };
             timeout = parse_secs(&secs)?;
         } else if let Some(secs) = arg.strip_prefix("--timeout=") {

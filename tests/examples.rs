@@ -408,6 +408,10 @@ fn echo_server_serves_echo_client_and_python() {
     assert_eq!(out.code, Some(0), "{out:?}");
     assert_eq!(out.stdout, "first line\nsecond\nno newline\n");
 
+    // After `--`, messages may look like options.
+    let out = run("echo_client", &[&addr, "--", "-h", "--help"], "");
+    assert_eq!((out.code, out.stdout.as_str()), (Some(0), "-h\n--help\n"), "{out:?}");
+
     wait_stderr(&server, "connected 127.0.0.1:");
     wait_stderr(&server, "closed 127.0.0.1:");
 
@@ -478,6 +482,9 @@ fn udp_echo_server_serves_udp_client_and_python() {
     let out = run("udp_client", &[&addr, "with timeout", "--timeout", "10"], "");
     assert_eq!(out.code, Some(0), "{out:?}");
     assert_eq!(out.stdout, "with timeout\n");
+
+    let out = run("udp_client", &["--timeout=10", "--", &addr, "-h"], "");
+    assert_eq!((out.code, out.stdout.as_str()), (Some(0), "-h\n"), "{out:?}");
 
     if have_python() {
         assert_eq!(python(PY_UDP, &["127.0.0.1", port_of(&addr), "from python"]), "from python\n");

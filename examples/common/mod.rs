@@ -52,8 +52,8 @@ pub struct Prog {
 impl Prog {
     /// The command-line arguments after the program name.
     ///
-    /// `--help`/`-h` anywhere prints the usage to stdout and exits with 0; an argument that is not
-    /// valid UTF-8 is a usage error.
+    /// `--help`/`-h` anywhere before a `--` prints the usage to stdout and exits with 0; an
+    /// argument that is not valid UTF-8 is a usage error.
     pub fn args(&self) -> Vec<String> {
         let mut args = Vec::new();
         for arg in std::env::args_os().skip(1) {
@@ -62,7 +62,8 @@ impl Prog {
                 Err(bad) => self.usage_error(&format!("argument {bad:?} is not valid UTF-8")),
             }
         }
-        if args.iter().any(|a| a == "--help" || a == "-h") {
+        // `--help` counts only before a `--` (after it, everything is an operand).
+        if args.iter().take_while(|a| *a != "--").any(|a| a == "--help" || a == "-h") {
             let mut out = io::stdout().lock();
             let ok = out.write_all(self.usage.as_bytes()).and_then(|()| out.flush());
             process::exit(if ok.is_ok() { 0 } else { 1 });
