@@ -23,7 +23,8 @@ use crate::types::{Domain, MsgFlags, Protocol, Shutdown, Type};
 ///   close-on-exec, atomically.
 /// - **No `SIGPIPE`.** Writing to a connection the peer has closed returns an `EPIPE` error
 ///   instead of killing the process: on Linux every `send`/`sendto` carries `MSG_NOSIGNAL`; on
-///   Apple systems new sockets get `SO_NOSIGPIPE`.
+///   Apple systems the sockets berkeley creates get `SO_NOSIGPIPE` (a socket adopted with
+///   `From`/`FromRawFd` keeps its own setting there).
 /// - **`EINTR` is retried.** A blocking call interrupted by a signal handler is restarted (as
 ///   Python does since PEP 475), so `Error`s never have the kind `Interrupted`. `connect` is not
 ///   restarted but waited for, and `close` is never retried (the descriptor is gone either way).
@@ -215,8 +216,8 @@ impl Socket {
     /// C: `int accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, SOCK_CLOEXEC);` —
     /// Python: `conn, address = sock.accept()`.
     ///
-    /// The new socket is close-on-exec and blocking (whatever the listener's mode). Retries
-    /// `EINTR`.
+    /// The new socket is close-on-exec. On Linux it is blocking whatever the listener's mode;
+    /// BSD, Apple and Windows systems give it the listener's non-blocking mode. Retries `EINTR`.
     ///
     /// Errors: `EINVAL` if the socket is not listening, `EAGAIN` (kind `WouldBlock`) on a
     /// non-blocking listener with no connection waiting, `EMFILE` when out of descriptors.
@@ -418,7 +419,9 @@ impl Socket {
     /// Retries `EINTR`. On error, an unknown part of `buf` may have been sent (as in Python). On
     /// a non-blocking socket a full buffer stops it with kind `WouldBlock`.
     ///
-    /// Errors: those of [`send`](Socket::send).
+    /// Errors: those of [`send`](Socket::send); [`Error::InvalidInput`] if the OS ever accepts
+    /// 0 bytes of a non-empty buffer (no Unix kernel does for a socket), rather than loop
+    /// forever.
     ///
     /// ```
     /// use berkeley::{Domain, Protocol, Socket, Type};

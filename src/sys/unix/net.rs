@@ -40,10 +40,22 @@ unsafe fn owned(fd: RawSocket) -> OwnedSocket {
     unsafe { OwnedSocket::from_raw_fd(fd) }
 }
 
-/// `SO_NOSIGPIPE` on a new socket, on the systems that lack `MSG_NOSIGNAL`.
+/// `SOCK_CLOEXEC` where `socket`/`socketpair` take it; Apple systems get `FD_CLOEXEC` right
+/// after creation instead (see `set_nosigpipe`).
+#[cfg(not(target_vendor = "apple"))]
+const SOCK_CLOEXEC: i32 = c::SOCK_CLOEXEC;
+#[cfg(target_vendor = "apple")]
+const SOCK_CLOEXEC: i32 = 0;
+
+/// `FD_CLOEXEC` and `SO_NOSIGPIPE` on a new socket, on the systems that lack `SOCK_CLOEXEC` and
+/// `MSG_NOSIGNAL`.
 #[cfg(target_vendor = "apple")]
 fn set_nosigpipe(s: OwnedSocket, call: &'static str) -> Result<OwnedSocket> {
     use std::os::fd::AsRawFd;
+    // SAFETY: F_SETFD takes an int argument and only changes the descriptor's flags.
+    if unsafe { c::fcntl(s.as_raw_fd(), c::F_SETFD, c::FD_CLOEXEC) } < 0 {
+        return Err(Error::os(call, last_error()));
+    }
     let one: c::c_int = 1;
     // SAFETY: `one` is a live c_int and the length passed is its size; the kernel only reads it.
     let rc = unsafe {
@@ -64,7 +76,7 @@ fn set_nosigpipe(s: OwnedSocket, call: &'static str) -> Result<OwnedSocket> {
 /// `socket(2)` with `SOCK_CLOEXEC` added.
 pub(crate) fn socket(domain: i32, ty: i32, protocol: i32) -> Result<OwnedSocket> {
     // SAFETY: socket() takes only integers; on success it returns a new descriptor we own.
-    let fd = unsafe { c::socket(domain, ty | c::SOCK_CLOEXEC, protocol) };
+    let fd = unsafe { c::socket(domain, ty | SOCK_CLOEXEC, protocol) };
     if fd < 0 {
         return Err(Error::os("socket", last_error()));
     }
@@ -83,7 +95,7 @@ pub(crate) fn socketpair(
 ) -> Result<(OwnedSocket, OwnedSocket)> {
     let mut fds = [-1 as c::c_int; 2];
     // SAFETY: `fds` is a live array of two ints, as socketpair() requires.
-    let rc = unsafe { c::socketpair(domain, ty | c::SOCK_CLOEXEC, protocol, fds.as_mut_ptr()) };
+    let rc = unsafe { c::socketpair(domain, ty | SOCK_CLOEXEC, protocol, fds.as_mut_ptr()) };
     if rc < 0 {
         return Err(Error::os("socketpair", last_error()));
     }
@@ -128,13 +140,7 @@ pub(crate) fn accept(s: RawSocket) -> Result<(OwnedSocket, SockAddr)> {
             }
             let fd = owned(fd);
             #[cfg(target_vendor = "apple")]
-            let fd = {
-                use std::os::fd::AsRawFd;
-                if c::fcntl(fd.as_raw_fd(), c::F_SETFD, c::FD_CLOEXEC) < 0 {
-                    return Err(Error::os("accept", last_error()));
-                }
-                set_nosigpipe(fd, "accept")?
-            };
+            let fd = set_nosigpipe(fd, "accept")?;
             Ok(fd)
         })
     }
