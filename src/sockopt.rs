@@ -1849,6 +1849,7 @@ sockopt! {
         /// use std::net::Ipv6Addr;
         /// # fn main() -> berkeley::Result<()> {
         /// let s = Socket::new(Domain::INET6, Type::DGRAM, Protocol::UDP)?;
+        /// // SAFETY: a NUL-terminated string that if_nametoindex only reads.
         /// let lo = unsafe { libc::if_nametoindex(c"lo".as_ptr()) };
         /// let group = "ff02::1:3".parse::<Ipv6Addr>().unwrap();
         /// # if lo == 0 { return Ok(()) }
