@@ -56,6 +56,10 @@ pub use crate::addr::SockAddrLl;
 pub use crate::addr::{SockAddr, SockAddrIn, SockAddrIn6, SockAddrUn};
 
 // -- inet --
+pub use crate::inet::{
+    inet_addr, inet_aton, inet_aton_bytes, inet_ntoa, inet_ntop, inet_pton, inet_pton4, inet_pton6,
+    InetError, InetNtoa, InetNtop,
+};
 
 // -- ether --
 pub use crate::ether::{ether_aton, ether_ntoa, EtherError, EtherNtoa, MacAddr};
