@@ -73,3 +73,8 @@ pub use crate::poll::{poll, PollFd, PollFlags};
 // -- sockopt --
 
 // -- end of re-exports --
+
+/// The README's example compiles and runs as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
