@@ -1,2 +1,930 @@
-//! SKELETON — replaced by the inet helper.
+//! IPv4 and IPv6 text conversions: `inet_aton`, `inet_addr`, `inet_ntoa`, `inet_pton`,
+//! `inet_ntop` — bit-exact with glibc, with no heap allocation.
+//!
+//! Every parser here accepts exactly the inputs glibc accepts and returns the same address
+//! (this is checked by differential tests against glibc through FFI, over millions of random and
+//! adversarial inputs). The formatters return small `Copy` stack buffers ([`InetNtoa`],
+//! [`InetNtop`]) that deref to `&str` and print exactly what glibc prints.
+//!
+//! # The two IPv4 grammars
+//!
+//! [`inet_aton`] (and [`inet_addr`]) take the old BSD grammar: one to four *parts* separated by
+//! `.`; each part is a C integer — decimal, octal after a leading `0`, or hexadecimal after `0x`
+//! or `0X` — and the last part fills all the bytes that are left. Parsing stops at the first
+//! whitespace character (space, `\t`, `\n`, `\v`, `\f`, `\r`), and glibc ignores whatever follows
+//! it. [`inet_pton4`] (and [`inet_pton`] with [`Domain::INET`]) take only the strict dotted quad:
+//! four decimal parts, each 0–255, without leading zeros, and nothing else.
+//!
+//! | input               | `inet_aton`          | `inet_pton4`         |
+//! |---------------------|----------------------|----------------------|
+//! | `"127.0.0.1"`       | `127.0.0.1`          | `127.0.0.1`          |
+//! | `"127.1"`           | `127.0.0.1`          | error (too few parts)|
+//! | `"0x7f.1"`          | `127.0.0.1`          | error                |
+//! | `"1"`               | `0.0.0.1`            | error                |
+//! | `"4294967295"`      | `255.255.255.255`    | error                |
+//! | `"1.2.65535"`       | `1.2.255.255`        | error                |
+//! | `"010.0.0.1"`       | `8.0.0.1` (octal)    | error (leading zero) |
+//! | `"1.2.3.4 junk"`    | `1.2.3.4`            | error                |
+//! | `"08.0.0.1"`        | error (8 not octal)  | error                |
+//! | `"0x.1"`            | error (no hex digit) | error                |
+//! | `"1.2.3."`          | error (empty part)   | error                |
+//! | `"1.2.3.256"`       | error (out of range) | error (out of range) |
+//! | `"1.2.256"`         | `1.2.1.0`            | error                |
+//!
+//! # IPv6
+//!
+//! [`inet_pton6`] takes up to eight groups of one to four hex digits separated by `:`, at most one
+//! `::` standing for one or more zero groups, and optionally a dotted quad (strict, as
+//! [`inet_pton4`]) in place of the last two groups. [`inet_ntop`] prints the shortest form glibc
+//! prints: lowercase hex without leading zeros, the longest run of two or more zero groups (the
+//! first on ties) replaced by `::`, and a dotted-quad tail for IPv4-compatible (`::a.b.c.d`) and
+//! IPv4-mapped (`::ffff:a.b.c.d`) addresses.
+//!
+//! | input                     | `inet_pton6`                  | `inet_ntop` prints        |
+//! |---------------------------|-------------------------------|---------------------------|
+//! | `"::1"`                   | loopback                      | `::1`                     |
+//! | `"2001:DB8:0:0:0:0:0:1"`  | `2001:db8::1`                 | `2001:db8::1`             |
+//! | `"1:0:0:2:0:0:0:3"`       | ok                            | `1:0:0:2::3`              |
+//! | `"::ffff:1.2.3.4"`        | IPv4-mapped                   | `::ffff:1.2.3.4`          |
+//! | `"::1.2.3.4"`             | IPv4-compatible               | `::1.2.3.4`               |
+//! | `"1::2::3"`               | error (two `::`)              |                           |
+//! | `"1:2:3:4:5:6:7:8::"`     | error (`::` stands for none)  |                           |
+//! | `"12345::"`               | error (five digits)           |                           |
+//! | `"1:"`, `":1"`            | error (lone colon)            |                           |
+//!
+//! # Errors
+//!
+//! Every parser returns an [`InetError`] (a [`ParseError`]) that says what was wrong and at which
+//! byte offset. Input of any length or content — empty, huge, non-ASCII, with NUL bytes — gives a
+//! result or an error, never a panic. The one deliberate difference from C: an interior NUL byte
+//! where C would have read the end of the string is an error (C would silently drop the rest of
+//! the caller's text).
+//!
+//! ```
+//! use berkeley::{inet_aton, inet_ntoa, inet_ntop, inet_pton6};
+//!
+//! assert_eq!(&*inet_ntoa(inet_aton("10.1")?), "10.0.0.1");
+//! let ip = inet_pton6("2001:db8:0:0:1:0:0:1")?;
+//! assert_eq!(inet_ntop(ip.into()), "2001:db8::1:0:0:1");
+//! # Ok::<(), berkeley::ParseError>(())
+//! ```
 #![forbid(unsafe_code)]
+
+use std::fmt;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::ops::Deref;
+
+use crate::error::{ParseError, ParseErrorKind};
+use crate::types::Domain;
+
+/// The error of the `inet_*` parsers: a [`ParseError`] whose [`what`](ParseError::what) is
+/// `"IPv4 address"` or `"IPv6 address"`, with the [kind](ParseErrorKind) and byte position of the
+/// first problem.
+///
+/// ```
+/// use berkeley::{inet_pton6, ParseErrorKind};
+///
+/// let err = inet_pton6("1::2::3").unwrap_err();
+/// assert_eq!(err.kind(), ParseErrorKind::BadCompression);
+/// assert_eq!(err.position(), 4);
+/// assert_eq!(err.what(), "IPv6 address");
+/// ```
+pub type InetError = ParseError;
+
+const V4: &str = "IPv4 address";
+const V6: &str = "IPv6 address";
+
+#[cold]
+fn err4(kind: ParseErrorKind, pos: usize) -> InetError {
+    ParseError::new(V4, kind, pos)
+}
+
+#[cold]
+fn err6(kind: ParseErrorKind, pos: usize) -> InetError {
+    ParseError::new(V6, kind, pos)
+}
+
+/// `InvalidChar` at `pos`, or `UnexpectedEnd` if `pos` is the end of the input.
+#[cold]
+fn bad_char(what: &'static str, s: &[u8], pos: usize) -> InetError {
+    let kind =
+        if pos >= s.len() { ParseErrorKind::UnexpectedEnd } else { ParseErrorKind::InvalidChar };
+    ParseError::new(what, kind, pos)
+}
+
+/// Hex digit values; 0xff for every byte that is not `[0-9a-fA-F]`.
+static HEX: [u8; 256] = {
+    let mut t = [0xffu8; 256];
+    let mut i = 0;
+    while i < 10 {
+        t[b'0' as usize + i] = i as u8;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 6 {
+        t[b'a' as usize + i] = 10 + i as u8;
+        t[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    t
+};
+
+/// C `isspace` in the C locale: space, `\t`, `\n`, `\v`, `\f`, `\r`.
+#[inline]
+fn is_c_space(c: u8) -> bool {
+    c == b' ' || c.wrapping_sub(b'\t') < 5
+}
+
+// ---------------------------------------------------------------------------------------------
+// inet_aton
+// ---------------------------------------------------------------------------------------------
+
+/// `inet_aton(3)` — parses an IPv4 address in the full BSD grammar (`"127.1"`, `"0x7f.0.0.1"`).
+///
+/// C: `int inet_aton(const char *cp, struct in_addr *inp);` — Python: `socket.inet_aton(s)`
+/// (which returns the four bytes; here you get an [`Ipv4Addr`], whose `octets()` they are).
+///
+/// The input is one to four parts separated by `.`. Each part is a C integer: decimal, octal
+/// after a leading `0` (`"010"` is 8), or hexadecimal after `0x`/`0X`. Every part but the last
+/// is one byte (0–255); the last fills the bytes that are left, so `"1.2.3.4"`, `"1.2.772"`,
+/// `"1.131844"` and `"16909060"` all mean `1.2.3.4`. Parsing stops at the first whitespace
+/// character (space, `\t`, `\n`, `\v`, `\f`, `\r`) and, as in glibc, whatever follows it is
+/// ignored. Acceptance and value are bit-exact with glibc's `inet_aton` (see the
+/// [module docs](self) for a table of examples).
+///
+/// # Errors
+///
+/// An [`InetError`] with the position of the first problem:
+/// [`Empty`](ParseErrorKind::Empty) for `""`;
+/// [`InvalidChar`](ParseErrorKind::InvalidChar) for a character that cannot appear where it is
+/// (a part not starting with a digit, `8`/`9` in an octal part, `0x` without a hex digit, any
+/// other character after a number);
+/// [`UnexpectedEnd`](ParseErrorKind::UnexpectedEnd) for a trailing `.`;
+/// [`TooManyParts`](ParseErrorKind::TooManyParts) for a fifth part (position of its `.`);
+/// [`ValueOutOfRange`](ParseErrorKind::ValueOutOfRange) for a part too big for its bytes
+/// (position of the part).
+///
+/// **Difference from C:** a NUL byte where C would have read the end of the string
+/// (`"1.2\0.3"`) is an `InvalidChar` error here, where C would silently parse only `"1.2"` and
+/// lose the rest of the caller's text. A NUL after the whitespace that ends the address is
+/// ignored, like everything there.
+///
+/// ```
+/// use berkeley::inet_aton;
+/// use std::net::Ipv4Addr;
+///
+/// assert_eq!(inet_aton("127.1")?, Ipv4Addr::new(127, 0, 0, 1));
+/// assert_eq!(inet_aton("0x7f.1")?, Ipv4Addr::new(127, 0, 0, 1));
+/// assert_eq!(inet_aton("4294967295")?, Ipv4Addr::BROADCAST);
+/// assert_eq!(inet_aton("10.0.0.1 trailing words")?, Ipv4Addr::new(10, 0, 0, 1));
+/// assert!(inet_aton("1.2.3.256").is_err());
+/// # Ok::<(), berkeley::ParseError>(())
+/// ```
+///
+/// Man page: <https://man7.org/linux/man-pages/man3/inet_aton.3.html>
+#[inline]
+pub fn inet_aton(cp: &str) -> Result<Ipv4Addr, InetError> {
+    inet_aton_bytes(cp.as_bytes())
+}
+
+/// `inet_aton(3)` on bytes — [`inet_aton`] for input that is not (known to be) UTF-8.
+///
+/// C: `int inet_aton(const char *cp, struct in_addr *inp);` — Python: `socket.inet_aton(s)`.
+///
+/// Same grammar, result and errors as [`inet_aton`]; bytes that are not ASCII are simply
+/// invalid characters (or ignored after the whitespace that ends the address).
+///
+/// ```
+/// use std::net::Ipv4Addr;
+///
+/// assert_eq!(berkeley::inet::inet_aton_bytes(b"192.168.1")?, Ipv4Addr::new(192, 168, 0, 1));
+/// assert!(berkeley::inet::inet_aton_bytes(b"1.2.\xff").is_err());
+/// # Ok::<(), berkeley::ParseError>(())
+/// ```
+///
+/// Man page: <https://man7.org/linux/man-pages/man3/inet_aton.3.html>
+pub fn inet_aton_bytes(cp: &[u8]) -> Result<Ipv4Addr, InetError> {
+    if cp.is_empty() {
+        return Err(err4(ParseErrorKind::Empty, 0));
+    }
+    let n = cp.len();
+    let mut i = 0;
+    let mut acc: u32 = 0; // the bytes of the parts before the last, big-endian
+    let mut parts: u32 = 0; // how many parts are in acc
+    loop {
+        let start = i;
+        let c = match cp.get(i) {
+            Some(&c) if c.is_ascii_digit() => c,
+            _ => return Err(bad_char(V4, cp, i)),
+        };
+        i += 1;
+        let mut val: u64;
+        if c != b'0' {
+            // Decimal.
+            val = u64::from(c - b'0');
+            while let Some(&d) = cp.get(i) {
+                let d = d.wrapping_sub(b'0');
+                if d > 9 {
+                    break;
+                }
+                val = val * 10 + u64::from(d);
+                if val > 0xffff_ffff {
+                    return Err(err4(ParseErrorKind::ValueOutOfRange, start));
+                }
+                i += 1;
+            }
+        } else if matches!(cp.get(i), Some(b'x' | b'X'))
+            && cp.get(i + 1).map_or(false, |&h| HEX[h as usize] < 16)
+        {
+            // Hexadecimal (strtoul only takes the 0x when a hex digit follows it).
+            i += 1;
+            val = 0;
+            while let Some(&h) = cp.get(i) {
+                let d = HEX[h as usize];
+                if d > 15 {
+                    break;
+                }
+                val = (val << 4) | u64::from(d);
+                if val > 0xffff_ffff {
+                    return Err(err4(ParseErrorKind::ValueOutOfRange, start));
+                }
+                i += 1;
+            }
+        } else {
+            // Octal (or the lone 0).
+            val = 0;
+            while let Some(&d) = cp.get(i) {
+                let d = d.wrapping_sub(b'0');
+                if d > 7 {
+                    break;
+                }
+                val = (val << 3) | u64::from(d);
+                if val > 0xffff_ffff {
+                    return Err(err4(ParseErrorKind::ValueOutOfRange, start));
+                }
+                i += 1;
+            }
+        }
+        if i < n && cp[i] == b'.' {
+            if parts == 3 {
+                return Err(err4(ParseErrorKind::TooManyParts, i));
+            }
+            if val > 0xff {
+                return Err(err4(ParseErrorKind::ValueOutOfRange, start));
+            }
+            acc = (acc << 8) | val as u32;
+            parts += 1;
+            i += 1;
+            continue;
+        }
+        if i < n && !is_c_space(cp[i]) {
+            return Err(err4(ParseErrorKind::InvalidChar, i));
+        }
+        // The last part fills the remaining 4 - parts bytes.
+        let bits = 32 - 8 * parts;
+        if val >> bits != 0 {
+            return Err(err4(ParseErrorKind::ValueOutOfRange, start));
+        }
+        let hi = (u64::from(acc) << bits) as u32;
+        return Ok(Ipv4Addr::from(hi | val as u32));
+    }
+}
+
+/// `inet_addr(3)` — parses an IPv4 address like [`inet_aton`] and returns it as a network-order
+/// `u32`, the way C stores it in `struct in_addr`'s `s_addr`.
+///
+/// C: `in_addr_t inet_addr(const char *cp);` — Python: no direct equivalent
+/// (`struct.unpack("=I", socket.inet_aton(s))[0]`).
+///
+/// The value is `u32::from_ne_bytes(ip.octets())`: its bytes in memory are the address bytes in
+/// order. C returns `INADDR_NONE` (`0xffffffff`) for invalid input, which is also the value of
+/// `"255.255.255.255"`; here invalid input is `None` and `"255.255.255.255"` is
+/// `Some(0xffffffff)`, so there is no ambiguity.
+///
+/// # Errors
+///
+/// `None` exactly where [`inet_aton`] fails (call it to learn why).
+///
+/// ```
+/// use berkeley::inet_addr;
+///
+/// assert_eq!(inet_addr("127.0.0.1").map(u32::to_ne_bytes), Some([127, 0, 0, 1]));
+/// assert_eq!(inet_addr("255.255.255.255"), Some(0xffff_ffff));
+/// assert_eq!(inet_addr("300.1.1.1"), None);
+/// ```
+///
+/// Man page: <https://man7.org/linux/man-pages/man3/inet_addr.3.html>
+#[inline]
+pub fn inet_addr(cp: &str) -> Option<u32> {
+    inet_aton_bytes(cp.as_bytes()).ok().map(|ip| u32::from_ne_bytes(ip.octets()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// inet_pton
+// ---------------------------------------------------------------------------------------------
+
+/// `inet_pton(3)` — parses an IPv4 (`Domain::INET`) or IPv6 (`Domain::INET6`) address in its
+/// standard text form.
+///
+/// C: `int inet_pton(int af, const char *src, void *dst);` — Python:
+/// `socket.inet_pton(af, s)`.
+///
+/// `Domain::INET` takes the strict dotted quad of [`inet_pton4`]; `Domain::INET6` the IPv6
+/// grammar of [`inet_pton6`]. Acceptance and value are bit-exact with glibc.
+///
+/// # Errors
+///
+/// [`UnsupportedFamily`](ParseErrorKind::UnsupportedFamily) (position 0) for any other domain
+/// (C fails with `EAFNOSUPPORT`); otherwise the errors of [`inet_pton4`] / [`inet_pton6`].
+///
+/// ```
+/// use berkeley::{inet_pton, Domain};
+/// use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+///
+/// assert_eq!(inet_pton(Domain::INET, "192.0.2.1")?, IpAddr::V4(Ipv4Addr::new(192, 0, 2, 1)));
+/// assert_eq!(inet_pton(Domain::INET6, "::1")?, IpAddr::V6(Ipv6Addr::LOCALHOST));
+/// assert!(inet_pton(Domain::UNIX, "::1").is_err());
+/// # Ok::<(), berkeley::ParseError>(())
+/// ```
+///
+/// Man page: <https://man7.org/linux/man-pages/man3/inet_pton.3.html>
+pub fn inet_pton(af: Domain, src: &str) -> Result<IpAddr, InetError> {
+    if af == Domain::INET {
+        inet_pton4_bytes(src.as_bytes()).map(IpAddr::V4)
+    } else if af == Domain::INET6 {
+        inet_pton6_bytes(src.as_bytes()).map(IpAddr::V6)
+    } else {
+        Err(ParseError::new("IP address", ParseErrorKind::UnsupportedFamily, 0))
+    }
+}
+
+/// `inet_pton(3)` with `AF_INET` — parses a strict dotted-quad IPv4 address (`"192.0.2.1"`).
+///
+/// C: `inet_pton(AF_INET, src, &in_addr)` — Python: `socket.inet_pton(socket.AF_INET, s)`.
+///
+/// Exactly four decimal parts, each 0–255 with no leading zero (`"0"` is fine, `"01"` is not),
+/// separated by `.`, and nothing else: no whitespace, no octal or hex, no short forms (use
+/// [`inet_aton`] for those). Bit-exact with glibc.
+///
+/// # Errors
+///
+/// [`Empty`](ParseErrorKind::Empty) for `""`;
+/// [`InvalidChar`](ParseErrorKind::InvalidChar) for any other character, and for a digit after a
+/// leading `0`; [`UnexpectedEnd`](ParseErrorKind::UnexpectedEnd) for a trailing `.`;
+/// [`ValueOutOfRange`](ParseErrorKind::ValueOutOfRange) for a part above 255 (position of the
+/// part); [`TooManyParts`](ParseErrorKind::TooManyParts) / [`TooFewParts`](ParseErrorKind::TooFewParts)
+/// for more or fewer than four parts.
+///
+/// ```
+/// use berkeley::{inet_pton4, ParseErrorKind};
+/// use std::net::Ipv4Addr;
+///
+/// assert_eq!(inet_pton4("192.0.2.1")?, Ipv4Addr::new(192, 0, 2, 1));
+/// let err = inet_pton4("192.0.2.01").unwrap_err();
+/// assert_eq!((err.kind(), err.position()), (ParseErrorKind::InvalidChar, 9));
+/// assert_eq!(inet_pton4("127.1").unwrap_err().kind(), ParseErrorKind::TooFewParts);
+/// # Ok::<(), berkeley::ParseError>(())
+/// ```
+///
+/// Man page: <https://man7.org/linux/man-pages/man3/inet_pton.3.html>
+#[inline]
+pub fn inet_pton4(src: &str) -> Result<Ipv4Addr, InetError> {
+    inet_pton4_bytes(src.as_bytes())
+}
+
+/// `inet_pton(3)` with `AF_INET` on bytes — [`inet_pton4`] for input that is not (known to be)
+/// UTF-8.
+///
+/// C: `inet_pton(AF_INET, src, &in_addr)` — Python: `socket.inet_pton(socket.AF_INET, s)`.
+///
+/// ```
+/// use std::net::Ipv4Addr;
+///
+/// assert_eq!(berkeley::inet::inet_pton4_bytes(b"10.0.0.1")?, Ipv4Addr::new(10, 0, 0, 1));
+/// # Ok::<(), berkeley::ParseError>(())
+/// ```
+///
+/// Man page: <https://man7.org/linux/man-pages/man3/inet_pton.3.html>
+pub fn inet_pton4_bytes(src: &[u8]) -> Result<Ipv4Addr, InetError> {
+    if src.is_empty() {
+        return Err(err4(ParseErrorKind::Empty, 0));
+    }
+    pton4(src).map(Ipv4Addr::from).map_err(|(kind, pos)| err4(kind, pos))
+}
+
+/// The strict dotted quad; the error is (kind, position) so inet_pton6 can relabel it.
+#[inline]
+fn pton4(s: &[u8]) -> Result<u32, (ParseErrorKind, usize)> {
+    let n = s.len();
+    let mut i = 0;
+    let mut acc: u32 = 0;
+    let mut part = 0;
+    loop {
+        let start = i;
+        let mut val = match s.get(i) {
+            Some(&c) if c.is_ascii_digit() => u32::from(c - b'0'),
+            _ => {
+                let kind = if i >= n {
+                    ParseErrorKind::UnexpectedEnd
+                } else {
+                    ParseErrorKind::InvalidChar
+                };
+                return Err((kind, i));
+            }
+        };
+        i += 1;
+        while let Some(&c) = s.get(i) {
+            let d = c.wrapping_sub(b'0');
+            if d > 9 {
+                break;
+            }
+            if val == 0 {
+                // A leading zero.
+                return Err((ParseErrorKind::InvalidChar, i));
+            }
+            val = val * 10 + u32::from(d);
+            if val > 255 {
+                return Err((ParseErrorKind::ValueOutOfRange, start));
+            }
+            i += 1;
+        }
+        acc = (acc << 8) | val;
+        part += 1;
+        match s.get(i) {
+            None if part == 4 => return Ok(acc),
+            None => return Err((ParseErrorKind::TooFewParts, i)),
+            Some(b'.') if part == 4 => return Err((ParseErrorKind::TooManyParts, i)),
+            Some(b'.') => i += 1,
+            Some(_) => return Err((ParseErrorKind::InvalidChar, i)),
+        }
+    }
+}
+
+/// `inet_pton(3)` with `AF_INET6` — parses an IPv6 address (`"2001:db8::1"`,
+/// `"::ffff:192.0.2.1"`).
+///
+/// C: `inet_pton(AF_INET6, src, &in6_addr)` — Python: `socket.inet_pton(socket.AF_INET6, s)`.
+///
+/// Up to eight groups of one to four hex digits (either case) separated by `:`; at most one `::`,
+/// which stands for one or more zero groups (so `"1:2:3:4:5:6:7:8::"` is an error: there is no
+/// group left for it); optionally a strict dotted quad (as [`inet_pton4`]) in place of the last
+/// two groups. No zone (`%eth0`), no brackets, no whitespace. Bit-exact with glibc.
+///
+/// # Errors
+///
+/// [`Empty`](ParseErrorKind::Empty) for `""`;
+/// [`InvalidChar`](ParseErrorKind::InvalidChar) for a character that cannot appear where it is
+/// (including a lone leading `:`); [`UnexpectedEnd`](ParseErrorKind::UnexpectedEnd) for a lone
+/// trailing `:`; [`TooManyDigits`](ParseErrorKind::TooManyDigits) for a fifth hex digit;
+/// [`BadCompression`](ParseErrorKind::BadCompression) for a second `::` or a `::` standing for
+/// no group; [`TooManyParts`](ParseErrorKind::TooManyParts) /
+/// [`TooFewParts`](ParseErrorKind::TooFewParts) for more or fewer than eight groups; the errors
+/// of [`inet_pton4`] inside an embedded dotted quad.
+///
+/// ```
+/// use berkeley::{inet_pton6, ParseErrorKind};
+/// use std::net::{Ipv4Addr, Ipv6Addr};
+///
+/// assert_eq!(inet_pton6("::1")?, Ipv6Addr::LOCALHOST);
+/// assert_eq!(inet_pton6("::ffff:192.0.2.1")?, Ipv4Addr::new(192, 0, 2, 1).to_ipv6_mapped());
+/// assert_eq!(inet_pton6("2001:db8::12345").unwrap_err().kind(), ParseErrorKind::TooManyDigits);
+/// # Ok::<(), berkeley::ParseError>(())
+/// ```
+///
+/// Man page: <https://man7.org/linux/man-pages/man3/inet_pton.3.html>
+#[inline]
+pub fn inet_pton6(src: &str) -> Result<Ipv6Addr, InetError> {
+    inet_pton6_bytes(src.as_bytes())
+}
+
+/// `inet_pton(3)` with `AF_INET6` on bytes — [`inet_pton6`] for input that is not (known to be)
+/// UTF-8.
+///
+/// C: `inet_pton(AF_INET6, src, &in6_addr)` — Python: `socket.inet_pton(socket.AF_INET6, s)`.
+///
+/// ```
+/// use std::net::Ipv6Addr;
+///
+/// assert_eq!(berkeley::inet::inet_pton6_bytes(b"fe80::1")?, Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 1));
+/// # Ok::<(), berkeley::ParseError>(())
+/// ```
+///
+/// Man page: <https://man7.org/linux/man-pages/man3/inet_pton.3.html>
+pub fn inet_pton6_bytes(src: &[u8]) -> Result<Ipv6Addr, InetError> {
+    let s = src;
+    let n = s.len();
+    if n == 0 {
+        return Err(err6(ParseErrorKind::Empty, 0));
+    }
+    let mut i = 0;
+    if s[0] == b':' {
+        // A leading colon must be the first of a "::"; its second colon is read below.
+        if s.get(1) != Some(&b':') {
+            return Err(err6(ParseErrorKind::InvalidChar, 0));
+        }
+        i = 1;
+    }
+    let mut groups = [0u16; 8];
+    let mut g = 0usize; // groups stored
+    let mut gap: Option<(usize, usize)> = None; // (group index, position) of the "::"
+    loop {
+        let tok = i;
+        let mut val: u32 = 0;
+        // Up to four hex digits.
+        while let Some(&c) = s.get(i) {
+            let d = HEX[c as usize];
+            if d > 15 {
+                break;
+            }
+            if i - tok == 4 {
+                return Err(err6(ParseErrorKind::TooManyDigits, i));
+            }
+            val = (val << 4) | u32::from(d);
+            i += 1;
+        }
+        let digits = i - tok;
+        match s.get(i) {
+            None => {
+                if digits > 0 {
+                    if g == 8 {
+                        return Err(err6(ParseErrorKind::TooManyParts, tok));
+                    }
+                    groups[g] = val as u16;
+                    g += 1;
+                }
+                break;
+            }
+            Some(b':') => {
+                i += 1;
+                if digits == 0 {
+                    // A "::" (the colon before this one ended a group or was the leading one).
+                    if gap.is_some() {
+                        return Err(err6(ParseErrorKind::BadCompression, i - 2));
+                    }
+                    gap = Some((g, i - 2));
+                    continue;
+                }
+                if i == n {
+                    return Err(err6(ParseErrorKind::UnexpectedEnd, n));
+                }
+                if g == 8 {
+                    return Err(err6(ParseErrorKind::TooManyParts, tok));
+                }
+                groups[g] = val as u16;
+                g += 1;
+            }
+            Some(b'.') => {
+                if g > 6 {
+                    return Err(err6(ParseErrorKind::TooManyParts, tok));
+                }
+                let v4 = match pton4(&s[tok..]) {
+                    Ok(v4) => v4,
+                    Err((kind, pos)) => return Err(err6(kind, tok + pos)),
+                };
+                groups[g] = (v4 >> 16) as u16;
+                groups[g + 1] = v4 as u16;
+                g += 2;
+                break;
+            }
+            Some(_) => return Err(err6(ParseErrorKind::InvalidChar, i)),
+        }
+    }
+    match gap {
+        Some((at, pos)) => {
+            if g == 8 {
+                return Err(err6(ParseErrorKind::BadCompression, pos));
+            }
+            // Move the groups after the "::" to the end and zero the middle.
+            let tail = g - at;
+            groups.copy_within(at..g, 8 - tail);
+            groups[at..8 - tail].fill(0);
+        }
+        None if g != 8 => return Err(err6(ParseErrorKind::TooFewParts, n)),
+        None => {}
+    }
+    Ok(Ipv6Addr::from(groups))
+}
+
+// ---------------------------------------------------------------------------------------------
+// inet_ntoa / inet_ntop
+// ---------------------------------------------------------------------------------------------
+
+/// For each byte value: its decimal digits followed by '.', little-endian in a u32.
+static DEC: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut v = 0;
+    while v < 256 {
+        let (h, te, o) = ((v / 100) as u32, ((v / 10) % 10) as u32, (v % 10) as u32);
+        t[v] = if v >= 100 {
+            (b'0' as u32 + h)
+                | (b'0' as u32 + te) << 8
+                | (b'0' as u32 + o) << 16
+                | (b'.' as u32) << 24
+        } else if v >= 10 {
+            (b'0' as u32 + te) | (b'0' as u32 + o) << 8 | (b'.' as u32) << 16
+        } else {
+            (b'0' as u32 + o) | (b'.' as u32) << 8
+        };
+        v += 1;
+    }
+    t
+};
+
+/// The length of `DEC[v]` (digits and the dot).
+#[inline]
+fn dec_len(v: u8) -> usize {
+    2 + usize::from(v >= 10) + usize::from(v >= 100)
+}
+
+/// Writes "a.b.c.d" at `buf[pos..]` and returns the end. `buf` must have 16 bytes from `pos`.
+#[inline]
+fn write_v4(buf: &mut [u8], mut pos: usize, o: [u8; 4]) -> usize {
+    for b in o {
+        let chunk = DEC[usize::from(b)].to_le_bytes();
+        if let Some(dst) = buf.get_mut(pos..pos + 4) {
+            dst.copy_from_slice(&chunk);
+        }
+        pos += dec_len(b);
+    }
+    pos - 1 // drop the last '.'
+}
+
+/// The text of an IPv4 address, as returned by [`inet_ntoa`]: a `Copy` stack buffer that derefs
+/// to `&str` (at most 15 bytes, `"255.255.255.255"`).
+///
+/// ```
+/// use std::net::Ipv4Addr;
+///
+/// let text = berkeley::inet_ntoa(Ipv4Addr::new(10, 0, 0, 1));
+/// assert_eq!(text, "10.0.0.1");
+/// assert_eq!(text.len(), 8);
+/// assert_eq!(format!("[{text:>10}]"), "[  10.0.0.1]");
+/// ```
+#[derive(Clone, Copy)]
+pub struct InetNtoa {
+    buf: [u8; 16],
+    len: u8,
+}
+
+/// The text of an IP address, as returned by [`inet_ntop`]: a `Copy` stack buffer that derefs to
+/// `&str` (at most 39 bytes, `"ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"`).
+///
+/// ```
+/// use std::net::Ipv6Addr;
+///
+/// let text = berkeley::inet_ntop(Ipv6Addr::LOCALHOST.into());
+/// assert_eq!(text, "::1");
+/// assert_eq!(text.to_uppercase(), "::1");
+/// ```
+#[derive(Clone, Copy)]
+pub struct InetNtop {
+    buf: [u8; 46], // INET6_ADDRSTRLEN; the writers use the slack past 39 bytes
+    len: u8,
+}
+
+macro_rules! text_buffer {
+    ($t:ident) => {
+        impl $t {
+            /// The text as a `&str`.
+            ///
+            /// ```
+            /// use std::net::Ipv4Addr;
+            ///
+            /// assert_eq!(berkeley::inet_ntoa(Ipv4Addr::LOCALHOST).as_str(), "127.0.0.1");
+            /// assert_eq!(berkeley::inet_ntop(Ipv4Addr::LOCALHOST.into()).as_str(), "127.0.0.1");
+            /// ```
+            #[inline]
+            pub fn as_str(&self) -> &str {
+                // The writers only ever store ASCII, so this never fails.
+                std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or_default()
+            }
+        }
+
+        impl Deref for $t {
+            type Target = str;
+            #[inline]
+            fn deref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl AsRef<str> for $t {
+            #[inline]
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+
+        impl fmt::Debug for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Debug::fmt(self.as_str(), f)
+            }
+        }
+
+        impl PartialEq for $t {
+            #[inline]
+            fn eq(&self, other: &$t) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+
+        impl Eq for $t {}
+
+        impl std::hash::Hash for $t {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.as_str().hash(state)
+            }
+        }
+
+        impl PartialEq<str> for $t {
+            #[inline]
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+
+        impl PartialEq<&str> for $t {
+            #[inline]
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
+        impl PartialEq<$t> for str {
+            #[inline]
+            fn eq(&self, other: &$t) -> bool {
+                self == other.as_str()
+            }
+        }
+
+        impl PartialEq<$t> for &str {
+            #[inline]
+            fn eq(&self, other: &$t) -> bool {
+                *self == other.as_str()
+            }
+        }
+    };
+}
+
+text_buffer!(InetNtoa);
+text_buffer!(InetNtop);
+
+/// `inet_ntoa(3)` — formats an IPv4 address as a dotted quad (`"192.0.2.1"`).
+///
+/// C: `char *inet_ntoa(struct in_addr in);` — Python: `socket.inet_ntoa(packed)`.
+///
+/// Returns a stack buffer that derefs to `&str` — unlike C's static buffer, it is yours to keep
+/// and thread-safe. The text is exactly glibc's (`"%u.%u.%u.%u"`). No heap allocation, no `fmt`.
+///
+/// ```
+/// use std::net::Ipv4Addr;
+///
+/// let text = berkeley::inet_ntoa(Ipv4Addr::new(192, 0, 2, 1));
+/// assert_eq!(&*text, "192.0.2.1");
+/// println!("peer is {text}");
+/// ```
+///
+/// Man page: <https://man7.org/linux/man-pages/man3/inet_ntoa.3.html>
+#[inline]
+#[must_use]
+pub fn inet_ntoa(addr: Ipv4Addr) -> InetNtoa {
+    let mut buf = [0u8; 16];
+    let len = write_v4(&mut buf, 0, addr.octets());
+    InetNtoa { buf, len: len as u8 }
+}
+
+/// For each 8-bit mask of zero groups: the longest run of at least two set bits, first on ties,
+/// as `base << 4 | len`; 0 when there is none.
+static ZERO_RUN: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut m = 0;
+    while m < 256 {
+        let (mut best_base, mut best_len) = (0, 0);
+        let mut i = 0;
+        while i < 8 {
+            if m & (1 << i) != 0 {
+                let base = i;
+                while i < 8 && m & (1 << i) != 0 {
+                    i += 1;
+                }
+                if i - base > best_len {
+                    best_len = i - base;
+                    best_base = base;
+                }
+            } else {
+                i += 1;
+            }
+        }
+        t[m] = if best_len >= 2 { (best_base << 4 | best_len) as u8 } else { 0 };
+        m += 1;
+    }
+    t
+};
+
+/// Writes one group as lowercase hex without leading zeros, followed by ':'. Returns the new end.
+/// `buf` must have 8 bytes from `pos`.
+#[inline]
+fn write_group(buf: &mut [u8], pos: usize, w: u16) -> usize {
+    let t = u32::from(w);
+    // One nibble per byte, most significant first in memory (little-endian).
+    let x = (t >> 12) | (t & 0x0f00) | ((t & 0x00f0) << 12) | ((t & 0x000f) << 24);
+    // 0-9 -> '0'-'9', 10-15 -> 'a'-'f'.
+    let letters = ((x + 0x0606_0606) >> 4) & 0x0101_0101;
+    let ascii = x + 0x3030_3030 + letters * 39;
+    let digits = ((35 - (t | 1).leading_zeros()) / 4) as usize; // 1..=4
+    let shift = 8 * (4 - digits);
+    let out = (u64::from(ascii) >> shift) | (u64::from(b':') << (8 * digits));
+    if let Some(dst) = buf.get_mut(pos..pos + 8) {
+        dst.copy_from_slice(&out.to_le_bytes());
+    }
+    pos + digits + 1
+}
+
+/// `inet_ntop(3)` — formats an IPv4 or IPv6 address in its standard text form, exactly as glibc
+/// does (`"192.0.2.1"`, `"2001:db8::1"`, `"::ffff:192.0.2.1"`).
+///
+/// C: `const char *inet_ntop(int af, const void *src, char *dst, socklen_t size);` — Python:
+/// `socket.inet_ntop(af, packed)`.
+///
+/// IPv4 is a dotted quad, as [`inet_ntoa`]. IPv6 groups are lowercase hex without leading zeros;
+/// the longest run of two or more zero groups (the first of equally long runs) becomes `::`; and
+/// addresses whose first 80 bits are zero and whose next 16 are `0` or `ffff` — that is
+/// IPv4-compatible (`::a.b.c.d`, when the seventh group is not zero) and IPv4-mapped
+/// (`::ffff:a.b.c.d`) addresses — end in a dotted quad. This is glibc's exact rule; std's
+/// `Display` differs for IPv4-compatible addresses (it prints `::102:304`). Returns a stack
+/// buffer that derefs to `&str`: no heap allocation, no `fmt`.
+///
+/// ```
+/// use berkeley::inet_ntop;
+/// use std::net::{Ipv4Addr, Ipv6Addr};
+///
+/// assert_eq!(inet_ntop(Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 1, 0, 0, 1).into()), "2001:db8::1:0:0:1");
+/// assert_eq!(inet_ntop(Ipv4Addr::new(1, 2, 3, 4).to_ipv6_mapped().into()), "::ffff:1.2.3.4");
+/// assert_eq!(inet_ntop(Ipv4Addr::new(1, 2, 3, 4).to_ipv6_compatible().into()), "::1.2.3.4");
+/// assert_eq!(inet_ntop(Ipv4Addr::new(1, 2, 3, 4).into()), "1.2.3.4");
+/// ```
+///
+/// Man page: <https://man7.org/linux/man-pages/man3/inet_ntop.3.html>
+#[must_use]
+pub fn inet_ntop(addr: IpAddr) -> InetNtop {
+    let mut buf = [0u8; 46];
+    let len = match addr {
+        IpAddr::V4(v4) => write_v4(&mut buf, 0, v4.octets()),
+        IpAddr::V6(v6) => write_v6(&mut buf, v6),
+    };
+    InetNtop { buf, len: len as u8 }
+}
+
+/// Writes an IPv6 address as glibc's inet_ntop does; returns the length. `buf` has 46 bytes.
+#[inline]
+fn write_v6(buf: &mut [u8; 46], addr: Ipv6Addr) -> usize {
+    let w = addr.segments();
+    let mut mask = 0usize;
+    for (i, &g) in w.iter().enumerate() {
+        mask |= usize::from(g == 0) << i;
+    }
+    let run = ZERO_RUN[mask];
+    let (base, len) = (usize::from(run >> 4), usize::from(run & 15));
+    if len == 0 {
+        let mut pos = 0;
+        for &g in &w {
+            pos = write_group(buf, pos, g);
+        }
+        return pos - 1;
+    }
+    if base == 0 && (len == 6 || (len == 5 && w[5] == 0xffff)) {
+        let pos = if len == 5 {
+            buf[..7].copy_from_slice(b"::ffff:");
+            7
+        } else {
+            buf[..2].copy_from_slice(b"::");
+            2
+        };
+        let o = addr.octets();
+        return write_v4(buf, pos, [o[12], o[13], o[14], o[15]]);
+    }
+    let mut pos = 0;
+    for &g in &w[..base] {
+        pos = write_group(buf, pos, g);
+    }
+    if base == 0 {
+        buf[0] = b':';
+        pos = 1;
+    }
+    buf[pos] = b':';
+    pos += 1;
+    let end = base + len;
+    if end == 8 {
+        return pos;
+    }
+    for &g in &w[end..] {
+        pos = write_group(buf, pos, g);
+    }
+    pos - 1
+}

@@ -56,13 +56,19 @@ pub use crate::addr::SockAddrLl;
 pub use crate::addr::{SockAddr, SockAddrIn, SockAddrIn6, SockAddrUn};
 
 // -- inet --
+pub use crate::inet::{
+    inet_addr, inet_aton, inet_aton_bytes, inet_ntoa, inet_ntop, inet_pton, inet_pton4, inet_pton6,
+    InetError, InetNtoa, InetNtop,
+};
 
 // -- ether --
+pub use crate::ether::{ether_aton, ether_ntoa, EtherError, EtherNtoa, MacAddr};
 
 // -- socket --
 pub use crate::socket::Socket;
 
 // -- poll --
+pub use crate::poll::{poll, PollFd, PollFlags};
 
 // -- sockopt --
 
@@ -75,3 +81,8 @@ pub mod winsock;
 pub use crate::winsock::Winsock;
 
 // -- end of re-exports --
+
+/// The README's example compiles and runs as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
