@@ -245,6 +245,9 @@ impl<'a> PollFd<'a> {
 
     #[inline]
     fn from_sys(fd: sys::RawSocket, events: PollFlags) -> PollFd<'a> {
+        // WSAPOLLFD.fd is a SOCKET (usize), not the u64 RawSocket; every value fits.
+        #[cfg(windows)]
+        let fd = fd as c::SOCKET;
         PollFd { raw: c::pollfd { fd, events: events.0, revents: 0 }, _socket: PhantomData }
     }
 
