@@ -39,8 +39,9 @@ pub(crate) mod c {
         SOCKADDR_UN as sockaddr_un, WSAPOLLFD as pollfd,
     };
 
-    /// `int` (Winsock's `socklen_t` is a signed `int`).
-    pub(crate) type c_int = i32;
+    // The C types, as Windows sizes them (`long` is 32 bits).
+    pub(crate) use std::ffi::{c_char, c_int, c_long, c_short, c_uint, c_ulong, c_ushort, c_void};
+    /// Winsock's `socklen_t` is a signed `int`.
     pub(crate) type socklen_t = i32;
     /// `ADDRESS_FAMILY`.
     pub(crate) type sa_family_t = u16;
@@ -207,13 +208,6 @@ pub(crate) const fn sockaddr_in6_scope_id(a: &c::sockaddr_in6) -> u32 {
 #[inline]
 pub(crate) fn set_sockaddr_in6_scope_id(a: &mut c::sockaddr_in6, scope_id: u32) {
     a.Anonymous.sin6_scope_id = scope_id;
-}
-
-/// A `pollfd` for `s` watching `events` (Winsock's `WSAPOLLFD.fd` is a `SOCKET`, not an `int`).
-#[allow(dead_code)] // for `poll.rs`, which lands with the `socket` branch
-#[inline]
-pub(crate) const fn pollfd(s: RawSocket, events: i16) -> c::pollfd {
-    c::pollfd { fd: s as c::SOCKET, events, revents: 0 }
 }
 
 #[cfg(test)]

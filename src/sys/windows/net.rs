@@ -10,10 +10,6 @@
 //! close-on-exec). A socket `accept` returns inherits both, and its blocking mode, from the
 //! listening socket.
 
-// The portable `Socket` methods that call most of these land with the `socket` branch; until
-// then only the unit tests below use them.
-#![allow(dead_code)]
-
 use std::io::{IoSlice, IoSliceMut};
 use std::mem::MaybeUninit;
 use std::os::windows::io::{FromRawSocket, IntoRawSocket};
@@ -534,7 +530,8 @@ mod tests {
         bind(a.as_raw_socket(), &loopback4()).unwrap();
         let addr = getsockname(a.as_raw_socket()).unwrap();
 
-        let mut fds = [super::super::pollfd(a.as_raw_socket(), c::POLLRDNORM)];
+        let mut fds =
+            [c::pollfd { fd: sock(a.as_raw_socket()), events: c::POLLRDNORM, revents: 0 }];
         assert_eq!(poll(&mut fds, 0).unwrap(), 0);
         assert_eq!(fds[0].revents, 0);
 
