@@ -9,8 +9,8 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use berkeley::inet::{inet_pton4_bytes, inet_pton6_bytes};
 use berkeley::{
-    inet_addr, inet_aton, inet_aton_bytes, inet_ntoa, inet_ntop, inet_pton, inet_pton4,
-    inet_pton6, Domain, ParseErrorKind,
+    inet_addr, inet_aton, inet_aton_bytes, inet_ntoa, inet_ntop, inet_pton, inet_pton4, inet_pton6,
+    Domain, ParseErrorKind,
 };
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -153,8 +153,8 @@ fn check_pton(s: &[u8]) -> Result<(), TestCaseError> {
     if let Ok(text) = std::str::from_utf8(s) {
         prop_assert_eq!(inet_pton4(text).ok().map(|ip| ip.octets()), want4);
         prop_assert_eq!(inet_pton6(text).ok().map(|ip| ip.octets()), want6);
-        prop_assert_eq!(inet_pton(Domain::INET, text).ok(), want4.map(|o| IpAddr::from(o)));
-        prop_assert_eq!(inet_pton(Domain::INET6, text).ok(), want6.map(|o| IpAddr::from(o)));
+        prop_assert_eq!(inet_pton(Domain::INET, text).ok(), want4.map(IpAddr::from));
+        prop_assert_eq!(inet_pton(Domain::INET6, text).ok(), want6.map(IpAddr::from));
     }
     Ok(())
 }
@@ -680,7 +680,10 @@ fn text_buffers() {
     assert_eq!(*"255.255.255.255", a);
     assert_eq!("255.255.255.255", a);
     assert_eq!(a.as_ref() as &str, "255.255.255.255");
-    assert_eq!(format!("{a}|{a:>17}|{a:<16}|"), "255.255.255.255|  255.255.255.255|255.255.255.255 |");
+    assert_eq!(
+        format!("{a}|{a:>17}|{a:<16}|"),
+        "255.255.255.255|  255.255.255.255|255.255.255.255 |"
+    );
     assert_eq!(format!("{a:?}"), "\"255.255.255.255\"");
     let b = a; // Copy
     assert_eq!(a, b);

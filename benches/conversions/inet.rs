@@ -111,7 +111,8 @@ macro_rules! cycle {
 
 fn parsers(c: &mut Criterion, label: &str, n: usize) {
     // inet_aton and inet_pton4 on dotted quads.
-    let quads = TextCorpus::new(v4_corpus(n, 0x1234_5678).iter().map(|ip| ip.to_string()).collect());
+    let quads =
+        TextCorpus::new(v4_corpus(n, 0x1234_5678).iter().map(|ip| ip.to_string()).collect());
     let mut g = c.benchmark_group(format!("inet_aton/{label}"));
     configure(&mut g);
     cycle!(g, "berkeley", quads.text, |s| inet_aton(s));
@@ -138,7 +139,10 @@ fn parsers(c: &mut Criterion, label: &str, n: usize) {
     drop(quads);
 
     let v6 = TextCorpus::new(
-        v6_corpus(n, 0x9abc_def0).into_iter().map(|ip| inet_ntop(IpAddr::V6(ip)).to_string()).collect(),
+        v6_corpus(n, 0x9abc_def0)
+            .into_iter()
+            .map(|ip| inet_ntop(IpAddr::V6(ip)).to_string())
+            .collect(),
     );
     let mut g = c.benchmark_group(format!("inet_pton6/{label}"));
     configure(&mut g);
