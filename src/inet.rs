@@ -710,17 +710,26 @@ fn dec_len(v: u8) -> usize {
     2 + usize::from(v >= 10) + usize::from(v >= 100)
 }
 
+/// "a.b.c." packed little-endian in a u128, and its length including the last '.'.
+#[inline]
+fn v4_text(o: [u8; 4]) -> (u128, usize) {
+    let mut acc = 0u128;
+    let mut bits = 0;
+    for b in o {
+        acc |= u128::from(DEC[usize::from(b)]) << bits;
+        bits += 8 * dec_len(b);
+    }
+    (acc, bits / 8)
+}
+
 /// Writes "a.b.c.d" at `buf[pos..]` and returns the end. `buf` must have 16 bytes from `pos`.
 #[inline]
-fn write_v4(buf: &mut [u8], mut pos: usize, o: [u8; 4]) -> usize {
-    for b in o {
-        let chunk = DEC[usize::from(b)].to_le_bytes();
-        if let Some(dst) = buf.get_mut(pos..pos + 4) {
-            dst.copy_from_slice(&chunk);
-        }
-        pos += dec_len(b);
+fn write_v4(buf: &mut [u8], pos: usize, o: [u8; 4]) -> usize {
+    let (text, len) = v4_text(o);
+    if let Some(dst) = buf.get_mut(pos..pos + 16) {
+        dst.copy_from_slice(&text.to_le_bytes());
     }
-    pos - 1 // drop the last '.'
+    pos + len - 1 // drop the last '.'
 }
 
 /// The text of an IPv4 address, as returned by [`inet_ntoa`]: a `Copy` stack buffer that derefs
@@ -868,9 +877,8 @@ text_buffer!(InetNtop);
 #[inline]
 #[must_use]
 pub fn inet_ntoa(addr: Ipv4Addr) -> InetNtoa {
-    let mut buf = [0u8; 16];
-    let len = write_v4(&mut buf, 0, addr.octets());
-    InetNtoa { buf, len: len as u8 }
+    let (text, len) = v4_text(addr.octets());
+    InetNtoa { buf: text.to_le_bytes(), len: (len - 1) as u8 }
 }
 
 /// For each 8-bit mask of zero groups: the longest run of at least two set bits, first on ties,
