@@ -271,10 +271,17 @@ pub fn inet_aton(cp: &str) -> Result<Ipv4Addr, InetError> {
 /// ```
 ///
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_aton.3.html>
+#[inline]
 pub fn inet_aton_bytes(cp: &[u8]) -> Result<Ipv4Addr, InetError> {
-    if let Some(addr) = quad_fast(cp) {
-        return Ok(Ipv4Addr::from(addr));
+    match quad_fast(cp) {
+        Some(addr) => Ok(Ipv4Addr::from(addr)),
+        None => aton_general(cp),
     }
+}
+
+/// The whole `inet_aton` grammar, for what the fast path does not take.
+#[inline(never)]
+fn aton_general(cp: &[u8]) -> Result<Ipv4Addr, InetError> {
     if cp.is_empty() {
         return Err(err4(ParseErrorKind::Empty, 0));
     }
@@ -476,10 +483,17 @@ pub fn inet_pton4(src: &str) -> Result<Ipv4Addr, InetError> {
 /// ```
 ///
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_pton.3.html>
+#[inline]
 pub fn inet_pton4_bytes(src: &[u8]) -> Result<Ipv4Addr, InetError> {
-    if let Some(addr) = quad_fast(src) {
-        return Ok(Ipv4Addr::from(addr));
+    match quad_fast(src) {
+        Some(addr) => Ok(Ipv4Addr::from(addr)),
+        None => pton4_general(src),
     }
+}
+
+/// `inet_pton4` for what the fast path does not take (and every error).
+#[inline(never)]
+fn pton4_general(src: &[u8]) -> Result<Ipv4Addr, InetError> {
     if src.is_empty() {
         return Err(err4(ParseErrorKind::Empty, 0));
     }
