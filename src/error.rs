@@ -114,7 +114,7 @@ impl Error {
     /// ```
     #[cold]
     pub fn os_addr(call: &'static str, code: i32, addr: &SockAddr) -> Error {
-        Error::Os { call, code, addr: Some(Box::new(addr.clone())) }
+        Error::Os { call, code, addr: Some(Box::new(*addr)) }
     }
 
     /// The raw OS error code, for OS failures.

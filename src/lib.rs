@@ -62,12 +62,19 @@ pub use crate::inet::{
 };
 
 // -- ether --
+pub use crate::ether::{ether_aton, ether_ntoa, EtherError, EtherNtoa, MacAddr};
 
 // -- socket --
 pub use crate::socket::Socket;
 
 // -- poll --
+pub use crate::poll::{poll, PollFd, PollFlags};
 
 // -- sockopt --
 
 // -- end of re-exports --
+
+/// The README's example compiles and runs as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -13,6 +13,9 @@
 //! assert_eq!(format!("{:?}", MsgFlags::PEEK | MsgFlags::WAITALL), "MSG_PEEK | MSG_WAITALL");
 //! ```
 
+// The `as i32` casts are no-ops on Linux but needed on Windows, whose constants are u16 or u32.
+#![allow(clippy::unnecessary_cast)]
+
 use std::fmt;
 use std::ops::{BitAnd, BitAndAssign, BitOr, BitOrAssign};
 

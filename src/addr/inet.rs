@@ -72,7 +72,7 @@ impl SockAddrIn {
     /// # Ok::<(), berkeley::Error>(())
     /// ```
     pub fn from_raw(raw: &c::sockaddr_in) -> Result<SockAddrIn> {
-        if i32::from(raw.sin_family) != c::AF_INET as i32 {
+        if i32::from(raw.sin_family) != Domain::INET.as_raw() {
             return Err(Error::WrongFamily {
                 expected: "AF_INET",
                 found: Domain::from_raw(i32::from(raw.sin_family)),
@@ -213,8 +213,8 @@ impl TryFrom<SockAddr> for SockAddrIn {
 pub struct SockAddrIn6(c::sockaddr_in6);
 
 impl SockAddrIn6 {
-    /// An IPv6 socket address; `port` is host order, `flowinfo` and `scope_id` as in C
-    /// (`sin6_flowinfo` in host order here, `sin6_scope_id` the interface index).
+    /// An IPv6 socket address; `port` and `flowinfo` are host order (converted to the network
+    /// order of `sin6_port`/`sin6_flowinfo`), `scope_id` is the interface index.
     ///
     /// ```
     /// let a = berkeley::SockAddrIn6::new(std::net::Ipv6Addr::LOCALHOST, 53, 0, 0);
@@ -246,7 +246,7 @@ impl SockAddrIn6 {
     /// # Ok::<(), berkeley::Error>(())
     /// ```
     pub fn from_raw(raw: &c::sockaddr_in6) -> Result<SockAddrIn6> {
-        if i32::from(raw.sin6_family) != c::AF_INET6 as i32 {
+        if i32::from(raw.sin6_family) != Domain::INET6.as_raw() {
             return Err(Error::WrongFamily {
                 expected: "AF_INET6",
                 found: Domain::from_raw(i32::from(raw.sin6_family)),
@@ -293,6 +293,10 @@ impl SockAddrIn6 {
     }
 
     /// The flow information (`sin6_flowinfo`), host order.
+    ///
+    /// Note that std's `SocketAddrV6::flowinfo()` is the raw, network-order field (std does not
+    /// swap it), so after a conversion `SocketAddrV6::from(a).flowinfo() == a.flowinfo().to_be()`;
+    /// the bytes the OS sees are the same either way.
     ///
     /// ```
     /// assert_eq!(berkeley::SockAddrIn6::new(std::net::Ipv6Addr::LOCALHOST, 80, 7, 0).flowinfo(), 7);
@@ -358,16 +362,21 @@ impl fmt::Debug for SockAddrIn6 {
 }
 
 impl From<SocketAddrV6> for SockAddrIn6 {
+    /// Byte for byte the `sockaddr_in6` std itself passes to the OS. std stores
+    /// `SocketAddrV6::flowinfo()` in `sin6_flowinfo` unswapped, so this does too (and
+    /// [`SockAddrIn6::flowinfo`] reads it back in host order: `u32::from_be(std_flowinfo)`).
     #[inline]
     fn from(addr: SocketAddrV6) -> SockAddrIn6 {
-        SockAddrIn6::new(*addr.ip(), addr.port(), addr.flowinfo(), addr.scope_id())
+        SockAddrIn6::new(*addr.ip(), addr.port(), u32::from_be(addr.flowinfo()), addr.scope_id())
     }
 }
 
 impl From<SockAddrIn6> for SocketAddrV6 {
+    /// The inverse of `From<SocketAddrV6>`: `sin6_flowinfo` is handed to std unswapped, as std
+    /// expects.
     #[inline]
     fn from(addr: SockAddrIn6) -> SocketAddrV6 {
-        SocketAddrV6::new(addr.ip(), addr.port(), addr.flowinfo(), addr.scope_id())
+        SocketAddrV6::new(addr.ip(), addr.port(), addr.0.sin6_flowinfo, addr.scope_id())
     }
 }
 

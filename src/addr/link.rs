@@ -1,31 +1,375 @@
-//! SKELETON — replaced by the addr helper: `SockAddrLl` (`struct sockaddr_ll`).
+//! `SockAddrLl` (`struct sockaddr_ll`): link-layer addresses of `AF_PACKET` sockets. Linux only.
 
 use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::mem::{self, offset_of};
 
 use super::SockAddr;
+use crate::error::{Error, Result};
+use crate::ether::MacAddr;
+use crate::sys::{c, sa_family_t};
+use crate::types::{Domain, EtherType};
 
 /// The least length of an `AF_PACKET` address the kernel returns: `offsetof(sockaddr_ll, sll_addr)`.
-pub(super) const MIN_LEN: usize = 12;
+pub(super) const MIN_LEN: usize = offset_of!(c::sockaddr_ll, sll_addr);
+const STRUCT_LEN: usize = mem::size_of::<c::sockaddr_ll>();
+/// The size of `sll_addr`.
+const ADDR_CAP: usize = 8;
 
-/// A link-layer socket address (skeleton).
+const _: () = assert!(MIN_LEN == 12 && STRUCT_LEN == 20 && MIN_LEN + ADDR_CAP == STRUCT_LEN);
+const _: () = assert!(mem::size_of::<SockAddrLl>() == 20);
+
+/// A link-layer socket address: C's `struct sockaddr_ll`, Python's `AF_PACKET` tuple
+/// `(ifname, proto, pkttype, hatype, addr)`. Linux only.
+///
+/// It names an interface (by index), an Ethernet protocol, and a hardware address. The
+/// protocol is a host-order [`EtherType`] in this API and network order inside
+/// (`sll_protocol`), converted exactly once.
+///
+/// ```
+/// use berkeley::{EtherType, MacAddr, SockAddr, SockAddrLl};
+///
+/// let a = SockAddrLl::new(2, EtherType::IPV4, MacAddr::BROADCAST);
+/// assert_eq!((a.ifindex(), a.protocol(), a.addr()), (2, EtherType::IPV4, Some(MacAddr::BROADCAST)));
+/// assert_eq!(a.as_raw().sll_protocol.to_ne_bytes(), [0x08, 0x00]); // network order inside
+/// assert_eq!(SockAddr::from(a).to_string(), "ll(ifindex=2 ETH_P_IP ff:ff:ff:ff:ff:ff)");
+/// ```
+///
+/// See [packet(7)](https://man7.org/linux/man-pages/man7/packet.7.html).
 #[derive(Clone, Copy)]
-pub struct SockAddrLl(());
+#[repr(transparent)]
+pub struct SockAddrLl(
+    /// Invariants: `sll_family == AF_PACKET`, `sll_halen <= 8`, and the bytes of `sll_addr` past
+    /// `sll_halen` are zero.
+    c::sockaddr_ll,
+);
 
-impl SockAddr {
-    /// The link-layer address (skeleton).
-    pub fn as_ll(&self) -> Option<SockAddrLl> {
-        None
+impl SockAddrLl {
+    /// `PACKET_HOST` (0): a packet addressed to this host.
+    pub const PACKET_HOST: u8 = 0;
+    /// `PACKET_BROADCAST` (1): a link-layer broadcast.
+    pub const PACKET_BROADCAST: u8 = 1;
+    /// `PACKET_MULTICAST` (2): a link-layer multicast.
+    pub const PACKET_MULTICAST: u8 = 2;
+    /// `PACKET_OTHERHOST` (3): a packet for another host, seen in promiscuous mode.
+    pub const PACKET_OTHERHOST: u8 = 3;
+    /// `PACKET_OUTGOING` (4): a packet this host sent, looped back to the capture socket.
+    pub const PACKET_OUTGOING: u8 = 4;
+    /// `PACKET_LOOPBACK` (5): a packet on the loopback device (kernel-internal).
+    pub const PACKET_LOOPBACK: u8 = 5;
+
+    /// `ARPHRD_ETHER` (1): the `sll_hatype` of Ethernet devices.
+    pub const ARPHRD_ETHER: u16 = 1;
+
+    /// An address for interface `ifindex`, protocol `protocol` (host order) and hardware
+    /// address `addr` (`sll_halen` = 6). `sll_hatype` and `sll_pkttype` are 0, as in C code that
+    /// zeroes the struct: the kernel ignores them for `bind` and `sendto`.
+    ///
+    /// C: `struct sockaddr_ll sll = { .sll_family = AF_PACKET, .sll_protocol = htons(proto),
+    /// .sll_ifindex = ifindex, .sll_halen = 6 }; memcpy(sll.sll_addr, mac, 6);` — Python:
+    /// `(ifname, proto, 0, 0, mac)`.
+    ///
+    /// `ifindex` is the index `if_nametoindex` returns (0 means any interface for `bind`); it is
+    /// stored bit for bit in the C `int`, and [`ifindex`](SockAddrLl::ifindex) returns it
+    /// unchanged.
+    ///
+    /// ```
+    /// use berkeley::{EtherType, MacAddr, SockAddrLl};
+    ///
+    /// let a = SockAddrLl::new(1, EtherType::ARP, MacAddr::new([2, 0, 0, 0, 0, 1]));
+    /// assert_eq!(a.to_string(), "ll(ifindex=1 ETH_P_ARP 02:00:00:00:00:01)");
+    /// ```
+    #[inline]
+    pub fn new(ifindex: u32, protocol: EtherType, addr: MacAddr) -> SockAddrLl {
+        // SAFETY: sockaddr_ll is plain old data (integers and a byte array); all-zero is valid.
+        let mut raw: c::sockaddr_ll = unsafe { mem::zeroed() };
+        raw.sll_family = Domain::PACKET.as_raw() as sa_family_t;
+        raw.sll_protocol = protocol.to_be();
+        raw.sll_ifindex = ifindex as c::c_int; // bit for bit; see the docs
+        raw.sll_halen = 6;
+        raw.sll_addr[..6].copy_from_slice(&addr.octets());
+        SockAddrLl(raw)
+    }
+
+    /// Sets `sll_pkttype` (one of the `PACKET_*` constants).
+    ///
+    /// ```
+    /// use berkeley::{EtherType, MacAddr, SockAddrLl};
+    /// let a = SockAddrLl::new(1, EtherType::ALL, MacAddr::ZERO).with_pkttype(SockAddrLl::PACKET_BROADCAST);
+    /// assert_eq!(a.pkttype(), SockAddrLl::PACKET_BROADCAST);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn with_pkttype(mut self, pkttype: u8) -> SockAddrLl {
+        self.0.sll_pkttype = pkttype;
+        self
+    }
+
+    /// Sets `sll_hatype` (an `ARPHRD_*` value).
+    ///
+    /// ```
+    /// use berkeley::{EtherType, MacAddr, SockAddrLl};
+    /// let a = SockAddrLl::new(1, EtherType::ALL, MacAddr::ZERO).with_hatype(SockAddrLl::ARPHRD_ETHER);
+    /// assert_eq!(a.hatype(), 1);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn with_hatype(mut self, hatype: u16) -> SockAddrLl {
+        self.0.sll_hatype = hatype;
+        self
+    }
+
+    /// Copies a C `sockaddr_ll`. The bytes of `sll_addr` past `sll_halen` are not copied (they
+    /// are zero in the result).
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::WrongFamily`] unless `sll_family` is `AF_PACKET`.
+    /// - [`Error::InvalidInput`] if `sll_halen` exceeds the 8 bytes of `sll_addr`.
+    ///
+    /// ```
+    /// use berkeley::{EtherType, SockAddrLl};
+    ///
+    /// let mut raw: libc::sockaddr_ll = unsafe { std::mem::zeroed() };
+    /// raw.sll_family = libc::AF_PACKET as u16;
+    /// raw.sll_protocol = berkeley::htons(0x0806);
+    /// raw.sll_ifindex = 3;
+    /// raw.sll_halen = 6;
+    /// raw.sll_addr = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, 0];
+    /// let a = SockAddrLl::from_raw(&raw)?;
+    /// assert_eq!((a.ifindex(), a.protocol()), (3, EtherType::ARP));
+    ///
+    /// raw.sll_family = libc::AF_INET as u16;
+    /// assert!(SockAddrLl::from_raw(&raw).is_err());
+    /// # Ok::<(), berkeley::Error>(())
+    /// ```
+    pub fn from_raw(raw: &c::sockaddr_ll) -> Result<SockAddrLl> {
+        if i32::from(raw.sll_family) != Domain::PACKET.as_raw() {
+            return Err(Error::WrongFamily {
+                expected: "AF_PACKET",
+                found: Domain::from_raw(i32::from(raw.sll_family)),
+            });
+        }
+        let halen = usize::from(raw.sll_halen);
+        if halen > ADDR_CAP {
+            return Err(Error::InvalidInput {
+                call: "SockAddrLl::from_raw",
+                what: "sll_halen exceeds the 8 bytes of sll_addr",
+            });
+        }
+        let mut copy = *raw;
+        copy.sll_addr[halen..].fill(0);
+        Ok(SockAddrLl(copy))
+    }
+
+    /// The C `sockaddr_ll`.
+    ///
+    /// ```
+    /// use berkeley::{EtherType, MacAddr, SockAddrLl};
+    /// let a = SockAddrLl::new(4, EtherType::IPV6, MacAddr::ZERO);
+    /// assert_eq!(a.as_raw().sll_ifindex, 4);
+    /// assert_eq!(a.as_raw().sll_halen, 6);
+    /// ```
+    #[inline]
+    pub const fn as_raw(&self) -> &c::sockaddr_ll {
+        &self.0
+    }
+
+    /// The Ethernet protocol (`sll_protocol`), in host order.
+    ///
+    /// ```
+    /// use berkeley::{EtherType, MacAddr, SockAddrLl};
+    /// assert_eq!(SockAddrLl::new(1, EtherType::IPV6, MacAddr::ZERO).protocol(), EtherType::IPV6);
+    /// ```
+    #[inline]
+    pub const fn protocol(&self) -> EtherType {
+        EtherType::from_be(self.0.sll_protocol)
+    }
+
+    /// The interface index (`sll_ifindex`).
+    ///
+    /// ```
+    /// use berkeley::{EtherType, MacAddr, SockAddrLl};
+    /// assert_eq!(SockAddrLl::new(7, EtherType::ALL, MacAddr::ZERO).ifindex(), 7);
+    /// ```
+    #[inline]
+    pub const fn ifindex(&self) -> u32 {
+        self.0.sll_ifindex as u32 // bit for bit, as stored by `new`
+    }
+
+    /// The hardware type (`sll_hatype`, an `ARPHRD_*` value).
+    ///
+    /// ```
+    /// use berkeley::{EtherType, MacAddr, SockAddrLl};
+    /// assert_eq!(SockAddrLl::new(1, EtherType::ALL, MacAddr::ZERO).hatype(), 0);
+    /// ```
+    #[inline]
+    pub const fn hatype(&self) -> u16 {
+        self.0.sll_hatype
+    }
+
+    /// The packet type (`sll_pkttype`, a `PACKET_*` value), as `recvfrom` reports it.
+    ///
+    /// ```
+    /// use berkeley::{EtherType, MacAddr, SockAddrLl};
+    /// assert_eq!(SockAddrLl::new(1, EtherType::ALL, MacAddr::ZERO).pkttype(), SockAddrLl::PACKET_HOST);
+    /// ```
+    #[inline]
+    pub const fn pkttype(&self) -> u8 {
+        self.0.sll_pkttype
+    }
+
+    /// The hardware address as a [`MacAddr`], if it is 6 bytes long (`sll_halen == 6`).
+    ///
+    /// ```
+    /// use berkeley::{EtherType, MacAddr, SockAddrLl};
+    /// let mac = MacAddr::new([0, 0x1a, 0x2b, 0x3c, 0x4d, 0x5e]);
+    /// assert_eq!(SockAddrLl::new(1, EtherType::ALL, mac).addr(), Some(mac));
+    /// ```
+    #[inline]
+    pub fn addr(&self) -> Option<MacAddr> {
+        let a = &self.0.sll_addr;
+        (self.0.sll_halen == 6).then(|| MacAddr::new([a[0], a[1], a[2], a[3], a[4], a[5]]))
+    }
+
+    /// The hardware address bytes: the first `sll_halen` (at most 8) bytes of `sll_addr`.
+    ///
+    /// ```
+    /// use berkeley::{EtherType, MacAddr, SockAddrLl};
+    /// let a = SockAddrLl::new(1, EtherType::ALL, MacAddr::BROADCAST);
+    /// assert_eq!(a.addr_bytes(), &[0xff; 6]);
+    /// ```
+    #[inline]
+    pub fn addr_bytes(&self) -> &[u8] {
+        &self.0.sll_addr[..usize::from(self.0.sll_halen).min(ADDR_CAP)]
+    }
+
+    fn key(&self) -> (u16, i32, u16, u8, &[u8]) {
+        (
+            self.0.sll_protocol,
+            self.0.sll_ifindex,
+            self.0.sll_hatype,
+            self.0.sll_pkttype,
+            self.addr_bytes(),
+        )
+    }
+}
+
+impl PartialEq for SockAddrLl {
+    fn eq(&self, other: &SockAddrLl) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for SockAddrLl {}
+
+impl Hash for SockAddrLl {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.key().hash(state);
+    }
+}
+
+/// Hardware address bytes as `00:1a:2b`.
+struct HwAddr<'a>(&'a [u8]);
+
+impl fmt::Display for HwAddr<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, b) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(":")?;
+            }
+            write!(f, "{b:02x}")?;
+        }
+        Ok(())
     }
 }
 
 impl fmt::Display for SockAddrLl {
-    fn fmt(&self, _f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Ok(())
+    /// `ll(ifindex=2 ETH_P_IP 00:1a:2b:3c:4d:5e)`; the hardware address is left out when
+    /// `sll_halen` is 0.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ll(ifindex={} {:?}", self.ifindex(), self.protocol())?;
+        if !self.addr_bytes().is_empty() {
+            write!(f, " {}", HwAddr(self.addr_bytes()))?;
+        }
+        f.write_str(")")
     }
 }
 
 impl fmt::Debug for SockAddrLl {
-    fn fmt(&self, _f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Ok(())
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SockAddrLl")
+            .field("ifindex", &self.ifindex())
+            .field("protocol", &self.protocol())
+            .field("hatype", &self.hatype())
+            .field("pkttype", &self.pkttype())
+            .field("addr", &format_args!("{}", HwAddr(self.addr_bytes())))
+            .finish()
+    }
+}
+
+impl SockAddr {
+    /// The link-layer address, if this is a complete `AF_PACKET` address: at least
+    /// `offsetof(sockaddr_ll, sll_addr) + sll_halen` bytes long, with `sll_halen <= 8`.
+    ///
+    /// (Hardware addresses longer than 8 bytes, such as InfiniBand's 20, do not fit a
+    /// `sockaddr_ll`; for those this is `None` and the bytes are in
+    /// [`as_bytes`](SockAddr::as_bytes).)
+    ///
+    /// ```
+    /// use berkeley::{EtherType, MacAddr, SockAddr, SockAddrLl};
+    ///
+    /// let a = SockAddr::from(SockAddrLl::new(2, EtherType::ARP, MacAddr::BROADCAST));
+    /// assert_eq!(a.as_ll().unwrap().ifindex(), 2);
+    /// assert!(a.as_in().is_none());
+    /// ```
+    #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
+    pub fn as_ll(&self) -> Option<SockAddrLl> {
+        if self.family() != Domain::PACKET {
+            return None;
+        }
+        let bytes = self.as_bytes();
+        let halen = usize::from(*bytes.get(offset_of!(c::sockaddr_ll, sll_halen))?);
+        if halen > ADDR_CAP || bytes.len() < MIN_LEN + halen {
+            return None;
+        }
+        // SAFETY: sockaddr_ll is plain old data; all-zero is valid.
+        let mut raw: c::sockaddr_ll = unsafe { mem::zeroed() };
+        raw.sll_protocol = u16::from_ne_bytes([bytes[2], bytes[3]]);
+        raw.sll_ifindex = c::c_int::from_ne_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]);
+        raw.sll_hatype = u16::from_ne_bytes([bytes[8], bytes[9]]);
+        raw.sll_pkttype = bytes[10];
+        raw.sll_halen = bytes[11];
+        raw.sll_addr[..halen].copy_from_slice(&bytes[MIN_LEN..MIN_LEN + halen]);
+        raw.sll_family = Domain::PACKET.as_raw() as sa_family_t;
+        Some(SockAddrLl(raw))
+    }
+}
+
+const _: () = assert!(
+    offset_of!(c::sockaddr_ll, sll_protocol) == 2
+        && offset_of!(c::sockaddr_ll, sll_ifindex) == 4
+        && offset_of!(c::sockaddr_ll, sll_hatype) == 8
+        && offset_of!(c::sockaddr_ll, sll_pkttype) == 10
+        && offset_of!(c::sockaddr_ll, sll_halen) == 11
+);
+
+impl From<SockAddrLl> for SockAddr {
+    /// The whole 20-byte `sockaddr_ll`, as C code passes it to `bind` and `sendto`.
+    #[inline]
+    fn from(addr: SockAddrLl) -> SockAddr {
+        // SAFETY: `addr.0` is a live sockaddr_ll, readable for its whole size (20 <= 128).
+        unsafe {
+            SockAddr::from_raw_parts((&addr.0 as *const c::sockaddr_ll).cast::<u8>(), STRUCT_LEN)
+        }
+    }
+}
+
+impl TryFrom<SockAddr> for SockAddrLl {
+    type Error = Error;
+
+    /// Fails with [`Error::WrongFamily`] unless the address is a complete `AF_PACKET` address.
+    fn try_from(addr: SockAddr) -> Result<SockAddrLl> {
+        addr.as_ll().ok_or(Error::WrongFamily { expected: "AF_PACKET", found: addr.family() })
     }
 }

@@ -45,7 +45,7 @@ const _: () = assert!(mem::size_of::<sa_family_t>() == 2);
 ///
 /// Build one from a family type or a std address with `From`; look inside with
 /// [`family`](SockAddr::family) and [`as_in`](SockAddr::as_in) / [`as_in6`](SockAddr::as_in6) /
-/// [`as_un`](SockAddr::as_un) / `as_ll` / [`as_socket`](SockAddr::as_socket).
+/// [`as_un`](SockAddr::as_un) / `as_ll` (Linux) / [`as_socket`](SockAddr::as_socket).
 /// Only the first [`len`](SockAddr::len) bytes are ever read: an address the kernel returned is
 /// trusted up to the length it returned, and no further.
 ///
@@ -69,9 +69,11 @@ pub struct SockAddr {
 impl SockAddr {
     /// Copies an address out of a `sockaddr_storage`, trusting only its first `len` bytes.
     ///
-    /// Fails with [`Error::InvalidInput`] if `len` exceeds the storage, and with
-    /// [`Error::ShortAddr`] if `len` is shorter than the struct of the family it names (an
-    /// `AF_INET` address needs 16 bytes, `AF_INET6` 28, `AF_UNIX` at least 2). A `len` of 0 is
+    /// Fails with [`Error::InvalidInput`] if `len` exceeds the storage (or, for `AF_UNIX`,
+    /// `sizeof(struct sockaddr_un)`, but for the one NUL byte Linux counts after a path that fills
+    /// `sun_path`), and with [`Error::ShortAddr`] if `len` is shorter than the
+    /// struct of the family it names (an `AF_INET` address needs 16 bytes, `AF_INET6` 28,
+    /// `AF_UNIX` at least 2, `AF_PACKET` 12) or than the family field itself. A `len` of 0 is
     /// the empty (unspecified) address, as `recvfrom` returns for a connected stream.
     ///
     /// ```
@@ -286,6 +288,18 @@ impl SockAddr {
         let need = Self::min_len(family);
         if self.len() < need {
             return Err(Error::ShortAddr { family, len: self.len(), need });
+        }
+        // AF_UNIX: at most the struct, plus the NUL Linux counts after a path that fills
+        // sun_path (unix(7), BUGS).
+        let un_max = mem::size_of::<c::sockaddr_un>();
+        if family == Domain::UNIX
+            && self.len() > un_max
+            && (self.len() > un_max + 1 || self.bytes()[un_max] != 0)
+        {
+            return Err(Error::InvalidInput {
+                call: "SockAddr::from_storage",
+                what: "AF_UNIX length exceeds sizeof(struct sockaddr_un)",
+            });
         }
         Ok(())
     }

@@ -24,7 +24,9 @@
 //! `sockaddr_in6_scope_id(&sockaddr_in6) -> u32`, `set_sockaddr_in6_scope_id(&mut sockaddr_in6, u32)`.
 //!
 //! Functions: each makes **exactly one** OS call (Windows' `socket` and `accept` also start
-//! Winsock once, and `socket` applies the `SOCK_NONBLOCK` emulation), returns `crate::Result`,
+//! Winsock once, and `socket` applies the `SOCK_NONBLOCK` emulation; on Apple systems, which lack
+//! `MSG_NOSIGNAL` and `accept4`, `socket`/`socketpair`/`accept` also set `SO_NOSIGPIPE` and
+//! `accept` sets `FD_CLOEXEC`), returns `crate::Result`,
 //! and names the C call in its error (`Error::os("bind", code)`, with the address where there is
 //! one). They never retry `EINTR`; the portable layer does. Buffers the kernel fills are
 //! `&mut [MaybeUninit<u8>]`; lengths that do not fit the OS's integer type are clamped (for
@@ -41,6 +43,8 @@
 //! sendto(s, buf: &[u8], flags: i32, addr: &SockAddr) -> Result<usize>
 //! recv(s, buf: &mut [MaybeUninit<u8>], flags: i32) -> Result<usize>
 //! recvfrom(s, buf: &mut [MaybeUninit<u8>], flags: i32) -> Result<(usize, SockAddr)>
+//! send_vectored(s, bufs: &[IoSlice<'_>], flags: i32) -> Result<usize>          // sendmsg (WSASend); + MSG_NOSIGNAL on Linux
+//! recv_vectored(s, bufs: &mut [IoSliceMut<'_>], flags: i32) -> Result<usize>   // recvmsg (WSARecv)
 //! shutdown(s, how: i32) -> Result<()>
 //! getsockname(s) -> Result<SockAddr>
 //! getpeername(s) -> Result<SockAddr>

@@ -44,3 +44,28 @@ pub fn have_cap_net_raw() -> bool {
         false
     }
 }
+
+/// `127.0.0.1:0` (IPv4 loopback, any port) as a berkeley address.
+pub fn lo4() -> berkeley::SockAddr {
+    berkeley::SockAddr::from(std::net::SocketAddr::from((std::net::Ipv4Addr::LOCALHOST, 0)))
+}
+
+/// `[::1]:0` (IPv6 loopback, any port) as a berkeley address.
+pub fn lo6() -> berkeley::SockAddr {
+    berkeley::SockAddr::from(std::net::SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, 0)))
+}
+
+/// Whether `::1` can be bound here (IPv6 may be disabled in a container); tests using it skip
+/// with a message when it cannot.
+pub fn have_ipv6_loopback() -> bool {
+    std::net::UdpSocket::bind("[::1]:0").is_ok()
+}
+
+/// Whether `fd` has `FD_CLOEXEC` set.
+#[cfg(unix)]
+pub fn is_cloexec(fd: std::os::fd::RawFd) -> bool {
+    // SAFETY: F_GETFD takes no argument and only reads the descriptor flags.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFD) };
+    assert!(flags >= 0, "fcntl(F_GETFD) failed: {}", std::io::Error::last_os_error());
+    flags & libc::FD_CLOEXEC != 0
+}

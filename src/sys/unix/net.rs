@@ -1,22 +1,344 @@
 //! Socket calls over libc: one OS call per function. See `sys/mod.rs` for the contract.
+//!
+//! None of these functions retries `EINTR`: the portable layer (`socket.rs`, `poll.rs`) does.
 
+use std::io::{IoSlice, IoSliceMut};
+use std::mem::{self, MaybeUninit};
 use std::os::fd::{FromRawFd, IntoRawFd};
 
-use super::{c, last_error, OwnedSocket};
+use super::{c, last_error, OwnedSocket, RawSocket};
+use crate::addr::SockAddr;
 use crate::error::{Error, Result};
+
+/// The most bytes one `send`/`recv` is asked to move. Slices never exceed `isize::MAX` bytes, so
+/// this only matters where the OS takes a smaller integer (macOS rejects lengths above
+/// `INT_MAX`); larger buffers are clamped, like std does, and the call reports a short count.
+#[cfg(target_vendor = "apple")]
+const MAX_IO_LEN: usize = c::c_int::MAX as usize - 1;
+#[cfg(not(target_vendor = "apple"))]
+const MAX_IO_LEN: usize = isize::MAX as usize;
+
+/// Flags added to every `send`/`sendto`/`sendmsg`: no `SIGPIPE` when the peer has gone. Apple
+/// systems have no `MSG_NOSIGNAL`; their sockets get `SO_NOSIGPIPE` when created instead.
+#[cfg(not(target_vendor = "apple"))]
+const SEND_FLAGS: i32 = c::MSG_NOSIGNAL;
+#[cfg(target_vendor = "apple")]
+const SEND_FLAGS: i32 = 0;
+
+/// The `iovcnt`/`msg_iovlen` limit (`IOV_MAX`, 1024 on Linux); longer slices are clamped, and the
+/// call reports a short count, as std's `read_vectored`/`write_vectored` do.
+const MAX_IOV: usize = 1024;
+
+/// Takes ownership of a descriptor a successful call just returned.
+///
+/// # Safety
+///
+/// `fd` must be a fresh, open descriptor that nothing else owns.
+#[inline]
+unsafe fn owned(fd: RawSocket) -> OwnedSocket {
+    // SAFETY: guaranteed by the caller.
+    unsafe { OwnedSocket::from_raw_fd(fd) }
+}
+
+/// `SOCK_CLOEXEC` where `socket`/`socketpair` take it; Apple systems get `FD_CLOEXEC` right
+/// after creation instead (see `set_nosigpipe`).
+#[cfg(not(target_vendor = "apple"))]
+const SOCK_CLOEXEC: i32 = c::SOCK_CLOEXEC;
+#[cfg(target_vendor = "apple")]
+const SOCK_CLOEXEC: i32 = 0;
+
+/// `FD_CLOEXEC` and `SO_NOSIGPIPE` on a new socket, on the systems that lack `SOCK_CLOEXEC` and
+/// `MSG_NOSIGNAL`.
+#[cfg(target_vendor = "apple")]
+fn set_nosigpipe(s: OwnedSocket, call: &'static str) -> Result<OwnedSocket> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: F_SETFD takes an int argument and only changes the descriptor's flags.
+    if unsafe { c::fcntl(s.as_raw_fd(), c::F_SETFD, c::FD_CLOEXEC) } < 0 {
+        return Err(Error::os(call, last_error()));
+    }
+    let one: c::c_int = 1;
+    // SAFETY: `one` is a live c_int and the length passed is its size; the kernel only reads it.
+    let rc = unsafe {
+        c::setsockopt(
+            s.as_raw_fd(),
+            c::SOL_SOCKET,
+            c::SO_NOSIGPIPE,
+            (&one as *const c::c_int).cast(),
+            mem::size_of::<c::c_int>() as c::socklen_t,
+        )
+    };
+    if rc < 0 {
+        return Err(Error::os(call, last_error()));
+    }
+    Ok(s)
+}
 
 /// `socket(2)` with `SOCK_CLOEXEC` added.
 pub(crate) fn socket(domain: i32, ty: i32, protocol: i32) -> Result<OwnedSocket> {
     // SAFETY: socket() takes only integers; on success it returns a new descriptor we own.
-    let fd = unsafe { c::socket(domain, ty | c::SOCK_CLOEXEC, protocol) };
+    let fd = unsafe { c::socket(domain, ty | SOCK_CLOEXEC, protocol) };
     if fd < 0 {
         return Err(Error::os("socket", last_error()));
     }
     // SAFETY: fd is a freshly created descriptor that nothing else owns.
-    Ok(unsafe { OwnedSocket::from_raw_fd(fd) })
+    let s = unsafe { owned(fd) };
+    #[cfg(target_vendor = "apple")]
+    let s = set_nosigpipe(s, "socket")?;
+    Ok(s)
 }
 
-/// `close(2)`, reporting its error (dropping an `OwnedFd` ignores it).
+/// `socketpair(2)` with `SOCK_CLOEXEC` added.
+pub(crate) fn socketpair(
+    domain: i32,
+    ty: i32,
+    protocol: i32,
+) -> Result<(OwnedSocket, OwnedSocket)> {
+    let mut fds = [-1 as c::c_int; 2];
+    // SAFETY: `fds` is a live array of two ints, as socketpair() requires.
+    let rc = unsafe { c::socketpair(domain, ty | SOCK_CLOEXEC, protocol, fds.as_mut_ptr()) };
+    if rc < 0 {
+        return Err(Error::os("socketpair", last_error()));
+    }
+    // SAFETY: on success both descriptors are fresh and owned by us alone.
+    let pair = unsafe { (owned(fds[0]), owned(fds[1])) };
+    #[cfg(target_vendor = "apple")]
+    let pair = (set_nosigpipe(pair.0, "socketpair")?, set_nosigpipe(pair.1, "socketpair")?);
+    Ok(pair)
+}
+
+/// `bind(2)`.
+pub(crate) fn bind(s: RawSocket, addr: &SockAddr) -> Result<()> {
+    // SAFETY: `addr.as_ptr()` is readable for `addr.raw_len()` bytes (SockAddr's invariant).
+    if unsafe { c::bind(s, addr.as_ptr(), addr.raw_len()) } < 0 {
+        return Err(Error::os_addr("bind", last_error(), addr));
+    }
+    Ok(())
+}
+
+/// `listen(2)`.
+pub(crate) fn listen(s: RawSocket, backlog: i32) -> Result<()> {
+    // SAFETY: listen() takes only integers.
+    if unsafe { c::listen(s, backlog) } < 0 {
+        return Err(Error::os("listen", last_error()));
+    }
+    Ok(())
+}
+
+/// `accept4(2)` with `SOCK_CLOEXEC` (plain `accept` + `FD_CLOEXEC` where there is no `accept4`).
+pub(crate) fn accept(s: RawSocket) -> Result<(OwnedSocket, SockAddr)> {
+    // SAFETY: the closure passes the storage pointer and its in/out length straight to the
+    // kernel, which writes at most `*len` bytes there and stores the full length back, as
+    // `try_init` requires.
+    unsafe {
+        SockAddr::try_init(|addr, len| {
+            #[cfg(not(target_vendor = "apple"))]
+            let fd = c::accept4(s, addr, len, c::SOCK_CLOEXEC);
+            #[cfg(target_vendor = "apple")]
+            let fd = c::accept(s, addr, len);
+            if fd < 0 {
+                return Err(Error::os("accept", last_error()));
+            }
+            let fd = owned(fd);
+            #[cfg(target_vendor = "apple")]
+            let fd = set_nosigpipe(fd, "accept")?;
+            Ok(fd)
+        })
+    }
+}
+
+/// `connect(2)`.
+pub(crate) fn connect(s: RawSocket, addr: &SockAddr) -> Result<()> {
+    // SAFETY: `addr.as_ptr()` is readable for `addr.raw_len()` bytes (SockAddr's invariant).
+    if unsafe { c::connect(s, addr.as_ptr(), addr.raw_len()) } < 0 {
+        return Err(Error::os_addr("connect", last_error(), addr));
+    }
+    Ok(())
+}
+
+/// `send(2)` with `MSG_NOSIGNAL` added.
+#[inline]
+pub(crate) fn send(s: RawSocket, buf: &[u8], flags: i32) -> Result<usize> {
+    let len = buf.len().min(MAX_IO_LEN);
+    // SAFETY: `buf` is readable for `len <= buf.len()` bytes; the kernel only reads them.
+    let n = unsafe { c::send(s, buf.as_ptr().cast(), len, flags | SEND_FLAGS) };
+    if n < 0 {
+        return Err(Error::os("send", last_error()));
+    }
+    Ok(n as usize)
+}
+
+/// `sendto(2)` with `MSG_NOSIGNAL` added; errors name the destination.
+#[inline]
+pub(crate) fn sendto(s: RawSocket, buf: &[u8], flags: i32, addr: &SockAddr) -> Result<usize> {
+    let len = buf.len().min(MAX_IO_LEN);
+    // SAFETY: `buf` is readable for `len` bytes and `addr.as_ptr()` for `addr.raw_len()` bytes;
+    // the kernel only reads both.
+    let n = unsafe {
+        c::sendto(s, buf.as_ptr().cast(), len, flags | SEND_FLAGS, addr.as_ptr(), addr.raw_len())
+    };
+    if n < 0 {
+        return Err(Error::os_addr("sendto", last_error(), addr));
+    }
+    Ok(n as usize)
+}
+
+/// `recv(2)`: returns how many bytes the kernel wrote at the start of `buf`.
+#[inline]
+pub(crate) fn recv(s: RawSocket, buf: &mut [MaybeUninit<u8>], flags: i32) -> Result<usize> {
+    let len = buf.len().min(MAX_IO_LEN);
+    // SAFETY: `buf` is writable for `len <= buf.len()` bytes; the kernel writes at most that.
+    let n = unsafe { c::recv(s, buf.as_mut_ptr().cast(), len, flags) };
+    if n < 0 {
+        return Err(Error::os("recv", last_error()));
+    }
+    // With MSG_TRUNC, Linux reports a datagram's real length, which may exceed `len`: the
+    // caller gets that length (it is the point of the flag) and must not read past `buf`.
+    Ok(n as usize)
+}
+
+/// `recvfrom(2)`: the byte count and the sender's address.
+#[inline]
+pub(crate) fn recvfrom(
+    s: RawSocket,
+    buf: &mut [MaybeUninit<u8>],
+    flags: i32,
+) -> Result<(usize, SockAddr)> {
+    let len = buf.len().min(MAX_IO_LEN);
+    // SAFETY: `buf` is writable for `len` bytes; the address storage and its in/out length come
+    // from `try_init`, and the kernel writes at most `*alen` bytes there and stores the full
+    // length back (0 when there is no address, as for a connected stream).
+    unsafe {
+        SockAddr::try_init(|addr, alen| {
+            let n = c::recvfrom(s, buf.as_mut_ptr().cast(), len, flags, addr, alen);
+            if n < 0 {
+                return Err(Error::os("recvfrom", last_error()));
+            }
+            Ok(n as usize)
+        })
+    }
+}
+
+/// `sendmsg(2)` of a gather list, with `MSG_NOSIGNAL` added (no address, no control data).
+pub(crate) fn send_vectored(s: RawSocket, bufs: &[IoSlice<'_>], flags: i32) -> Result<usize> {
+    // SAFETY: an all-zero msghdr is valid (null pointers with zero lengths).
+    let mut msg: c::msghdr = unsafe { mem::zeroed() };
+    // IoSlice is guaranteed ABI-compatible with iovec on Unix; the kernel only reads it.
+    msg.msg_iov = bufs.as_ptr().cast_mut().cast::<c::iovec>();
+    msg.msg_iovlen = bufs.len().min(MAX_IOV) as _;
+    // SAFETY: msg points to `msg_iovlen` live iovecs, each readable for its length.
+    let n = unsafe { c::sendmsg(s, &msg, flags | SEND_FLAGS) };
+    if n < 0 {
+        return Err(Error::os("sendmsg", last_error()));
+    }
+    Ok(n as usize)
+}
+
+/// `recvmsg(2)` into a scatter list (no address, no control data).
+pub(crate) fn recv_vectored(
+    s: RawSocket,
+    bufs: &mut [IoSliceMut<'_>],
+    flags: i32,
+) -> Result<usize> {
+    // SAFETY: an all-zero msghdr is valid (null pointers with zero lengths).
+    let mut msg: c::msghdr = unsafe { mem::zeroed() };
+    // IoSliceMut is guaranteed ABI-compatible with iovec on Unix.
+    msg.msg_iov = bufs.as_mut_ptr().cast::<c::iovec>();
+    msg.msg_iovlen = bufs.len().min(MAX_IOV) as _;
+    // SAFETY: msg points to `msg_iovlen` live iovecs, each writable for its length; the kernel
+    // writes initialised bytes only within them.
+    let n = unsafe { c::recvmsg(s, &mut msg, flags) };
+    if n < 0 {
+        return Err(Error::os("recvmsg", last_error()));
+    }
+    Ok(n as usize)
+}
+
+/// `shutdown(2)`.
+pub(crate) fn shutdown(s: RawSocket, how: i32) -> Result<()> {
+    // SAFETY: shutdown() takes only integers.
+    if unsafe { c::shutdown(s, how) } < 0 {
+        return Err(Error::os("shutdown", last_error()));
+    }
+    Ok(())
+}
+
+/// `getsockname(2)`.
+pub(crate) fn getsockname(s: RawSocket) -> Result<SockAddr> {
+    // SAFETY: the kernel writes at most `*len` bytes at `addr` and stores the full length back.
+    let ((), addr) = unsafe {
+        SockAddr::try_init(|addr, len| {
+            if c::getsockname(s, addr, len) < 0 {
+                return Err(Error::os("getsockname", last_error()));
+            }
+            Ok(())
+        })
+    }?;
+    Ok(addr)
+}
+
+/// `getpeername(2)`.
+pub(crate) fn getpeername(s: RawSocket) -> Result<SockAddr> {
+    // SAFETY: the kernel writes at most `*len` bytes at `addr` and stores the full length back.
+    let ((), addr) = unsafe {
+        SockAddr::try_init(|addr, len| {
+            if c::getpeername(s, addr, len) < 0 {
+                return Err(Error::os("getpeername", last_error()));
+            }
+            Ok(())
+        })
+    }?;
+    Ok(addr)
+}
+
+/// `ioctl(FIONBIO)`: one call, no read-modify-write of the file flags.
+pub(crate) fn set_nonblocking(s: RawSocket, on: bool) -> Result<()> {
+    let mut on = c::c_int::from(on);
+    // SAFETY: FIONBIO reads one int through the pointer, which points to a live c_int.
+    if unsafe { c::ioctl(s, c::FIONBIO, &mut on) } < 0 {
+        return Err(Error::os("ioctl(FIONBIO)", last_error()));
+    }
+    Ok(())
+}
+
+/// `fcntl(F_GETFL)`: whether `O_NONBLOCK` is set.
+pub(crate) fn nonblocking(s: RawSocket) -> Result<bool> {
+    // SAFETY: F_GETFL takes no argument and only reads the descriptor's flags.
+    let flags = unsafe { c::fcntl(s, c::F_GETFL) };
+    if flags < 0 {
+        return Err(Error::os("fcntl(F_GETFL)", last_error()));
+    }
+    Ok(flags & c::O_NONBLOCK != 0)
+}
+
+/// `fcntl(F_DUPFD_CLOEXEC, 3)`: a new close-on-exec descriptor for the same socket (numbered 3 or
+/// above, so it never lands on stdin/stdout/stderr).
+pub(crate) fn try_clone(s: RawSocket) -> Result<OwnedSocket> {
+    // SAFETY: F_DUPFD_CLOEXEC takes an int argument and returns a new descriptor we own.
+    let fd = unsafe { c::fcntl(s, c::F_DUPFD_CLOEXEC, 3) };
+    if fd < 0 {
+        return Err(Error::os("fcntl(F_DUPFD_CLOEXEC)", last_error()));
+    }
+    // SAFETY: fd is a fresh descriptor that nothing else owns.
+    Ok(unsafe { owned(fd) })
+}
+
+/// `poll(2)`: how many entries have non-zero `revents`.
+pub(crate) fn poll(fds: &mut [c::pollfd], timeout_ms: i32) -> Result<usize> {
+    let n = c::nfds_t::try_from(fds.len()).map_err(|_| Error::InvalidInput {
+        call: "poll",
+        what: "more descriptors than nfds_t can count",
+    })?;
+    // SAFETY: `fds` is a live, writable array of `n` pollfd structs; the kernel writes only
+    // their `revents` fields.
+    let rc = unsafe { c::poll(fds.as_mut_ptr(), n, timeout_ms) };
+    if rc < 0 {
+        return Err(Error::os("poll", last_error()));
+    }
+    Ok(rc as usize)
+}
+
+/// `close(2)`, reporting its error (dropping an `OwnedFd` ignores it). Never retried: on Linux
+/// the descriptor is gone even when `close` fails with `EINTR`.
 pub(crate) fn close(s: OwnedSocket) -> Result<()> {
     let fd = s.into_raw_fd();
     // SAFETY: we own fd (taken out of the OwnedFd, which will not close it again).

@@ -1,0 +1,595 @@
+//! Socket addresses: every family type against hand-filled libc structs, std and socket2
+//! conversions, `SockAddr::from_storage` trusting only the length, and every error path.
+#![cfg(target_os = "linux")]
+
+use std::mem;
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
+use std::os::unix::net::{SocketAddr as UnixSocketAddr, UnixDatagram, UnixListener};
+use std::path::{Path, PathBuf};
+
+use berkeley::{
+    Domain, Error, EtherType, MacAddr, SockAddr, SockAddrIn, SockAddrIn6, SockAddrLl, SockAddrUn,
+};
+use proptest::prelude::*;
+
+/// The bytes of a plain-old-data C struct.
+fn bytes_of<T>(t: &T) -> &[u8] {
+    // SAFETY: only used on libc sockaddr structs, which have no padding bytes (checked by the
+    // size assertions in each test) and are readable for their size.
+    unsafe { std::slice::from_raw_parts((t as *const T).cast::<u8>(), mem::size_of::<T>()) }
+}
+
+fn zeroed<T>() -> T {
+    // SAFETY: only used on libc sockaddr structs, for which all-zero is valid.
+    unsafe { mem::zeroed() }
+}
+
+/// A `sockaddr_storage` whose first bytes are `bytes` and the rest `fill`.
+fn storage(bytes: &[u8], fill: u8) -> libc::sockaddr_storage {
+    let mut s: libc::sockaddr_storage = zeroed();
+    // SAFETY: storage is 128 bytes of plain old data; bytes.len() <= 128 is asserted.
+    let dst = unsafe {
+        std::slice::from_raw_parts_mut((&mut s as *mut libc::sockaddr_storage).cast::<u8>(), 128)
+    };
+    assert!(bytes.len() <= 128);
+    dst.fill(fill);
+    dst[..bytes.len()].copy_from_slice(bytes);
+    s
+}
+
+fn tmp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("berkeley-addr-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn sun(path: &[u8], len: usize) -> libc::sockaddr_un {
+    let mut raw: libc::sockaddr_un = zeroed();
+    raw.sun_family = libc::AF_UNIX as libc::sa_family_t;
+    for (d, &s) in raw.sun_path.iter_mut().zip(path) {
+        *d = s as libc::c_char;
+    }
+    assert!(len <= mem::size_of::<libc::sockaddr_un>());
+    raw
+}
+
+// ---- AF_INET ----
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn sockaddr_in_matches_hand_filled_struct(ip in any::<u32>(), port in any::<u16>()) {
+        let ip = Ipv4Addr::from(ip);
+        let mut c: libc::sockaddr_in = zeroed();
+        c.sin_family = libc::AF_INET as libc::sa_family_t;
+        c.sin_port = port.to_be();
+        c.sin_addr.s_addr = u32::from(ip).to_be();
+
+        let ours = SockAddrIn::new(ip, port);
+        prop_assert_eq!(bytes_of(ours.as_raw()), bytes_of(&c));
+        let any = SockAddr::from(ours);
+        prop_assert_eq!(any.as_bytes(), bytes_of(&c));
+        prop_assert_eq!(any.family(), Domain::INET);
+        prop_assert_eq!(SockAddrIn::from_raw(&c).unwrap(), ours);
+        prop_assert_eq!(SockAddrIn::try_from(any).unwrap(), ours);
+        prop_assert_eq!((ours.ip(), ours.port()), (ip, port));
+
+        // std both ways, and socket2 byte for byte.
+        let std = SocketAddrV4::new(ip, port);
+        prop_assert_eq!(SockAddrIn::from(std), ours);
+        prop_assert_eq!(SocketAddrV4::from(ours), std);
+        prop_assert_eq!(SockAddr::from(SocketAddr::V4(std)), any);
+        prop_assert_eq!(any.as_socket(), Some(SocketAddr::V4(std)));
+        prop_assert_eq!(SocketAddr::try_from(any).unwrap(), SocketAddr::V4(std));
+        let s2 = socket2::SockAddr::from(std);
+        prop_assert_eq!(any.as_bytes(), s2.as_storage_bytes());
+        prop_assert_eq!(any.to_string(), std.to_string());
+        prop_assert_eq!(ours.to_string(), std.to_string());
+
+        // From storage, with garbage past the length.
+        let st = storage(bytes_of(&c), 0xa5);
+        let back = SockAddr::from_storage(&st, 16).unwrap();
+        prop_assert_eq!(back, any);
+        prop_assert_eq!(back.as_in(), Some(ours));
+    }
+
+    #[test]
+    fn sockaddr_in6_matches_hand_filled_struct(
+        ip in any::<u128>(), port in any::<u16>(), flowinfo in any::<u32>(), scope_id in any::<u32>(),
+    ) {
+        let ip = Ipv6Addr::from(ip);
+        let mut c: libc::sockaddr_in6 = zeroed();
+        c.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+        c.sin6_port = port.to_be();
+        c.sin6_flowinfo = flowinfo.to_be();
+        c.sin6_addr.s6_addr = ip.octets();
+        c.sin6_scope_id = scope_id;
+
+        let ours = SockAddrIn6::new(ip, port, flowinfo, scope_id);
+        prop_assert_eq!(bytes_of(ours.as_raw()), bytes_of(&c));
+        let any = SockAddr::from(ours);
+        prop_assert_eq!(any.as_bytes(), bytes_of(&c));
+        prop_assert_eq!(SockAddrIn6::from_raw(&c).unwrap(), ours);
+        prop_assert_eq!(SockAddrIn6::try_from(any).unwrap(), ours);
+        prop_assert_eq!((ours.ip(), ours.port(), ours.flowinfo(), ours.scope_id()), (ip, port, flowinfo, scope_id));
+
+        // std passes SocketAddrV6::flowinfo() to the kernel unswapped; so do we, and socket2.
+        let std = SocketAddrV6::new(ip, port, flowinfo, scope_id);
+        let from_std = SockAddr::from(SocketAddr::V6(std));
+        let s2 = socket2::SockAddr::from(std);
+        prop_assert_eq!(from_std.as_bytes(), s2.as_storage_bytes());
+        prop_assert_eq!(SocketAddrV6::from(SockAddrIn6::from(std)), std);
+        prop_assert_eq!(from_std.as_socket(), Some(SocketAddr::V6(std)));
+        prop_assert_eq!(SockAddrIn6::from(std).flowinfo(), u32::from_be(flowinfo));
+        prop_assert_eq!(any.to_string(), SocketAddrV6::from(ours).to_string());
+
+        let st = storage(bytes_of(&c), 0x5a);
+        prop_assert_eq!(SockAddr::from_storage(&st, 28).unwrap().as_in6(), Some(ours));
+    }
+}
+
+trait StorageBytes {
+    fn as_storage_bytes(&self) -> &[u8];
+}
+
+impl StorageBytes for socket2::SockAddr {
+    fn as_storage_bytes(&self) -> &[u8] {
+        // SAFETY: socket2 keeps a full sockaddr_storage; len() <= 128 bytes of it are the address.
+        unsafe { std::slice::from_raw_parts(self.as_ptr().cast::<u8>(), self.len() as usize) }
+    }
+}
+
+#[test]
+fn inet_display_strings() {
+    let a = SockAddr::from("192.0.2.1:443".parse::<SocketAddr>().unwrap());
+    assert_eq!(a.to_string(), "192.0.2.1:443");
+    let b = SockAddr::from(SockAddrIn6::new("fe80::1".parse().unwrap(), 22, 0, 3));
+    assert_eq!(b.to_string(), "[fe80::1%3]:22");
+    assert_eq!(SockAddr::empty().to_string(), "(empty)");
+    assert_eq!(
+        format!("{:?}", SockAddrIn::new(Ipv4Addr::LOCALHOST, 1)),
+        "SockAddrIn { ip: 127.0.0.1, port: 1 }"
+    );
+}
+
+// ---- AF_UNIX ----
+
+/// A path of `n` bytes under /tmp, none of them NUL.
+fn tmp_path_of_len(n: usize) -> Vec<u8> {
+    let mut p = b"/tmp/".to_vec();
+    p.resize(n.max(5), b'p');
+    p.truncate(n);
+    p
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn sockaddr_un_pathname_matches_hand_filled_struct(
+        path in prop::collection::vec(1u8..=255, 1..=SockAddrUn::MAX_PATH_LEN),
+    ) {
+        use std::os::unix::ffi::OsStrExt;
+        let len = 2 + path.len() + 1;
+        let c = sun(&path, len);
+        let ours = SockAddrUn::new(std::ffi::OsStr::from_bytes(&path)).unwrap();
+        let (raw, rlen) = ours.as_raw();
+        prop_assert_eq!(bytes_of(raw), bytes_of(&c));
+        prop_assert_eq!(rlen as usize, len);
+        prop_assert_eq!(ours.path().unwrap().as_os_str().as_bytes(), &path[..]);
+        let any = SockAddr::from(ours);
+        prop_assert_eq!(any.as_bytes(), &bytes_of(&c)[..len]);
+        prop_assert_eq!(any.family(), Domain::UNIX);
+        prop_assert_eq!(any.as_un(), Some(ours));
+        prop_assert_eq!(SockAddrUn::try_from(any).unwrap(), ours);
+
+        // The kernel's forms: with the NUL, without it, the whole struct.
+        prop_assert_eq!(SockAddrUn::from_raw(&c, len as u32).unwrap(), ours);
+        prop_assert_eq!(SockAddrUn::from_raw(&c, len as u32 - 1).unwrap(), ours);
+        prop_assert_eq!(SockAddrUn::from_raw(&c, 110).unwrap(), ours);
+        // Bytes past the length are never read.
+        let mut dirty = c;
+        for b in dirty.sun_path[path.len()..].iter_mut() {
+            *b = 0x41;
+        }
+        prop_assert_eq!(SockAddrUn::from_raw(&dirty, len as u32 - 1).unwrap(), ours);
+        prop_assert_eq!(SockAddr::from_storage(&storage(&bytes_of(&dirty)[..len - 1], 0x41), len as u32 - 1).unwrap().as_un(), Some(ours));
+
+        // std both ways.
+        let std = UnixSocketAddr::from_pathname(std::ffi::OsStr::from_bytes(&path)).unwrap();
+        prop_assert_eq!(SockAddrUn::from(&std), ours);
+        let back = UnixSocketAddr::try_from(ours).unwrap();
+        prop_assert_eq!(back.as_pathname(), std.as_pathname());
+        prop_assert_eq!(SockAddr::from(std), any);
+    }
+
+    #[test]
+    fn sockaddr_un_abstract_matches_hand_filled_struct(
+        name in prop::collection::vec(any::<u8>(), 0..=SockAddrUn::MAX_ABSTRACT_LEN),
+    ) {
+        use std::os::linux::net::SocketAddrExt;
+        let len = 2 + 1 + name.len();
+        let mut path = vec![0u8];
+        path.extend_from_slice(&name);
+        let c = sun(&path, len);
+        let ours = SockAddrUn::new_abstract(&name).unwrap();
+        let (raw, rlen) = ours.as_raw();
+        prop_assert_eq!(bytes_of(raw), bytes_of(&c));
+        prop_assert_eq!(rlen as usize, len);
+        prop_assert_eq!(ours.abstract_name(), Some(&name[..]));
+        prop_assert!(ours.path().is_none() && !ours.is_unnamed());
+        prop_assert_eq!(SockAddrUn::from_raw(&c, len as u32).unwrap(), ours);
+        let any = SockAddr::from(ours);
+        prop_assert_eq!(any.as_bytes(), &bytes_of(&c)[..len]);
+        prop_assert_eq!(any.as_un(), Some(ours));
+        prop_assert!(any.to_string().starts_with('@'));
+
+        let std = UnixSocketAddr::from_abstract_name(&name).unwrap();
+        prop_assert_eq!(SockAddrUn::from(&std), ours);
+        let back = UnixSocketAddr::try_from(ours).unwrap();
+        prop_assert_eq!(back.as_abstract_name(), Some(&name[..]));
+    }
+}
+
+#[test]
+fn unix_path_length_boundary() {
+    assert_eq!(SockAddrUn::MAX_PATH_LEN, 107);
+    let max = String::from_utf8(tmp_path_of_len(107)).unwrap();
+    let a = SockAddrUn::new(&max).unwrap();
+    assert_eq!(a.as_raw().1, 110);
+    assert_eq!(a.path(), Some(Path::new(&max)));
+    let over = format!("{max}x");
+    let err = SockAddrUn::new(&over).unwrap_err();
+    assert!(matches!(err, Error::PathTooLong { len: 108, max: 107 }), "{err:?}");
+    assert_eq!(err.to_string(), "UNIX socket path is 108 bytes; at most 107 fit in sun_path");
+
+    assert_eq!(SockAddrUn::MAX_ABSTRACT_LEN, 107);
+    assert_eq!(SockAddrUn::new_abstract(&[7; 107]).unwrap().as_raw().1, 110);
+    assert!(matches!(
+        SockAddrUn::new_abstract(&[7; 108]),
+        Err(Error::PathTooLong { len: 108, max: 107 })
+    ));
+}
+
+#[test]
+fn unix_interior_nul() {
+    for (p, pos) in [("\0", 0), ("/tmp/a\0b", 6), ("abc\0", 3)] {
+        let err = SockAddrUn::new(p).unwrap_err();
+        assert!(matches!(err, Error::PathNul { pos: q } if q == pos), "{p:?}: {err:?}");
+    }
+    // The NUL check comes first: a long path with a NUL reports the NUL.
+    let long = format!("{}\0", "x".repeat(200));
+    assert!(matches!(SockAddrUn::new(long), Err(Error::PathNul { pos: 200 })));
+}
+
+#[test]
+fn unix_unnamed_and_empty_path() {
+    let u = SockAddrUn::unnamed();
+    assert_eq!(SockAddrUn::new("").unwrap(), u);
+    assert_eq!(u.as_raw().1, 2);
+    assert!(u.is_unnamed() && u.path().is_none() && u.abstract_name().is_none());
+    assert_eq!(SockAddr::from(u).to_string(), "(unnamed)");
+    assert_eq!(format!("{u:?}"), "SockAddrUn(unnamed)");
+    assert_eq!(SockAddrUn::from_raw(&sun(b"", 2), 2).unwrap(), u);
+    assert!(matches!(
+        UnixSocketAddr::try_from(u),
+        Err(Error::InvalidInput { what: "std cannot represent an unnamed UNIX address", .. })
+    ));
+    // A socketpair peer is unnamed, as std and the kernel report it.
+    let (a, _b) = UnixDatagram::pair().unwrap();
+    assert_eq!(SockAddrUn::from(a.peer_addr().unwrap()), u);
+}
+
+#[test]
+fn unix_display_and_debug() {
+    let a = SockAddrUn::new_abstract(b"a\\b\x01\xff ok").unwrap();
+    assert_eq!(SockAddr::from(a).to_string(), r"@a\\b\x01\xff ok");
+    assert_eq!(format!("{a:?}"), r#"SockAddrUn { abstract: "a\\b\x01\xff ok", len: 11 }"#);
+    let p = SockAddrUn::new("/tmp/x").unwrap();
+    assert_eq!(SockAddr::from(p).to_string(), "/tmp/x");
+    assert_eq!(format!("{p:?}"), r#"SockAddrUn { path: "/tmp/x", len: 9 }"#);
+    assert_eq!(SockAddr::from(SockAddrUn::new_abstract(b"").unwrap()).to_string(), "@");
+}
+
+#[test]
+fn unix_from_raw_errors() {
+    let c = sun(b"/tmp/x", 9);
+    assert!(matches!(
+        SockAddrUn::from_raw(&c, 111),
+        Err(Error::InvalidInput { what: "length exceeds sizeof(struct sockaddr_un)", .. })
+    ));
+    assert!(matches!(SockAddrUn::from_raw(&c, u32::MAX), Err(Error::InvalidInput { .. })));
+    assert!(matches!(SockAddrUn::from_raw(&c, 1), Err(Error::ShortAddr { len: 1, need: 2, .. })));
+    assert!(matches!(SockAddrUn::from_raw(&c, 0), Err(Error::ShortAddr { len: 0, need: 2, .. })));
+    let mut wrong = c;
+    wrong.sun_family = libc::AF_INET as libc::sa_family_t;
+    let err = SockAddrUn::from_raw(&wrong, 9).unwrap_err();
+    assert!(
+        matches!(err, Error::WrongFamily { expected: "AF_UNIX", found: Domain::INET }),
+        "{err:?}"
+    );
+    let inet = SockAddr::from("1.2.3.4:5".parse::<SocketAddr>().unwrap());
+    assert!(matches!(
+        SockAddrUn::try_from(inet),
+        Err(Error::WrongFamily { expected: "AF_UNIX", found: Domain::INET })
+    ));
+    assert!(matches!(SockAddrUn::try_from(SockAddr::empty()), Err(Error::WrongFamily { .. })));
+}
+
+#[test]
+fn unix_kernel_returned_addresses() {
+    let dir = tmp_dir("kernel");
+    // A pathname, through std: getsockname gives the path back.
+    let path = dir.join("s.sock");
+    let l = UnixListener::bind(&path).unwrap();
+    let got = SockAddrUn::from(l.local_addr().unwrap());
+    assert_eq!(got, SockAddrUn::new(&path).unwrap());
+    assert_eq!(SockAddr::from(got).to_string(), path.display().to_string());
+
+    // Abstract, through std.
+    {
+        use std::os::linux::net::SocketAddrExt;
+        let name = format!("berkeley-test-{}", std::process::id());
+        let std_addr = UnixSocketAddr::from_abstract_name(name.as_bytes()).unwrap();
+        let s = UnixDatagram::bind_addr(&std_addr).unwrap();
+        let got = SockAddrUn::from(s.local_addr().unwrap());
+        assert_eq!(got, SockAddrUn::new_abstract(name.as_bytes()).unwrap());
+        assert_eq!(got.to_string(), format!("@{name}"));
+    }
+
+    // A 108-byte path, bound with the whole struct as its length: no NUL fits, and getsockname
+    // returns it without one. std cannot bind this; berkeley must still read it back.
+    let full = tmp_path_of_len(108);
+    let c = sun(&full, 110);
+    use std::os::unix::ffi::OsStrExt;
+    // SAFETY: plain socket calls on a descriptor this test owns; c and out are valid structs.
+    unsafe {
+        let fd = libc::socket(libc::AF_UNIX, libc::SOCK_DGRAM, 0);
+        assert!(fd >= 0);
+        let _ = std::fs::remove_file(std::ffi::OsStr::from_bytes(&full));
+        let r = libc::bind(fd, (&c as *const libc::sockaddr_un).cast(), 110);
+        assert_eq!(r, 0, "bind 108-byte path: {}", std::io::Error::last_os_error());
+        let mut out: libc::sockaddr_un = zeroed();
+        let mut len = mem::size_of::<libc::sockaddr_un>() as libc::socklen_t;
+        assert_eq!(libc::getsockname(fd, (&mut out as *mut libc::sockaddr_un).cast(), &mut len), 0);
+        // Linux counts the NUL it appended, which did not fit (unix(7), BUGS).
+        assert_eq!(len, 111);
+        // Into a sockaddr_storage, the NUL fits.
+        let mut st: libc::sockaddr_storage = zeroed();
+        let mut st_len = 128 as libc::socklen_t;
+        assert_eq!(
+            libc::getsockname(fd, (&mut st as *mut libc::sockaddr_storage).cast(), &mut st_len),
+            0
+        );
+        assert_eq!(st_len, 111);
+        libc::close(fd);
+        let got = SockAddrUn::from_raw(&out, len).unwrap();
+        let any = SockAddr::from_storage(&st, st_len).unwrap();
+        assert_eq!(any.len(), 111);
+        assert_eq!(any.as_un(), Some(got));
+        assert_eq!(any.to_string(), String::from_utf8(full.clone()).unwrap());
+        // The one-byte allowance is only for that NUL.
+        let mut bad = st;
+        // SAFETY: byte 110 of a 128-byte storage.
+        *(&mut bad as *mut libc::sockaddr_storage).cast::<u8>().add(110) = b'x';
+        assert!(matches!(SockAddr::from_storage(&bad, 111), Err(Error::InvalidInput { .. })));
+        assert!(matches!(SockAddr::from_storage(&st, 112), Err(Error::InvalidInput { .. })));
+        assert!(matches!(SockAddrUn::from_raw(&out, 112), Err(Error::InvalidInput { .. })));
+        assert!(matches!(
+            SockAddrUn::from_raw(&sun(b"/tmp/x", 9), 111),
+            Err(Error::InvalidInput { .. })
+        ));
+        assert_eq!(got.path().unwrap().as_os_str().as_bytes(), &full[..]);
+        assert_eq!(got.as_raw().1, 110);
+        assert_eq!(SockAddr::from(got).as_un(), Some(got));
+        // std needs room for the NUL.
+        assert!(matches!(
+            UnixSocketAddr::try_from(got),
+            Err(Error::PathTooLong { len: 108, max: 107 })
+        ));
+        // ...but our own `new` refuses to build it: the NUL must fit.
+        assert!(SockAddrUn::new(std::ffi::OsStr::from_bytes(&full)).is_err());
+        std::fs::remove_file(std::ffi::OsStr::from_bytes(&full)).unwrap();
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+// ---- AF_PACKET ----
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn sockaddr_ll_matches_hand_filled_struct(
+        ifindex in any::<u32>(), proto in any::<u16>(), mac in any::<[u8; 6]>(),
+        hatype in any::<u16>(), pkttype in any::<u8>(),
+    ) {
+        let mut c: libc::sockaddr_ll = zeroed();
+        c.sll_family = libc::AF_PACKET as u16;
+        c.sll_protocol = proto.to_be();
+        c.sll_ifindex = ifindex as i32;
+        c.sll_hatype = hatype;
+        c.sll_pkttype = pkttype;
+        c.sll_halen = 6;
+        c.sll_addr[..6].copy_from_slice(&mac);
+
+        let ours = SockAddrLl::new(ifindex, EtherType::from(proto), MacAddr::new(mac))
+            .with_hatype(hatype)
+            .with_pkttype(pkttype);
+        prop_assert_eq!(bytes_of(ours.as_raw()), bytes_of(&c));
+        prop_assert_eq!(
+            (ours.ifindex(), ours.protocol(), ours.hatype(), ours.pkttype(), ours.addr()),
+            (ifindex, EtherType::from(proto), hatype, pkttype, Some(MacAddr::new(mac)))
+        );
+        prop_assert_eq!(ours.addr_bytes(), &mac[..]);
+        prop_assert_eq!(SockAddrLl::from_raw(&c).unwrap(), ours);
+        let any = SockAddr::from(ours);
+        prop_assert_eq!(any.as_bytes(), bytes_of(&c));
+        prop_assert_eq!(any.family(), Domain::PACKET);
+        prop_assert_eq!(any.as_ll(), Some(ours));
+        prop_assert_eq!(SockAddrLl::try_from(any).unwrap(), ours);
+        // The kernel's short form: offsetof(sll_addr) + halen.
+        let st = storage(&bytes_of(&c)[..18], 0xee);
+        prop_assert_eq!(SockAddr::from_storage(&st, 18).unwrap().as_ll(), Some(ours));
+    }
+
+    #[test]
+    fn sockaddr_ll_any_halen(halen in 0u8..=8, addr in any::<[u8; 8]>()) {
+        let mut c: libc::sockaddr_ll = zeroed();
+        c.sll_family = libc::AF_PACKET as u16;
+        c.sll_halen = halen;
+        c.sll_addr = addr;
+        let a = SockAddrLl::from_raw(&c).unwrap();
+        prop_assert_eq!(a.addr_bytes(), &addr[..usize::from(halen)]);
+        prop_assert_eq!(a.addr().is_some(), halen == 6);
+        // Bytes past halen are not part of the address.
+        let mut other = c;
+        other.sll_addr[usize::from(halen)..].fill(0x77);
+        prop_assert_eq!(SockAddrLl::from_raw(&other).unwrap(), a);
+        // Through storage, trusting only 12 + halen bytes.
+        let n = 12 + usize::from(halen);
+        let st = storage(&bytes_of(&c)[..n], 0x99);
+        prop_assert_eq!(SockAddr::from_storage(&st, n as u32).unwrap().as_ll(), Some(a));
+        if halen > 0 {
+            // One byte short of the address: not a complete sockaddr_ll.
+            prop_assert_eq!(SockAddr::from_storage(&st, n as u32 - 1).unwrap().as_ll(), None);
+        }
+    }
+}
+
+#[test]
+fn packet_errors_and_display() {
+    let mut c: libc::sockaddr_ll = zeroed();
+    c.sll_family = libc::AF_INET as u16;
+    assert!(matches!(
+        SockAddrLl::from_raw(&c),
+        Err(Error::WrongFamily { expected: "AF_PACKET", found: Domain::INET })
+    ));
+    c.sll_family = libc::AF_PACKET as u16;
+    c.sll_halen = 9;
+    assert!(matches!(SockAddrLl::from_raw(&c), Err(Error::InvalidInput { .. })));
+    let inet = SockAddr::from("1.2.3.4:5".parse::<SocketAddr>().unwrap());
+    assert!(matches!(
+        SockAddrLl::try_from(inet),
+        Err(Error::WrongFamily { expected: "AF_PACKET", .. })
+    ));
+
+    let a = SockAddrLl::new(3, EtherType::IPV6, MacAddr::new([0, 0x1a, 0x2b, 0x3c, 0x4d, 0x5e]));
+    assert_eq!(SockAddr::from(a).to_string(), "ll(ifindex=3 ETH_P_IPV6 00:1a:2b:3c:4d:5e)");
+    c.sll_halen = 0;
+    c.sll_protocol = 0x0003u16.to_be();
+    c.sll_ifindex = 1;
+    assert_eq!(SockAddrLl::from_raw(&c).unwrap().to_string(), "ll(ifindex=1 ETH_P_ALL)");
+    assert_eq!(
+        format!("{a:?}"),
+        "SockAddrLl { ifindex: 3, protocol: ETH_P_IPV6, hatype: 0, pkttype: 0, addr: 00:1a:2b:3c:4d:5e }"
+    );
+    // halen > 8 (InfiniBand): SockAddr keeps the bytes, as_ll cannot represent it.
+    let mut bytes = bytes_of(&c)[..12].to_vec();
+    bytes[11] = 20;
+    bytes.extend_from_slice(&[0xab; 20]);
+    let ib = SockAddr::from_storage(&storage(&bytes, 0), 32).unwrap();
+    assert_eq!(ib.as_ll(), None);
+    assert_eq!(ib.to_string(), "(AF_PACKET, 32 bytes)");
+}
+
+// ---- SockAddr::from_storage ----
+
+#[test]
+fn from_storage_short_lengths_per_family() {
+    for (family, need) in [
+        (libc::AF_INET, 16),
+        (libc::AF_INET6, 28),
+        (libc::AF_UNIX, 2),
+        (libc::AF_PACKET, 12),
+        (12345, 2),
+    ] {
+        let st = storage(&(family as u16).to_ne_bytes(), 0);
+        for len in 2..need {
+            let err = SockAddr::from_storage(&st, len as u32).unwrap_err();
+            assert!(
+                matches!(err, Error::ShortAddr { len: l, need: n, .. } if l == len && n == need),
+                "family {family} len {len}: {err:?}"
+            );
+        }
+        let ok = SockAddr::from_storage(&st, need as u32).unwrap();
+        assert_eq!(ok.family(), Domain::from_raw(family));
+        assert_eq!(ok.len(), need);
+    }
+    let err =
+        SockAddr::from_storage(&storage(&(libc::AF_INET as u16).to_ne_bytes(), 0), 8).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "socket address of family AF_INET is 8 bytes; at least 16 are needed"
+    );
+    // One byte cannot even hold the family.
+    assert!(matches!(
+        SockAddr::from_storage(&storage(&[], 0), 1),
+        Err(Error::ShortAddr { family: Domain::UNSPEC, len: 1, need: 2 })
+    ));
+}
+
+#[test]
+fn from_storage_length_beyond_storage() {
+    let st = storage(&(libc::AF_INET as u16).to_ne_bytes(), 0);
+    assert!(SockAddr::from_storage(&st, 128).is_ok());
+    for len in [129, 1000, u32::MAX] {
+        assert!(matches!(
+            SockAddr::from_storage(&st, len),
+            Err(Error::InvalidInput { call: "SockAddr::from_storage", .. })
+        ));
+    }
+    // AF_UNIX: not longer than sockaddr_un.
+    let un = storage(&(libc::AF_UNIX as u16).to_ne_bytes(), 0);
+    assert!(SockAddr::from_storage(&un, 110).is_ok());
+    // ...plus one byte, if it is the NUL Linux counts after a path filling sun_path.
+    assert!(SockAddr::from_storage(&un, 111).is_ok());
+    assert!(matches!(SockAddr::from_storage(&un, 112), Err(Error::InvalidInput { .. })));
+    let un_dirty = storage(&(libc::AF_UNIX as u16).to_ne_bytes(), b'z');
+    assert!(SockAddr::from_storage(&un_dirty, 110).is_ok());
+    assert!(matches!(SockAddr::from_storage(&un_dirty, 111), Err(Error::InvalidInput { .. })));
+    // Length 0: the empty address.
+    let empty = SockAddr::from_storage(&st, 0).unwrap();
+    assert!(empty.is_empty());
+    assert_eq!(empty.family(), Domain::UNSPEC);
+    assert_eq!(empty.to_string(), "(empty)");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 5_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Whatever lies past `len` in the storage, the address (bytes, equality, hash, Display,
+    /// family views) is the same.
+    #[test]
+    fn from_storage_trusts_only_len(
+        family in prop::sample::select(vec![libc::AF_INET, libc::AF_INET6, libc::AF_UNIX, libc::AF_PACKET, 0, 77]),
+        body in prop::collection::vec(any::<u8>(), 126),
+        len in 0u32..=128,
+        fill_a in any::<u8>(), fill_b in any::<u8>(),
+    ) {
+        use std::hash::{BuildHasher, RandomState};
+        let mut bytes = (family as u16).to_ne_bytes().to_vec();
+        bytes.extend_from_slice(&body);
+        let n = len as usize;
+        let a = SockAddr::from_storage(&storage(&bytes[..n], fill_a), len);
+        let b = SockAddr::from_storage(&storage(&bytes[..n], fill_b), len);
+        match (a, b) {
+            (Ok(a), Ok(b)) => {
+                prop_assert_eq!(a, b);
+                prop_assert_eq!(a.as_bytes(), &bytes[..n]);
+                prop_assert_eq!(a.len(), n);
+                let h = RandomState::new();
+                prop_assert_eq!(h.hash_one(a), h.hash_one(b));
+                prop_assert_eq!(a.to_string(), b.to_string());
+                prop_assert_eq!(a.as_in(), b.as_in());
+                prop_assert_eq!(a.as_in6(), b.as_in6());
+                prop_assert_eq!(a.as_un(), b.as_un());
+                prop_assert_eq!(a.as_ll(), b.as_ll());
+            }
+            (Err(ea), Err(eb)) => prop_assert_eq!(ea.to_string(), eb.to_string()),
+            (a, b) => prop_assert!(false, "differ: {:?} vs {:?}", a, b),
+        }
+    }
+}

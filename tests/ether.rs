@@ -1,0 +1,269 @@
+//! `ether_aton`/`ether_ntoa` against glibc (`ether_aton_r`/`ether_ntoa_r` through FFI), and
+//! `MacAddr`'s `Display`/`FromStr`.
+#![cfg(all(target_os = "linux", target_env = "gnu"))]
+
+use std::ffi::{c_char, CStr, CString};
+
+use berkeley::{ether_aton, ether_ntoa, MacAddr, ParseErrorKind};
+use proptest::prelude::*;
+
+#[repr(C)]
+struct EtherAddr {
+    octet: [u8; 6],
+}
+
+extern "C" {
+    fn ether_aton_r(asc: *const c_char, addr: *mut EtherAddr) -> *mut EtherAddr;
+    fn ether_ntoa_r(addr: *const EtherAddr, buf: *mut c_char) -> *mut c_char;
+}
+
+/// glibc's answer for `s` (which must not contain NUL).
+fn glibc_aton(s: &str) -> Option<[u8; 6]> {
+    let c = CString::new(s).expect("no NUL in differential inputs");
+    let mut out = EtherAddr { octet: [0; 6] };
+    // SAFETY: c is a valid NUL-terminated string, out a valid ether_addr.
+    let r = unsafe { ether_aton_r(c.as_ptr(), &mut out) };
+    (!r.is_null()).then_some(out.octet)
+}
+
+fn glibc_ntoa(octets: [u8; 6]) -> String {
+    let addr = EtherAddr { octet: octets };
+    let mut buf = [0 as c_char; 32]; // glibc needs 18
+                                     // SAFETY: addr is valid; buf has room for the 18 bytes glibc writes.
+    let r = unsafe { ether_ntoa_r(&addr, buf.as_mut_ptr()) };
+    assert!(!r.is_null());
+    // SAFETY: glibc wrote a NUL-terminated string into buf.
+    unsafe { CStr::from_ptr(buf.as_ptr()) }.to_str().unwrap().to_owned()
+}
+
+/// glibc's answer for arbitrary bytes (no NUL).
+fn glibc_aton_bytes(s: &[u8]) -> Option<[u8; 6]> {
+    let c = CString::new(s).expect("no NUL in differential inputs");
+    let mut out = EtherAddr { octet: [0; 6] };
+    // SAFETY: c is a valid NUL-terminated string, out a valid ether_addr.
+    let r = unsafe { ether_aton_r(c.as_ptr(), &mut out) };
+    (!r.is_null()).then_some(out.octet)
+}
+
+/// 17 bytes shaped like `xx:xx:xx:xx:xx:xx`, each position replaced now and then by any byte:
+/// the inputs that reach the word-at-a-time fast path and its near misses.
+fn canonical_shaped() -> impl Strategy<Value = Vec<u8>> {
+    let pos = |i: usize| -> BoxedStrategy<u8> {
+        let good: BoxedStrategy<u8> = if i % 3 == 2 {
+            Just(b':').boxed()
+        } else {
+            prop::sample::select(b"0123456789abcdefABCDEF".to_vec()).boxed()
+        };
+        prop_oneof![12 => good, 1 => 1u8..=255].boxed()
+    };
+    ((0..17).map(pos).collect::<Vec<_>>(), prop::collection::vec(1u8..=255, 0..3)).prop_map(
+        |(mut v, tail)| {
+            v.extend(tail);
+            v
+        },
+    )
+}
+
+fn check_aton(s: &str) -> Result<(), TestCaseError> {
+    let ours = ether_aton(s).ok().map(MacAddr::octets);
+    let theirs = glibc_aton(s);
+    prop_assert_eq!(ours, theirs, "input {:?}", s);
+    // FromStr is the same parser.
+    prop_assert_eq!(s.parse::<MacAddr>().ok().map(MacAddr::octets), theirs);
+    // Byte input agrees with str input.
+    prop_assert_eq!(
+        berkeley::ether::ether_aton_bytes(s.as_bytes()).ok().map(MacAddr::octets),
+        theirs
+    );
+    Ok(())
+}
+
+/// Tokens glibc's parser distinguishes: digits of both cases, separators, whitespace of every
+/// kind, near-misses (`g`, `G`, `-`, `.`), non-ASCII.
+fn token() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => "[0-9a-fA-F]{1,3}",
+        4 => Just(":".to_owned()),
+        1 => Just("::".to_owned()),
+        1 => prop::sample::select(vec![" ", "\t", "\n", "\x0b", "\x0c", "\r", "\u{a0}", "\u{85}"])
+            .prop_map(str::to_owned),
+        1 => prop::sample::select(vec!["g", "G", "-", ".", "x", "0x", "+", "/", "@", "`", "é", "\u{7f}", "\x01"])
+            .prop_map(str::to_owned),
+    ]
+}
+
+/// Six parts of 0–3 hex digits, mostly separated by ':', with random trailing text.
+fn near_valid() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec("[0-9a-fA-F]{0,3}", 4..=7),
+        prop::collection::vec(
+            prop_oneof![10 => Just(":"), 1 => Just("-"), 1 => Just(" "), 1 => Just("")],
+            7,
+        ),
+        prop_oneof![
+            4 => Just(String::new()),
+            1 => "[ \t\n\x0b\x0c\r][ -~]{0,4}",
+            1 => "[ -~]{1,4}",
+            1 => "[0-9a-fA-F]{1,2}",
+        ],
+    )
+        .prop_map(|(parts, seps, tail)| {
+            let mut s = String::new();
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    s.push_str(seps[i]);
+                }
+                s.push_str(p);
+            }
+            s.push_str(&tail);
+            s
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn aton_matches_glibc_on_adversarial_strings(tokens in prop::collection::vec(token(), 0..16)) {
+        check_aton(&tokens.concat())?;
+    }
+
+    #[test]
+    fn aton_matches_glibc_on_near_valid_strings(s in near_valid()) {
+        check_aton(&s)?;
+    }
+
+    #[test]
+    fn aton_matches_glibc_on_random_text(s in "[^\0]{0,24}") {
+        check_aton(&s)?;
+    }
+
+    #[test]
+    fn aton_bytes_matches_glibc_on_canonical_shapes(s in canonical_shaped()) {
+        let ours = berkeley::ether::ether_aton_bytes(&s).ok().map(MacAddr::octets);
+        prop_assert_eq!(ours, glibc_aton_bytes(&s), "input {:?}", s);
+    }
+
+    #[test]
+    fn ntoa_matches_glibc(octets in any::<[u8; 6]>()) {
+        let mac = MacAddr::new(octets);
+        let ours = ether_ntoa(mac);
+        let theirs = glibc_ntoa(octets);
+        prop_assert_eq!(&*ours, theirs.as_str());
+        // glibc reads its own output back to the same address, and so do we.
+        prop_assert_eq!(glibc_aton(&ours), Some(octets));
+        prop_assert_eq!(ether_aton(&ours), Ok(mac));
+    }
+
+    #[test]
+    fn display_from_str_round_trip(octets in any::<[u8; 6]>()) {
+        let mac = MacAddr::new(octets);
+        let text = mac.to_string();
+        prop_assert_eq!(text.len(), 17);
+        prop_assert_eq!(&text, &text.to_lowercase());
+        prop_assert_eq!(text.parse::<MacAddr>(), Ok(mac));
+        prop_assert_eq!(glibc_aton(&text), Some(octets));
+        prop_assert_eq!(text.to_uppercase().parse::<MacAddr>(), Ok(mac));
+    }
+}
+
+#[test]
+fn ntoa_every_octet_value_in_every_position() {
+    for pos in 0..6 {
+        for v in 0..=255u8 {
+            let mut octets = [0x5a; 6];
+            octets[pos] = v;
+            assert_eq!(&*ether_ntoa(MacAddr::new(octets)), glibc_ntoa(octets), "{octets:?}");
+        }
+    }
+}
+
+#[test]
+fn aton_every_one_and_two_char_part() {
+    // Every 1- and 2-byte ASCII string (except NUL) in every position, against glibc.
+    for pos in 0..6 {
+        for a in 1..=127u8 {
+            for b in std::iter::once(None).chain((1..=127u8).map(Some)) {
+                let mut parts: Vec<String> = vec!["a".into(); 6];
+                let mut p = String::from(a as char);
+                if let Some(b) = b {
+                    p.push(b as char);
+                }
+                parts[pos] = p;
+                let s = parts.join(":");
+                check_aton(&s).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn aton_glibc_quirks() {
+    for (s, expect) in [
+        ("0:1:2:3:4:5", Some([0, 1, 2, 3, 4, 5])),
+        ("00:11:22:33:44:55", Some([0, 0x11, 0x22, 0x33, 0x44, 0x55])),
+        ("AA:bb:Cc:dD:0e:F", Some([0xaa, 0xbb, 0xcc, 0xdd, 0x0e, 0x0f])),
+        ("0:1:2:3:4:56xyz", Some([0, 1, 2, 3, 4, 0x56])), // after two digits: anything
+        ("0:1:2:3:4:567", Some([0, 1, 2, 3, 4, 0x56])),
+        ("0:1:2:3:4:5 xyz", Some([0, 1, 2, 3, 4, 5])), // after one digit: whitespace
+        ("0:1:2:3:4:5\txyz", Some([0, 1, 2, 3, 4, 5])),
+        ("0:1:2:3:4:5:", None), // ':' is not whitespace
+        ("0:1:2:3:4:5x", None),
+        (" 0:1:2:3:4:5", None),
+        ("0:1:2:3:4", None),
+        ("0:1:2:3:4:", None),
+        ("000:1:2:3:4:5", None),
+        ("0-1-2-3-4-5", None),
+        ("0::2:3:4:5", None),
+        ("", None),
+    ] {
+        check_aton(s).unwrap();
+        assert_eq!(ether_aton(s).ok().map(MacAddr::octets), expect, "{s:?}");
+    }
+}
+
+#[test]
+fn aton_error_kinds_and_positions() {
+    let e = |s: &str| {
+        let e = ether_aton(s).unwrap_err();
+        assert_eq!(e.what(), "MAC address");
+        (e.kind(), e.position())
+    };
+    assert_eq!(e(""), (ParseErrorKind::Empty, 0));
+    assert_eq!(e("0:1:2"), (ParseErrorKind::UnexpectedEnd, 5));
+    assert_eq!(e("0:1:2:"), (ParseErrorKind::UnexpectedEnd, 6));
+    assert_eq!(e("0:1:2:3:4:"), (ParseErrorKind::UnexpectedEnd, 10));
+    assert_eq!(e("0:123:2:3:4:5"), (ParseErrorKind::TooManyDigits, 4));
+    assert_eq!(e("0:1g:2:3:4:5"), (ParseErrorKind::InvalidChar, 3));
+    assert_eq!(e("0:1:2:3:4:5x"), (ParseErrorKind::InvalidChar, 11));
+    assert_eq!(e("0-1-2-3-4-5"), (ParseErrorKind::InvalidChar, 1));
+    assert_eq!(e("00:11:22:33:44:55\0"), (ParseErrorKind::InvalidChar, 17));
+    assert_eq!(e("0:1:2:3:4:5 \0"), (ParseErrorKind::InvalidChar, 12));
+}
+
+#[test]
+fn interior_nul_is_an_error_where_glibc_would_stop() {
+    // glibc reads "0:1:2:3:4:5" and stops at the NUL; a Rust string has more after it, so
+    // berkeley refuses rather than silently ignoring the rest.
+    assert_eq!(glibc_aton("0:1:2:3:4:5"), Some([0, 1, 2, 3, 4, 5]));
+    for s in ["0:1:2:3:4:5\0", "0:1:2:3:4:5\0garbage", "0:1:2:3:4:56\0", "0\0:1:2:3:4:5"] {
+        assert_eq!(ether_aton(s).unwrap_err().kind(), ParseErrorKind::InvalidChar, "{s:?}");
+    }
+}
+
+#[test]
+fn macaddr_basics() {
+    let mac = MacAddr::from([0x02, 0x1a, 0x2b, 0x3c, 0x4d, 0x5e]);
+    assert_eq!(mac.to_string(), "02:1a:2b:3c:4d:5e");
+    assert_eq!(format!("{mac:>20}"), "   02:1a:2b:3c:4d:5e");
+    assert_eq!(format!("{mac:?}"), "MacAddr(02:1a:2b:3c:4d:5e)");
+    assert_eq!(<[u8; 6]>::from(mac), mac.octets());
+    assert!(mac.is_local() && mac.is_unicast() && !mac.is_multicast() && !mac.is_broadcast());
+    assert!(MacAddr::BROADCAST.is_broadcast() && MacAddr::BROADCAST.is_multicast());
+    assert!(!MacAddr::new([0xff, 0xff, 0xff, 0xff, 0xff, 0xfe]).is_broadcast());
+    assert_eq!(MacAddr::default(), MacAddr::ZERO);
+    let text = ether_ntoa(mac);
+    assert_eq!(text, "2:1a:2b:3c:4d:5e");
+    assert_eq!(text.as_ref() as &str, "2:1a:2b:3c:4d:5e");
+    assert_eq!(format!("{text}|{text:?}"), "2:1a:2b:3c:4d:5e|\"2:1a:2b:3c:4d:5e\"");
+}

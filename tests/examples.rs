@@ -1,0 +1,905 @@
+//! End-to-end tests of the example programs (`examples/*.rs`): each server is started on port 0,
+//! its `listening on ADDR` line is read from its stdout, and it is then talked to by the matching
+//! client example and by an independent Python 3 `socket` peer. Exit codes and error messages are
+//! checked too.
+//!
+//! How the example binaries are found: cargo builds examples for `cargo test` but not for
+//! `cargo test --test examples`, and it gives tests no `CARGO_BIN_EXE_*` for examples. So the
+//! first test that needs one runs `cargo build --examples` once (a no-op when they are fresh),
+//! with the same cargo, profile and target directory as this test binary, and then runs
+//! `<target>/<profile>/examples/NAME` directly (no `cargo run` per process: that would be slow
+//! and would hold the build lock).
+//!
+//! Every spawned process is owned by a guard that kills and reaps it when dropped, so a failing
+//! test leaves no orphan behind. Timeouts are generous (a loaded 2-core machine) and only stop a
+//! hung test: nothing here measures time.
+#![cfg(unix)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Ipv4Addr, TcpListener, UdpSocket};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+/// How long any single step may take before the test is declared hung.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+// ---------------------------------------------------------------------------------------------
+// Finding (and building) the examples
+// ---------------------------------------------------------------------------------------------
+
+/// `<target>/<profile>/examples`, after `cargo build --examples` has run once.
+fn examples_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        // This binary is <target>/<profile>/deps/examples-<hash>.
+        let exe = std::env::current_exe().expect("current_exe");
+        let profile_dir = exe.parent().and_then(Path::parent).expect("<target>/<profile>");
+        let profile = profile_dir.file_name().and_then(|p| p.to_str()).expect("profile name");
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| env!("CARGO").into());
+        let mut cmd = Command::new(cargo);
+        cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args(["build", "--examples", "--quiet"]);
+        match profile {
+            "debug" => {}
+            "release" => {
+                cmd.arg("--release");
+            }
+            other => {
+                cmd.args(["--profile", other]);
+            }
+        }
+        // Without a target triple the target directory holds CACHEDIR.TAG; pass it explicitly so
+        // a `--target-dir` given to `cargo test` is honoured. (Otherwise CARGO_TARGET_DIR, if
+        // set, is inherited.)
+        if let Some(target) = profile_dir.parent().filter(|t| t.join("CACHEDIR.TAG").exists()) {
+            cmd.arg("--target-dir").arg(target);
+        }
+        let status = cmd.status().expect("running cargo build --examples");
+        assert!(status.success(), "cargo build --examples failed: {status}");
+        let dir = profile_dir.join("examples");
+        assert!(dir.join("tour").exists(), "no example binaries in {}", dir.display());
+        dir
+    })
+}
+
+fn example(name: &str) -> PathBuf {
+    examples_dir().join(name)
+}
+
+fn have_python() -> bool {
+    static HAVE: OnceLock<bool> = OnceLock::new();
+    *HAVE.get_or_init(|| {
+        let ok = Command::new("python3")
+            .args(["-c", "import socket"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        if !ok {
+            eprintln!("python3 not found: skipping the Python peer checks");
+        }
+        ok
+    })
+}
+
+/// A name unique in this test run, for socket paths and abstract names.
+fn unique(tag: &str) -> String {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    format!("berkeley-ex-{}-{tag}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed))
+}
+
+/// A fresh temporary directory, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(unique(tag));
+        std::fs::create_dir_all(&dir).expect("create temp dir");
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+// ---------------------------------------------------------------------------------------------
+
+/// A running process with its stdout read line by line and its stderr collected; killed and
+/// reaped on drop.
+struct Proc {
+    name: String,
+    child: Child,
+    stdin: Option<ChildStdin>,
+    lines: Receiver<String>,
+    stdout_all: Arc<Mutex<String>>,
+    stderr: Arc<Mutex<String>>,
+    readers: Vec<JoinHandle<()>>,
+}
+
+impl Proc {
+    /// Starts an example.
+    fn example(name: &str, args: &[&str]) -> Proc {
+        Proc::start(name, Command::new(example(name)).args(args))
+    }
+
+    /// Starts `python3 -c SCRIPT ARGS...`.
+    fn python(script: &str, args: &[&str]) -> Proc {
+        Proc::start("python3", Command::new("python3").arg("-c").arg(script).args(args))
+    }
+
+    fn start(name: &str, cmd: &mut Command) -> Proc {
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("spawning {name}: {e}"));
+        let stdin = child.stdin.take();
+        let (tx, lines) = mpsc::channel();
+        let stdout_all = Arc::new(Mutex::new(String::new()));
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+        let all = Arc::clone(&stdout_all);
+        let out_reader = thread::spawn(move || {
+            let mut line = Vec::new();
+            loop {
+                line.clear();
+                match out.read_until(b'\n', &mut line) {
+                    Ok(0) | Err(_) => return,
+                    Ok(_) => {
+                        let text = String::from_utf8_lossy(&line).into_owned();
+                        all.lock().unwrap().push_str(&text);
+                        let _ = tx.send(text.trim_end_matches('\n').to_string());
+                    }
+                }
+            }
+        });
+        let mut err = child.stderr.take().expect("stderr");
+        let err_all = Arc::clone(&stderr);
+        let err_reader = thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            loop {
+                match err.read(&mut buf) {
+                    Ok(0) | Err(_) => return,
+                    Ok(n) => err_all.lock().unwrap().push_str(&String::from_utf8_lossy(&buf[..n])),
+                }
+            }
+        });
+        Proc {
+            name: name.to_string(),
+            child,
+            stdin,
+            lines,
+            stdout_all,
+            stderr,
+            readers: vec![out_reader, err_reader],
+        }
+    }
+
+    /// The next line of stdout (without `\n`).
+    fn line(&self) -> String {
+        match self.lines.recv_timeout(TIMEOUT) {
+            Ok(line) => line,
+            Err(RecvTimeoutError::Timeout) => {
+                panic!(
+                    "{}: no output line within {TIMEOUT:?}; stderr: {}",
+                    self.name,
+                    self.stderr()
+                )
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                panic!("{}: stdout closed; stderr: {}", self.name, self.stderr())
+            }
+        }
+    }
+
+    /// Reads the `listening on ADDR` line a server prints and returns ADDR.
+    fn listening(&self) -> String {
+        let line = self.line();
+        match line.strip_prefix("listening on ") {
+            Some(addr) => addr.to_string(),
+            None => panic!("{}: expected `listening on ADDR`, got {line:?}", self.name),
+        }
+    }
+
+    fn write(&mut self, text: &str) {
+        let stdin = self.stdin.as_mut().expect("stdin already closed");
+        stdin.write_all(text.as_bytes()).and_then(|()| stdin.flush()).expect("writing stdin");
+    }
+
+    fn close_stdin(&mut self) {
+        drop(self.stdin.take());
+    }
+
+    fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    fn stdout(&self) -> String {
+        self.stdout_all.lock().unwrap().clone()
+    }
+
+    /// Waits for the process to exit (closing its stdin first) and for its output to be read.
+    fn wait(&mut self) -> ExitStatus {
+        self.close_stdin();
+        let deadline = Instant::now() + TIMEOUT;
+        let status = loop {
+            match self.child.try_wait().expect("try_wait") {
+                Some(status) => break status,
+                None if Instant::now() > deadline => {
+                    let _ = self.child.kill();
+                    let _ = self.child.wait();
+                    panic!(
+                        "{}: did not exit within {TIMEOUT:?}; stderr: {}",
+                        self.name,
+                        self.stderr()
+                    );
+                }
+                None => thread::sleep(Duration::from_millis(10)),
+            }
+        };
+        for reader in self.readers.drain(..) {
+            let _ = reader.join();
+        }
+        status
+    }
+
+    /// Waits for exit and checks the exit code.
+    fn expect_exit(&mut self, code: i32) {
+        let status = self.wait();
+        assert_eq!(
+            status.code(),
+            Some(code),
+            "{}: exit status {status}; stdout: {:?}; stderr: {:?}",
+            self.name,
+            self.stdout(),
+            self.stderr()
+        );
+    }
+}
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The result of running a program to completion.
+#[derive(Debug)]
+struct Out {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs an example to completion with `stdin` as its input.
+fn run(name: &str, args: &[&str], stdin: &str) -> Out {
+    let mut p = Proc::example(name, args);
+    if !stdin.is_empty() {
+        p.write(stdin);
+    }
+    let status = p.wait();
+    let out = Out { code: status.code(), stdout: p.stdout(), stderr: p.stderr() };
+    assert!(!out.stderr.contains("panicked"), "{name} panicked: {}", out.stderr);
+    out
+}
+
+/// Runs a Python script to completion and returns its stdout (asserting exit 0).
+fn python(script: &str, args: &[&str]) -> String {
+    let mut p = Proc::python(script, args);
+    p.expect_exit(0);
+    p.stdout()
+}
+
+/// `HOST:PORT` → port; `[::1]:PORT` → port.
+fn port_of(addr: &str) -> &str {
+    addr.rsplit_once(':').map(|(_, port)| port).expect("ADDR has a port")
+}
+
+/// Waits until `cond` holds on the process's stderr (servers log asynchronously).
+fn wait_stderr(p: &Proc, what: &str) {
+    let deadline = Instant::now() + TIMEOUT;
+    while !p.stderr().contains(what) {
+        assert!(
+            Instant::now() < deadline,
+            "{}: stderr never contained {what:?}: {}",
+            p.name,
+            p.stderr()
+        );
+        thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Whether IPv6 loopback works here (some containers have no `::1`).
+fn have_ipv6() -> bool {
+    std::net::TcpListener::bind("[::1]:0").is_ok()
+}
+
+// Python peers. Each takes its arguments from sys.argv and fails (exit 1) on any surprise.
+
+/// TCP: connect to (host, port), send argv[3], half-close, print everything echoed.
+const PY_TCP_ECHO: &str = r#"
+import socket, sys
+s = socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=30)
+s.sendall(sys.argv[3].encode())
+s.shutdown(socket.SHUT_WR)
+data = b""
+while True:
+    chunk = s.recv(4096)
+    if not chunk:
+        break
+    data += chunk
+sys.stdout.write(data.decode())
+"#;
+
+/// TCP: two clients at once — the second is served while the first is still connected.
+const PY_TCP_CONCURRENT: &str = r#"
+import socket, sys
+addr = (sys.argv[1], int(sys.argv[2]))
+a = socket.create_connection(addr, timeout=30)
+b = socket.create_connection(addr, timeout=30)
+b.sendall(b"second")
+assert b.recv(100) == b"second"
+a.sendall(b"first")
+assert a.recv(100) == b"first"
+a.close(); b.close()
+print("ok")
+"#;
+
+/// UDP: send argv[3] to (host, port), print the reply and check it came from the server.
+const PY_UDP: &str = r#"
+import socket, sys
+addr = (sys.argv[1], int(sys.argv[2]))
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.settimeout(30)
+s.sendto(sys.argv[3].encode(), addr)
+data, src = s.recvfrom(65536)
+assert src == addr, (src, addr)
+print(data.decode())
+"#;
+
+/// UNIX stream: connect to argv[1] ('@name' = abstract), send argv[2], half-close, print echo.
+const PY_UNIX: &str = r#"
+import socket, sys
+path = sys.argv[1]
+if path.startswith("@"):
+    path = "\0" + path[1:]
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.settimeout(30)
+s.connect(path)
+s.sendall(sys.argv[2].encode())
+s.shutdown(socket.SHUT_WR)
+data = b""
+while True:
+    chunk = s.recv(4096)
+    if not chunk:
+        break
+    data += chunk
+sys.stdout.write(data.decode())
+"#;
+
+// ---------------------------------------------------------------------------------------------
+// echo_server / echo_client
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn echo_server_serves_echo_client_and_python() {
+    let server = Proc::example("echo_server", &["127.0.0.1:0"]);
+    let addr = server.listening();
+    assert!(addr.starts_with("127.0.0.1:") && port_of(&addr) != "0", "{addr}");
+
+    let out = run("echo_client", &[&addr, "hello", "two words", ""], "");
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert_eq!(out.stdout, "hello\ntwo words\n\n");
+
+    // No MESSAGE: each stdin line, the last one without its newline.
+    let out = run("echo_client", &[&addr], "first line\nsecond\nno newline");
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert_eq!(out.stdout, "first line\nsecond\nno newline\n");
+
+    // After `--`, messages may look like options.
+    let out = run("echo_client", &[&addr, "--", "-h", "--help"], "");
+    assert_eq!((out.code, out.stdout.as_str()), (Some(0), "-h\n--help\n"), "{out:?}");
+
+    wait_stderr(&server, "connected 127.0.0.1:");
+    wait_stderr(&server, "closed 127.0.0.1:");
+
+    if have_python() {
+        let echoed = python(PY_TCP_ECHO, &["127.0.0.1", port_of(&addr), "from python\nline 2\n"]);
+        assert_eq!(echoed, "from python\nline 2\n");
+        assert_eq!(python(PY_TCP_CONCURRENT, &["127.0.0.1", port_of(&addr)]), "ok\n");
+    }
+    assert!(!server.stderr().contains("panicked"), "{}", server.stderr());
+}
+
+#[test]
+fn echo_server_ipv6() {
+    if !have_ipv6() {
+        eprintln!("no IPv6 loopback here: skipping");
+        return;
+    }
+    let server = Proc::example("echo_server", &["[::1]:0"]);
+    let addr = server.listening();
+    assert!(addr.starts_with("[::1]:"), "{addr}");
+    let out = run("echo_client", &[&addr, "over IPv6"], "");
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert_eq!(out.stdout, "over IPv6\n");
+    wait_stderr(&server, "connected [::1]:");
+}
+
+#[test]
+fn echo_client_connection_refused() {
+    // A port nobody listens on: bind one, note it, close it.
+    let port = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap().local_addr().unwrap().port();
+    let addr = format!("127.0.0.1:{port}");
+    let out = run("echo_client", &[&addr, "hi"], "");
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(
+        out.stderr,
+        format!("echo_client: connect(127.0.0.1:{port}): Connection refused (os error 111)\n")
+    );
+    assert_eq!(out.stdout, "");
+}
+
+#[test]
+fn echo_server_address_in_use() {
+    let taken = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let out = run("echo_server", &[&format!("127.0.0.1:{port}")], "");
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(
+        out.stderr,
+        format!("echo_server: bind(127.0.0.1:{port}): Address already in use (os error 98)\n")
+    );
+    assert_eq!(out.stdout, "", "no `listening on` line when bind fails");
+}
+
+// ---------------------------------------------------------------------------------------------
+// UDP
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn udp_echo_server_serves_udp_client_and_python() {
+    let server = Proc::example("udp_echo_server", &["127.0.0.1:0"]);
+    let addr = server.listening();
+    assert!(addr.starts_with("127.0.0.1:") && port_of(&addr) != "0", "{addr}");
+
+    let out = run("udp_client", &[&addr, "hello, udp"], "");
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert_eq!(out.stdout, "hello, udp\n");
+
+    let out = run("udp_client", &[&addr, "with timeout", "--timeout", "10"], "");
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert_eq!(out.stdout, "with timeout\n");
+
+    let out = run("udp_client", &["--timeout=10", "--", &addr, "-h"], "");
+    assert_eq!((out.code, out.stdout.as_str()), (Some(0), "-h\n"), "{out:?}");
+
+    if have_python() {
+        assert_eq!(python(PY_UDP, &["127.0.0.1", port_of(&addr), "from python"]), "from python\n");
+    }
+    wait_stderr(&server, "10 bytes from 127.0.0.1:");
+}
+
+#[test]
+fn udp_client_times_out() {
+    // A UDP socket that receives but never answers.
+    let silent = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
+    let port = silent.local_addr().unwrap().port();
+    let addr = format!("127.0.0.1:{port}");
+    let out = run("udp_client", &[&addr, "anyone?", "--timeout", "0.3"], "");
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(out.stderr, format!("udp_client: no reply from {addr} within 0.3 s\n"));
+    assert_eq!(out.stdout, "");
+    // The datagram did go out.
+    silent.set_read_timeout(Some(TIMEOUT)).unwrap();
+    let mut buf = [0u8; 64];
+    let (n, _) = silent.recv_from(&mut buf).unwrap();
+    assert_eq!(&buf[..n], b"anyone?");
+}
+
+#[test]
+fn udp_client_port_unreachable() {
+    // Nobody on the port: loopback answers with ICMP port unreachable, which a connected UDP
+    // socket reports as ECONNREFUSED on the next recv.
+    let port = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)).unwrap().local_addr().unwrap().port();
+    let out = run("udp_client", &[&format!("127.0.0.1:{port}"), "hi"], "");
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert!(out.stderr.starts_with("udp_client: recv"), "{out:?}");
+    assert!(out.stderr.ends_with("Connection refused (os error 111)\n"), "{out:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// UNIX domain
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn unix_echo_server_pathname() {
+    let dir = TempDir::new("unix");
+    let path = dir.0.join("echo.sock");
+    let path = path.to_str().unwrap();
+
+    // A stale socket file, as a crashed server leaves it: bound, then closed.
+    drop(std::os::unix::net::UnixListener::bind(path).unwrap());
+    assert!(Path::new(path).exists());
+
+    let server = Proc::example("unix_echo_server", &[path]);
+    assert_eq!(server.listening(), path);
+    wait_stderr(&server, "removed stale socket");
+
+    let out = run("unix_client", &[path, "hello, unix"], "");
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert_eq!(out.stdout, "hello, unix\n");
+
+    if have_python() {
+        assert_eq!(python(PY_UNIX, &[path, "from python"]), "from python");
+    }
+
+    // A second server on the same path must not steal the live socket.
+    let out = run("unix_echo_server", &[path], "");
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert!(out.stderr.starts_with("unix_echo_server: "), "{out:?}");
+    assert!(out.stderr.contains("another server is listening"), "{out:?}");
+    let out = run("unix_client", &[path, "still there"], "");
+    assert_eq!(out.stdout, "still there\n", "{out:?}");
+}
+
+#[test]
+fn unix_echo_server_leaves_other_files_alone() {
+    let dir = TempDir::new("unixfile");
+    let path = dir.0.join("not-a-socket");
+    std::fs::write(&path, "precious").unwrap();
+    let out = run("unix_echo_server", &[path.to_str().unwrap()], "");
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert!(out.stderr.contains("is not a socket"), "{out:?}");
+    assert_eq!(out.stderr.lines().count(), 1, "{out:?}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "precious");
+}
+
+#[cfg(any(target_os = "linux", target_os = "android"))]
+#[test]
+fn unix_echo_server_abstract() {
+    let name = format!("@{}", unique("abstract"));
+    let server = Proc::example("unix_echo_server", &[&name]);
+    assert_eq!(server.listening(), name);
+
+    let out = run("unix_client", &[&name, "abstract hello"], "");
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert_eq!(out.stdout, "abstract hello\n");
+
+    if have_python() {
+        assert_eq!(python(PY_UNIX, &[&name, "py abstract"]), "py abstract");
+    }
+}
+
+#[test]
+fn unix_client_no_server() {
+    let dir = TempDir::new("nosrv");
+    let path = dir.0.join("nobody.sock");
+    let out = run("unix_client", &[path.to_str().unwrap(), "hi"], "");
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert!(out.stderr.starts_with("unix_client: connect("), "{out:?}");
+    assert!(out.stderr.ends_with("No such file or directory (os error 2)\n"), "{out:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// chat
+// ---------------------------------------------------------------------------------------------
+
+/// Two chat processes, lines crossing both ways, then a clean exit of both. The server binds
+/// `bind` (a loopback `HOST:PORT`); the client connects to `host` and the chosen port.
+fn chat_pair(udp: bool, bind: &str, host: &str) {
+    let flag: &[&str] = if udp { &["--udp"] } else { &[] };
+    let mut server = Proc::example("chat", &[flag, &[bind]].concat());
+    let addr = server.listening();
+    let prefix = bind.rsplit_once(':').unwrap().0;
+    assert!(addr.starts_with(prefix) && port_of(&addr) != "0", "{addr}");
+    let port = port_of(&addr).to_string();
+    let mut client = Proc::example("chat", &[flag, &[host, &port]].concat());
+
+    // The client speaks first (a UDP server learns its peer from the first datagram).
+    client.write("hello from the client\n");
+    assert_eq!(server.line(), "peer: hello from the client");
+    server.write("hello from the server\n");
+    assert_eq!(client.line(), "peer: hello from the server");
+    client.write("\n");
+    assert_eq!(server.line(), "peer: ");
+    server.write("two\nlines\n");
+    assert_eq!(client.line(), "peer: two");
+    assert_eq!(client.line(), "peer: lines");
+
+    // The client's stdin ends: it tells the server, which leaves; then the client leaves too.
+    client.close_stdin();
+    server.expect_exit(0);
+    client.expect_exit(0);
+    assert!(!server.stderr().contains("panicked") && !client.stderr().contains("panicked"));
+    if !udp {
+        assert!(server.stderr().starts_with(&format!("connected {prefix}")), "{}", server.stderr());
+    }
+}
+
+#[test]
+fn chat_tcp_two_processes() {
+    chat_pair(false, "127.0.0.1:0", "127.0.0.1");
+}
+
+#[test]
+fn chat_udp_two_processes() {
+    chat_pair(true, "127.0.0.1:0", "127.0.0.1");
+}
+
+#[test]
+fn chat_ipv6_two_processes() {
+    if !have_ipv6() {
+        eprintln!("no IPv6 loopback here: skipping");
+        return;
+    }
+    chat_pair(false, "[::1]:0", "::1");
+    chat_pair(true, "[::1]:0", "::1");
+}
+
+#[test]
+fn chat_tcp_with_python() {
+    if !have_python() {
+        return;
+    }
+    let mut server = Proc::example("chat", &["127.0.0.1:0"]);
+    let port = port_of(&server.listening()).to_string();
+    let script = r#"
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=30)
+s.sendall(b"hi from python\n")
+f = s.makefile("rb")
+line = f.readline()
+assert line == b"hi from the server\n", line
+s.shutdown(socket.SHUT_WR)
+assert f.read() == b""   # the server leaves after our end-of-file
+print("ok")
+"#;
+    let mut py = Proc::python(script, &[&port]);
+    assert_eq!(server.line(), "peer: hi from python");
+    server.write("hi from the server\n");
+    py.expect_exit(0);
+    assert_eq!(py.stdout(), "ok\n");
+    server.expect_exit(0);
+}
+
+#[test]
+fn chat_udp_with_python() {
+    if !have_python() {
+        return;
+    }
+    let mut server = Proc::example("chat", &["--udp", "127.0.0.1:0"]);
+    let port = port_of(&server.listening()).to_string();
+    // Typed before any peer is known: held back, then sent to the peer.
+    server.write("early line\n");
+    let script = r#"
+import socket, sys
+addr = ("127.0.0.1", int(sys.argv[1]))
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.settimeout(30)
+s.sendto(b"hi from python\n", addr)
+data, src = s.recvfrom(65536)
+assert (data, src) == (b"early line\n", addr), (data, src)
+data, src = s.recvfrom(65536)
+assert data == b"later line\n", data
+s.sendto(b"", addr)               # an empty datagram: we are done
+data, src = s.recvfrom(65536)
+assert data == b"", data          # and the server says goodbye the same way
+print("ok")
+"#;
+    let mut py = Proc::python(script, &[&port]);
+    assert_eq!(server.line(), "peer: hi from python");
+    server.write("later line\n");
+    py.expect_exit(0);
+    assert_eq!(py.stdout(), "ok\n");
+    server.expect_exit(0);
+}
+
+#[test]
+fn chat_client_connection_refused() {
+    let port = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap().local_addr().unwrap().port();
+    let out = run("chat", &["127.0.0.1", &port.to_string()], "");
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(
+        out.stderr,
+        format!("chat: connect(127.0.0.1:{port}): Connection refused (os error 111)\n")
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// tour
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn tour_runs_and_teaches() {
+    let out = run("tour", &[], "");
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert_eq!(out.stderr, "");
+    let text = &out.stdout;
+    for needle in [
+        "== byte order",
+        "htons(0x1234)",
+        "inet_aton(\"127.1\", &in)",
+        "inet_aton(\"0x7f.1\", &in)",
+        "7f 00 00 01 (127.0.0.1)",
+        "inet_ntoa(",
+        "\"192.168.0.1\"",
+        "\"::ffff:1.2.3.4\"",
+        "\"2001:db8::1\"",
+        "\"0:1a:2b:3c:4d:5e\"",
+        "\"00:1a:2b:3c:4d:5e\"",
+        // struct sockaddr_in for 127.0.0.1:8080, as the kernel sees it.
+        "16 bytes: 02 00 1f 90 7f 00 00 01 00 00 00 00 00 00 00 00",
+        "sin_port = htons(8080)",
+        "== TCP echo",
+        "\"hello, TCP\"",
+        "== UDP round trip",
+        "\"pong\"",
+        "== UNIX socketpair",
+        "\"through the pair\"",
+        "done.",
+    ] {
+        assert!(text.contains(needle), "tour output lacks {needle:?}:\n{text}");
+    }
+    // Only loopback addresses appear in the socket sections.
+    for line in text.lines().filter(|l| l.contains("getsockname") || l.contains("from ")) {
+        assert!(!line.contains("0.0.0.0"), "{line}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Command lines: --help, usage errors, bad input
+// ---------------------------------------------------------------------------------------------
+
+const ALL: &[&str] = &[
+    "tour",
+    "echo_server",
+    "echo_client",
+    "udp_echo_server",
+    "udp_client",
+    "unix_echo_server",
+    "unix_client",
+    "chat",
+];
+
+#[test]
+fn help_prints_usage_and_exits_0() {
+    for name in ALL {
+        for flag in ["--help", "-h"] {
+            let out = run(name, &[flag], "");
+            assert_eq!(out.code, Some(0), "{name} {flag}: {out:?}");
+            assert!(out.stdout.starts_with(&format!("usage: {name}")), "{name}: {out:?}");
+            assert_eq!(out.stderr, "", "{name}: {out:?}");
+        }
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let cases: &[(&str, &[&str])] = &[
+        ("tour", &["extra"]),
+        ("echo_server", &["127.0.0.1:0", "extra"]),
+        ("echo_client", &[]),
+        ("udp_echo_server", &["127.0.0.1:0", "extra"]),
+        ("udp_client", &[]),
+        ("udp_client", &["127.0.0.1:7"]),
+        ("udp_client", &["127.0.0.1:7", "hi", "--timeout"]),
+        ("udp_client", &["127.0.0.1:7", "hi", "--bogus"]),
+        ("unix_echo_server", &[]),
+        ("unix_client", &["/tmp/x.sock"]),
+        ("chat", &[]),
+        ("chat", &["--bogus", "7000"]),
+        ("chat", &["1.2.3.4", "5", "6"]),
+    ];
+    for (name, args) in cases {
+        let out = run(name, args, "");
+        assert_eq!(out.code, Some(2), "{name} {args:?}: {out:?}");
+        assert!(out.stderr.starts_with(&format!("{name}: ")), "{name} {args:?}: {out:?}");
+        assert!(out.stderr.contains(&format!("usage: {name}")), "{name} {args:?}: {out:?}");
+        assert_eq!(out.stdout, "", "{name} {args:?}: {out:?}");
+    }
+}
+
+#[test]
+fn bad_addresses_and_ports_exit_1() {
+    let cases: &[(&str, &[&str], &str)] = &[
+        ("echo_client", &["300.1.2.3:80", "hi"], "bad address \"300.1.2.3:80\": "),
+        ("echo_client", &["localhost:80", "hi"], "bad address \"localhost:80\": "),
+        ("echo_client", &["127.0.0.1:99999", "hi"], "invalid port \"99999\""),
+        ("echo_client", &["127.0.0.1:-1", "hi"], "invalid port \"-1\""),
+        ("echo_client", &["127.0.0.1", "hi"], "expected HOST:PORT"),
+        ("echo_client", &["127.0.0.1 junk:80", "hi"], "bad address"),
+        ("echo_client", &["::1:80", "hi"], "needs brackets"),
+        ("echo_client", &["[::g]:80", "hi"], "bad address \"[::g]:80\": "),
+        ("echo_server", &["nonsense"], "bad address \"nonsense\""),
+        ("echo_server", &["127.0.0.1:65536"], "invalid port \"65536\""),
+        ("udp_echo_server", &["1.2.3.4.5:0"], "bad address"),
+        ("udp_client", &["127.0.0.1:x", "hi"], "invalid port \"x\""),
+        ("udp_client", &["127.0.0.1:7", "hi", "--timeout", "soon"], "bad timeout \"soon\""),
+        ("udp_client", &["127.0.0.1:7", "hi", "--timeout", "-1"], "bad timeout \"-1\""),
+        ("udp_client", &["127.0.0.1:7", "hi", "--timeout", "NaN"], "bad timeout \"NaN\""),
+        ("unix_client", &["", "hi"], "empty socket path"),
+        ("chat", &["70000"], "invalid port \"70000\""),
+        ("chat", &["127.0.0.1:70000"], "invalid port \"70000\""),
+        ("chat", &["999.0.0.1", "7000"], "bad host \"999.0.0.1\""),
+        ("chat", &["--udp", "127.0.0.1", "port"], "invalid port \"port\""),
+    ];
+    for (name, args, what) in cases {
+        let out = run(name, args, "");
+        assert_eq!(out.code, Some(1), "{name} {args:?}: {out:?}");
+        assert!(out.stderr.starts_with(&format!("{name}: ")), "{name} {args:?}: {out:?}");
+        assert!(out.stderr.contains(what), "{name} {args:?}: want {what:?}: {out:?}");
+        assert_eq!(out.stderr.lines().count(), 1, "one error line: {name} {args:?}: {out:?}");
+        assert_eq!(out.stdout, "", "{name} {args:?}: {out:?}");
+    }
+}
+
+#[test]
+fn unix_path_too_long_is_an_error() {
+    let long = format!("/tmp/{}", "x".repeat(200));
+    for name in ["unix_echo_server", "unix_client"] {
+        let args: Vec<&str> = if name == "unix_client" { vec![&long, "hi"] } else { vec![&long] };
+        let out = run(name, &args, "");
+        assert_eq!(out.code, Some(1), "{name}: {out:?}");
+        assert!(out.stderr.starts_with(&format!("{name}: UNIX socket path is")), "{name}: {out:?}");
+    }
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let long = "9".repeat(5000);
+    let odd_addrs = [
+        "",
+        ":",
+        ":80",
+        "[",
+        "[]:80",
+        "[::1]",
+        "[::1]:",
+        "[1.2.3.4]:80",
+        "1.2.3.4:",
+        "1.2.3.4:+80",
+        "1.2.3.4: 80",
+        "1.2.3.4:80:",
+        "a:b:c",
+        "0x100000000:1",
+        "1.2.3.4\t:80",
+        "é:80",
+        "[::1%lo]:80",
+        &long,
+    ];
+    for addr in odd_addrs {
+        for (name, args) in [
+            ("echo_client", vec![addr, "hi"]),
+            ("echo_server", vec![addr]),
+            ("udp_echo_server", vec![addr]),
+            ("udp_client", vec![addr, "hi", "--timeout", "1"]),
+            ("chat", vec![addr, "7000"]),
+        ] {
+            let out = run(name, &args, "");
+            assert_eq!(out.code, Some(1), "{name} {addr:?}: {out:?}");
+            assert!(out.stderr.starts_with(&format!("{name}: ")), "{name} {addr:?}: {out:?}");
+            assert_eq!(out.stderr.lines().count(), 1, "{name} {addr:?}: {out:?}");
+        }
+    }
+    // An argument that is not UTF-8 is a usage error, not a crash.
+    use std::os::unix::ffi::OsStrExt;
+    let bad = std::ffi::OsStr::from_bytes(b"127.0.0.1:\xff");
+    for name in ALL {
+        let mut p = Proc::start(name, Command::new(example(name)).arg(bad));
+        p.expect_exit(2);
+        assert!(p.stderr().contains("not valid UTF-8"), "{name}: {}", p.stderr());
+    }
+}
