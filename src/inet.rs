@@ -52,6 +52,12 @@
 //! | `"12345::"`               | error (five digits)           |                           |
 //! | `"1:"`, `":1"`            | error (lone colon)            |                           |
 //!
+//! # Platforms
+//!
+//! Everything here is pure Rust (no OS call, no `unsafe`) and gives the same results on every
+//! target — glibc's, also on Windows, whose Winsock versions of these calls accept slightly
+//! different inputs.
+//!
 //! # Errors
 //!
 //! Every parser returns an [`InetError`] (a [`ParseError`]) that says what was wrong and at which
@@ -135,6 +141,68 @@ fn is_c_space(c: u8) -> bool {
     c == b' ' || c.wrapping_sub(b'\t') < 5
 }
 
+/// The fast path shared by `inet_aton` and `inet_pton4`: a strict dotted quad (four decimal
+/// parts of one to three digits, no leading zero, each at most 255, nothing else), in one tight
+/// pass with no overflow checks (three digits cannot overflow). Whether a part has a third
+/// digit — the one unpredictable thing about random addresses — is decided by arithmetic, not
+/// by a branch, and the last part is read as the (one to three) bytes before the end. `None`
+/// means "not such a quad": the caller then runs the full grammar, which also finds the error.
+#[inline]
+fn quad_fast(s: &[u8]) -> Option<u32> {
+    let n = s.len();
+    let mut i = 0;
+    let mut addr = 0u32;
+    for _ in 0..3 {
+        let mut v = u32::from(s.get(i)?.wrapping_sub(b'0'));
+        if v > 9 {
+            return None;
+        }
+        let d = u32::from(s.get(i + 1)?.wrapping_sub(b'0'));
+        i += 1;
+        if d <= 9 {
+            if v == 0 {
+                return None; // a leading zero
+            }
+            v = v * 10 + d;
+            let d = u32::from(s.get(i + 1)?.wrapping_sub(b'0'));
+            let three = u32::from(d <= 9);
+            v += three * (9 * v + d);
+            i += 1 + three as usize;
+            if v > 255 {
+                return None;
+            }
+        }
+        if s.get(i) != Some(&b'.') {
+            return None;
+        }
+        addr = addr << 8 | v;
+        i += 1;
+    }
+    // The last part: the rest of the input, one to three digits.
+    let len = n.checked_sub(i)?;
+    let tail = s.get(n.checked_sub(3)?..)?;
+    let (h, t, o) = (
+        u32::from(tail[0].wrapping_sub(b'0')),
+        u32::from(tail[1].wrapping_sub(b'0')),
+        u32::from(tail[2].wrapping_sub(b'0')),
+    );
+    let two = u32::from(len >= 2);
+    let three = u32::from(len >= 3);
+    let v = o + two * 10 * t + three * 100 * h;
+    // Digits where they are used, 1 to 3 of them, no leading zero, at most 255.
+    let ok = (o <= 9)
+        & ((two == 0) | (t <= 9))
+        & ((three == 0) | (h <= 9))
+        & (len.wrapping_sub(1) < 3)
+        & (v >= two * 10 + three * 90)
+        & (v <= 255);
+    if ok {
+        Some(addr << 8 | v)
+    } else {
+        None
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // inet_aton
 // ---------------------------------------------------------------------------------------------
@@ -203,7 +271,17 @@ pub fn inet_aton(cp: &str) -> Result<Ipv4Addr, InetError> {
 /// ```
 ///
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_aton.3.html>
+#[inline]
 pub fn inet_aton_bytes(cp: &[u8]) -> Result<Ipv4Addr, InetError> {
+    match quad_fast(cp) {
+        Some(addr) => Ok(Ipv4Addr::from(addr)),
+        None => aton_general(cp),
+    }
+}
+
+/// The whole `inet_aton` grammar, for what the fast path does not take.
+#[inline(never)]
+fn aton_general(cp: &[u8]) -> Result<Ipv4Addr, InetError> {
     if cp.is_empty() {
         return Err(err4(ParseErrorKind::Empty, 0));
     }
@@ -234,7 +312,7 @@ pub fn inet_aton_bytes(cp: &[u8]) -> Result<Ipv4Addr, InetError> {
                 i += 1;
             }
         } else if matches!(cp.get(i), Some(b'x' | b'X'))
-            && cp.get(i + 1).map_or(false, |&h| HEX[h as usize] < 16)
+            && cp.get(i + 1).is_some_and(|&h| HEX[h as usize] < 16)
         {
             // Hexadecimal (strtoul only takes the 0x when a hex digit follows it).
             i += 1;
@@ -405,7 +483,17 @@ pub fn inet_pton4(src: &str) -> Result<Ipv4Addr, InetError> {
 /// ```
 ///
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_pton.3.html>
+#[inline]
 pub fn inet_pton4_bytes(src: &[u8]) -> Result<Ipv4Addr, InetError> {
+    match quad_fast(src) {
+        Some(addr) => Ok(Ipv4Addr::from(addr)),
+        None => pton4_general(src),
+    }
+}
+
+/// `inet_pton4` for what the fast path does not take (and every error).
+#[inline(never)]
+fn pton4_general(src: &[u8]) -> Result<Ipv4Addr, InetError> {
     if src.is_empty() {
         return Err(err4(ParseErrorKind::Empty, 0));
     }
@@ -636,17 +724,26 @@ fn dec_len(v: u8) -> usize {
     2 + usize::from(v >= 10) + usize::from(v >= 100)
 }
 
+/// "a.b.c." packed little-endian in a u128, and its length including the last '.'.
+#[inline]
+fn v4_text(o: [u8; 4]) -> (u128, usize) {
+    let mut acc = 0u128;
+    let mut bits = 0;
+    for b in o {
+        acc |= u128::from(DEC[usize::from(b)]) << bits;
+        bits += 8 * dec_len(b);
+    }
+    (acc, bits / 8)
+}
+
 /// Writes "a.b.c.d" at `buf[pos..]` and returns the end. `buf` must have 16 bytes from `pos`.
 #[inline]
-fn write_v4(buf: &mut [u8], mut pos: usize, o: [u8; 4]) -> usize {
-    for b in o {
-        let chunk = DEC[usize::from(b)].to_le_bytes();
-        if let Some(dst) = buf.get_mut(pos..pos + 4) {
-            dst.copy_from_slice(&chunk);
-        }
-        pos += dec_len(b);
+fn write_v4(buf: &mut [u8], pos: usize, o: [u8; 4]) -> usize {
+    let (text, len) = v4_text(o);
+    if let Some(dst) = buf.get_mut(pos..pos + 16) {
+        dst.copy_from_slice(&text.to_le_bytes());
     }
-    pos - 1 // drop the last '.'
+    pos + len - 1 // drop the last '.'
 }
 
 /// The text of an IPv4 address, as returned by [`inet_ntoa`]: a `Copy` stack buffer that derefs
@@ -794,9 +891,8 @@ text_buffer!(InetNtop);
 #[inline]
 #[must_use]
 pub fn inet_ntoa(addr: Ipv4Addr) -> InetNtoa {
-    let mut buf = [0u8; 16];
-    let len = write_v4(&mut buf, 0, addr.octets());
-    InetNtoa { buf, len: len as u8 }
+    let (text, len) = v4_text(addr.octets());
+    InetNtoa { buf: text.to_le_bytes(), len: (len - 1) as u8 }
 }
 
 /// For each 8-bit mask of zero groups: the longest run of at least two set bits, first on ties,

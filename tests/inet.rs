@@ -153,8 +153,8 @@ fn check_pton(s: &[u8]) -> Result<(), TestCaseError> {
     if let Ok(text) = std::str::from_utf8(s) {
         prop_assert_eq!(inet_pton4(text).ok().map(|ip| ip.octets()), want4);
         prop_assert_eq!(inet_pton6(text).ok().map(|ip| ip.octets()), want6);
-        prop_assert_eq!(inet_pton(Domain::INET, text).ok(), want4.map(|o| IpAddr::from(o)));
-        prop_assert_eq!(inet_pton(Domain::INET6, text).ok(), want6.map(|o| IpAddr::from(o)));
+        prop_assert_eq!(inet_pton(Domain::INET, text).ok(), want4.map(IpAddr::from));
+        prop_assert_eq!(inet_pton(Domain::INET6, text).ok(), want6.map(IpAddr::from));
     }
     Ok(())
 }
