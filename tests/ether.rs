@@ -64,6 +64,49 @@ fn canonical_shaped() -> impl Strategy<Value = Vec<u8>> {
     )
 }
 
+/// Six parts of one or two hex digits joined by `:` (11 to 17 bytes: every shape the
+/// branch-free fast path converts), each byte replaced now and then by any byte (NUL included),
+/// sometimes cut short or followed by a byte or two: the fast path's inputs and near misses.
+fn six_part_shaped() -> impl Strategy<Value = Vec<u8>> {
+    (
+        prop::collection::vec("[0-9a-fA-F]{1,2}", 6),
+        prop::collection::vec(prop_oneof![14 => Just(None), 1 => any::<u8>().prop_map(Some)], 17),
+        prop_oneof![6 => Just(0usize), 1 => 1usize..4],
+        prop::collection::vec(any::<u8>(), 0..3),
+    )
+        .prop_map(|(parts, replace, cut, tail)| {
+            let mut v = parts.join(":").into_bytes();
+            for (b, r) in v.iter_mut().zip(replace) {
+                if let Some(r) = r {
+                    *b = r;
+                }
+            }
+            v.truncate(v.len() - cut.min(v.len()));
+            v.extend(tail);
+            v
+        })
+}
+
+/// berkeley against glibc on bytes that may contain NUL: without NUL the answers must be the
+/// same; with one, berkeley must refuse, and if glibc accepts the text before the first NUL,
+/// the error must name that NUL.
+fn check_aton_bytes(s: &[u8]) -> Result<(), TestCaseError> {
+    let ours = berkeley::ether::ether_aton_bytes(s);
+    match s.iter().position(|&b| b == 0) {
+        None => {
+            prop_assert_eq!(ours.ok().map(MacAddr::octets), glibc_aton_bytes(s), "input {:?}", s)
+        }
+        Some(nul) => {
+            let e = ours.expect_err("NUL must be an error");
+            prop_assert!(e.position() <= nul, "input {:?}: {:?}", s, e);
+            if glibc_aton_bytes(&s[..nul]).is_some() {
+                prop_assert_eq!((e.kind(), e.position()), (ParseErrorKind::InvalidChar, nul));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn check_aton(s: &str) -> Result<(), TestCaseError> {
     let ours = ether_aton(s).ok().map(MacAddr::octets);
     let theirs = glibc_aton(s);
@@ -145,6 +188,11 @@ proptest! {
     }
 
     #[test]
+    fn aton_bytes_matches_glibc_on_six_part_shapes(s in six_part_shaped()) {
+        check_aton_bytes(&s)?;
+    }
+
+    #[test]
     fn ntoa_matches_glibc(octets in any::<[u8; 6]>()) {
         let mac = MacAddr::new(octets);
         let ours = ether_ntoa(mac);
@@ -193,6 +241,41 @@ fn aton_every_one_and_two_char_part() {
                 let s = parts.join(":");
                 check_aton(&s).unwrap();
             }
+        }
+    }
+}
+
+#[test]
+fn aton_every_part_length_shape_with_every_byte_in_every_position() {
+    // All 64 shapes of six 1- or 2-digit parts (11 to 17 bytes), each byte position replaced
+    // by every byte value; each shape also cut short at every length and followed by every
+    // byte. Deterministic coverage of the branch-free fast path's edges, against glibc.
+    let digits = b"0123456789abcdefABCDEF";
+    for shape in 0u32..64 {
+        let mut s = Vec::new();
+        for part in 0..6 {
+            if part > 0 {
+                s.push(b':');
+            }
+            for k in 0..1 + (shape >> part & 1) as usize {
+                s.push(digits[(shape as usize * 7 + part * 5 + k * 3) % digits.len()]);
+            }
+        }
+        check_aton_bytes(&s).unwrap();
+        for pos in 0..s.len() {
+            for b in 0..=255u8 {
+                let mut t = s.clone();
+                t[pos] = b;
+                check_aton_bytes(&t).unwrap();
+            }
+        }
+        for cut in 0..s.len() {
+            check_aton_bytes(&s[..cut]).unwrap();
+        }
+        for b in 0..=255u8 {
+            let mut t = s.clone();
+            t.push(b);
+            check_aton_bytes(&t).unwrap();
         }
     }
 }
