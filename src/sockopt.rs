@@ -112,6 +112,82 @@
 //! | `IPV6_JOIN_GROUP` | [`Ipv6JoinGroup`] | `(Ipv6Addr, u32)` | set | all |
 //! | `IPV6_LEAVE_GROUP` | [`Ipv6LeaveGroup`] | `(Ipv6Addr, u32)` | set | all |
 //! | `IPV6_TCLASS` | [`Ipv6Tclass`] | `u8` | get, set | Unix |
+//!
+//! [`Domain`]: crate::Domain
+//! [`Protocol`]: crate::Protocol
+// Where a platform-only marker is not defined, its link goes to the Linux docs on docs.rs.
+#![cfg_attr(
+    not(unix),
+    doc = "[`ReusePort`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.ReusePort.html"
+)]
+#![cfg_attr(
+    not(unix),
+    doc = "[`RcvLowat`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.RcvLowat.html"
+)]
+#![cfg_attr(
+    not(unix),
+    doc = "[`TcpMaxSeg`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpMaxSeg.html"
+)]
+#![cfg_attr(
+    not(unix),
+    doc = "[`Ipv6Tclass`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.Ipv6Tclass.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`SoDomain`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.SoDomain.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`SoProtocol`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.SoProtocol.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`Priority`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.Priority.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`BindToDevice`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.BindToDevice.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`Mark`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.Mark.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`PeerCred`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.PeerCred.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`UCred`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.UCred.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`TcpCork`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpCork.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`TcpQuickAck`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpQuickAck.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`TcpUserTimeout`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpUserTimeout.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`TcpCongestion`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpCongestion.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`IpMtuDiscover`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.IpMtuDiscover.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`PmtuDisc`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.PmtuDisc.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`IpMtu`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.IpMtu.html"
+)]
 
 use std::fmt;
 use std::mem::{self, MaybeUninit};
@@ -121,7 +197,9 @@ use std::time::Duration;
 use crate::error::{Error, Result};
 use crate::socket::Socket;
 use crate::sys;
-use crate::types::{Domain, Protocol, Type};
+use crate::types::Type;
+#[cfg(any(target_os = "linux", target_os = "android"))]
+use crate::types::{Domain, Protocol};
 
 /// The C names (`crate::sys::c`), plus the few that libc spells differently per platform.
 mod c {
@@ -338,6 +416,14 @@ pub trait GetSockOpt: SockOpt {
 /// assert!(OptName::new("a-very-long-name0").is_err()); // 17 bytes
 /// # Ok(()) }
 /// ```
+#[cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`BindToDevice`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.BindToDevice.html"
+)]
+#[cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`TcpCongestion`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpCongestion.html"
+)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct OptName {
     len: u8,
@@ -424,6 +510,7 @@ impl OptName {
     }
 
     /// The name in a kernel-returned buffer: the bytes before the first NUL within `len`.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
     fn from_c(buf: &[u8; OptName::MAX_LEN + 1], len: usize) -> Result<OptName, &'static str> {
         let bytes = &buf[..len.min(buf.len())];
         let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
@@ -664,6 +751,7 @@ int_codec!(UsizeInt: usize, encode |v| i32::try_from(v).map_err(|_| TOO_BIG),
 int_codec!(U8Int: u8, encode |v| Ok(i32::from(v)),
     decode |v| u8::try_from(v).map_err(|_| "the OS returned a value outside 0..=255"));
 // The kernel reads SO_MARK as a u32: every bit pattern is a valid mark.
+#[cfg(any(target_os = "linux", target_os = "android"))]
 int_codec!(U32Bits: u32, encode |v| Ok(i32::from_ne_bytes(v.to_ne_bytes())),
     decode |v| Ok(u32::from_ne_bytes(v.to_ne_bytes())));
 #[cfg(any(target_os = "linux", target_os = "android"))]
@@ -687,7 +775,9 @@ macro_rules! int_decoder {
 
 int_decoder!(ErrorInt: Option<Error>, |v| Ok((v != 0).then(|| Error::os("SO_ERROR", v))));
 int_decoder!(TypeInt: Type, |v| Ok(Type::from_raw(v)));
+#[cfg(any(target_os = "linux", target_os = "android"))]
 int_decoder!(DomainInt: Domain, |v| Ok(Domain::from_raw(v)));
+#[cfg(any(target_os = "linux", target_os = "android"))]
 int_decoder!(ProtocolInt: Protocol, |v| Ok(Protocol::from_raw(v)));
 
 const ZERO_TIMEOUT: &str =
@@ -905,11 +995,14 @@ impl Decode for UCredCodec {
     }
 }
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
 type NameBuf = [u8; OptName::MAX_LEN + 1];
 
 /// `TCP_CONGESTION`: a NUL-terminated name in a 16-byte buffer.
+#[cfg(any(target_os = "linux", target_os = "android"))]
 enum NameCodec {}
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
 impl Encode for NameCodec {
     type Value = OptName;
     type Raw = NameBuf;
@@ -918,6 +1011,7 @@ impl Encode for NameCodec {
     }
 }
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
 impl Decode for NameCodec {
     type Value = OptName;
     type Raw = NameBuf;
@@ -927,8 +1021,10 @@ impl Decode for NameCodec {
 }
 
 /// `SO_BINDTODEVICE`: like [`NameCodec`], with "no device" as `None` (the empty name).
+#[cfg(any(target_os = "linux", target_os = "android"))]
 enum DeviceCodec {}
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
 impl Encode for DeviceCodec {
     type Value = Option<OptName>;
     type Raw = NameBuf;
@@ -937,6 +1033,7 @@ impl Encode for DeviceCodec {
     }
 }
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
 impl Decode for DeviceCodec {
     type Value = Option<OptName>;
     type Raw = NameBuf;

@@ -2,6 +2,10 @@
 //! [`SockAddrIn6`] (IPv6), [`SockAddrUn`] (UNIX domain) and, on Linux, [`SockAddrLl`] (link
 //! layer).
 //!
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`SockAddrLl`]: https://docs.rs/berkeley/latest/berkeley/addr/struct.SockAddrLl.html"
+)]
 //! Ports and Ethernet types are host order in this API; the types convert to network order
 //! exactly once, where the C struct is filled. Each family type converts to and from its C struct
 //! (`from_raw`/`as_raw`) and to and from std's address types.

@@ -29,8 +29,8 @@ const _: () = assert!(STRUCT_LEN <= mem::size_of::<c::sockaddr_storage>());
 /// - a **pathname** ([`new`](SockAddrUn::new), [`path`](SockAddrUn::path)): a file-system path
 ///   of at most [`MAX_PATH_LEN`](SockAddrUn::MAX_PATH_LEN) bytes (107 on Linux), stored with its
 ///   NUL terminator;
-/// - an **abstract** name (Linux only; [`new_abstract`](SockAddrUn::new_abstract),
-///   [`abstract_name`](SockAddrUn::abstract_name)): arbitrary bytes after a leading NUL, not in
+/// - an **abstract** name (Linux only; [`new_abstract`],
+///   [`abstract_name`]): arbitrary bytes after a leading NUL, not in
 ///   the file system;
 /// - **unnamed** ([`unnamed`](SockAddrUn::unnamed)): no name at all, as `getpeername` reports
 ///   for the peer of a `socketpair` or an unbound client.
@@ -52,6 +52,15 @@ const _: () = assert!(STRUCT_LEN <= mem::size_of::<c::sockaddr_storage>());
 /// assert_eq!(SockAddr::from(a).to_string(), "/tmp/echo.sock");
 /// # Ok::<(), berkeley::Error>(())
 /// ```
+///
+#[cfg_attr(
+    any(target_os = "linux", target_os = "android"),
+    doc = "[`new_abstract`]: SockAddrUn::new_abstract\n[`abstract_name`]: SockAddrUn::abstract_name"
+)]
+#[cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`new_abstract`]: https://docs.rs/berkeley/latest/berkeley/addr/struct.SockAddrUn.html#method.new_abstract\n[`abstract_name`]: https://docs.rs/berkeley/latest/berkeley/addr/struct.SockAddrUn.html#method.abstract_name"
+)]
 #[derive(Clone, Copy)]
 pub struct SockAddrUn {
     /// Invariants: `sun_family == AF_UNIX`; every byte of `sun_path` past the name (and its NUL
@@ -344,6 +353,7 @@ impl SockAddrUn {
     }
 
     /// An abstract name of at most `SUN_PATH_LEN - 1` bytes.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
     fn from_abstract_bytes(name: &[u8]) -> SockAddrUn {
         debug_assert!(name.len() < SUN_PATH_LEN);
         let mut raw = empty_raw();
