@@ -54,6 +54,10 @@
 //! are [`Error::Os`] whose call names the option: `setsockopt(IP_TTL): Invalid argument (os
 //! error 22)`, `getsockopt(IP_MTU): Transport endpoint is not connected (os error 107)`.
 //!
+//! Windows: Winsock writes a single byte for some boolean options (`TCP_NODELAY`); the `bool`
+//! markers read either size. Windows error codes are the `WSAE*` ones (`WSAENOPROTOOPT`, 10042,
+//! for an option the system lacks).
+//!
 //! # Overview
 //!
 //! Platforms: *all* = Unix and Windows, *Unix* = every Unix, *Linux* = Linux and Android;
@@ -281,14 +285,19 @@ impl Socket {
     /// `value` is the option's C representation in native byte order (for an `int` option,
     /// `1i32.to_ne_bytes()`). Errors name the call `"setsockopt"`.
     ///
+    /// Level and option numbers differ between systems (`SOL_SOCKET` is 1 on Linux, `0xffff` on
+    /// Windows); take them from `libc` or `windows-sys`, or from a marker's
+    /// [`SockOpt::LEVEL`]/[`SockOpt::NAME`].
+    ///
     /// ```
     /// use berkeley::{Domain, Protocol, Socket, Type};
     /// # fn main() -> berkeley::Result<()> {
     /// let s = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
-    /// s.setsockopt_raw(libc::SOL_SOCKET, libc::SO_REUSEADDR, &1i32.to_ne_bytes())?;
+    /// // IPPROTO_TCP = 6, TCP_NODELAY = 1 (the same numbers on Linux, BSD and Windows)
+    /// s.setsockopt_raw(6, 1, &1i32.to_ne_bytes())?;
     /// let mut buf = [0u8; 4];
-    /// assert_eq!(s.getsockopt_raw(libc::SOL_SOCKET, libc::SO_REUSEADDR, &mut buf)?, 4);
-    /// assert_ne!(i32::from_ne_bytes(buf), 0);
+    /// let n = s.getsockopt_raw(6, 1, &mut buf)?; // 4 bytes (an int); Windows may write 1
+    /// assert!(buf[..n].iter().any(|&b| b != 0));
     /// # Ok(()) }
     /// ```
     ///
@@ -303,13 +312,18 @@ impl Socket {
     /// C: `int getsockopt(int fd, int level, int optname, void *optval, socklen_t *optlen);`
     /// — Python: `sock.getsockopt(level, optname, buflen)`.
     ///
+    /// Windows writes a single byte for some boolean options (`TCP_NODELAY`): read only the
+    /// first `n` bytes of `buf`.
+    ///
     /// ```
+    /// use berkeley::sockopt::{SockOpt, SoType};
     /// use berkeley::{Domain, Protocol, Socket, Type};
     /// # fn main() -> berkeley::Result<()> {
     /// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
     /// let mut buf = [0u8; 4];
-    /// s.getsockopt_raw(libc::SOL_SOCKET, libc::SO_TYPE, &mut buf)?;
-    /// assert_eq!(i32::from_ne_bytes(buf), libc::SOCK_DGRAM);
+    /// let n = s.getsockopt_raw(SoType::LEVEL, SoType::NAME, &mut buf)?; // SOL_SOCKET, SO_TYPE
+    /// assert_eq!(n, 4);
+    /// assert_eq!(i32::from_ne_bytes(buf), Type::DGRAM.as_raw());
     /// # Ok(()) }
     /// ```
     ///
@@ -337,11 +351,11 @@ mod sealed {
 /// constants:
 ///
 /// ```
-/// use berkeley::sockopt::{ReuseAddr, SockOpt};
+/// use berkeley::sockopt::{SockOpt, TcpNoDelay};
 ///
-/// assert_eq!(ReuseAddr::LEVEL, libc::SOL_SOCKET);
-/// assert_eq!(ReuseAddr::NAME, libc::SO_REUSEADDR);
-/// assert_eq!(ReuseAddr::C_NAME, "SO_REUSEADDR");
+/// assert_eq!(TcpNoDelay::LEVEL, 6); // IPPROTO_TCP
+/// assert_eq!(TcpNoDelay::NAME, 1); // TCP_NODELAY
+/// assert_eq!(TcpNoDelay::C_NAME, "TCP_NODELAY");
 /// ```
 pub trait SockOpt: Copy + fmt::Debug + sealed::Sealed {
     /// The value [`Socket::setsockopt`] takes and [`Socket::getsockopt`] returns.
@@ -1583,7 +1597,8 @@ sockopt! {
     }
 
     /// Seconds a connection must be idle before the first keep-alive probe (with
-    /// [`KeepAlive`] on). Linux: 1 to 32767.
+    /// [`KeepAlive`] on). Linux: 1 to 32767. Windows: 10 version 1709 and later; older versions
+    /// fail with `WSAENOPROTOOPT`.
     TcpKeepIdle("TCP_KEEPIDLE") [keepalive] get_set: u32 = IPPROTO_TCP / TCP_KEEPIDLE via U32Int
         as "int",
         py "sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE, 60)", man tcp {
@@ -1592,13 +1607,19 @@ sockopt! {
         /// use berkeley::{Domain, Protocol, Socket, Type};
         /// # fn main() -> berkeley::Result<()> {
         /// let s = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
+        /// # // Windows before 10 version 1709 (and wine) lacks it: WSAENOPROTOOPT (10042).
+        /// # #[cfg(windows)]
+        /// # if s.setsockopt(TcpKeepIdle, 60).is_err_and(|e| e.raw_os_error() == Some(10042)) {
+        /// #     return Ok(());
+        /// # }
         /// s.setsockopt(TcpKeepIdle, 60)?;
         /// assert_eq!(s.getsockopt(TcpKeepIdle)?, 60);
         /// # Ok(()) }
         /// ```
     }
 
-    /// Seconds between keep-alive probes. Linux: 1 to 32767.
+    /// Seconds between keep-alive probes. Linux: 1 to 32767. Windows: 10 version 1709 and later;
+    /// older versions fail with `WSAENOPROTOOPT`.
     TcpKeepIntvl("TCP_KEEPINTVL") [keepalive] get_set: u32 = IPPROTO_TCP / TCP_KEEPINTVL via U32Int
         as "int",
         py "sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPINTVL, 10)", man tcp {
@@ -1607,13 +1628,19 @@ sockopt! {
         /// use berkeley::{Domain, Protocol, Socket, Type};
         /// # fn main() -> berkeley::Result<()> {
         /// let s = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
+        /// # // Windows before 10 version 1709 (and wine) lacks it: WSAENOPROTOOPT (10042).
+        /// # #[cfg(windows)]
+        /// # if s.setsockopt(TcpKeepIntvl, 10).is_err_and(|e| e.raw_os_error() == Some(10042)) {
+        /// #     return Ok(());
+        /// # }
         /// s.setsockopt(TcpKeepIntvl, 10)?;
         /// assert_eq!(s.getsockopt(TcpKeepIntvl)?, 10);
         /// # Ok(()) }
         /// ```
     }
 
-    /// Unanswered keep-alive probes before the connection is dropped. Linux: 1 to 127.
+    /// Unanswered keep-alive probes before the connection is dropped. Linux: 1 to 127. Windows:
+    /// 10 version 1703 and later (0 to 255); older versions fail with `WSAENOPROTOOPT`.
     TcpKeepCnt("TCP_KEEPCNT") [keepalive] get_set: u32 = IPPROTO_TCP / TCP_KEEPCNT via U32Int
         as "int",
         py "sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT, 5)", man tcp {
@@ -1622,6 +1649,11 @@ sockopt! {
         /// use berkeley::{Domain, Protocol, Socket, Type};
         /// # fn main() -> berkeley::Result<()> {
         /// let s = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
+        /// # // Windows before 10 version 1703 (and wine) lacks it: WSAENOPROTOOPT (10042).
+        /// # #[cfg(windows)]
+        /// # if s.setsockopt(TcpKeepCnt, 5).is_err_and(|e| e.raw_os_error() == Some(10042)) {
+        /// #     return Ok(());
+        /// # }
         /// s.setsockopt(TcpKeepCnt, 5)?;
         /// assert_eq!(s.getsockopt(TcpKeepCnt)?, 5);
         /// # Ok(()) }
@@ -1941,10 +1973,12 @@ sockopt! {
         py "sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_JOIN_GROUP, socket.inet_pton(socket.AF_INET6, group) + struct.pack('@I', ifindex))",
         man ipv6 {
         /// ```
+        /// # #![cfg_attr(not(unix), allow(unused_imports))] // the example needs libc
         /// use berkeley::sockopt::{Ipv6JoinGroup, Ipv6LeaveGroup};
         /// use berkeley::{Domain, Protocol, Socket, Type};
         /// use std::net::Ipv6Addr;
         /// # fn main() -> berkeley::Result<()> {
+        /// # #[cfg(unix)] {
         /// let s = Socket::new(Domain::INET6, Type::DGRAM, Protocol::UDP)?;
         /// // SAFETY: a NUL-terminated string that if_nametoindex only reads.
         /// let lo = unsafe { libc::if_nametoindex(c"lo".as_ptr()) };
@@ -1952,6 +1986,7 @@ sockopt! {
         /// # if lo == 0 { return Ok(()) }
         /// s.setsockopt(Ipv6JoinGroup, (group, lo))?;
         /// s.setsockopt(Ipv6LeaveGroup, (group, lo))?;
+        /// # }
         /// # Ok(()) }
         /// ```
     }

@@ -47,7 +47,7 @@ const _: () = assert!(STRUCT_LEN <= mem::size_of::<c::sockaddr_storage>());
 /// assert_eq!(a.path(), Some(Path::new("/tmp/echo.sock")));
 /// assert_eq!(a.to_string(), "/tmp/echo.sock");
 /// let (raw, len) = a.as_raw();
-/// assert_eq!(i32::from(raw.sun_family), libc::AF_UNIX);
+/// assert_eq!(i32::from(raw.sun_family), berkeley::Domain::UNIX.as_raw()); // AF_UNIX
 /// assert_eq!(len as usize, 2 + 14 + 1); // family, path, NUL
 /// assert_eq!(SockAddr::from(a).to_string(), "/tmp/echo.sock");
 /// # Ok::<(), berkeley::Error>(())
@@ -209,10 +209,9 @@ impl SockAddrUn {
     /// ```
     /// use berkeley::SockAddrUn;
     ///
-    /// let mut raw: libc::sockaddr_un = unsafe { std::mem::zeroed() };
-    /// raw.sun_family = libc::AF_UNIX as libc::sa_family_t;
+    /// let mut raw = *SockAddrUn::unnamed().as_raw().0; // a zeroed C sockaddr_un, AF_UNIX
     /// for (d, s) in raw.sun_path.iter_mut().zip(b"/tmp/s") {
-    ///     *d = *s as libc::c_char;
+    ///     *d = *s as _; // c_char
     /// }
     /// // With or without the NUL in the length, and with the whole struct: the same address.
     /// let a = SockAddrUn::from_raw(&raw, 2 + 6 + 1)?;
