@@ -2,7 +2,7 @@
 # Windows checks on a Linux machine: clippy for x86_64-pc-windows-gnu, then the tests built for
 # Windows and run under wine.
 #
-#   .ci/windows.sh                  # clippy + the default test targets (see TEST_ARGS below)
+#   .ci/windows.sh                  # clippy + docs + every test (lib, tests/*, doc tests)
 #   .ci/windows.sh --test socket    # clippy + these `cargo test` arguments instead
 #
 # Installs what it needs on a fresh Debian 12 machine (as root): the mingw-w64 linker, wine and
@@ -15,13 +15,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TARGET=x86_64-pc-windows-gnu
-# What runs under wine until every portable file builds for Windows: the unit tests, every
-# integration test file (the Unix-only ones are `#![cfg(unix)]` and run nothing), and the doc
-# tests of the files whose examples are portable. (Filters are substrings of doc test names;
-# addr/, poll.rs, socket.rs and sockopt.rs still have Unix-only examples.)
-DEFAULT_TEST_ARGS=(--lib --tests)
-DEFAULT_DOC_FILTERS=(src/winsock.rs src/types.rs src/byteorder.rs src/error.rs src/inet.rs
-    src/ether.rs src/lib.rs)
+# What runs under wine: everything `cargo test` runs — the unit tests, every integration test
+# file (the Unix-only ones and Unix-only tests are cfg'd out on Windows) and every doc test.
+DEFAULT_TEST_ARGS=()
 
 log() { printf '== windows.sh: %s\n' "$*" >&2; }
 
@@ -73,8 +69,12 @@ fi
 
 # --- checks ---------------------------------------------------------------------------------
 if [ "${SKIP_CLIPPY:-0}" != 1 ]; then
-    log "cargo clippy --target $TARGET"
-    cargo clippy --target "$TARGET" --all-targets -- -D warnings
+    # Every target but the conversions bench, which compares with glibc through `libc` and does
+    # not build for Windows yet. TODO(lead): give benches/conversions/main.rs a `#![cfg(unix)]`
+    # plus a `#[cfg(not(unix))] fn main() {}` (as benches/io.rs has), then use --all-targets.
+    clippy_targets=(--lib --bins --tests --examples --bench io)
+    log "cargo clippy --target $TARGET ${clippy_targets[*]}"
+    cargo clippy --target "$TARGET" "${clippy_targets[@]}" -- -D warnings
     # What docs.rs builds for its Windows target (`cfg(windows)` items, Windows doc links).
     log "cargo doc --target $TARGET"
     RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --target "$TARGET"
@@ -94,12 +94,8 @@ if [ "$#" -gt 0 ]; then
     cargo test --target "$TARGET" "$@" 2>&1 </dev/null | tee "$out" || status=$?
 else
     log "cargo test --target $TARGET ${DEFAULT_TEST_ARGS[*]}"
-    cargo test --target "$TARGET" "${DEFAULT_TEST_ARGS[@]}" 2>&1 </dev/null | tee "$out" || status=$?
-    if [ "$status" -eq 0 ]; then
-        log "cargo test --target $TARGET --doc (${DEFAULT_DOC_FILTERS[*]})"
-        cargo test --target "$TARGET" --doc -- "${DEFAULT_DOC_FILTERS[@]}" 2>&1 </dev/null |
-            tee -a "$out" || status=$?
-    fi
+    cargo test --target "$TARGET" ${DEFAULT_TEST_ARGS[@]+"${DEFAULT_TEST_ARGS[@]}"} 2>&1 </dev/null |
+        tee "$out" || status=$?
 fi
 
 # One closing line for all the test binaries that ran.

@@ -12,332 +12,344 @@
 //! less.
 //!
 //! Run: `cargo bench --bench io` (about a minute; times are set below).
-#![cfg(unix)]
+//!
+//! Unix only: the `libc` competitor and the thread CPU clock are Unix APIs.
 
-use std::hint::black_box;
-use std::io::{Read, Write};
-use std::mem::MaybeUninit;
-use std::net::{SocketAddr, TcpListener, TcpStream, UdpSocket};
-use std::os::fd::AsRawFd;
-use std::thread::JoinHandle;
-use std::time::Duration;
+#[cfg(unix)]
+criterion::criterion_main!(bench::wall_benches, bench::cpu_benches);
 
-use criterion::measurement::{Measurement, ValueFormatter, WallTime};
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-
-const SMALL: usize = 64;
-const BULK: usize = 64 * 1024;
-
-fn udp_self() -> (UdpSocket, SocketAddr) {
-    let s = UdpSocket::bind("127.0.0.1:0").unwrap();
-    let a = s.local_addr().unwrap();
-    (s, a)
+#[cfg(not(unix))]
+fn main() {
+    eprintln!("the io benchmarks are Unix only (they compare with libc)");
 }
 
-/// A connected loopback TCP pair with `TCP_NODELAY` on both ends.
-fn tcp_pair() -> (TcpStream, TcpStream) {
-    let l = TcpListener::bind("127.0.0.1:0").unwrap();
-    let a = TcpStream::connect(l.local_addr().unwrap()).unwrap();
-    let (b, _) = l.accept().unwrap();
-    a.set_nodelay(true).unwrap();
-    b.set_nodelay(true).unwrap();
-    (a, b)
-}
+#[cfg(unix)]
+mod bench {
+    use std::hint::black_box;
+    use std::io::{Read, Write};
+    use std::mem::MaybeUninit;
+    use std::net::{SocketAddr, TcpListener, TcpStream, UdpSocket};
+    use std::os::fd::AsRawFd;
+    use std::thread::JoinHandle;
+    use std::time::Duration;
 
-/// Fills `buf` with `recv` calls, however the stream splits the bytes.
-#[inline]
-fn recv_exact(buf: &mut [u8], mut recv: impl FnMut(&mut [u8]) -> usize) {
-    let mut got = 0;
-    while got < buf.len() {
-        let n = recv(&mut buf[got..]);
-        assert!(n > 0, "peer closed");
-        got += n;
+    use criterion::measurement::{Measurement, ValueFormatter, WallTime};
+    use criterion::{criterion_group, Criterion, Throughput};
+
+    const SMALL: usize = 64;
+    const BULK: usize = 64 * 1024;
+
+    fn udp_self() -> (UdpSocket, SocketAddr) {
+        let s = UdpSocket::bind("127.0.0.1:0").unwrap();
+        let a = s.local_addr().unwrap();
+        (s, a)
     }
-}
 
-fn as_uninit(buf: &mut [u8]) -> &mut [MaybeUninit<u8>] {
-    // SAFETY: same layout; socket2's recv only writes initialised bytes.
-    unsafe { &mut *(buf as *mut [u8] as *mut [MaybeUninit<u8>]) }
-}
-
-// ---- UDP ----------------------------------------------------------------------------------------
-
-fn udp_64b_self<M: Measurement>(c: &mut Criterion<M>, name: &str) {
-    let mut g = c.benchmark_group(name);
-    g.throughput(Throughput::Elements(1));
-    let msg = [0x5au8; SMALL];
-    let mut buf = [0u8; 2048];
-
-    {
-        let (s, a) = udp_self();
-        let s = berkeley::Socket::from(s);
-        let a = berkeley::SockAddr::from(a);
-        g.bench_function("berkeley", |b| {
-            b.iter(|| {
-                s.sendto(black_box(&msg), &a).unwrap();
-                black_box(s.recv(&mut buf).unwrap())
-            })
-        });
+    /// A connected loopback TCP pair with `TCP_NODELAY` on both ends.
+    fn tcp_pair() -> (TcpStream, TcpStream) {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let a = TcpStream::connect(l.local_addr().unwrap()).unwrap();
+        let (b, _) = l.accept().unwrap();
+        a.set_nodelay(true).unwrap();
+        b.set_nodelay(true).unwrap();
+        (a, b)
     }
-    {
-        let (s, a) = udp_self();
-        let fd = s.as_raw_fd();
-        let sa = berkeley::SockAddr::from(a); // a sockaddr_in and its length, built once
-        let (ptr, len) = (sa.as_ptr(), sa.raw_len());
-        g.bench_function("libc", |b| {
-            b.iter(|| {
-                // SAFETY: fd is open; msg/buf are live buffers of the lengths given; ptr/len
-                // describe a live sockaddr_in.
-                unsafe {
-                    let n = libc::sendto(
-                        fd,
-                        black_box(msg.as_ptr()).cast(),
-                        SMALL,
-                        libc::MSG_NOSIGNAL,
-                        ptr,
-                        len,
-                    );
-                    assert_eq!(n, SMALL as isize);
-                    let n = libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), 0);
-                    assert!(n >= 0);
-                    black_box(n)
-                }
-            })
-        });
-        drop(s);
-    }
-    {
-        let (s, a) = udp_self();
-        g.bench_function("std", |b| {
-            b.iter(|| {
-                s.send_to(black_box(&msg), a).unwrap();
-                black_box(s.recv(&mut buf).unwrap())
-            })
-        });
-    }
-    {
-        let (s, a) = udp_self();
-        let s = socket2::Socket::from(s);
-        let a = socket2::SockAddr::from(a);
-        g.bench_function("socket2", |b| {
-            b.iter(|| {
-                s.send_to(black_box(&msg), &a).unwrap();
-                black_box(s.recv(as_uninit(&mut buf)).unwrap())
-            })
-        });
-    }
-    g.finish();
-}
 
-// ---- TCP ping-pong ------------------------------------------------------------------------------
-
-fn tcp_64b_pingpong<M: Measurement>(c: &mut Criterion<M>, name: &str) {
-    let mut g = c.benchmark_group(name);
-    g.throughput(Throughput::Elements(1));
-    let msg = [0xa5u8; SMALL];
-    let mut buf = [0u8; SMALL];
-
-    {
-        let (x, y) = tcp_pair();
-        let (x, y) = (berkeley::Socket::from(x), berkeley::Socket::from(y));
-        g.bench_function("berkeley", |b| {
-            b.iter(|| {
-                x.sendall(black_box(&msg)).unwrap();
-                recv_exact(&mut buf, |b| y.recv(b).unwrap());
-                y.sendall(&buf).unwrap();
-                recv_exact(&mut buf, |b| x.recv(b).unwrap());
-            })
-        });
-    }
-    {
-        let (x, y) = tcp_pair();
-        let (xf, yf) = (x.as_raw_fd(), y.as_raw_fd());
-        let send = |fd: i32, data: &[u8]| {
-            // SAFETY: fd is open and data is a live buffer of data.len() bytes.
-            let n = unsafe { libc::send(fd, data.as_ptr().cast(), data.len(), libc::MSG_NOSIGNAL) };
-            assert_eq!(n, data.len() as isize);
-        };
-        let recv = |fd: i32, buf: &mut [u8]| -> usize {
-            // SAFETY: fd is open and buf is a live, writable buffer of buf.len() bytes.
-            let n = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), 0) };
-            assert!(n >= 0);
-            n as usize
-        };
-        g.bench_function("libc", |b| {
-            b.iter(|| {
-                send(xf, black_box(&msg));
-                recv_exact(&mut buf, |b| recv(yf, b));
-                send(yf, &buf);
-                recv_exact(&mut buf, |b| recv(xf, b));
-            })
-        });
-        drop((x, y));
-    }
-    {
-        let (mut x, mut y) = tcp_pair();
-        g.bench_function("std", |b| {
-            b.iter(|| {
-                x.write_all(black_box(&msg)).unwrap();
-                y.read_exact(&mut buf).unwrap();
-                y.write_all(&buf).unwrap();
-                x.read_exact(&mut buf).unwrap();
-            })
-        });
-    }
-    {
-        let (x, y) = tcp_pair();
-        let (x, y) = (socket2::Socket::from(x), socket2::Socket::from(y));
-        g.bench_function("socket2", |b| {
-            b.iter(|| {
-                (&x).write_all(black_box(&msg)).unwrap();
-                recv_exact(&mut buf, |b| y.recv(as_uninit(b)).unwrap());
-                (&y).write_all(&buf).unwrap();
-                recv_exact(&mut buf, |b| x.recv(as_uninit(b)).unwrap());
-            })
-        });
-    }
-    g.finish();
-}
-
-// ---- TCP bulk -----------------------------------------------------------------------------------
-
-/// A reader thread that discards everything until end-of-file.
-fn sink(mut s: TcpStream) -> JoinHandle<u64> {
-    std::thread::spawn(move || {
-        let mut buf = vec![0u8; 256 * 1024];
-        let mut total = 0u64;
-        loop {
-            match s.read(&mut buf) {
-                Ok(0) => return total,
-                Ok(n) => total += n as u64,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => panic!("sink: {e}"),
-            }
+    /// Fills `buf` with `recv` calls, however the stream splits the bytes.
+    #[inline]
+    fn recv_exact(buf: &mut [u8], mut recv: impl FnMut(&mut [u8]) -> usize) {
+        let mut got = 0;
+        while got < buf.len() {
+            let n = recv(&mut buf[got..]);
+            assert!(n > 0, "peer closed");
+            got += n;
         }
-    })
-}
-
-fn tcp_bulk_64k<M: Measurement>(c: &mut Criterion<M>, name: &str) {
-    let mut g = c.benchmark_group(name);
-    g.throughput(Throughput::Bytes(BULK as u64));
-    let data = vec![0x3cu8; BULK];
-
-    {
-        let (x, y) = tcp_pair();
-        let reader = sink(y);
-        let x = berkeley::Socket::from(x);
-        g.bench_function("berkeley", |b| b.iter(|| x.sendall(black_box(&data)).unwrap()));
-        drop(x);
-        reader.join().unwrap();
     }
-    {
-        let (x, y) = tcp_pair();
-        let reader = sink(y);
-        let fd = x.as_raw_fd();
-        g.bench_function("libc", |b| {
-            b.iter(|| {
-                let mut rest = black_box(&data[..]);
-                while !rest.is_empty() {
-                    // SAFETY: fd is open and rest is a live buffer of rest.len() bytes.
-                    let n = unsafe {
-                        libc::send(fd, rest.as_ptr().cast(), rest.len(), libc::MSG_NOSIGNAL)
-                    };
-                    assert!(n > 0);
-                    rest = &rest[n as usize..];
+
+    fn as_uninit(buf: &mut [u8]) -> &mut [MaybeUninit<u8>] {
+        // SAFETY: same layout; socket2's recv only writes initialised bytes.
+        unsafe { &mut *(buf as *mut [u8] as *mut [MaybeUninit<u8>]) }
+    }
+
+    // ---- UDP ----------------------------------------------------------------------------------------
+
+    fn udp_64b_self<M: Measurement>(c: &mut Criterion<M>, name: &str) {
+        let mut g = c.benchmark_group(name);
+        g.throughput(Throughput::Elements(1));
+        let msg = [0x5au8; SMALL];
+        let mut buf = [0u8; 2048];
+
+        {
+            let (s, a) = udp_self();
+            let s = berkeley::Socket::from(s);
+            let a = berkeley::SockAddr::from(a);
+            g.bench_function("berkeley", |b| {
+                b.iter(|| {
+                    s.sendto(black_box(&msg), &a).unwrap();
+                    black_box(s.recv(&mut buf).unwrap())
+                })
+            });
+        }
+        {
+            let (s, a) = udp_self();
+            let fd = s.as_raw_fd();
+            let sa = berkeley::SockAddr::from(a); // a sockaddr_in and its length, built once
+            let (ptr, len) = (sa.as_ptr(), sa.raw_len());
+            g.bench_function("libc", |b| {
+                b.iter(|| {
+                    // SAFETY: fd is open; msg/buf are live buffers of the lengths given; ptr/len
+                    // describe a live sockaddr_in.
+                    unsafe {
+                        let n = libc::sendto(
+                            fd,
+                            black_box(msg.as_ptr()).cast(),
+                            SMALL,
+                            libc::MSG_NOSIGNAL,
+                            ptr,
+                            len,
+                        );
+                        assert_eq!(n, SMALL as isize);
+                        let n = libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), 0);
+                        assert!(n >= 0);
+                        black_box(n)
+                    }
+                })
+            });
+            drop(s);
+        }
+        {
+            let (s, a) = udp_self();
+            g.bench_function("std", |b| {
+                b.iter(|| {
+                    s.send_to(black_box(&msg), a).unwrap();
+                    black_box(s.recv(&mut buf).unwrap())
+                })
+            });
+        }
+        {
+            let (s, a) = udp_self();
+            let s = socket2::Socket::from(s);
+            let a = socket2::SockAddr::from(a);
+            g.bench_function("socket2", |b| {
+                b.iter(|| {
+                    s.send_to(black_box(&msg), &a).unwrap();
+                    black_box(s.recv(as_uninit(&mut buf)).unwrap())
+                })
+            });
+        }
+        g.finish();
+    }
+
+    // ---- TCP ping-pong ------------------------------------------------------------------------------
+
+    fn tcp_64b_pingpong<M: Measurement>(c: &mut Criterion<M>, name: &str) {
+        let mut g = c.benchmark_group(name);
+        g.throughput(Throughput::Elements(1));
+        let msg = [0xa5u8; SMALL];
+        let mut buf = [0u8; SMALL];
+
+        {
+            let (x, y) = tcp_pair();
+            let (x, y) = (berkeley::Socket::from(x), berkeley::Socket::from(y));
+            g.bench_function("berkeley", |b| {
+                b.iter(|| {
+                    x.sendall(black_box(&msg)).unwrap();
+                    recv_exact(&mut buf, |b| y.recv(b).unwrap());
+                    y.sendall(&buf).unwrap();
+                    recv_exact(&mut buf, |b| x.recv(b).unwrap());
+                })
+            });
+        }
+        {
+            let (x, y) = tcp_pair();
+            let (xf, yf) = (x.as_raw_fd(), y.as_raw_fd());
+            let send = |fd: i32, data: &[u8]| {
+                // SAFETY: fd is open and data is a live buffer of data.len() bytes.
+                let n =
+                    unsafe { libc::send(fd, data.as_ptr().cast(), data.len(), libc::MSG_NOSIGNAL) };
+                assert_eq!(n, data.len() as isize);
+            };
+            let recv = |fd: i32, buf: &mut [u8]| -> usize {
+                // SAFETY: fd is open and buf is a live, writable buffer of buf.len() bytes.
+                let n = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), 0) };
+                assert!(n >= 0);
+                n as usize
+            };
+            g.bench_function("libc", |b| {
+                b.iter(|| {
+                    send(xf, black_box(&msg));
+                    recv_exact(&mut buf, |b| recv(yf, b));
+                    send(yf, &buf);
+                    recv_exact(&mut buf, |b| recv(xf, b));
+                })
+            });
+            drop((x, y));
+        }
+        {
+            let (mut x, mut y) = tcp_pair();
+            g.bench_function("std", |b| {
+                b.iter(|| {
+                    x.write_all(black_box(&msg)).unwrap();
+                    y.read_exact(&mut buf).unwrap();
+                    y.write_all(&buf).unwrap();
+                    x.read_exact(&mut buf).unwrap();
+                })
+            });
+        }
+        {
+            let (x, y) = tcp_pair();
+            let (x, y) = (socket2::Socket::from(x), socket2::Socket::from(y));
+            g.bench_function("socket2", |b| {
+                b.iter(|| {
+                    (&x).write_all(black_box(&msg)).unwrap();
+                    recv_exact(&mut buf, |b| y.recv(as_uninit(b)).unwrap());
+                    (&y).write_all(&buf).unwrap();
+                    recv_exact(&mut buf, |b| x.recv(as_uninit(b)).unwrap());
+                })
+            });
+        }
+        g.finish();
+    }
+
+    // ---- TCP bulk -----------------------------------------------------------------------------------
+
+    /// A reader thread that discards everything until end-of-file.
+    fn sink(mut s: TcpStream) -> JoinHandle<u64> {
+        std::thread::spawn(move || {
+            let mut buf = vec![0u8; 256 * 1024];
+            let mut total = 0u64;
+            loop {
+                match s.read(&mut buf) {
+                    Ok(0) => return total,
+                    Ok(n) => total += n as u64,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => panic!("sink: {e}"),
                 }
-            })
-        });
-        drop(x);
-        reader.join().unwrap();
+            }
+        })
     }
-    {
-        let (mut x, y) = tcp_pair();
-        let reader = sink(y);
-        g.bench_function("std", |b| b.iter(|| x.write_all(black_box(&data)).unwrap()));
-        drop(x);
-        reader.join().unwrap();
+
+    fn tcp_bulk_64k<M: Measurement>(c: &mut Criterion<M>, name: &str) {
+        let mut g = c.benchmark_group(name);
+        g.throughput(Throughput::Bytes(BULK as u64));
+        let data = vec![0x3cu8; BULK];
+
+        {
+            let (x, y) = tcp_pair();
+            let reader = sink(y);
+            let x = berkeley::Socket::from(x);
+            g.bench_function("berkeley", |b| b.iter(|| x.sendall(black_box(&data)).unwrap()));
+            drop(x);
+            reader.join().unwrap();
+        }
+        {
+            let (x, y) = tcp_pair();
+            let reader = sink(y);
+            let fd = x.as_raw_fd();
+            g.bench_function("libc", |b| {
+                b.iter(|| {
+                    let mut rest = black_box(&data[..]);
+                    while !rest.is_empty() {
+                        // SAFETY: fd is open and rest is a live buffer of rest.len() bytes.
+                        let n = unsafe {
+                            libc::send(fd, rest.as_ptr().cast(), rest.len(), libc::MSG_NOSIGNAL)
+                        };
+                        assert!(n > 0);
+                        rest = &rest[n as usize..];
+                    }
+                })
+            });
+            drop(x);
+            reader.join().unwrap();
+        }
+        {
+            let (mut x, y) = tcp_pair();
+            let reader = sink(y);
+            g.bench_function("std", |b| b.iter(|| x.write_all(black_box(&data)).unwrap()));
+            drop(x);
+            reader.join().unwrap();
+        }
+        {
+            let (x, y) = tcp_pair();
+            let reader = sink(y);
+            let x = socket2::Socket::from(x);
+            g.bench_function("socket2", |b| b.iter(|| (&x).write_all(black_box(&data)).unwrap()));
+            drop(x);
+            reader.join().unwrap();
+        }
+        g.finish();
     }
-    {
-        let (x, y) = tcp_pair();
-        let reader = sink(y);
-        let x = socket2::Socket::from(x);
-        g.bench_function("socket2", |b| b.iter(|| (&x).write_all(black_box(&data)).unwrap()));
-        drop(x);
-        reader.join().unwrap();
+
+    /// CPU time of the calling thread (`CLOCK_THREAD_CPUTIME_ID`: user + system, including the
+    /// loopback delivery the kernel does on the sender's behalf). On a busy machine wall time
+    /// includes waiting for a CPU; this does not, so ratios stay comparable between runs. Used for the
+    /// single-threaded scenarios, and for the writer's side of `tcp_bulk_64k` (the CPU cost of
+    /// sending; the reader thread is not counted).
+    struct ThreadCpuTime(WallTime);
+
+    fn thread_cpu_ns() -> u64 {
+        let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+        // SAFETY: ts is a live timespec for clock_gettime to fill.
+        let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+        assert_eq!(rc, 0);
+        ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
     }
-    g.finish();
-}
 
-/// CPU time of the calling thread (`CLOCK_THREAD_CPUTIME_ID`: user + system, including the
-/// loopback delivery the kernel does on the sender's behalf). On a busy machine wall time
-/// includes waiting for a CPU; this does not, so ratios stay comparable between runs. Used for the
-/// single-threaded scenarios, and for the writer's side of `tcp_bulk_64k` (the CPU cost of
-/// sending; the reader thread is not counted).
-struct ThreadCpuTime(WallTime);
+    impl Measurement for ThreadCpuTime {
+        type Intermediate = u64;
+        type Value = u64;
 
-fn thread_cpu_ns() -> u64 {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: ts is a live timespec for clock_gettime to fill.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    assert_eq!(rc, 0);
-    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
-}
-
-impl Measurement for ThreadCpuTime {
-    type Intermediate = u64;
-    type Value = u64;
-
-    fn start(&self) -> u64 {
-        thread_cpu_ns()
+        fn start(&self) -> u64 {
+            thread_cpu_ns()
+        }
+        fn end(&self, start: u64) -> u64 {
+            thread_cpu_ns() - start
+        }
+        fn add(&self, a: &u64, b: &u64) -> u64 {
+            a + b
+        }
+        fn zero(&self) -> u64 {
+            0
+        }
+        fn to_f64(&self, v: &u64) -> f64 {
+            *v as f64
+        }
+        fn formatter(&self) -> &dyn ValueFormatter {
+            self.0.formatter() // nanoseconds, like wall time
+        }
     }
-    fn end(&self, start: u64) -> u64 {
-        thread_cpu_ns() - start
-    }
-    fn add(&self, a: &u64, b: &u64) -> u64 {
-        a + b
-    }
-    fn zero(&self) -> u64 {
-        0
-    }
-    fn to_f64(&self, v: &u64) -> f64 {
-        *v as f64
-    }
-    fn formatter(&self) -> &dyn ValueFormatter {
-        self.0.formatter() // nanoseconds, like wall time
-    }
-}
 
-fn wall_config() -> Criterion {
-    Criterion::default()
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2))
-        .sample_size(40)
-}
+    fn wall_config() -> Criterion {
+        Criterion::default()
+            .warm_up_time(Duration::from_millis(500))
+            .measurement_time(Duration::from_secs(2))
+            .sample_size(40)
+    }
 
-fn cpu_config() -> Criterion<ThreadCpuTime> {
-    wall_config().with_measurement(ThreadCpuTime(WallTime))
-}
+    fn cpu_config() -> Criterion<ThreadCpuTime> {
+        wall_config().with_measurement(ThreadCpuTime(WallTime))
+    }
 
-fn wall(c: &mut Criterion) {
-    udp_64b_self(c, "udp_64b_self");
-    tcp_64b_pingpong(c, "tcp_64b_pingpong");
-    tcp_bulk_64k(c, "tcp_bulk_64k");
-}
+    fn wall(c: &mut Criterion) {
+        udp_64b_self(c, "udp_64b_self");
+        tcp_64b_pingpong(c, "tcp_64b_pingpong");
+        tcp_bulk_64k(c, "tcp_bulk_64k");
+    }
 
-fn cpu(c: &mut Criterion<ThreadCpuTime>) {
-    udp_64b_self(c, "udp_64b_self_cpu");
-    tcp_64b_pingpong(c, "tcp_64b_pingpong_cpu");
-    tcp_bulk_64k(c, "tcp_bulk_64k_cpu");
-}
+    fn cpu(c: &mut Criterion<ThreadCpuTime>) {
+        udp_64b_self(c, "udp_64b_self_cpu");
+        tcp_64b_pingpong(c, "tcp_64b_pingpong_cpu");
+        tcp_bulk_64k(c, "tcp_bulk_64k_cpu");
+    }
 
-criterion_group! {
-    name = wall_benches;
-    config = wall_config();
-    targets = wall
+    criterion_group! {
+        name = wall_benches;
+        config = wall_config();
+        targets = wall
+    }
+    criterion_group! {
+        name = cpu_benches;
+        config = cpu_config();
+        targets = cpu
+    }
 }
-criterion_group! {
-    name = cpu_benches;
-    config = cpu_config();
-    targets = cpu
-}
-criterion_main!(wall_benches, cpu_benches);

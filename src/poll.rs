@@ -41,8 +41,21 @@ pub struct PollFlags(i16);
 
 impl PollFlags {
     /// `POLLIN`: there is data to read (or a connection to accept, or end-of-file).
+    ///
+    /// Windows: `POLLRDNORM`. Winsock's own `POLLIN` is `POLLRDNORM | POLLRDBAND`, and `WSAPoll`
+    /// reports only the part that happened, so `revents().contains(POLLIN)` would fail for
+    /// ordinary data; with `POLLRDNORM` it holds on every platform.
+    #[cfg(not(windows))]
     pub const IN: PollFlags = PollFlags(c::POLLIN);
-    /// `POLLPRI`: there is urgent (out-of-band) data to read.
+    /// `POLLIN`: there is data to read (or a connection to accept, or end-of-file).
+    ///
+    /// Windows: `POLLRDNORM`. Winsock's own `POLLIN` is `POLLRDNORM | POLLRDBAND`, and `WSAPoll`
+    /// reports only the part that happened, so `revents().contains(POLLIN)` would fail for
+    /// ordinary data; with `POLLRDNORM` it holds on every platform.
+    #[cfg(windows)]
+    pub const IN: PollFlags = PollFlags(c::POLLRDNORM);
+    /// `POLLPRI`: there is urgent (out-of-band) data to read. Windows: not supported by
+    /// Microsoft's Winsock provider (`WSAPoll` may reject it with `WSAEINVAL`).
     pub const PRI: PollFlags = PollFlags(c::POLLPRI);
     /// `POLLOUT`: writing will not block (or a non-blocking `connect` has finished).
     pub const OUT: PollFlags = PollFlags(c::POLLOUT);
@@ -104,17 +117,27 @@ impl PollFlags {
     ///
     /// ```
     /// use berkeley::poll::PollFlags;
+    /// let raw = PollFlags::IN.as_raw() | PollFlags::OUT.as_raw();
+    /// assert_eq!(PollFlags::from_raw(raw), PollFlags::IN | PollFlags::OUT);
+    /// #[cfg(unix)]
     /// assert_eq!(PollFlags::from_raw(libc::POLLIN), PollFlags::IN);
+    /// #[cfg(windows)] // IN is POLLRDNORM there (see IN)
+    /// assert_eq!(PollFlags::from_raw(windows_sys::Win32::Networking::WinSock::POLLRDNORM), PollFlags::IN);
     /// ```
     #[inline]
     pub const fn from_raw(raw: i16) -> PollFlags {
         PollFlags(raw)
     }
 
-    /// The raw `POLL*` bits.
+    /// The raw `POLL*` bits (Windows: the `WSAPoll` ones).
     ///
     /// ```
-    /// assert_eq!(berkeley::poll::PollFlags::OUT.as_raw(), libc::POLLOUT);
+    /// use berkeley::poll::PollFlags;
+    /// assert_eq!(PollFlags::OUT.as_raw() & PollFlags::IN.as_raw(), 0);
+    /// #[cfg(unix)]
+    /// assert_eq!(PollFlags::OUT.as_raw(), libc::POLLOUT);
+    /// #[cfg(windows)]
+    /// assert_eq!(PollFlags::OUT.as_raw(), windows_sys::Win32::Networking::WinSock::POLLOUT);
     /// ```
     #[inline]
     pub const fn as_raw(self) -> i16 {
@@ -193,8 +216,8 @@ impl fmt::Debug for PollFlags {
 /// One entry of the [`poll`] array: a borrowed socket, the events to wait for, and (after the
 /// call) the events that occurred.
 ///
-/// C: `struct pollfd { int fd; short events; short revents; }`. `PollFd` has exactly that layout
-/// (`#[repr(transparent)]`), so `poll` hands the caller's slice to the OS without copying. The
+/// C: `struct pollfd { int fd; short events; short revents; }` (Windows: `WSAPOLLFD`, whose `fd`
+/// is a `SOCKET`). `PollFd` has exactly that layout (`#[repr(transparent)]`), so `poll` hands the caller's slice to the OS without copying. The
 /// lifetime ties it to the socket, so the socket cannot be closed while it is being polled.
 ///
 /// ```
@@ -218,7 +241,7 @@ const _: () = assert!(std::mem::align_of::<PollFd<'_>>() == std::mem::align_of::
 
 impl<'a> PollFd<'a> {
     /// An entry that waits for `events` on `sock`: a [`Socket`], or anything else with a
-    /// descriptor (`TcpStream`, `UnixListener`, a pipe, ...).
+    /// descriptor (`TcpStream`, `UnixListener`, a pipe, ...): on Unix, any `AsFd`.
     ///
     /// ```
     /// use berkeley::poll::{poll, PollFd, PollFlags};
@@ -235,6 +258,29 @@ impl<'a> PollFd<'a> {
     pub fn new<S: std::os::fd::AsFd + ?Sized>(sock: &'a S, events: PollFlags) -> PollFd<'a> {
         use std::os::fd::AsRawFd as _;
         PollFd::from_sys(sock.as_fd().as_raw_fd(), events)
+    }
+
+    /// An entry that waits for `events` on `sock`: a [`Socket`], or anything else with a
+    /// handle (`TcpStream`, `UdpSocket`, ...): on Windows, any `AsSocket`.
+    ///
+    /// ```
+    /// use berkeley::poll::{poll, PollFd, PollFlags};
+    /// use std::net::UdpSocket;
+    /// use std::time::Duration;
+    /// # fn main() -> berkeley::Result<()> {
+    /// let std_sock = UdpSocket::bind("127.0.0.1:0").unwrap();
+    /// let mut fds = [PollFd::new(&std_sock, PollFlags::OUT)];
+    /// assert_eq!(poll(&mut fds, Some(Duration::from_secs(10)))?, 1); // UDP is writable at once
+    /// # Ok(()) }
+    /// ```
+    #[cfg(windows)]
+    #[cfg_attr(docsrs, doc(cfg(windows)))]
+    pub fn new<S: std::os::windows::io::AsSocket + ?Sized>(
+        sock: &'a S,
+        events: PollFlags,
+    ) -> PollFd<'a> {
+        use std::os::windows::io::AsRawSocket as _;
+        PollFd::from_sys(sock.as_socket().as_raw_socket(), events)
     }
 
     /// An entry for a berkeley [`Socket`] (the portable constructor used inside the crate).
@@ -321,7 +367,8 @@ impl fmt::Debug for PollFd<'_> {
 /// Errors: `poll: Invalid argument (os error 22)` (`EINVAL`) for more entries than
 /// `RLIMIT_NOFILE`, `ENOMEM`. A closed descriptor is not an error: its entry reports `NVAL`.
 ///
-/// Windows: `WSAPoll`.
+/// Windows: `WSAPoll`. It rejects an empty `fds` with `WSAEINVAL` (Unix waits out the
+/// timeout), and Microsoft's provider does not support the `PRI` event.
 ///
 /// ```
 /// use berkeley::poll::{poll, PollFd, PollFlags};

@@ -93,7 +93,8 @@ impl Socket {
     /// `socket.socket(family, type, proto)`.
     ///
     /// The socket is close-on-exec. Add [`Type::nonblocking`] to create it in non-blocking mode
-    /// atomically (`SOCK_NONBLOCK`).
+    /// atomically (`SOCK_NONBLOCK`; Windows: set with `ioctlsocket(FIONBIO)` right after
+    /// `WSASocketW`, and the socket is not inherited by child processes).
     ///
     /// Errors: `EAFNOSUPPORT`/`EPROTONOSUPPORT`/`EINVAL` for an unknown domain, type or
     /// protocol; `EACCES`/`EPERM` for a raw socket without privileges; `EMFILE`/`ENFILE` when out
@@ -104,8 +105,9 @@ impl Socket {
     /// # fn main() -> berkeley::Result<()> {
     /// let tcp = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
     /// let udp6 = Socket::new(Domain::INET6, Type::DGRAM.nonblocking(), Protocol::DEFAULT)?;
+    /// #[cfg(unix)] // Windows cannot read the mode back
     /// assert!(udp6.nonblocking()?);
-    /// # drop(tcp); Ok(()) }
+    /// # drop((tcp, udp6)); Ok(()) }
     /// ```
     ///
     /// See [socket(2)](https://man7.org/linux/man-pages/man2/socket.2.html).
@@ -292,7 +294,8 @@ impl Socket {
     /// C: `fcntl(O_NONBLOCK); connect(); poll(POLLOUT, timeout); getsockopt(SO_ERROR)` —
     /// Python: `sock.settimeout(t); sock.connect(address)`.
     ///
-    /// The socket's blocking mode is restored afterwards, whether the connect succeeded or not.
+    /// The socket's blocking mode is restored afterwards, whether the connect succeeded or not
+    /// (Windows cannot read the mode back: there the socket is left blocking).
     /// A signal during the wait is retried with the time that remains.
     ///
     /// Errors: [`Error::InvalidInput`] for a zero timeout; `connect(ADDR): Connection timed out
@@ -309,6 +312,7 @@ impl Socket {
     ///
     /// let s = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
     /// s.connect_timeout(&listener.getsockname()?, Duration::from_secs(10))?;
+    /// #[cfg(unix)] // Windows cannot read the mode back
     /// assert!(!s.nonblocking()?); // blocking again
     /// # Ok(()) }
     /// ```
@@ -382,11 +386,14 @@ impl Socket {
     /// a datagram too big.
     ///
     /// ```
-    /// use berkeley::{Domain, Protocol, Socket, Type};
+    /// use berkeley::{Domain, Protocol, SockAddr, Socket, Type};
     /// # fn main() -> berkeley::Result<()> {
-    /// let (a, b) = Socket::pair(Domain::UNIX, Type::DGRAM, Protocol::DEFAULT)?;
-    /// assert_eq!(a.send(b"datagram")?, 8);
-    /// # drop(b); Ok(()) }
+    /// let rx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+    /// rx.bind(&SockAddr::from("127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap()))?;
+    /// let tx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+    /// tx.connect(&rx.getsockname()?)?; // UDP: sets the default destination
+    /// assert_eq!(tx.send(b"datagram")?, 8);
+    /// # Ok(()) }
     /// ```
     ///
     /// See [send(2)](https://man7.org/linux/man-pages/man2/send.2.html).
@@ -400,11 +407,14 @@ impl Socket {
     /// C: `send(fd, buf, len, flags)` — Python: `sock.send(data, flags)`.
     ///
     /// ```
-    /// use berkeley::{Domain, MsgFlags, Protocol, Socket, Type};
+    /// use berkeley::{Domain, MsgFlags, Protocol, SockAddr, Socket, Type};
     /// # fn main() -> berkeley::Result<()> {
-    /// let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT)?;
-    /// a.send_with_flags(b"x", MsgFlags::DONTWAIT)?;
-    /// # drop(b); Ok(()) }
+    /// let rx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+    /// rx.bind(&SockAddr::from("127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap()))?;
+    /// let tx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+    /// tx.connect(&rx.getsockname()?)?;
+    /// tx.send_with_flags(b"x", MsgFlags::DONTROUTE)?; // loopback needs no gateway
+    /// # Ok(()) }
     /// ```
     ///
     /// See [send(2)](https://man7.org/linux/man-pages/man2/send.2.html).
@@ -425,10 +435,13 @@ impl Socket {
     /// forever.
     ///
     /// ```
-    /// use berkeley::{Domain, Protocol, Socket, Type};
+    /// use berkeley::Socket;
     /// use std::io::Read;
-    /// # fn main() -> berkeley::Result<()> {
-    /// let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT)?;
+    /// use std::net::{TcpListener, TcpStream};
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let listener = TcpListener::bind("127.0.0.1:0")?; // a connected TCP pair on loopback
+    /// let a = Socket::from(TcpStream::connect(listener.local_addr()?)?);
+    /// let b = Socket::from(listener.accept()?.0);
     /// let data = vec![7u8; 1 << 20]; // more than the socket buffer holds
     /// let reader = std::thread::spawn(move || {
     ///     let mut got = Vec::new();
@@ -495,7 +508,7 @@ impl Socket {
     /// let rx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
     /// rx.bind(&SockAddr::from("127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap()))?;
     /// let tx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
-    /// tx.sendto_with_flags(b"hello", &rx.getsockname()?, MsgFlags::DONTWAIT)?;
+    /// tx.sendto_with_flags(b"hello", &rx.getsockname()?, MsgFlags::DONTROUTE)?;
     /// # Ok(()) }
     /// ```
     ///
@@ -512,7 +525,8 @@ impl Socket {
     /// C: `ssize_t recv(int fd, void *buf, size_t len, int flags);` — Python:
     /// `data = sock.recv(bufsize)` (or `sock.recv_into(buf)`).
     ///
-    /// A datagram longer than `buf` is truncated (the rest is lost). Retries `EINTR`.
+    /// A datagram longer than `buf` is truncated (the rest is lost); on Windows the call then
+    /// fails with `WSAEMSGSIZE` (`buf` holds the first `buf.len()` bytes). Retries `EINTR`.
     ///
     /// Errors: `EAGAIN` (kind `WouldBlock`) on a non-blocking socket with no data, or when an
     /// `SO_RCVTIMEO` timeout expires; `ECONNRESET` (kind `ConnectionReset`) when the peer
@@ -520,9 +534,12 @@ impl Socket {
     /// port-unreachable; `ENOTCONN`.
     ///
     /// ```
-    /// use berkeley::{Domain, Protocol, Socket, Type};
-    /// # fn main() -> berkeley::Result<()> {
-    /// let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT)?;
+    /// use berkeley::Socket;
+    /// use std::net::{TcpListener, TcpStream};
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let listener = TcpListener::bind("127.0.0.1:0")?; // a connected TCP pair on loopback
+    /// let a = Socket::from(TcpStream::connect(listener.local_addr()?)?);
+    /// let b = Socket::from(listener.accept()?.0);
     /// a.sendall(b"hello")?;
     /// drop(a);
     /// let mut buf = [0u8; 64];
@@ -545,9 +562,12 @@ impl Socket {
     /// which can exceed `buf.len()`: only `buf[..n.min(buf.len())]` was written.
     ///
     /// ```
-    /// use berkeley::{Domain, MsgFlags, Protocol, Socket, Type};
-    /// # fn main() -> berkeley::Result<()> {
-    /// let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT)?;
+    /// use berkeley::{MsgFlags, Socket};
+    /// use std::net::{TcpListener, TcpStream};
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let listener = TcpListener::bind("127.0.0.1:0")?; // a connected TCP pair on loopback
+    /// let a = Socket::from(TcpStream::connect(listener.local_addr()?)?);
+    /// let b = Socket::from(listener.accept()?.0);
     /// a.sendall(b"peek")?;
     /// let mut buf = [0u8; 4];
     /// assert_eq!(b.recv_with_flags(&mut buf, MsgFlags::PEEK)?, 4); // still queued
@@ -568,13 +588,14 @@ impl Socket {
     /// C: `recv(fd, buf, len, 0)` — Python: `sock.recv_into(buf)`.
     ///
     /// ```
-    /// use berkeley::{Domain, Protocol, Socket, Type};
+    /// use berkeley::{Domain, Protocol, SockAddr, Socket, Type};
     /// use std::mem::MaybeUninit;
     /// # fn main() -> berkeley::Result<()> {
-    /// let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT)?;
-    /// a.sendall(b"abc")?;
+    /// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+    /// s.bind(&SockAddr::from("127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap()))?;
+    /// s.sendto(b"abc", &s.getsockname()?)?; // to itself
     /// let mut buf = [MaybeUninit::<u8>::uninit(); 16];
-    /// let n = b.recv_uninit(&mut buf)?;
+    /// let n = s.recv_uninit(&mut buf)?;
     /// // SAFETY: recv_uninit initialised the first n bytes.
     /// let got: Vec<u8> = buf[..n].iter().map(|b| unsafe { b.assume_init() }).collect();
     /// assert_eq!(got, b"abc");
@@ -592,7 +613,8 @@ impl Socket {
     /// C: `ssize_t recvfrom(int fd, void *buf, size_t len, int flags, struct sockaddr
     /// *src_addr, socklen_t *addrlen);` — Python: `data, address = sock.recvfrom(bufsize)`.
     ///
-    /// A datagram longer than `buf` is truncated. On a connected stream socket the address is
+    /// A datagram longer than `buf` is truncated (Windows: and the call fails with
+    /// `WSAEMSGSIZE`). On a connected stream socket the address is
     /// [empty](SockAddr::is_empty); from an unnamed UNIX socket it has only a family. Retries
     /// `EINTR`.
     ///
@@ -630,13 +652,14 @@ impl Socket {
     ///
     /// ```
     /// use berkeley::{Domain, MsgFlags, Protocol, SockAddr, Socket, Type};
-    /// use std::io::ErrorKind;
     /// # fn main() -> berkeley::Result<()> {
-    /// let rx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
-    /// rx.bind(&SockAddr::from("127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap()))?;
+    /// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+    /// s.bind(&SockAddr::from("127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap()))?;
+    /// s.sendto(b"peek", &s.getsockname()?)?; // to itself
     /// let mut buf = [0u8; 64];
-    /// let err = rx.recvfrom_with_flags(&mut buf, MsgFlags::DONTWAIT).unwrap_err();
-    /// assert_eq!(err.kind(), ErrorKind::WouldBlock); // nothing queued
+    /// let (n, from) = s.recvfrom_with_flags(&mut buf, MsgFlags::PEEK)?; // still queued
+    /// assert_eq!((n, &from), (4, &s.getsockname()?));
+    /// assert_eq!(s.recvfrom(&mut buf)?, (4, from));
     /// # Ok(()) }
     /// ```
     ///
@@ -688,9 +711,12 @@ impl Socket {
     /// Errors: `ENOTCONN` if the socket is not connected.
     ///
     /// ```
-    /// use berkeley::{Domain, Protocol, Shutdown, Socket, Type};
-    /// # fn main() -> berkeley::Result<()> {
-    /// let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT)?;
+    /// use berkeley::{Shutdown, Socket};
+    /// use std::net::{TcpListener, TcpStream};
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let listener = TcpListener::bind("127.0.0.1:0")?; // a connected TCP pair on loopback
+    /// let a = Socket::from(TcpStream::connect(listener.local_addr()?)?);
+    /// let b = Socket::from(listener.accept()?.0);
     /// a.shutdown(Shutdown::WRITE)?;
     /// assert_eq!(b.recv(&mut [0u8; 8])?, 0); // end-of-file
     /// # Ok(()) }
@@ -706,14 +732,13 @@ impl Socket {
     /// C: `int getsockname(int fd, struct sockaddr *addr, socklen_t *addrlen);` — Python:
     /// `sock.getsockname()`.
     ///
-    /// An unbound IP socket reports the wildcard address with port 0; an unbound UNIX socket
-    /// an unnamed address.
+    /// An unbound IP socket reports the wildcard address with port 0 (Windows: fails with
+    /// `WSAEINVAL`); an unbound UNIX socket an unnamed address.
     ///
     /// ```
     /// use berkeley::{Domain, Protocol, SockAddr, Socket, Type};
     /// # fn main() -> berkeley::Result<()> {
     /// let s = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
-    /// assert_eq!(s.getsockname()?.to_string(), "0.0.0.0:0");
     /// s.bind(&SockAddr::from("127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap()))?;
     /// let me = s.getsockname()?.as_socket().unwrap();
     /// assert!(me.ip().is_loopback() && me.port() != 0);
@@ -753,17 +778,19 @@ impl Socket {
 
     /// `ioctl(FIONBIO)` — switches non-blocking mode on or off.
     ///
-    /// C: `int on = 1; ioctl(fd, FIONBIO, &on);` — Python: `sock.setblocking(not on)`.
+    /// C: `int on = 1; ioctl(fd, FIONBIO, &on);` (Windows: `ioctlsocket`) — Python:
+    /// `sock.setblocking(not on)`.
     ///
     /// In non-blocking mode a call that would wait fails with kind `WouldBlock` instead.
     ///
     /// ```
-    /// use berkeley::{Domain, Protocol, Socket, Type};
+    /// use berkeley::{Domain, Protocol, SockAddr, Socket, Type};
     /// use std::io::ErrorKind;
     /// # fn main() -> berkeley::Result<()> {
-    /// let (a, _b) = Socket::pair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT)?;
-    /// a.set_nonblocking(true)?;
-    /// assert_eq!(a.recv(&mut [0u8; 8]).unwrap_err().kind(), ErrorKind::WouldBlock);
+    /// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+    /// s.bind(&SockAddr::from("127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap()))?;
+    /// s.set_nonblocking(true)?;
+    /// assert_eq!(s.recv(&mut [0u8; 8]).unwrap_err().kind(), ErrorKind::WouldBlock);
     /// # Ok(()) }
     /// ```
     ///
@@ -777,6 +804,8 @@ impl Socket {
     /// `fcntl(F_GETFL)` — whether the socket is in non-blocking mode (`O_NONBLOCK`).
     ///
     /// C: `fcntl(fd, F_GETFL) & O_NONBLOCK` — Python: `not sock.getblocking()`.
+    ///
+    /// Unix only: Winsock has no call that reads the mode back (Python remembers it instead).
     ///
     /// ```
     /// use berkeley::{Domain, Protocol, Socket, Type};
@@ -798,19 +827,21 @@ impl Socket {
 
     /// `fcntl(F_DUPFD_CLOEXEC)` — a second handle to the same socket (close-on-exec).
     ///
-    /// C: `fcntl(fd, F_DUPFD_CLOEXEC, 3)` (`dup`) — Python: `sock.dup()`.
+    /// C: `fcntl(fd, F_DUPFD_CLOEXEC, 3)` (`dup`; Windows: `WSADuplicateSocketW` +
+    /// `WSASocketW`) — Python: `sock.dup()`.
     ///
     /// Both handles share the socket: its options, its mode, its data. The socket closes when the
     /// last handle does.
     ///
     /// ```
-    /// use berkeley::{Domain, Protocol, Socket, Type};
+    /// use berkeley::{Domain, Protocol, SockAddr, Socket, Type};
     /// # fn main() -> berkeley::Result<()> {
-    /// let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT)?;
-    /// let a2 = a.try_clone()?;
-    /// drop(a);
-    /// a2.sendall(b"still open")?;
-    /// assert_eq!(b.recv(&mut [0u8; 32])?, 10);
+    /// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+    /// s.bind(&SockAddr::from("127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap()))?;
+    /// let s2 = s.try_clone()?;
+    /// drop(s);
+    /// s2.sendto(b"still open", &s2.getsockname()?)?; // the same socket, to itself
+    /// assert_eq!(s2.recv(&mut [0u8; 32])?, 10);
     /// # Ok(()) }
     /// ```
     ///

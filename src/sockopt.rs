@@ -54,6 +54,10 @@
 //! are [`Error::Os`] whose call names the option: `setsockopt(IP_TTL): Invalid argument (os
 //! error 22)`, `getsockopt(IP_MTU): Transport endpoint is not connected (os error 107)`.
 //!
+//! Windows: Winsock writes a single byte for some boolean options (`TCP_NODELAY`); the `bool`
+//! markers read either size. Windows error codes are the `WSAE*` ones (`WSAENOPROTOOPT`, 10042,
+//! for an option the system lacks).
+//!
 //! # Overview
 //!
 //! Platforms: *all* = Unix and Windows, *Unix* = every Unix, *Linux* = Linux and Android;
@@ -112,6 +116,82 @@
 //! | `IPV6_JOIN_GROUP` | [`Ipv6JoinGroup`] | `(Ipv6Addr, u32)` | set | all |
 //! | `IPV6_LEAVE_GROUP` | [`Ipv6LeaveGroup`] | `(Ipv6Addr, u32)` | set | all |
 //! | `IPV6_TCLASS` | [`Ipv6Tclass`] | `u8` | get, set | Unix |
+//!
+//! [`Domain`]: crate::Domain
+//! [`Protocol`]: crate::Protocol
+// Where a platform-only marker is not defined, its link goes to the Linux docs on docs.rs.
+#![cfg_attr(
+    not(unix),
+    doc = "[`ReusePort`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.ReusePort.html"
+)]
+#![cfg_attr(
+    not(unix),
+    doc = "[`RcvLowat`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.RcvLowat.html"
+)]
+#![cfg_attr(
+    not(unix),
+    doc = "[`TcpMaxSeg`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpMaxSeg.html"
+)]
+#![cfg_attr(
+    not(unix),
+    doc = "[`Ipv6Tclass`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.Ipv6Tclass.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`SoDomain`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.SoDomain.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`SoProtocol`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.SoProtocol.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`Priority`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.Priority.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`BindToDevice`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.BindToDevice.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`Mark`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.Mark.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`PeerCred`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.PeerCred.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`UCred`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.UCred.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`TcpCork`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpCork.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`TcpQuickAck`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpQuickAck.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`TcpUserTimeout`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpUserTimeout.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`TcpCongestion`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpCongestion.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`IpMtuDiscover`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.IpMtuDiscover.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`PmtuDisc`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.PmtuDisc.html"
+)]
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`IpMtu`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.IpMtu.html"
+)]
 
 use std::fmt;
 use std::mem::{self, MaybeUninit};
@@ -121,7 +201,9 @@ use std::time::Duration;
 use crate::error::{Error, Result};
 use crate::socket::Socket;
 use crate::sys;
-use crate::types::{Domain, Protocol, Type};
+use crate::types::Type;
+#[cfg(any(target_os = "linux", target_os = "android"))]
+use crate::types::{Domain, Protocol};
 
 /// The C names (`crate::sys::c`), plus the few that libc spells differently per platform.
 mod c {
@@ -203,14 +285,19 @@ impl Socket {
     /// `value` is the option's C representation in native byte order (for an `int` option,
     /// `1i32.to_ne_bytes()`). Errors name the call `"setsockopt"`.
     ///
+    /// Level and option numbers differ between systems (`SOL_SOCKET` is 1 on Linux, `0xffff` on
+    /// Windows); take them from `libc` or `windows-sys`, or from a marker's
+    /// [`SockOpt::LEVEL`]/[`SockOpt::NAME`].
+    ///
     /// ```
     /// use berkeley::{Domain, Protocol, Socket, Type};
     /// # fn main() -> berkeley::Result<()> {
     /// let s = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
-    /// s.setsockopt_raw(libc::SOL_SOCKET, libc::SO_REUSEADDR, &1i32.to_ne_bytes())?;
+    /// // IPPROTO_TCP = 6, TCP_NODELAY = 1 (the same numbers on Linux, BSD and Windows)
+    /// s.setsockopt_raw(6, 1, &1i32.to_ne_bytes())?;
     /// let mut buf = [0u8; 4];
-    /// assert_eq!(s.getsockopt_raw(libc::SOL_SOCKET, libc::SO_REUSEADDR, &mut buf)?, 4);
-    /// assert_ne!(i32::from_ne_bytes(buf), 0);
+    /// let n = s.getsockopt_raw(6, 1, &mut buf)?; // 4 bytes (an int); Windows may write 1
+    /// assert!(buf[..n].iter().any(|&b| b != 0));
     /// # Ok(()) }
     /// ```
     ///
@@ -225,13 +312,18 @@ impl Socket {
     /// C: `int getsockopt(int fd, int level, int optname, void *optval, socklen_t *optlen);`
     /// — Python: `sock.getsockopt(level, optname, buflen)`.
     ///
+    /// Windows writes a single byte for some boolean options (`TCP_NODELAY`): read only the
+    /// first `n` bytes of `buf`.
+    ///
     /// ```
+    /// use berkeley::sockopt::{SockOpt, SoType};
     /// use berkeley::{Domain, Protocol, Socket, Type};
     /// # fn main() -> berkeley::Result<()> {
     /// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
     /// let mut buf = [0u8; 4];
-    /// s.getsockopt_raw(libc::SOL_SOCKET, libc::SO_TYPE, &mut buf)?;
-    /// assert_eq!(i32::from_ne_bytes(buf), libc::SOCK_DGRAM);
+    /// let n = s.getsockopt_raw(SoType::LEVEL, SoType::NAME, &mut buf)?; // SOL_SOCKET, SO_TYPE
+    /// assert_eq!(n, 4);
+    /// assert_eq!(i32::from_ne_bytes(buf), Type::DGRAM.as_raw());
     /// # Ok(()) }
     /// ```
     ///
@@ -259,11 +351,11 @@ mod sealed {
 /// constants:
 ///
 /// ```
-/// use berkeley::sockopt::{ReuseAddr, SockOpt};
+/// use berkeley::sockopt::{SockOpt, TcpNoDelay};
 ///
-/// assert_eq!(ReuseAddr::LEVEL, libc::SOL_SOCKET);
-/// assert_eq!(ReuseAddr::NAME, libc::SO_REUSEADDR);
-/// assert_eq!(ReuseAddr::C_NAME, "SO_REUSEADDR");
+/// assert_eq!(TcpNoDelay::LEVEL, 6); // IPPROTO_TCP
+/// assert_eq!(TcpNoDelay::NAME, 1); // TCP_NODELAY
+/// assert_eq!(TcpNoDelay::C_NAME, "TCP_NODELAY");
 /// ```
 pub trait SockOpt: Copy + fmt::Debug + sealed::Sealed {
     /// The value [`Socket::setsockopt`] takes and [`Socket::getsockopt`] returns.
@@ -338,6 +430,14 @@ pub trait GetSockOpt: SockOpt {
 /// assert!(OptName::new("a-very-long-name0").is_err()); // 17 bytes
 /// # Ok(()) }
 /// ```
+#[cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`BindToDevice`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.BindToDevice.html"
+)]
+#[cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`TcpCongestion`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpCongestion.html"
+)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct OptName {
     len: u8,
@@ -424,6 +524,7 @@ impl OptName {
     }
 
     /// The name in a kernel-returned buffer: the bytes before the first NUL within `len`.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
     fn from_c(buf: &[u8; OptName::MAX_LEN + 1], len: usize) -> Result<OptName, &'static str> {
         let bytes = &buf[..len.min(buf.len())];
         let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
@@ -664,6 +765,7 @@ int_codec!(UsizeInt: usize, encode |v| i32::try_from(v).map_err(|_| TOO_BIG),
 int_codec!(U8Int: u8, encode |v| Ok(i32::from(v)),
     decode |v| u8::try_from(v).map_err(|_| "the OS returned a value outside 0..=255"));
 // The kernel reads SO_MARK as a u32: every bit pattern is a valid mark.
+#[cfg(any(target_os = "linux", target_os = "android"))]
 int_codec!(U32Bits: u32, encode |v| Ok(i32::from_ne_bytes(v.to_ne_bytes())),
     decode |v| Ok(u32::from_ne_bytes(v.to_ne_bytes())));
 #[cfg(any(target_os = "linux", target_os = "android"))]
@@ -687,7 +789,9 @@ macro_rules! int_decoder {
 
 int_decoder!(ErrorInt: Option<Error>, |v| Ok((v != 0).then(|| Error::os("SO_ERROR", v))));
 int_decoder!(TypeInt: Type, |v| Ok(Type::from_raw(v)));
+#[cfg(any(target_os = "linux", target_os = "android"))]
 int_decoder!(DomainInt: Domain, |v| Ok(Domain::from_raw(v)));
+#[cfg(any(target_os = "linux", target_os = "android"))]
 int_decoder!(ProtocolInt: Protocol, |v| Ok(Protocol::from_raw(v)));
 
 const ZERO_TIMEOUT: &str =
@@ -905,11 +1009,14 @@ impl Decode for UCredCodec {
     }
 }
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
 type NameBuf = [u8; OptName::MAX_LEN + 1];
 
 /// `TCP_CONGESTION`: a NUL-terminated name in a 16-byte buffer.
+#[cfg(any(target_os = "linux", target_os = "android"))]
 enum NameCodec {}
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
 impl Encode for NameCodec {
     type Value = OptName;
     type Raw = NameBuf;
@@ -918,6 +1025,7 @@ impl Encode for NameCodec {
     }
 }
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
 impl Decode for NameCodec {
     type Value = OptName;
     type Raw = NameBuf;
@@ -927,8 +1035,10 @@ impl Decode for NameCodec {
 }
 
 /// `SO_BINDTODEVICE`: like [`NameCodec`], with "no device" as `None` (the empty name).
+#[cfg(any(target_os = "linux", target_os = "android"))]
 enum DeviceCodec {}
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
 impl Encode for DeviceCodec {
     type Value = Option<OptName>;
     type Raw = NameBuf;
@@ -937,6 +1047,7 @@ impl Encode for DeviceCodec {
     }
 }
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
 impl Decode for DeviceCodec {
     type Value = Option<OptName>;
     type Raw = NameBuf;
@@ -1486,7 +1597,8 @@ sockopt! {
     }
 
     /// Seconds a connection must be idle before the first keep-alive probe (with
-    /// [`KeepAlive`] on). Linux: 1 to 32767.
+    /// [`KeepAlive`] on). Linux: 1 to 32767. Windows: 10 version 1709 and later; older versions
+    /// fail with `WSAENOPROTOOPT`.
     TcpKeepIdle("TCP_KEEPIDLE") [keepalive] get_set: u32 = IPPROTO_TCP / TCP_KEEPIDLE via U32Int
         as "int",
         py "sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE, 60)", man tcp {
@@ -1495,13 +1607,19 @@ sockopt! {
         /// use berkeley::{Domain, Protocol, Socket, Type};
         /// # fn main() -> berkeley::Result<()> {
         /// let s = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
+        /// # // Windows before 10 version 1709 (and wine) lacks it: WSAENOPROTOOPT (10042).
+        /// # #[cfg(windows)]
+        /// # if s.setsockopt(TcpKeepIdle, 60).is_err_and(|e| e.raw_os_error() == Some(10042)) {
+        /// #     return Ok(());
+        /// # }
         /// s.setsockopt(TcpKeepIdle, 60)?;
         /// assert_eq!(s.getsockopt(TcpKeepIdle)?, 60);
         /// # Ok(()) }
         /// ```
     }
 
-    /// Seconds between keep-alive probes. Linux: 1 to 32767.
+    /// Seconds between keep-alive probes. Linux: 1 to 32767. Windows: 10 version 1709 and later;
+    /// older versions fail with `WSAENOPROTOOPT`.
     TcpKeepIntvl("TCP_KEEPINTVL") [keepalive] get_set: u32 = IPPROTO_TCP / TCP_KEEPINTVL via U32Int
         as "int",
         py "sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPINTVL, 10)", man tcp {
@@ -1510,13 +1628,19 @@ sockopt! {
         /// use berkeley::{Domain, Protocol, Socket, Type};
         /// # fn main() -> berkeley::Result<()> {
         /// let s = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
+        /// # // Windows before 10 version 1709 (and wine) lacks it: WSAENOPROTOOPT (10042).
+        /// # #[cfg(windows)]
+        /// # if s.setsockopt(TcpKeepIntvl, 10).is_err_and(|e| e.raw_os_error() == Some(10042)) {
+        /// #     return Ok(());
+        /// # }
         /// s.setsockopt(TcpKeepIntvl, 10)?;
         /// assert_eq!(s.getsockopt(TcpKeepIntvl)?, 10);
         /// # Ok(()) }
         /// ```
     }
 
-    /// Unanswered keep-alive probes before the connection is dropped. Linux: 1 to 127.
+    /// Unanswered keep-alive probes before the connection is dropped. Linux: 1 to 127. Windows:
+    /// 10 version 1703 and later (0 to 255); older versions fail with `WSAENOPROTOOPT`.
     TcpKeepCnt("TCP_KEEPCNT") [keepalive] get_set: u32 = IPPROTO_TCP / TCP_KEEPCNT via U32Int
         as "int",
         py "sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT, 5)", man tcp {
@@ -1525,6 +1649,11 @@ sockopt! {
         /// use berkeley::{Domain, Protocol, Socket, Type};
         /// # fn main() -> berkeley::Result<()> {
         /// let s = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
+        /// # // Windows before 10 version 1703 (and wine) lacks it: WSAENOPROTOOPT (10042).
+        /// # #[cfg(windows)]
+        /// # if s.setsockopt(TcpKeepCnt, 5).is_err_and(|e| e.raw_os_error() == Some(10042)) {
+        /// #     return Ok(());
+        /// # }
         /// s.setsockopt(TcpKeepCnt, 5)?;
         /// assert_eq!(s.getsockopt(TcpKeepCnt)?, 5);
         /// # Ok(()) }
@@ -1844,10 +1973,12 @@ sockopt! {
         py "sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_JOIN_GROUP, socket.inet_pton(socket.AF_INET6, group) + struct.pack('@I', ifindex))",
         man ipv6 {
         /// ```
+        /// # #![cfg_attr(not(unix), allow(unused_imports))] // the example needs libc
         /// use berkeley::sockopt::{Ipv6JoinGroup, Ipv6LeaveGroup};
         /// use berkeley::{Domain, Protocol, Socket, Type};
         /// use std::net::Ipv6Addr;
         /// # fn main() -> berkeley::Result<()> {
+        /// # #[cfg(unix)] {
         /// let s = Socket::new(Domain::INET6, Type::DGRAM, Protocol::UDP)?;
         /// // SAFETY: a NUL-terminated string that if_nametoindex only reads.
         /// let lo = unsafe { libc::if_nametoindex(c"lo".as_ptr()) };
@@ -1855,6 +1986,7 @@ sockopt! {
         /// # if lo == 0 { return Ok(()) }
         /// s.setsockopt(Ipv6JoinGroup, (group, lo))?;
         /// s.setsockopt(Ipv6LeaveGroup, (group, lo))?;
+        /// # }
         /// # Ok(()) }
         /// ```
     }

@@ -1,5 +1,9 @@
 //! Socket addresses: every family type against hand-filled libc structs, std and socket2
 //! conversions, `SockAddr::from_storage` trusting only the length, and every error path.
+//!
+//! Linux only: the oracle is glibc's own structs, filled by hand through `libc` (and the
+//! kernel's `getsockname` for UNIX names). On Windows the address types are covered by their doc
+//! tests and by tests/socket.rs and tests/windows.rs (real Winsock round trips).
 #![cfg(target_os = "linux")]
 
 use std::mem;

@@ -13,6 +13,11 @@
 //! Every spawned process is owned by a guard that kills and reaps it when dropped, so a failing
 //! test leaves no orphan behind. Timeouts are generous (a loaded 2-core machine) and only stop a
 //! hung test: nothing here measures time.
+//!
+//! Unix only: under wine the test would have to run `cargo build` for the Windows target from
+//! inside a Windows process, start the `.exe` examples through wine and talk to them from a
+//! Linux Python peer; and the UNIX-socket examples are Unix programs. The examples are built for
+//! Windows by `.ci/windows.sh` (clippy `--all-targets`), not run.
 #![cfg(unix)]
 
 use std::io::{BufRead, BufReader, Read, Write};

@@ -2,18 +2,26 @@
 //!
 //! Every test runs inside `util::fd_leak_check`, which also serialises them (the bad-fd and
 //! signal tests rely on no other test opening descriptors or signalling meanwhile).
-#![cfg(unix)]
+//!
+//! On Windows (run under wine by `.ci/windows.sh`) the portable tests run too; what is Unix-only
+//! (`socketpair`, UNIX sockets, errno values and texts, signals, descriptors, reading the
+//! blocking mode back) is `#[cfg(unix)]`, per test or per check. Windows-only behaviour is in
+//! tests/windows.rs.
 
 mod util;
 
 use std::io::{ErrorKind, IoSlice, IoSliceMut, Read, Write};
 use std::mem::MaybeUninit;
+#[cfg(unix)]
 use std::os::fd::{AsFd, AsRawFd, FromRawFd, IntoRawFd, OwnedFd};
 use std::time::Duration;
 
 use berkeley::poll::{poll, PollFd, PollFlags};
+use berkeley::sockopt::{Linger, RcvTimeo};
 use berkeley::{Domain, Error, MsgFlags, Protocol, Shutdown, SockAddr, Socket, Type};
-use util::{fd_leak_check, have_ipv6_loopback, is_cloexec, lo4, lo6};
+#[cfg(unix)]
+use util::is_cloexec;
+use util::{fd_leak_check, have_ipv6_loopback, lo4, lo6};
 
 /// Generous: the machine is small and busy.
 const LONG: Duration = Duration::from_secs(30);
@@ -44,27 +52,11 @@ fn tcp_pair(domain: Domain, bind: &SockAddr) -> (Socket, Socket) {
 }
 
 fn set_rcvtimeo(s: &Socket, d: Duration) {
-    let tv = libc::timeval { tv_sec: d.as_secs() as _, tv_usec: d.subsec_micros() as _ };
-    // SAFETY: timeval is plain old data; viewing it as bytes reads only initialised memory.
-    let bytes = unsafe {
-        std::slice::from_raw_parts(
-            (&tv as *const libc::timeval).cast::<u8>(),
-            std::mem::size_of::<libc::timeval>(),
-        )
-    };
-    s.setsockopt_raw(libc::SOL_SOCKET, libc::SO_RCVTIMEO, bytes).unwrap();
+    s.setsockopt(RcvTimeo, Some(d)).unwrap();
 }
 
 fn set_linger_zero(s: &Socket) {
-    let l = libc::linger { l_onoff: 1, l_linger: 0 };
-    // SAFETY: linger is two ints; viewing it as bytes reads only initialised memory.
-    let bytes = unsafe {
-        std::slice::from_raw_parts(
-            (&l as *const libc::linger).cast::<u8>(),
-            std::mem::size_of::<libc::linger>(),
-        )
-    };
-    s.setsockopt_raw(libc::SOL_SOCKET, libc::SO_LINGER, bytes).unwrap();
+    s.setsockopt(Linger, Some(Duration::ZERO)).unwrap();
 }
 
 // ---- the happy paths ---------------------------------------------------------------------------
@@ -145,7 +137,7 @@ fn udp_roundtrip(domain: Domain, bind: SockAddr) {
     assert_eq!((&buf[..n], from), (&b"one"[..], aa));
 
     // PEEK leaves the datagram queued; the uninit variant then reads it.
-    a.sendto_with_flags(b"two", &ba, MsgFlags::DONTWAIT).unwrap();
+    a.sendto_with_flags(b"two", &ba, MsgFlags::DONTROUTE).unwrap();
     let (n, from) = b.recvfrom_with_flags(&mut buf, MsgFlags::PEEK).unwrap();
     assert_eq!((&buf[..n], from), (&b"two"[..], aa));
     let mut ubuf = [MaybeUninit::<u8>::uninit(); 64];
@@ -156,15 +148,9 @@ fn udp_roundtrip(domain: Domain, bind: SockAddr) {
     assert_eq!(got, b"two");
 
     // A datagram longer than the buffer is truncated; MSG_TRUNC reports its real length.
-    a.sendto(&[9u8; 100], &ba).unwrap();
-    let mut small = [0u8; 10];
-    assert_eq!(b.recv_with_flags(&mut small, MsgFlags::TRUNC).unwrap(), 100);
-    assert_eq!(small, [9u8; 10]);
-    a.sendto(&[8u8; 100], &ba).unwrap();
-    assert_eq!(b.recv(&mut small).unwrap(), 10);
-    // ...and the rest of that datagram is gone.
-    let err = b.recv_with_flags(&mut small, MsgFlags::DONTWAIT).unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::WouldBlock);
+    // (Windows has no MSG_TRUNC and fails the cut recv with WSAEMSGSIZE: tests/windows.rs.)
+    #[cfg(unix)]
+    truncation(&a, &b, &ba);
 
     // Connected UDP: send/recv/getpeername.
     a.connect(&ba).unwrap();
@@ -176,6 +162,19 @@ fn udp_roundtrip(domain: Domain, bind: SockAddr) {
     b.send_with_flags(b"four", MsgFlags::empty()).unwrap();
     assert_eq!(a.recv(&mut buf).unwrap(), 4);
     assert_eq!(&buf[..4], b"four");
+}
+
+#[cfg(unix)]
+fn truncation(a: &Socket, b: &Socket, ba: &SockAddr) {
+    a.sendto(&[9u8; 100], ba).unwrap();
+    let mut small = [0u8; 10];
+    assert_eq!(b.recv_with_flags(&mut small, MsgFlags::TRUNC).unwrap(), 100);
+    assert_eq!(small, [9u8; 10]);
+    a.sendto(&[8u8; 100], ba).unwrap();
+    assert_eq!(b.recv(&mut small).unwrap(), 10);
+    // ...and the rest of that datagram is gone.
+    let err = b.recv_with_flags(&mut small, MsgFlags::DONTWAIT).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::WouldBlock);
 }
 
 #[test]
@@ -194,6 +193,7 @@ fn udp_v6_roundtrip() {
     });
 }
 
+#[cfg(unix)]
 #[test]
 fn close_on_exec_everywhere() {
     fd_leak_check("close_on_exec_everywhere", || {
@@ -223,10 +223,14 @@ fn try_clone_shares_the_socket() {
         // The mode is shared too.
         c2.set_nonblocking(true).unwrap();
         let c3 = c2.try_clone().unwrap();
+        #[cfg(unix)]
         assert!(c3.nonblocking().unwrap());
+        let err = c3.recv(&mut buf).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::WouldBlock, "{err}");
     });
 }
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
 #[test]
 fn getters_type_domain_protocol() {
     fd_leak_check("getters_type_domain_protocol", || {
@@ -242,6 +246,48 @@ fn getters_type_domain_protocol() {
     });
 }
 
+/// The portable part of `nonblocking_mode_and_would_block`: no mode getter, no errno.
+#[test]
+fn would_block_everywhere() {
+    fd_leak_check("would_block_everywhere", || {
+        let l = Socket::new(Domain::INET, Type::STREAM.nonblocking(), Protocol::TCP).unwrap();
+        l.bind(&lo4()).unwrap();
+        l.listen(4).unwrap();
+        let err = l.accept().unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::WouldBlock);
+        assert_eq!(err.call(), Some("accept"));
+
+        let c = tcp(Domain::INET);
+        c.connect(&l.getsockname().unwrap()).unwrap();
+        let mut fds = [PollFd::new(&l, PollFlags::IN)];
+        assert_eq!(poll(&mut fds, Some(LONG)).unwrap(), 1);
+        let (s, _) = l.accept().unwrap();
+
+        c.set_nonblocking(true).unwrap();
+        let mut buf = [0u8; 8];
+        let err = c.recv(&mut buf).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::WouldBlock);
+        assert!(err.to_string().starts_with("recv: "), "{err}");
+        c.set_nonblocking(false).unwrap();
+        s.sendall(b"x").unwrap();
+        assert_eq!(c.recv(&mut buf).unwrap(), 1, "blocking again: waits for the byte");
+
+        // A non-blocking send fills the buffers and then would block.
+        s.set_nonblocking(true).unwrap();
+        let chunk = [0u8; 65536];
+        let err = loop {
+            match s.send(&chunk) {
+                Ok(_) => {}
+                Err(e) => break e,
+            }
+        };
+        assert_eq!(err.kind(), ErrorKind::WouldBlock);
+        let err = s.sendall(&chunk).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::WouldBlock);
+    });
+}
+
+#[cfg(unix)]
 #[test]
 fn nonblocking_mode_and_would_block() {
     fd_leak_check("nonblocking_mode_and_would_block", || {
@@ -309,16 +355,21 @@ fn connect_refused_names_call_and_address() {
         let c = tcp(Domain::INET);
         let err = c.connect(&addr).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::ConnectionRefused);
-        assert_eq!(err.raw_os_error(), Some(libc::ECONNREFUSED));
         assert_eq!(err.call(), Some("connect"));
         assert_eq!(err.addr(), Some(&addr));
+        assert!(err.to_string().starts_with(&format!("connect(127.0.0.1:{port}): ")), "{err}");
+        #[cfg(unix)]
+        assert_eq!(err.raw_os_error(), Some(libc::ECONNREFUSED));
+        #[cfg(target_os = "linux")]
         assert_eq!(
             err.to_string(),
             format!("connect(127.0.0.1:{port}): Connection refused (os error 111)")
         );
 
         // The exact text of the issue, on the discard port (unless something serves it here).
+        #[cfg(target_os = "linux")]
         let nine = SockAddr::from(std::net::SocketAddr::from(([127, 0, 0, 1], 9)));
+        #[cfg(target_os = "linux")]
         match tcp(Domain::INET).connect(&nine) {
             Err(e) => {
                 assert_eq!(e.to_string(), "connect(127.0.0.1:9): Connection refused (os error 111)")
@@ -341,6 +392,8 @@ fn connect_refused_v6() {
         let port = addr.as_in6().unwrap().port();
         let err = tcp(Domain::INET6).connect(&addr).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::ConnectionRefused);
+        assert!(err.to_string().starts_with(&format!("connect([::1]:{port}): ")), "{err}");
+        #[cfg(target_os = "linux")]
         assert_eq!(
             err.to_string(),
             format!("connect([::1]:{port}): Connection refused (os error 111)")
@@ -357,6 +410,8 @@ fn bind_address_in_use() {
         let err = tcp(Domain::INET).bind(&addr).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::AddrInUse);
         assert_eq!(err.call(), Some("bind"));
+        assert!(err.to_string().starts_with(&format!("bind(127.0.0.1:{port}): ")), "{err}");
+        #[cfg(target_os = "linux")]
         assert_eq!(
             err.to_string(),
             format!("bind(127.0.0.1:{port}): Address already in use (os error 98)")
@@ -365,6 +420,8 @@ fn bind_address_in_use() {
         let u = udp(Domain::INET);
         u.bind(&lo4()).unwrap();
         let err = udp(Domain::INET).bind(&u.getsockname().unwrap()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::AddrInUse);
+        #[cfg(unix)]
         assert_eq!(err.raw_os_error(), Some(libc::EADDRINUSE));
     });
 }
@@ -377,6 +434,8 @@ fn sendto_error_names_destination() {
         let err = s.sendto(b"x", &v6).unwrap_err();
         assert_eq!(err.call(), Some("sendto"));
         assert_eq!(err.addr(), Some(&v6));
+        assert!(err.to_string().starts_with("sendto([::1]:9): "), "{err}");
+        #[cfg(target_os = "linux")]
         assert_eq!(
             err.to_string(),
             "sendto([::1]:9): Address family not supported by protocol (os error 97)"
@@ -384,6 +443,8 @@ fn sendto_error_names_destination() {
     });
 }
 
+// Windows reports the ICMP port-unreachable as WSAECONNRESET instead (ConnectionReset).
+#[cfg(unix)]
 #[test]
 fn connected_udp_reports_refused() {
     fd_leak_check("connected_udp_reports_refused", || {
@@ -402,6 +463,9 @@ fn connected_udp_reports_refused() {
     });
 }
 
+// Windows sends the RST too, but wine closes gracefully despite SO_LINGER 0 (recv reads
+// end-of-file), so this runs on Unix only.
+#[cfg(unix)]
 #[test]
 fn reset_by_peer() {
     fd_leak_check("reset_by_peer", || {
@@ -411,11 +475,13 @@ fn reset_by_peer() {
         set_rcvtimeo(&c, LONG);
         let err = c.recv(&mut [0u8; 8]).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::ConnectionReset, "{err}");
+        #[cfg(target_os = "linux")]
         assert_eq!(err.to_string(), "recv: Connection reset by peer (os error 104)");
     });
 }
 
 /// Whether SIGPIPE is pending for this thread (or the process); consumes it if so.
+#[cfg(unix)]
 fn take_pending_sigpipe() -> bool {
     // SAFETY: sigset_t is plain data that sigemptyset/sigpending initialise; the calls get valid
     // pointers to it.
@@ -436,6 +502,7 @@ fn take_pending_sigpipe() -> bool {
 }
 
 /// A connection whose peer has closed and reset it: the next write fails with `EPIPE`.
+#[cfg(unix)]
 fn broken_connection() -> Socket {
     let (c, s) = tcp_pair(Domain::INET, &lo4());
     drop(s);
@@ -452,6 +519,7 @@ fn broken_connection() -> Socket {
     panic!("send to a closed peer never failed");
 }
 
+#[cfg(unix)]
 #[test]
 fn write_after_peer_closed_is_epipe_without_sigpipe() {
     fd_leak_check("write_after_peer_closed_is_epipe_without_sigpipe", || {
@@ -512,6 +580,7 @@ fn recv_timeout() {
     });
 }
 
+#[cfg(unix)]
 #[test]
 fn bad_fd_is_ebadf() {
     fd_leak_check("bad_fd_is_ebadf", || {
@@ -547,6 +616,7 @@ fn bad_fd_is_ebadf() {
     });
 }
 
+#[cfg(unix)]
 #[test]
 fn socket_creation_errors() {
     fd_leak_check("socket_creation_errors", || {
@@ -577,17 +647,22 @@ fn connect_timeout_paths() {
 
         let c = tcp(Domain::INET);
         c.connect_timeout(&addr, LONG).unwrap();
+        #[cfg(unix)]
         assert!(!c.nonblocking().unwrap(), "blocking mode restored");
         let (s, peer) = l.accept().unwrap();
         assert_eq!(peer, c.getsockname().unwrap());
         c.sendall(b"ok").unwrap();
         assert_eq!(s.recv(&mut [0u8; 4]).unwrap(), 2);
 
-        // A socket that was non-blocking stays non-blocking.
-        let nb = Socket::new(Domain::INET, Type::STREAM.nonblocking(), Protocol::TCP).unwrap();
-        nb.connect_timeout(&addr, LONG).unwrap();
-        assert!(nb.nonblocking().unwrap());
-        assert_eq!(nb.getpeername().unwrap(), addr);
+        // A socket that was non-blocking stays non-blocking. (Windows cannot read the mode
+        // back, so there connect_timeout leaves every socket blocking: not tested.)
+        #[cfg(unix)]
+        {
+            let nb = Socket::new(Domain::INET, Type::STREAM.nonblocking(), Protocol::TCP).unwrap();
+            nb.connect_timeout(&addr, LONG).unwrap();
+            assert!(nb.nonblocking().unwrap());
+            assert_eq!(nb.getpeername().unwrap(), addr);
+        }
 
         // Refused: the same error as connect, and the mode is restored.
         let holder = tcp(Domain::INET);
@@ -596,10 +671,13 @@ fn connect_timeout_paths() {
         let c = tcp(Domain::INET);
         let err = c.connect_timeout(&closed, LONG).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::ConnectionRefused, "{err}");
+        assert!(err.to_string().starts_with(&format!("connect({closed}): ")), "{err}");
+        #[cfg(target_os = "linux")]
         assert_eq!(
             err.to_string(),
             format!("connect({closed}): Connection refused (os error 111)")
         );
+        #[cfg(unix)]
         assert!(!c.nonblocking().unwrap());
 
         // A zero timeout is bad input, not an OS call.
@@ -612,16 +690,21 @@ fn connect_timeout_paths() {
         let c = tcp(Domain::INET);
         c.connect(&addr).unwrap();
         let err = c.connect_timeout(&addr, LONG).unwrap_err();
+        #[cfg(unix)]
         assert_eq!(err.raw_os_error(), Some(libc::EISCONN));
+        #[cfg(windows)]
+        assert_eq!(err.raw_os_error(), Some(10056)); // WSAEISCONN
     });
 }
 
 // ---- EINTR -------------------------------------------------------------------------------------
 
+#[cfg(unix)]
 extern "C" fn on_sigusr1(_: libc::c_int) {}
 
 /// Interrupts `target` with SIGUSR1 (installed without `SA_RESTART`, so blocking calls fail with
 /// `EINTR` unless retried) `times` times, then runs `then`.
+#[cfg(unix)]
 fn interrupt_then(
     target: libc::pthread_t,
     times: u32,
@@ -646,6 +729,7 @@ fn interrupt_then(
     })
 }
 
+#[cfg(unix)]
 #[test]
 fn blocking_calls_retry_eintr() {
     fd_leak_check("blocking_calls_retry_eintr", || {
@@ -731,6 +815,7 @@ fn read_write_traits() {
     });
 }
 
+#[cfg(unix)]
 #[test]
 fn descriptor_traits() {
     fd_leak_check("descriptor_traits", || {
@@ -753,7 +838,6 @@ fn descriptor_traits() {
 fn std_conversions_both_ways() {
     fd_leak_check("std_conversions_both_ways", || {
         use std::net::{TcpListener, TcpStream, UdpSocket};
-        use std::os::unix::net::{UnixDatagram, UnixListener, UnixStream};
 
         let l = TcpListener::bind("127.0.0.1:0").unwrap();
         let want = SockAddr::from(l.local_addr().unwrap());
@@ -775,6 +859,14 @@ fn std_conversions_both_ways() {
         u.sendto(b"u", &u.getsockname().unwrap()).unwrap();
         let u = UdpSocket::from(u);
         assert_eq!(u.recv(&mut buf).unwrap(), 1);
+    });
+}
+
+#[cfg(unix)]
+#[test]
+fn std_unix_conversions_both_ways() {
+    fd_leak_check("std_unix_conversions_both_ways", || {
+        use std::os::unix::net::{UnixDatagram, UnixListener, UnixStream};
 
         let (a, b) = UnixStream::pair().unwrap();
         let a = Socket::from(a);
@@ -819,14 +911,18 @@ fn poll_reports_readiness() {
         s.shutdown(Shutdown::BOTH).unwrap();
         let mut fds = [PollFd::new(&c, PollFlags::IN | PollFlags::RDNORM)];
         assert_eq!(poll(&mut fds, None).unwrap(), 1);
-        // End-of-file reads as readable.
+        // End-of-file reads as readable (Windows may report it as HUP alone).
+        #[cfg(unix)]
         assert!(fds[0].revents().contains(PollFlags::IN), "{:?}", fds[0]);
+        #[cfg(windows)]
+        assert!(fds[0].revents().intersects(PollFlags::IN | PollFlags::HUP), "{:?}", fds[0]);
 
         // A short timeout on an idle socket returns 0 (no timing assertion).
         let u = udp(Domain::INET);
         u.bind(&lo4()).unwrap();
         let mut fds = [PollFd::new(&u, PollFlags::IN)];
         assert_eq!(poll(&mut fds, Some(Duration::from_micros(1))).unwrap(), 0);
+        #[cfg(unix)] // WSAPoll rejects an empty set
         assert_eq!(poll(&mut [], Some(Duration::from_millis(1))).unwrap(), 0);
 
         // Peer reset: ERR/HUP reported without being asked for.

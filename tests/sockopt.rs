@@ -3,12 +3,19 @@
 //!
 //! Every test runs inside `util::fd_leak_check`, which also serialises them (descriptor counts
 //! are per process).
-#![cfg(target_os = "linux")]
+//!
+//! Most tests check Linux's values and quirks and are Linux-only. `portable_*` run everywhere,
+//! Windows (under wine, `.ci/windows.sh`) included; tests/windows.rs has the Winsock-only ones.
+// The Linux-only tests use the helpers the portable ones do not.
+#![cfg_attr(not(target_os = "linux"), allow(dead_code))]
 
 mod util;
 
 use std::fmt::Debug;
-use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::net::SocketAddr;
+#[cfg(target_os = "linux")]
+use std::net::{Ipv4Addr, Ipv6Addr};
+#[cfg(target_os = "linux")]
 use std::os::fd::AsRawFd;
 use std::time::Duration;
 
@@ -38,11 +45,15 @@ fn addr(s: &str) -> SockAddr {
     SockAddr::from(s.parse::<SocketAddr>().unwrap())
 }
 
-/// The option's `int` as the kernel holds it.
+/// The option's `int` as the kernel holds it (Windows writes one byte for some booleans).
 fn raw_int(s: &Socket, level: i32, name: i32) -> i32 {
     let mut buf = [0u8; 4];
-    assert_eq!(s.getsockopt_raw(level, name, &mut buf).unwrap(), 4);
-    i32::from_ne_bytes(buf)
+    match s.getsockopt_raw(level, name, &mut buf).unwrap() {
+        4 => i32::from_ne_bytes(buf),
+        #[cfg(windows)]
+        1 => i32::from(buf[0]),
+        n => panic!("getsockopt wrote {n} bytes"),
+    }
 }
 
 /// The option's bytes as the kernel holds them.
@@ -85,8 +96,65 @@ fn errno_of<T: Debug>(r: berkeley::Result<T>) -> i32 {
     r.unwrap_err().raw_os_error().expect("an OS error")
 }
 
+// ---- every platform --------------------------------------------------------------------------
+
+#[test]
+fn portable_round_trips() {
+    fd_leak_check("portable_round_trips", || {
+        for s in [tcp4(), udp4(), tcp6()] {
+            bool_round_trip(&s, ReuseAddr);
+            bool_round_trip(&s, KeepAlive);
+            bool_round_trip(&s, OobInline);
+        }
+        bool_round_trip(&udp4(), Broadcast);
+        bool_round_trip(&tcp4(), TcpNoDelay);
+        bool_round_trip(&tcp6(), TcpNoDelay);
+        bool_round_trip(&udp4(), IpMulticastLoop);
+        bool_round_trip(&udp6(), Ipv6MulticastLoop);
+        for s in [udp6(), tcp6()] {
+            bool_round_trip(&s, Ipv6V6Only);
+        }
+        int_round_trip(&udp4(), IpTtl, &[1u32, 64, 255]);
+        int_round_trip(&udp4(), IpMulticastTtl, &[0u32, 4, 255]);
+        int_round_trip(&udp6(), Ipv6UnicastHops, &[1u32, 64, 255]);
+        int_round_trip(&udp6(), Ipv6MulticastHops, &[0u32, 4, 255]);
+    });
+}
+
+#[test]
+fn portable_timeouts_linger_and_getters() {
+    fd_leak_check("portable_timeouts_linger_and_getters", || {
+        let s = tcp4();
+        for opt_is_rcv in [true, false] {
+            for v in [Some(Duration::from_millis(1500)), Some(Duration::from_secs(7)), None] {
+                if opt_is_rcv {
+                    s.setsockopt(RcvTimeo, v).unwrap();
+                    assert_eq!(s.getsockopt(RcvTimeo).unwrap(), v);
+                } else {
+                    s.setsockopt(SndTimeo, v).unwrap();
+                    assert_eq!(s.getsockopt(SndTimeo).unwrap(), v);
+                }
+            }
+        }
+        assert!(is_invalid_input(s.setsockopt(RcvTimeo, Some(Duration::ZERO))));
+        for v in [Some(Duration::from_secs(5)), Some(Duration::ZERO), None] {
+            s.setsockopt(Linger, v).unwrap();
+            assert_eq!(s.getsockopt(Linger).unwrap(), v);
+        }
+
+        assert_eq!(s.getsockopt(SoType).unwrap(), Type::STREAM);
+        assert_eq!(udp4().getsockopt(SoType).unwrap(), Type::DGRAM);
+        assert!(s.getsockopt(SoError).unwrap().is_none());
+        assert!(!s.getsockopt(AcceptConn).unwrap());
+        s.bind(&addr("127.0.0.1:0")).unwrap();
+        s.listen(1).unwrap();
+        assert!(s.getsockopt(AcceptConn).unwrap());
+    });
+}
+
 // ---- SOL_SOCKET ------------------------------------------------------------------------------
 
+#[cfg(target_os = "linux")]
 #[test]
 fn socket_level_bools() {
     fd_leak_check("socket_level_bools", || {
@@ -101,6 +169,7 @@ fn socket_level_bools() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn reuseaddr_lets_a_second_socket_bind_a_time_wait_port() {
     fd_leak_check("reuseaddr_effect", || {
@@ -122,6 +191,7 @@ fn reuseaddr_lets_a_second_socket_bind_a_time_wait_port() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn buffers_are_doubled_by_linux() {
     /// Sets `opt` to `want` bytes and checks that the kernel holds (and reports) twice that.
@@ -146,6 +216,7 @@ fn buffers_are_doubled_by_linux() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn rcvlowat_round_trip() {
     fd_leak_check("rcvlowat", || {
@@ -157,12 +228,14 @@ fn rcvlowat_round_trip() {
 }
 
 /// The timeval the kernel holds for a timeout option.
+#[cfg(target_os = "linux")]
 fn raw_timeval(s: &Socket, name: i32) -> (i64, i64) {
     let b = raw_bytes(s, libc::SOL_SOCKET, name, 16);
     assert_eq!(b.len(), 16);
     (i64::from_ne_bytes(b[..8].try_into().unwrap()), i64::from_ne_bytes(b[8..].try_into().unwrap()))
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn timeouts_round_trip() {
     fd_leak_check("timeouts", || {
@@ -208,6 +281,7 @@ fn timeouts_round_trip() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn rcvtimeo_is_honoured_by_recv() {
     fd_leak_check("rcvtimeo_effect", || {
@@ -221,6 +295,7 @@ fn rcvtimeo_is_honoured_by_recv() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn linger_round_trip_and_rounding() {
     fd_leak_check("linger", || {
@@ -256,12 +331,14 @@ fn linger_round_trip_and_rounding() {
 }
 
 /// A loopback TCP port with nothing listening on it.
+#[cfg(target_os = "linux")]
 fn closed_port() -> SockAddr {
     let s = tcp4();
     s.bind(&addr("127.0.0.1:0")).unwrap();
     s.getsockname().unwrap() // bound but not listening: connections are refused
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn so_error_after_refused_nonblocking_connect() {
     fd_leak_check("so_error", || {
@@ -287,6 +364,7 @@ fn so_error_after_refused_nonblocking_connect() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn peercred_on_socketpair() {
     fd_leak_check("peercred", || {
@@ -303,6 +381,7 @@ fn peercred_on_socketpair() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn acceptconn_after_listen() {
     fd_leak_check("acceptconn", || {
@@ -317,6 +396,7 @@ fn acceptconn_after_listen() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn type_domain_protocol() {
     fd_leak_check("type_domain_protocol", || {
@@ -337,6 +417,7 @@ fn type_domain_protocol() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn priority_and_mark() {
     fd_leak_check("priority_mark", || {
@@ -362,6 +443,7 @@ fn priority_and_mark() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn bindtodevice_lo() {
     fd_leak_check("bindtodevice", || {
@@ -392,6 +474,7 @@ fn bindtodevice_lo() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn optname_limits() {
     fd_leak_check("optname_limits", || {
@@ -412,6 +495,7 @@ fn optname_limits() {
 
 // ---- IPPROTO_TCP -----------------------------------------------------------------------------
 
+#[cfg(target_os = "linux")]
 #[test]
 fn tcp_bools() {
     fd_leak_check("tcp_bools", || {
@@ -423,6 +507,7 @@ fn tcp_bools() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn tcp_ints() {
     fd_leak_check("tcp_ints", || {
@@ -443,6 +528,7 @@ fn tcp_ints() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn tcp_congestion() {
     fd_leak_check("tcp_congestion", || {
@@ -473,6 +559,7 @@ fn tcp_congestion() {
 
 // ---- IPPROTO_IP / IPPROTO_IPV6 ---------------------------------------------------------------
 
+#[cfg(target_os = "linux")]
 #[test]
 fn ttl_and_hops_v4_v6() {
     fd_leak_check("ttl_hops", || {
@@ -499,6 +586,7 @@ fn ttl_and_hops_v4_v6() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn tos_and_tclass() {
     fd_leak_check("tos_tclass", || {
@@ -507,6 +595,7 @@ fn tos_and_tclass() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn ip_bools() {
     fd_leak_check("ip_bools", || {
@@ -525,6 +614,7 @@ fn ip_bools() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn v6only_is_observed_by_bind() {
     fd_leak_check("v6only_effect", || {
@@ -543,6 +633,7 @@ fn v6only_is_observed_by_bind() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn mtu_discover_and_mtu() {
     fd_leak_check("mtu", || {
@@ -566,6 +657,7 @@ fn mtu_discover_and_mtu() {
 }
 
 /// The interface index of `lo`.
+#[cfg(target_os = "linux")]
 fn lo_index() -> u32 {
     // SAFETY: a valid NUL-terminated string; if_nametoindex only reads it.
     let i = unsafe { libc::if_nametoindex(c"lo".as_ptr()) };
@@ -575,6 +667,7 @@ fn lo_index() -> u32 {
 
 /// The multicast groups the kernel lists for `lo` in `/proc/net/igmp` (IPv4) or
 /// `/proc/net/igmp6` (IPv6), as the hex strings those files use.
+#[cfg(target_os = "linux")]
 fn lo_groups(v6: bool) -> Vec<String> {
     let text = std::fs::read_to_string(if v6 { "/proc/net/igmp6" } else { "/proc/net/igmp" })
         .unwrap_or_default();
@@ -603,6 +696,7 @@ fn lo_groups(v6: bool) -> Vec<String> {
     out
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn multicast_v4_join_leave_on_lo() {
     fd_leak_check("mcast4", || {
@@ -635,6 +729,7 @@ fn multicast_v4_join_leave_on_lo() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn multicast_v6_join_leave_on_lo() {
     fd_leak_check("mcast6", || {
@@ -654,6 +749,7 @@ fn multicast_v6_join_leave_on_lo() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn multicast_v4_datagram_loops_back_on_lo() {
     fd_leak_check("mcast4_traffic", || {
@@ -677,6 +773,7 @@ fn multicast_v4_datagram_loops_back_on_lo() {
 
 // ---- raw escape hatch, traits ----------------------------------------------------------------
 
+#[cfg(target_os = "linux")]
 #[test]
 fn raw_unknown_option_is_enoprotoopt() {
     fd_leak_check("raw_unknown", || {
@@ -695,6 +792,7 @@ fn raw_unknown_option_is_enoprotoopt() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn closed_or_wrong_socket_errors_name_the_option() {
     fd_leak_check("wrong_socket", || {
@@ -708,6 +806,7 @@ fn closed_or_wrong_socket_errors_name_the_option() {
     });
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn marker_constants_match_libc() {
     fd_leak_check("constants", || {

@@ -30,7 +30,7 @@ const _: () = assert!(mem::size_of::<SockAddrIn6>() == 28);
 ///
 /// // The C struct, byte for byte: family, port (big-endian), address, zero padding.
 /// let raw = a.as_raw();
-/// assert_eq!(i32::from(raw.sin_family), libc::AF_INET);
+/// assert_eq!(i32::from(raw.sin_family), berkeley::Domain::INET.as_raw()); // AF_INET
 /// assert_eq!(raw.sin_port.to_ne_bytes(), [0x01, 0xbb]);
 /// ```
 #[derive(Clone, Copy)]
@@ -59,16 +59,24 @@ impl SockAddrIn {
     /// `AF_INET`. `sin_zero` is not copied: it is always zero in the result.
     ///
     /// ```
-    /// use berkeley::SockAddrIn;
+    /// use berkeley::{Domain, SockAddrIn};
+    /// use std::net::Ipv4Addr;
     ///
-    /// let mut raw: libc::sockaddr_in = unsafe { std::mem::zeroed() };
-    /// raw.sin_family = libc::AF_INET as libc::sa_family_t;
+    /// let mut raw = *SockAddrIn::new(Ipv4Addr::LOCALHOST, 0).as_raw(); // a C sockaddr_in
     /// raw.sin_port = berkeley::htons(80);
-    /// raw.sin_addr.s_addr = berkeley::htonl(0x7f00_0001);
     /// assert_eq!(SockAddrIn::from_raw(&raw)?.to_string(), "127.0.0.1:80");
     ///
-    /// raw.sin_family = libc::AF_INET6 as libc::sa_family_t;
+    /// raw.sin_family = Domain::INET6.as_raw() as _;
     /// assert!(SockAddrIn::from_raw(&raw).is_err());
+    ///
+    /// #[cfg(unix)] // the address field's C spelling differs on Windows (`sin_addr.S_un.S_addr`)
+    /// {
+    ///     let mut raw: libc::sockaddr_in = unsafe { std::mem::zeroed() };
+    ///     raw.sin_family = libc::AF_INET as libc::sa_family_t;
+    ///     raw.sin_port = berkeley::htons(80);
+    ///     raw.sin_addr.s_addr = berkeley::htonl(0x7f00_0001);
+    ///     assert_eq!(SockAddrIn::from_raw(&raw)?.to_string(), "127.0.0.1:80");
+    /// }
     /// # Ok::<(), berkeley::Error>(())
     /// ```
     pub fn from_raw(raw: &c::sockaddr_in) -> Result<SockAddrIn> {
@@ -237,12 +245,20 @@ impl SockAddrIn6 {
     ///
     /// ```
     /// use berkeley::SockAddrIn6;
+    /// use std::net::Ipv6Addr;
     ///
-    /// let mut raw: libc::sockaddr_in6 = unsafe { std::mem::zeroed() };
-    /// raw.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+    /// let mut raw = *SockAddrIn6::new(Ipv6Addr::LOCALHOST, 0, 0, 0).as_raw(); // a C sockaddr_in6
     /// raw.sin6_port = berkeley::htons(443);
-    /// raw.sin6_addr.s6_addr[15] = 1;
     /// assert_eq!(SockAddrIn6::from_raw(&raw)?.to_string(), "[::1]:443");
+    ///
+    /// #[cfg(unix)] // the address field's C spelling differs on Windows (`sin6_addr.u.Byte`)
+    /// {
+    ///     let mut raw: libc::sockaddr_in6 = unsafe { std::mem::zeroed() };
+    ///     raw.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+    ///     raw.sin6_port = berkeley::htons(443);
+    ///     raw.sin6_addr.s6_addr[15] = 1;
+    ///     assert_eq!(SockAddrIn6::from_raw(&raw)?.to_string(), "[::1]:443");
+    /// }
     /// # Ok::<(), berkeley::Error>(())
     /// ```
     pub fn from_raw(raw: &c::sockaddr_in6) -> Result<SockAddrIn6> {

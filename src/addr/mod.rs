@@ -2,6 +2,10 @@
 //! [`SockAddrIn6`] (IPv6), [`SockAddrUn`] (UNIX domain) and, on Linux, [`SockAddrLl`] (link
 //! layer).
 //!
+#![cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`SockAddrLl`]: https://docs.rs/berkeley/latest/berkeley/addr/struct.SockAddrLl.html"
+)]
 //! Ports and Ethernet types are host order in this API; the types convert to network order
 //! exactly once, where the C struct is filled. Each family type converts to and from its C struct
 //! (`from_raw`/`as_raw`) and to and from std's address types.
@@ -77,10 +81,14 @@ impl SockAddr {
     /// the empty (unspecified) address, as `recvfrom` returns for a connected stream.
     ///
     /// ```
-    /// use berkeley::{Error, SockAddr};
+    /// use berkeley::{Domain, Error, SockAddr};
     ///
+    /// #[cfg(unix)]
     /// let mut storage: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
-    /// storage.ss_family = libc::AF_INET as libc::sa_family_t;
+    /// #[cfg(windows)]
+    /// let mut storage: windows_sys::Win32::Networking::WinSock::SOCKADDR_STORAGE =
+    ///     unsafe { std::mem::zeroed() };
+    /// storage.ss_family = Domain::INET.as_raw() as _; // AF_INET
     /// assert!(SockAddr::from_storage(&storage, 16).is_ok());
     /// assert!(matches!(SockAddr::from_storage(&storage, 8), Err(Error::ShortAddr { need: 16, .. })));
     /// ```
@@ -203,7 +211,7 @@ impl SockAddr {
     /// let a = berkeley::SockAddr::from("127.0.0.1:80".parse::<std::net::SocketAddr>().unwrap());
     /// // SAFETY: the address is 16 bytes long, so sa_family (bytes 0..2) is readable.
     /// let family = unsafe { (*a.as_ptr()).sa_family };
-    /// assert_eq!(i32::from(family), libc::AF_INET);
+    /// assert_eq!(i32::from(family), berkeley::Domain::INET.as_raw()); // AF_INET
     /// ```
     #[inline]
     pub fn as_ptr(&self) -> *const c::sockaddr {
@@ -214,7 +222,7 @@ impl SockAddr {
     ///
     /// ```
     /// let a = berkeley::SockAddr::from("[::1]:80".parse::<std::net::SocketAddr>().unwrap());
-    /// assert_eq!(a.raw_len() as usize, std::mem::size_of::<libc::sockaddr_in6>());
+    /// assert_eq!(a.raw_len(), 28); // sizeof(struct sockaddr_in6)
     /// ```
     #[inline]
     pub fn raw_len(&self) -> socklen_t {

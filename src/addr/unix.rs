@@ -29,8 +29,8 @@ const _: () = assert!(STRUCT_LEN <= mem::size_of::<c::sockaddr_storage>());
 /// - a **pathname** ([`new`](SockAddrUn::new), [`path`](SockAddrUn::path)): a file-system path
 ///   of at most [`MAX_PATH_LEN`](SockAddrUn::MAX_PATH_LEN) bytes (107 on Linux), stored with its
 ///   NUL terminator;
-/// - an **abstract** name (Linux only; [`new_abstract`](SockAddrUn::new_abstract),
-///   [`abstract_name`](SockAddrUn::abstract_name)): arbitrary bytes after a leading NUL, not in
+/// - an **abstract** name (Linux only; [`new_abstract`],
+///   [`abstract_name`]): arbitrary bytes after a leading NUL, not in
 ///   the file system;
 /// - **unnamed** ([`unnamed`](SockAddrUn::unnamed)): no name at all, as `getpeername` reports
 ///   for the peer of a `socketpair` or an unbound client.
@@ -47,11 +47,20 @@ const _: () = assert!(STRUCT_LEN <= mem::size_of::<c::sockaddr_storage>());
 /// assert_eq!(a.path(), Some(Path::new("/tmp/echo.sock")));
 /// assert_eq!(a.to_string(), "/tmp/echo.sock");
 /// let (raw, len) = a.as_raw();
-/// assert_eq!(i32::from(raw.sun_family), libc::AF_UNIX);
+/// assert_eq!(i32::from(raw.sun_family), berkeley::Domain::UNIX.as_raw()); // AF_UNIX
 /// assert_eq!(len as usize, 2 + 14 + 1); // family, path, NUL
 /// assert_eq!(SockAddr::from(a).to_string(), "/tmp/echo.sock");
 /// # Ok::<(), berkeley::Error>(())
 /// ```
+///
+#[cfg_attr(
+    any(target_os = "linux", target_os = "android"),
+    doc = "[`new_abstract`]: SockAddrUn::new_abstract\n[`abstract_name`]: SockAddrUn::abstract_name"
+)]
+#[cfg_attr(
+    not(any(target_os = "linux", target_os = "android")),
+    doc = "[`new_abstract`]: https://docs.rs/berkeley/latest/berkeley/addr/struct.SockAddrUn.html#method.new_abstract\n[`abstract_name`]: https://docs.rs/berkeley/latest/berkeley/addr/struct.SockAddrUn.html#method.abstract_name"
+)]
 #[derive(Clone, Copy)]
 pub struct SockAddrUn {
     /// Invariants: `sun_family == AF_UNIX`; every byte of `sun_path` past the name (and its NUL
@@ -200,10 +209,9 @@ impl SockAddrUn {
     /// ```
     /// use berkeley::SockAddrUn;
     ///
-    /// let mut raw: libc::sockaddr_un = unsafe { std::mem::zeroed() };
-    /// raw.sun_family = libc::AF_UNIX as libc::sa_family_t;
+    /// let mut raw = *SockAddrUn::unnamed().as_raw().0; // a zeroed C sockaddr_un, AF_UNIX
     /// for (d, s) in raw.sun_path.iter_mut().zip(b"/tmp/s") {
-    ///     *d = *s as libc::c_char;
+    ///     *d = *s as _; // c_char
     /// }
     /// // With or without the NUL in the length, and with the whole struct: the same address.
     /// let a = SockAddrUn::from_raw(&raw, 2 + 6 + 1)?;
@@ -344,6 +352,7 @@ impl SockAddrUn {
     }
 
     /// An abstract name of at most `SUN_PATH_LEN - 1` bytes.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
     fn from_abstract_bytes(name: &[u8]) -> SockAddrUn {
         debug_assert!(name.len() < SUN_PATH_LEN);
         let mut raw = empty_raw();
