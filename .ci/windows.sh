@@ -69,10 +69,7 @@ fi
 
 # --- checks ---------------------------------------------------------------------------------
 if [ "${SKIP_CLIPPY:-0}" != 1 ]; then
-    # Every target but the conversions bench, which compares with glibc through `libc` and does
-    # not build for Windows yet. TODO(lead): give benches/conversions/main.rs a `#![cfg(unix)]`
-    # plus a `#[cfg(not(unix))] fn main() {}` (as benches/io.rs has), then use --all-targets.
-    clippy_targets=(--lib --bins --tests --examples --bench io)
+    clippy_targets=(--all-targets)
     log "cargo clippy --target $TARGET ${clippy_targets[*]}"
     cargo clippy --target "$TARGET" "${clippy_targets[@]}" -- -D warnings
     # What docs.rs builds for its Windows target (`cfg(windows)` items, Windows doc links).
