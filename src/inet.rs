@@ -141,114 +141,63 @@ fn is_c_space(c: u8) -> bool {
     c == b' ' || c.wrapping_sub(b'\t') < 5
 }
 
-/// The first 16 bytes of `s` in a little-endian `u128`, zero-padded when `s` is shorter (which
-/// needs at least 4 bytes). Two overlapping loads, no byte loop, no `memcpy` call.
-#[inline]
-fn load16(s: &[u8]) -> Option<u128> {
-    let n = s.len();
-    if let Some(a) = s.get(..16) {
-        Some(u128::from_le_bytes(a.try_into().ok()?))
-    } else if n >= 8 {
-        let lo = u64::from_le_bytes(s[..8].try_into().ok()?);
-        let hi = u64::from_le_bytes(s[n - 8..].try_into().ok()?);
-        // The last 8 bytes placed at their own lanes; where they overlap `lo` they are the same.
-        Some(u128::from(lo) | u128::from(hi) << (8 * (n - 8)))
-    } else if n >= 4 {
-        let lo = u32::from_le_bytes(s[..4].try_into().ok()?);
-        let hi = u32::from_le_bytes(s[n - 4..].try_into().ok()?);
-        Some(u128::from(lo) | u128::from(hi) << (8 * (n - 4)))
-    } else {
-        None
-    }
-}
-
-/// One bit per byte lane (bit `k` for lane `k`, lanes 8-15 from `hi`) from lane masks holding
-/// only each lane's high bit; bits 16-31 are 0.
-#[inline]
-fn movemask(lo: u64, hi: u64) -> u32 {
-    // Multiplying the lane bits (at 8k) by this constant puts lane k's bit at 56 + k, with no
-    // two products landing on the same bit (so no carries).
-    const GATHER: u64 = 0x0102_0408_1020_4080;
-    let lo = ((lo >> 7).wrapping_mul(GATHER) >> 56) as u32;
-    let hi = ((hi >> 7).wrapping_mul(GATHER) >> 56) as u32;
-    lo | hi << 8
-}
-
-/// Two dotted-quad parts at once: their digit values as little-endian BCD numbers (ones in lane
-/// 0, tens in lane 1, hundreds in lane 2), one in bits 0-23 of `bcd` and one in bits 32-55, and
-/// the least values their lengths allow (0, 10 or 100) in the same places. Returns the two
-/// values mod 256 — the one from bits 32-55 in bits 24-31, the other in bits 56-63 — and whether
-/// both are in range: at most 255, and no leading zero.
-#[inline]
-fn quad_pair(bcd: u64, least: u64) -> (u64, bool) {
-    // A guard bit above each number: a subtraction that would go below 0 clears it.
-    const G: u64 = 0x8000_0000_8000_0000;
-    let in_range = ((bcd | G) - least) & ((0x0002_0505_0002_0505 | G) - bcd) & G == G;
-    // Byte-swapped, each number is in memory order (hundreds first) in its upper three lanes;
-    // lane 3 of its 32 bits times (1 + 10 << 8 + 100 << 16) is then 100 h + 10 t + o: the lanes
-    // below cannot carry into it, the lanes above only add multiples of 256 to it (exact mod
-    // 256, which is all that is needed once it is known to be at most 255), and the higher
-    // number's lanes below its value sum to less than 256 << 48, so they do not carry into it.
-    (bcd.swap_bytes().wrapping_mul(0x0064_0a01), in_range)
-}
-
 /// The fast path shared by `inet_aton` and `inet_pton4`: a strict dotted quad (four decimal
-/// parts of one to three digits, no leading zero, each at most 255), branch-free with SWAR over
-/// the first 16 bytes. `aton` says what may follow the quad: nothing (`false`, `inet_pton4`), or
-/// nothing or a whitespace character and then anything (`true`, `inet_aton`). `None` means "not
-/// such a quad": the caller then runs the full grammar, which also finds the error.
+/// parts of one to three digits, no leading zero, each at most 255, nothing else), in one tight
+/// pass with no overflow checks (three digits cannot overflow). Whether a part has a third
+/// digit — the one unpredictable thing about random addresses — is decided by arithmetic, not
+/// by a branch, and the last part is read as the (one to three) bytes before the end. `None`
+/// means "not such a quad": the caller then runs the full grammar, which also finds the error.
 #[inline]
-fn quad_fast(s: &[u8], aton: bool) -> Option<u32> {
-    const L: u64 = u64::MAX / 255; // 0x01 in every lane
-    let word = load16(s)?;
-    // The high bit of each lane that is not an ASCII digit.
-    let other = |w: u64| {
-        let x = w ^ (0x30 * L); // '0'..='9' -> 0..=9
-                                // (x & 0x7f) + 0x76 never carries out of its lane, and has the high bit iff x >= 10.
-        (((x & (0x7f * L)) + 0x76 * L) | x) & (0x80 * L)
-    };
-    let lo = word as u64;
-    // The non-digits; bits 16 and up are set, so that trailing_zeros never sees 0 below.
-    let m = movemask(other(lo), other((word >> 64) as u64)) | 0xffff_0000;
-    // The part lengths: the runs of digits before the first four non-digits, one after the
-    // other (a chain, not four independent counts, which the compiler would vectorise badly).
-    let l0 = m.trailing_zeros();
-    let m = m >> (l0 + 1);
-    let l1 = m.trailing_zeros();
-    let m = m >> (l1 + 1);
-    let l2 = m.trailing_zeros();
-    let m = m >> (l2 + 1);
-    let l3 = m.trailing_zeros();
-    let e = l0 + l1 + l2 + l3 + 3; // the end of the quad (at most 16)
-    let p2 = l0 + l1 + 1; // the second separator
-    let lens_ok = (l0.wrapping_sub(1) < 3)
-        & (l1.wrapping_sub(1) < 3)
-        & (l2.wrapping_sub(1) < 3)
-        & (l3.wrapping_sub(1) < 3);
-    // The bytes in reverse order, so that shifting right moves to earlier bytes: `head` from
-    // the second separator back (it is at most byte 7 in a valid quad), `tail` from the end
-    // back. Out-of-range shifts only happen for invalid input (and wrap).
-    let head = lo.swap_bytes().wrapping_shr(7u32.wrapping_sub(p2).wrapping_mul(8));
-    let tail = (word.swap_bytes().wrapping_shr(15u32.wrapping_sub(e).wrapping_mul(8))) as u64;
-    let after = tail as u8; // the byte at e (0 past the end of a short input)
-                            // The three separators are dots.
-    let dot = |w: u64, lane: u32| w.wrapping_shr(8 * lane) as u8 == b'.';
-    let dots_ok = dot(head, 0) & dot(head, l1 + 1) & dot(tail, l3 + 1);
-    // Each part's digit values, ones in lane 0; parts 0 and 2 in the low 32 bits.
-    let digits = |l: u32| 0x000f_0f0f >> (8 * (3u32.wrapping_sub(l) & 3));
-    let least = |l: u32| (0x0001_0000 >> (8 * (3u32.wrapping_sub(l) & 3))) & 0x00ff_ff00;
-    let bcd01 = (head.wrapping_shr(8 * (l1 + 2)) & 0x000f_0f0f) | (head >> 8 & digits(l1)) << 32;
-    let bcd23 = (tail.wrapping_shr(8 * (l3 + 2)) & digits(l2)) | (tail >> 8 & digits(l3)) << 32;
-    let (v01, ok01) = quad_pair(bcd01, least(l0) | least(l1) << 32);
-    let (v23, ok23) = quad_pair(bcd23, least(l2) | least(l3) << 32);
-    // What follows: the end of the input, or (inet_aton) a whitespace character.
-    let end_ok = (e as usize == s.len()) | (aton & is_c_space(after) & (e < 16));
-    if lens_ok & dots_ok & ok01 & ok23 & end_ok {
-        let addr = (v01 >> 32 & 0xff00_0000)
-            | (v01 >> 8 & 0x00ff_0000)
-            | (v23 >> 48 & 0xff00)
-            | (v23 >> 24 & 0xff);
-        Some(addr as u32)
+fn quad_fast(s: &[u8]) -> Option<u32> {
+    let n = s.len();
+    let mut i = 0;
+    let mut addr = 0u32;
+    for _ in 0..3 {
+        let mut v = u32::from(s.get(i)?.wrapping_sub(b'0'));
+        if v > 9 {
+            return None;
+        }
+        let d = u32::from(s.get(i + 1)?.wrapping_sub(b'0'));
+        i += 1;
+        if d <= 9 {
+            if v == 0 {
+                return None; // a leading zero
+            }
+            v = v * 10 + d;
+            let d = u32::from(s.get(i + 1)?.wrapping_sub(b'0'));
+            let three = u32::from(d <= 9);
+            v += three * (9 * v + d);
+            i += 1 + three as usize;
+            if v > 255 {
+                return None;
+            }
+        }
+        if s.get(i) != Some(&b'.') {
+            return None;
+        }
+        addr = addr << 8 | v;
+        i += 1;
+    }
+    // The last part: the rest of the input, one to three digits.
+    let len = n.checked_sub(i)?;
+    let tail = s.get(n.checked_sub(3)?..)?;
+    let (h, t, o) = (
+        u32::from(tail[0].wrapping_sub(b'0')),
+        u32::from(tail[1].wrapping_sub(b'0')),
+        u32::from(tail[2].wrapping_sub(b'0')),
+    );
+    let two = u32::from(len >= 2);
+    let three = u32::from(len >= 3);
+    let v = o + two * 10 * t + three * 100 * h;
+    // Digits where they are used, 1 to 3 of them, no leading zero, at most 255.
+    let ok = (o <= 9)
+        & ((two == 0) | (t <= 9))
+        & ((three == 0) | (h <= 9))
+        & (len.wrapping_sub(1) < 3)
+        & (v >= two * 10 + three * 90)
+        & (v <= 255);
+    if ok {
+        Some(addr << 8 | v)
     } else {
         None
     }
@@ -324,7 +273,7 @@ pub fn inet_aton(cp: &str) -> Result<Ipv4Addr, InetError> {
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_aton.3.html>
 #[inline]
 pub fn inet_aton_bytes(cp: &[u8]) -> Result<Ipv4Addr, InetError> {
-    match quad_fast(cp, true) {
+    match quad_fast(cp) {
         Some(addr) => Ok(Ipv4Addr::from(addr)),
         None => aton_general(cp),
     }
@@ -536,7 +485,7 @@ pub fn inet_pton4(src: &str) -> Result<Ipv4Addr, InetError> {
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_pton.3.html>
 #[inline]
 pub fn inet_pton4_bytes(src: &[u8]) -> Result<Ipv4Addr, InetError> {
-    match quad_fast(src, false) {
+    match quad_fast(src) {
         Some(addr) => Ok(Ipv4Addr::from(addr)),
         None => pton4_general(src),
     }
