@@ -3,6 +3,9 @@
 //!
 //! Parsers run over a 1,024-entry and a 1,048,576-entry corpus; each iteration parses the next
 //! entry (so branch predictors cannot learn one input, and the large corpus does not fit in cache).
+//! The IPv4 corpus (`inet_aton`, `inet_pton4`) is uniformly random addresses in dotted decimal
+//! (`Ipv4Addr`'s `Display`), so octets of one, two and three digits are mixed about 4/35/61%; the
+//! IPv6 corpus is described at `v6_corpus`.
 
 use std::ffi::{c_char, c_int, c_void, CString};
 use std::fmt::Write as _;
