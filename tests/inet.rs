@@ -436,6 +436,64 @@ proptest! {
     }
 }
 
+/// Every dotted quad whose parts come from a set of edge spellings (one to four digits, leading
+/// zeros, values around 255 and up to 999, octal, hex, empty, bytes whose low 7 bits are a digit
+/// or a dot), each with no ending and with one of a list of endings (whitespace and more, NUL,
+/// junk, a fifth part, non-ASCII): `inet_aton`, `inet_addr` and `inet_pton` must agree with glibc
+/// on all of them. This walks every way out of the branch-free dotted-quad fast path.
+#[test]
+fn quad_edges_match_glibc() {
+    const PARTS: &[&[u8]] = &[
+        b"", b"0", b"00", b"01", b"1", b"9", b"10", b"99", b"100", b"199", b"200", b"249", b"250",
+        b"255", b"256", b"260", b"300", b"625", b"999", b"0255", b"1000", b"0x1f", b"\xb1",
+        b"1\xae2",
+    ];
+    const ENDS: &[&[u8]] = &[
+        b" ",
+        b"\t",
+        b"\n1",
+        b"\x0b",
+        b"\x0c.",
+        b"\r",
+        b"\0",
+        b" \0",
+        b".",
+        b".5",
+        b"x",
+        b":",
+        b"1",
+        b"0",
+        b" 1.2.3.4",
+        b"\xa0",
+        b"\xae",
+        b"\xb0",
+        b"  junk junk junk",
+    ];
+    let mut i = 0usize;
+    let mut buf = Vec::new();
+    for a in PARTS {
+        for b in PARTS {
+            for c in PARTS {
+                for d in PARTS {
+                    buf.clear();
+                    for (k, part) in [a, b, c, d].into_iter().enumerate() {
+                        if k > 0 {
+                            buf.push(b'.');
+                        }
+                        buf.extend_from_slice(part);
+                    }
+                    check_aton(&buf).unwrap();
+                    check_pton(&buf).unwrap();
+                    buf.extend_from_slice(ENDS[i % ENDS.len()]);
+                    i += 1;
+                    check_aton(&buf).unwrap();
+                    check_pton(&buf).unwrap();
+                }
+            }
+        }
+    }
+}
+
 // ------------------------------------------------------------------------------------------------
 // Named quirks (each also checked against glibc)
 // ------------------------------------------------------------------------------------------------

@@ -3,6 +3,9 @@
 //!
 //! Parsers run over a 1,024-entry and a 1,048,576-entry corpus; each iteration parses the next
 //! entry (so branch predictors cannot learn one input, and the large corpus does not fit in cache).
+//! The IPv4 corpus (`inet_aton`, `inet_pton4`) is uniformly random addresses in dotted decimal
+//! (`Ipv4Addr`'s `Display`), so octets of one, two and three digits are mixed about 4/35/61%; the
+//! IPv6 corpus is described at `v6_corpus`.
 
 use std::ffi::{c_char, c_int, c_void, CString};
 use std::fmt::Write as _;
@@ -93,7 +96,9 @@ fn configure(group: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>) {
     group.throughput(Throughput::Elements(1));
 }
 
-/// Benches `f` over the corpus entries in turn (the corpus length is a power of two).
+/// Benches `f` over the corpus entries in turn (the corpus length is a power of two). Every
+/// competitor pays the same loop: one masked index, `black_box` on the input and on the output,
+/// and nothing allocated per iteration.
 macro_rules! cycle {
     ($group:expr, $name:expr, $corpus:expr, |$x:ident| $body:expr) => {{
         let corpus = &$corpus;
@@ -101,7 +106,7 @@ macro_rules! cycle {
         let mut i = 0usize;
         $group.bench_function($name, |b| {
             b.iter(|| {
-                let $x = &corpus[i & mask];
+                let $x = black_box(&corpus[i & mask]);
                 i = i.wrapping_add(1);
                 black_box($body)
             })
