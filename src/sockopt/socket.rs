@@ -7,9 +7,8 @@ use crate::types::Type;
 #[cfg(any(target_os = "linux", target_os = "android"))]
 use crate::types::{Domain, Protocol};
 
-use super::OptName;
 #[cfg(any(target_os = "linux", target_os = "android"))]
-use super::UCred;
+use super::{OptName, UCred};
 #[cfg(doc)]
 use super::{TcpKeepCnt, TcpKeepIdle, TcpKeepIntvl};
 
