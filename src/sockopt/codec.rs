@@ -75,6 +75,58 @@ pub(super) trait Decode {
     fn decode(raw: Self::Raw, len: usize) -> Result<Self::Value, &'static str>;
 }
 
+/// Declares a codec: an uninhabited type that implements [`Encode`] (Rust value -> C value)
+/// and/or [`Decode`] (C value, `len` bytes of it filled by the OS -> Rust value).
+///
+/// ```text
+/// codec! {
+///     /// docs
+///     #[cfg(...)]  (optional)
+///     Name: RustValue as CType,
+///         encode |value| expr,        (optional)
+///         decode |raw, len| expr,     (optional)
+/// }
+/// ```
+macro_rules! codec {
+    (
+        $(#[doc = $doc:expr])*
+        $(#[cfg($cfg:meta)])?
+        $codec:ident: $value:ty as $raw:ty, $($impls:tt)*
+    ) => {
+        $(#[doc = $doc])*
+        $(#[cfg($cfg)])?
+        pub(super) enum $codec {}
+        codec!(@impls ($(#[cfg($cfg)])?) $codec [$value] [$raw]; $($impls)*);
+    };
+
+    (@impls ($($cfg:tt)*) $codec:ident [$value:ty] [$raw:ty];
+        encode |$e:pat_param| $enc:expr, $($impls:tt)*) => {
+        $($cfg)*
+        impl Encode for $codec {
+            type Value = $value;
+            type Raw = $raw;
+            #[inline]
+            fn encode($e: $value) -> Result<$raw, &'static str> {
+                $enc
+            }
+        }
+        codec!(@impls ($($cfg)*) $codec [$value] [$raw]; $($impls)*);
+    };
+    (@impls ($($cfg:tt)*) $codec:ident [$value:ty] [$raw:ty];
+        decode |$d:pat_param, $len:pat_param| $dec:expr,) => {
+        $($cfg)*
+        impl Decode for $codec {
+            type Value = $value;
+            type Raw = $raw;
+            #[inline]
+            fn decode($d: $raw, $len: usize) -> Result<$value, &'static str> {
+                $dec
+            }
+        }
+    };
+    (@impls ($($cfg:tt)*) $codec:ident [$value:ty] [$raw:ty];) => {};
+}
+
 /// An `int` option value: 4 bytes, or 1 byte where BSDs return `u_char` (`IP_MULTICAST_*`).
 fn int_of(raw: i32, len: usize) -> Result<i32, &'static str> {
     match len {
@@ -84,26 +136,18 @@ fn int_of(raw: i32, len: usize) -> Result<i32, &'static str> {
     }
 }
 
-/// Implements Encode/Decode for an `int`-valued codec with the given conversions.
+/// A [`codec!`] for an `int`-valued option: `decode` gets the value through [`int_of`].
 macro_rules! int_codec {
-    ($codec:ident: $value:ty, encode |$e:ident| $enc:expr, decode |$d:ident| $dec:expr) => {
-        pub(super) enum $codec {}
-        impl Encode for $codec {
-            type Value = $value;
-            type Raw = i32;
-            #[inline]
-            fn encode($e: $value) -> Result<i32, &'static str> {
-                $enc
-            }
-        }
-        impl Decode for $codec {
-            type Value = $value;
-            type Raw = i32;
-            #[inline]
-            fn decode(raw: i32, len: usize) -> Result<$value, &'static str> {
-                let $d = int_of(raw, len)?;
-                $dec
-            }
+    ($(#[cfg($cfg:meta)])? $codec:ident: $value:ty,
+        $(encode |$e:ident| $enc:expr,)? decode |$d:ident| $dec:expr) => {
+        codec! {
+            $(#[cfg($cfg)])?
+            $codec: $value as i32,
+                $(encode |$e| $enc,)?
+                decode |raw, len| {
+                    let $d = int_of(raw, len)?;
+                    $dec
+                },
         }
     };
 }
@@ -119,34 +163,19 @@ int_codec!(UsizeInt: usize, encode |v| i32::try_from(v).map_err(|_| TOO_BIG),
 int_codec!(U8Int: u8, encode |v| Ok(i32::from(v)),
     decode |v| u8::try_from(v).map_err(|_| "the OS returned a value outside 0..=255"));
 // The kernel reads SO_MARK as a u32: every bit pattern is a valid mark.
-#[cfg(any(target_os = "linux", target_os = "android"))]
-int_codec!(U32Bits: u32, encode |v| Ok(i32::from_ne_bytes(v.to_ne_bytes())),
+int_codec!(#[cfg(any(target_os = "linux", target_os = "android"))]
+    U32Bits: u32, encode |v| Ok(i32::from_ne_bytes(v.to_ne_bytes())),
     decode |v| Ok(u32::from_ne_bytes(v.to_ne_bytes())));
-#[cfg(any(target_os = "linux", target_os = "android"))]
-int_codec!(PmtuInt: PmtuDisc, encode |v| Ok(v.as_raw()), decode |v| Ok(PmtuDisc::from_raw(v)));
+int_codec!(#[cfg(any(target_os = "linux", target_os = "android"))]
+    PmtuInt: PmtuDisc, encode |v| Ok(v.as_raw()), decode |v| Ok(PmtuDisc::from_raw(v)));
 
-/// Defines a get-only `int` codec.
-macro_rules! int_decoder {
-    ($codec:ident: $value:ty, |$d:ident| $dec:expr) => {
-        pub(super) enum $codec {}
-        impl Decode for $codec {
-            type Value = $value;
-            type Raw = i32;
-            #[inline]
-            fn decode(raw: i32, len: usize) -> Result<$value, &'static str> {
-                let $d = int_of(raw, len)?;
-                $dec
-            }
-        }
-    };
-}
-
-int_decoder!(ErrorInt: Option<Error>, |v| Ok((v != 0).then(|| Error::os("SO_ERROR", v))));
-int_decoder!(TypeInt: Type, |v| Ok(Type::from_raw(v)));
-#[cfg(any(target_os = "linux", target_os = "android"))]
-int_decoder!(DomainInt: Domain, |v| Ok(Domain::from_raw(v)));
-#[cfg(any(target_os = "linux", target_os = "android"))]
-int_decoder!(ProtocolInt: Protocol, |v| Ok(Protocol::from_raw(v)));
+// Get-only `int` options.
+int_codec!(ErrorInt: Option<Error>, decode |v| Ok((v != 0).then(|| Error::os("SO_ERROR", v))));
+int_codec!(TypeInt: Type, decode |v| Ok(Type::from_raw(v)));
+int_codec!(#[cfg(any(target_os = "linux", target_os = "android"))]
+    DomainInt: Domain, decode |v| Ok(Domain::from_raw(v)));
+int_codec!(#[cfg(any(target_os = "linux", target_os = "android"))]
+    ProtocolInt: Protocol, decode |v| Ok(Protocol::from_raw(v)));
 
 const ZERO_TIMEOUT: &str =
     "a zero timeout would mean \"no timeout\" to the OS; pass None for that, or a positive Duration";
@@ -154,77 +183,57 @@ const ZERO_TIMEOUT: &str =
 #[cfg(unix)]
 const TIMEOUT_TOO_LONG: &str = "timeout too long for a timeval";
 
-/// `SO_RCVTIMEO` / `SO_SNDTIMEO` on Unix: `struct timeval`, zero = no timeout.
-#[cfg(unix)]
-pub(super) enum Timeval {}
-
-#[cfg(unix)]
-impl Encode for Timeval {
-    type Value = Option<Duration>;
-    type Raw = c::timeval;
-    fn encode(value: Option<Duration>) -> Result<c::timeval, &'static str> {
-        let Some(d) = value else { return Ok(c::timeval { tv_sec: 0, tv_usec: 0 }) };
-        if d.is_zero() {
-            return Err(ZERO_TIMEOUT);
-        }
-        // Round up to whole microseconds, so no positive timeout becomes zero.
-        let mut secs = d.as_secs();
-        let mut micros = d.subsec_nanos().div_ceil(1000);
-        if micros == 1_000_000 {
-            secs = secs.checked_add(1).ok_or(TIMEOUT_TOO_LONG)?;
-            micros = 0;
-        }
-        let tv_sec = c::time_t::try_from(secs).map_err(|_| TIMEOUT_TOO_LONG)?;
-        Ok(c::timeval { tv_sec, tv_usec: micros as c::suseconds_t })
-    }
+codec! {
+    /// `SO_RCVTIMEO` / `SO_SNDTIMEO` on Unix: `struct timeval`, zero = no timeout.
+    #[cfg(unix)]
+    Timeval: Option<Duration> as c::timeval,
+        encode |value| {
+            let Some(d) = value else { return Ok(c::timeval { tv_sec: 0, tv_usec: 0 }) };
+            if d.is_zero() {
+                return Err(ZERO_TIMEOUT);
+            }
+            // Round up to whole microseconds, so no positive timeout becomes zero.
+            let mut secs = d.as_secs();
+            let mut micros = d.subsec_nanos().div_ceil(1000);
+            if micros == 1_000_000 {
+                secs = secs.checked_add(1).ok_or(TIMEOUT_TOO_LONG)?;
+                micros = 0;
+            }
+            let tv_sec = c::time_t::try_from(secs).map_err(|_| TIMEOUT_TOO_LONG)?;
+            Ok(c::timeval { tv_sec, tv_usec: micros as c::suseconds_t })
+        },
+        decode |tv, len| {
+            if len != mem::size_of::<c::timeval>() {
+                return Err("the OS returned a timeval of an unexpected size");
+            }
+            let secs = u64::try_from(tv.tv_sec).map_err(|_| NEGATIVE)?;
+            let micros = u32::try_from(tv.tv_usec).map_err(|_| NEGATIVE)?;
+            if micros >= 1_000_000 {
+                return Err("the OS returned a timeval with tv_usec out of range");
+            }
+            Ok((secs != 0 || micros != 0).then(|| Duration::new(secs, micros * 1000)))
+        },
 }
 
-#[cfg(unix)]
-impl Decode for Timeval {
-    type Value = Option<Duration>;
-    type Raw = c::timeval;
-    fn decode(tv: c::timeval, len: usize) -> Result<Option<Duration>, &'static str> {
-        if len != mem::size_of::<c::timeval>() {
-            return Err("the OS returned a timeval of an unexpected size");
-        }
-        let secs = u64::try_from(tv.tv_sec).map_err(|_| NEGATIVE)?;
-        let micros = u32::try_from(tv.tv_usec).map_err(|_| NEGATIVE)?;
-        if micros >= 1_000_000 {
-            return Err("the OS returned a timeval with tv_usec out of range");
-        }
-        Ok((secs != 0 || micros != 0).then(|| Duration::new(secs, micros * 1000)))
-    }
-}
-
-/// `SO_RCVTIMEO` / `SO_SNDTIMEO` on Windows: a `DWORD` of milliseconds, zero = no timeout.
-#[cfg(windows)]
-pub(super) enum Timeval {}
-
-#[cfg(windows)]
-impl Encode for Timeval {
-    type Value = Option<Duration>;
-    type Raw = u32;
-    fn encode(value: Option<Duration>) -> Result<u32, &'static str> {
-        let Some(d) = value else { return Ok(0) };
-        if d.is_zero() {
-            return Err(ZERO_TIMEOUT);
-        }
-        // Round up to whole milliseconds, so no positive timeout becomes zero.
-        let ms = d.as_nanos().div_ceil(1_000_000);
-        u32::try_from(ms).map_err(|_| "timeout too long for a DWORD of milliseconds")
-    }
-}
-
-#[cfg(windows)]
-impl Decode for Timeval {
-    type Value = Option<Duration>;
-    type Raw = u32;
-    fn decode(ms: u32, len: usize) -> Result<Option<Duration>, &'static str> {
-        if len != 4 {
-            return Err("the OS returned a timeout of an unexpected size");
-        }
-        Ok((ms != 0).then(|| Duration::from_millis(u64::from(ms))))
-    }
+codec! {
+    /// `SO_RCVTIMEO` / `SO_SNDTIMEO` on Windows: a `DWORD` of milliseconds, zero = no timeout.
+    #[cfg(windows)]
+    Timeval: Option<Duration> as u32,
+        encode |value| {
+            let Some(d) = value else { return Ok(0) };
+            if d.is_zero() {
+                return Err(ZERO_TIMEOUT);
+            }
+            // Round up to whole milliseconds, so no positive timeout becomes zero.
+            let ms = d.as_nanos().div_ceil(1_000_000);
+            u32::try_from(ms).map_err(|_| "timeout too long for a DWORD of milliseconds")
+        },
+        decode |ms, len| {
+            if len != 4 {
+                return Err("the OS returned a timeout of an unexpected size");
+            }
+            Ok((ms != 0).then(|| Duration::from_millis(u64::from(ms))))
+        },
 }
 
 /// Whole seconds of `d`, rounded up (so a positive linger never becomes an abortive zero).
@@ -232,183 +241,118 @@ fn linger_secs(d: Duration) -> u64 {
     d.as_secs() + u64::from(d.subsec_nanos() != 0)
 }
 
-/// `SO_LINGER` on Unix: `struct linger { int l_onoff; int l_linger; }`.
-#[cfg(unix)]
-pub(super) enum LingerCodec {}
-
-#[cfg(unix)]
-impl Encode for LingerCodec {
-    type Value = Option<Duration>;
-    type Raw = c::linger;
-    fn encode(value: Option<Duration>) -> Result<c::linger, &'static str> {
-        Ok(match value {
-            None => c::linger { l_onoff: 0, l_linger: 0 },
-            Some(d) => c::linger {
-                l_onoff: 1,
-                l_linger: c::c_int::try_from(linger_secs(d))
-                    .map_err(|_| "linger time longer than i32::MAX seconds")?,
-            },
-        })
-    }
-}
-
-#[cfg(unix)]
-impl Decode for LingerCodec {
-    type Value = Option<Duration>;
-    type Raw = c::linger;
-    fn decode(l: c::linger, len: usize) -> Result<Option<Duration>, &'static str> {
-        if len != mem::size_of::<c::linger>() {
-            return Err("the OS returned a linger struct of an unexpected size");
-        }
-        if l.l_onoff == 0 {
-            return Ok(None);
-        }
-        Ok(Some(Duration::from_secs(u64::try_from(l.l_linger).map_err(|_| NEGATIVE)?)))
-    }
-}
-
-/// `SO_LINGER` on Windows: `struct linger { u_short l_onoff; u_short l_linger; }`.
-#[cfg(windows)]
-pub(super) enum LingerCodec {}
-
-#[cfg(windows)]
-impl Encode for LingerCodec {
-    type Value = Option<Duration>;
-    type Raw = [u16; 2];
-    fn encode(value: Option<Duration>) -> Result<[u16; 2], &'static str> {
-        Ok(match value {
-            None => [0, 0],
-            Some(d) => {
-                [1, u16::try_from(linger_secs(d)).map_err(|_| "linger time longer than 65535 s")?]
+codec! {
+    /// `SO_LINGER` on Unix: `struct linger { int l_onoff; int l_linger; }`.
+    #[cfg(unix)]
+    LingerCodec: Option<Duration> as c::linger,
+        encode |value| {
+            Ok(match value {
+                None => c::linger { l_onoff: 0, l_linger: 0 },
+                Some(d) => c::linger {
+                    l_onoff: 1,
+                    l_linger: c::c_int::try_from(linger_secs(d))
+                        .map_err(|_| "linger time longer than i32::MAX seconds")?,
+                },
+            })
+        },
+        decode |l, len| {
+            if len != mem::size_of::<c::linger>() {
+                return Err("the OS returned a linger struct of an unexpected size");
             }
-        })
-    }
+            if l.l_onoff == 0 {
+                return Ok(None);
+            }
+            Ok(Some(Duration::from_secs(u64::try_from(l.l_linger).map_err(|_| NEGATIVE)?)))
+        },
 }
 
-#[cfg(windows)]
-impl Decode for LingerCodec {
-    type Value = Option<Duration>;
-    type Raw = [u16; 2];
-    fn decode(l: [u16; 2], len: usize) -> Result<Option<Duration>, &'static str> {
-        if len != 4 {
-            return Err("the OS returned a linger struct of an unexpected size");
-        }
-        Ok((l[0] != 0).then(|| Duration::from_secs(u64::from(l[1]))))
-    }
+codec! {
+    /// `SO_LINGER` on Windows: `struct linger { u_short l_onoff; u_short l_linger; }`.
+    #[cfg(windows)]
+    LingerCodec: Option<Duration> as [u16; 2],
+        encode |value| {
+            Ok(match value {
+                None => [0, 0],
+                Some(d) => [
+                    1,
+                    u16::try_from(linger_secs(d)).map_err(|_| "linger time longer than 65535 s")?,
+                ],
+            })
+        },
+        decode |l, len| {
+            if len != 4 {
+                return Err("the OS returned a linger struct of an unexpected size");
+            }
+            Ok((l[0] != 0).then(|| Duration::from_secs(u64::from(l[1]))))
+        },
 }
 
-/// `IP_ADD/DROP_MEMBERSHIP`: `struct ip_mreq { imr_multiaddr; imr_interface; }`.
-pub(super) enum Mreq4 {}
-
-impl Encode for Mreq4 {
-    type Value = (Ipv4Addr, Ipv4Addr);
-    type Raw = c::ip_mreq;
-    fn encode((group, interface): (Ipv4Addr, Ipv4Addr)) -> Result<c::ip_mreq, &'static str> {
-        Ok(c::ip_mreq {
-            imr_multiaddr: sys::ipv4_to_in_addr(group),
-            imr_interface: sys::ipv4_to_in_addr(interface),
-        })
-    }
+codec! {
+    /// `IP_ADD/DROP_MEMBERSHIP`: `struct ip_mreq { imr_multiaddr; imr_interface; }`.
+    Mreq4: (Ipv4Addr, Ipv4Addr) as c::ip_mreq,
+        encode |(group, interface)| {
+            Ok(c::ip_mreq {
+                imr_multiaddr: sys::ipv4_to_in_addr(group),
+                imr_interface: sys::ipv4_to_in_addr(interface),
+            })
+        },
 }
 
-/// `IPV6_JOIN/LEAVE_GROUP`: `struct ipv6_mreq { ipv6mr_multiaddr; ipv6mr_interface; }`.
-pub(super) enum Mreq6 {}
-
-impl Encode for Mreq6 {
-    type Value = (Ipv6Addr, u32);
-    type Raw = c::ipv6_mreq;
-    fn encode((group, ifindex): (Ipv6Addr, u32)) -> Result<c::ipv6_mreq, &'static str> {
-        Ok(c::ipv6_mreq {
-            ipv6mr_multiaddr: sys::ipv6_to_in6_addr(group),
-            ipv6mr_interface: ifindex,
-        })
-    }
+codec! {
+    /// `IPV6_JOIN/LEAVE_GROUP`: `struct ipv6_mreq { ipv6mr_multiaddr; ipv6mr_interface; }`.
+    Mreq6: (Ipv6Addr, u32) as c::ipv6_mreq,
+        encode |(group, ifindex)| {
+            Ok(c::ipv6_mreq {
+                ipv6mr_multiaddr: sys::ipv6_to_in6_addr(group),
+                ipv6mr_interface: ifindex,
+            })
+        },
 }
 
-/// `IP_MULTICAST_IF`: `struct in_addr`.
-pub(super) enum InAddr {}
-
-impl Encode for InAddr {
-    type Value = Ipv4Addr;
-    type Raw = c::in_addr;
-    fn encode(ip: Ipv4Addr) -> Result<c::in_addr, &'static str> {
-        Ok(sys::ipv4_to_in_addr(ip))
-    }
+codec! {
+    /// `IP_MULTICAST_IF`: `struct in_addr`.
+    InAddr: Ipv4Addr as c::in_addr,
+        encode |ip| Ok(sys::ipv4_to_in_addr(ip)),
+        decode |a, len| {
+            if len != 4 {
+                return Err("the OS returned an in_addr of an unexpected size");
+            }
+            Ok(sys::in_addr_to_ipv4(&a))
+        },
 }
 
-impl Decode for InAddr {
-    type Value = Ipv4Addr;
-    type Raw = c::in_addr;
-    fn decode(a: c::in_addr, len: usize) -> Result<Ipv4Addr, &'static str> {
-        if len != 4 {
-            return Err("the OS returned an in_addr of an unexpected size");
-        }
-        Ok(sys::in_addr_to_ipv4(&a))
-    }
-}
-
-/// `SO_PEERCRED`: `struct ucred`.
-#[cfg(any(target_os = "linux", target_os = "android"))]
-pub(super) enum UCredCodec {}
-
-#[cfg(any(target_os = "linux", target_os = "android"))]
-impl Decode for UCredCodec {
-    type Value = UCred;
-    type Raw = c::ucred;
-    fn decode(u: c::ucred, len: usize) -> Result<UCred, &'static str> {
-        if len != mem::size_of::<c::ucred>() {
-            return Err("the OS returned a ucred of an unexpected size");
-        }
-        Ok(UCred { pid: u.pid, uid: u.uid, gid: u.gid })
-    }
+codec! {
+    /// `SO_PEERCRED`: `struct ucred`.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    UCredCodec: UCred as c::ucred,
+        decode |u, len| {
+            if len != mem::size_of::<c::ucred>() {
+                return Err("the OS returned a ucred of an unexpected size");
+            }
+            Ok(UCred { pid: u.pid, uid: u.uid, gid: u.gid })
+        },
 }
 
 #[cfg(any(target_os = "linux", target_os = "android"))]
 type NameBuf = [u8; OptName::MAX_LEN + 1];
 
-/// `TCP_CONGESTION`: a NUL-terminated name in a 16-byte buffer.
-#[cfg(any(target_os = "linux", target_os = "android"))]
-pub(super) enum NameCodec {}
-
-#[cfg(any(target_os = "linux", target_os = "android"))]
-impl Encode for NameCodec {
-    type Value = OptName;
-    type Raw = NameBuf;
-    fn encode(name: OptName) -> Result<NameBuf, &'static str> {
-        Ok(name.buf) // NUL-padded: the kernel reads up to the first NUL
-    }
+codec! {
+    /// `TCP_CONGESTION`: a NUL-terminated name in a 16-byte buffer.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    NameCodec: OptName as NameBuf,
+        encode |name| Ok(name.buf), // NUL-padded: the kernel reads up to the first NUL
+        decode |buf, len| OptName::from_c(&buf, len),
 }
 
-#[cfg(any(target_os = "linux", target_os = "android"))]
-impl Decode for NameCodec {
-    type Value = OptName;
-    type Raw = NameBuf;
-    fn decode(buf: NameBuf, len: usize) -> Result<OptName, &'static str> {
-        OptName::from_c(&buf, len)
-    }
-}
-
-/// `SO_BINDTODEVICE`: like [`NameCodec`], with "no device" as `None` (the empty name).
-#[cfg(any(target_os = "linux", target_os = "android"))]
-pub(super) enum DeviceCodec {}
-
-#[cfg(any(target_os = "linux", target_os = "android"))]
-impl Encode for DeviceCodec {
-    type Value = Option<OptName>;
-    type Raw = NameBuf;
-    fn encode(name: Option<OptName>) -> Result<NameBuf, &'static str> {
-        Ok(name.map_or([0; OptName::MAX_LEN + 1], |n| n.buf))
-    }
-}
-
-#[cfg(any(target_os = "linux", target_os = "android"))]
-impl Decode for DeviceCodec {
-    type Value = Option<OptName>;
-    type Raw = NameBuf;
-    fn decode(buf: NameBuf, len: usize) -> Result<Option<OptName>, &'static str> {
-        let name = OptName::from_c(&buf, len)?;
-        Ok((!name.is_empty()).then_some(name))
-    }
+codec! {
+    /// `SO_BINDTODEVICE`: like [`NameCodec`], with "no device" as `None` (the empty name).
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    DeviceCodec: Option<OptName> as NameBuf,
+        encode |name| Ok(name.map_or([0; OptName::MAX_LEN + 1], |n| n.buf)),
+        decode |buf, len| {
+            let name = OptName::from_c(&buf, len)?;
+            Ok((!name.is_empty()).then_some(name))
+        },
 }
 
 /// Replaces the bare call name of an OS error with the option-naming one.

@@ -165,7 +165,8 @@ sockopt! {
 
     /// The socket type (`SOCK_STREAM`, `SOCK_DGRAM`, ...), without the creation flags.
     SoType("SO_TYPE") [all] get: Type = SOL_SOCKET / SO_TYPE via TypeInt as "int",
-        py "sock.getsockopt(socket.SOL_SOCKET, socket.SO_TYPE)  # or sock.type", man socket, example {
+        py "sock.getsockopt(socket.SOL_SOCKET, socket.SO_TYPE)  # or sock.type",
+        man socket, example {
         /// ```
         /// use berkeley::sockopt::SoType;
         /// use berkeley::{Domain, Protocol, Socket, Type};
@@ -191,7 +192,8 @@ sockopt! {
 
     /// The socket's domain (address family). Linux 2.6.32+.
     SoDomain("SO_DOMAIN") [linux] get: Domain = SOL_SOCKET / SO_DOMAIN via DomainInt as "int",
-        py "sock.getsockopt(socket.SOL_SOCKET, socket.SO_DOMAIN)  # or sock.family", man socket, example {
+        py "sock.getsockopt(socket.SOL_SOCKET, socket.SO_DOMAIN)  # or sock.family",
+        man socket, example {
         /// ```
         /// use berkeley::sockopt::SoDomain;
         /// use berkeley::{Domain, Protocol, Socket, Type};
@@ -205,7 +207,8 @@ sockopt! {
     /// The socket's protocol (the one the kernel chose for `Protocol::DEFAULT`). Linux 2.6.32+.
     SoProtocol("SO_PROTOCOL") [linux] get: Protocol = SOL_SOCKET / SO_PROTOCOL via ProtocolInt
         as "int",
-        py "sock.getsockopt(socket.SOL_SOCKET, socket.SO_PROTOCOL)  # or sock.proto", man socket, example {
+        py "sock.getsockopt(socket.SOL_SOCKET, socket.SO_PROTOCOL)  # or sock.proto",
+        man socket, example {
         /// ```
         /// use berkeley::sockopt::SoProtocol;
         /// use berkeley::{Domain, Protocol, Socket, Type};
@@ -243,7 +246,8 @@ sockopt! {
     /// the binding still needs `CAP_NET_RAW` (`EPERM` otherwise).
     BindToDevice("SO_BINDTODEVICE") [linux] get_set: Option<OptName> = SOL_SOCKET / SO_BINDTODEVICE
         via DeviceCodec as "char[IFNAMSIZ]",
-        py "sock.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, b'lo')", man socket, example {
+        py "sock.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, b'lo')",
+        man socket, example {
         /// ```
         /// use berkeley::sockopt::{BindToDevice, OptName};
         /// use berkeley::{Domain, Protocol, Socket, Type};
