@@ -153,9 +153,10 @@ pub(crate) use c_flags;
 
 /// Writes the C name of a known constant, or `Name(value)` for others.
 macro_rules! c_debug {
-    ($ty:ident: $($(#[$meta:meta])* $konst:ident => $cname:literal),* $(,)?) => {
-        impl fmt::Debug for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    ($(#[$attr:meta])* $ty:ident: $($(#[$meta:meta])* $konst:ident => $cname:literal),* $(,)?) => {
+        $(#[$attr])*
+        impl std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 match *self {
                     $( $(#[$meta])* $ty::$konst => f.write_str($cname), )*
                     other => write!(f, concat!(stringify!($ty), "({})"), other.0),
@@ -164,6 +165,7 @@ macro_rules! c_debug {
         }
     };
 }
+pub(crate) use c_debug;
 
 /// A communication domain (address family): the first argument of `socket(2)`.
 ///
@@ -411,19 +413,8 @@ impl Protocol {
     }
 }
 
-impl fmt::Debug for Protocol {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            Protocol::DEFAULT => f.write_str("0"),
-            Protocol::TCP => f.write_str("IPPROTO_TCP"),
-            Protocol::UDP => f.write_str("IPPROTO_UDP"),
-            Protocol::ICMP => f.write_str("IPPROTO_ICMP"),
-            Protocol::ICMPV6 => f.write_str("IPPROTO_ICMPV6"),
-            Protocol::RAW => f.write_str("IPPROTO_RAW"),
-            other => write!(f, "Protocol({})", other.0),
-        }
-    }
-}
+c_debug!(Protocol: DEFAULT => "0", TCP => "IPPROTO_TCP", UDP => "IPPROTO_UDP",
+    ICMP => "IPPROTO_ICMP", ICMPV6 => "IPPROTO_ICMPV6", RAW => "IPPROTO_RAW");
 
 impl From<EtherType> for Protocol {
     /// The `AF_PACKET` protocol for an Ethernet type: `htons(ethertype)`.

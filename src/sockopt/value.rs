@@ -7,6 +7,7 @@ use super::c;
 #[cfg(all(doc, any(target_os = "linux", target_os = "android")))]
 use super::{BindToDevice, IpMtuDiscover, PeerCred, TcpCongestion};
 use crate::error::{Error, Result};
+use crate::types::c_debug;
 
 /// A short NUL-free name: the value of [`BindToDevice`] (an interface name, at most
 /// `IFNAMSIZ - 1` bytes) and [`TcpCongestion`] (an algorithm name, at most
@@ -241,17 +242,6 @@ impl PmtuDisc {
     }
 }
 
-#[cfg(any(target_os = "linux", target_os = "android"))]
-impl fmt::Debug for PmtuDisc {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            PmtuDisc::DONT => f.write_str("IP_PMTUDISC_DONT"),
-            PmtuDisc::WANT => f.write_str("IP_PMTUDISC_WANT"),
-            PmtuDisc::DO => f.write_str("IP_PMTUDISC_DO"),
-            PmtuDisc::PROBE => f.write_str("IP_PMTUDISC_PROBE"),
-            PmtuDisc::INTERFACE => f.write_str("IP_PMTUDISC_INTERFACE"),
-            PmtuDisc::OMIT => f.write_str("IP_PMTUDISC_OMIT"),
-            other => write!(f, "PmtuDisc({})", other.0),
-        }
-    }
-}
+c_debug!(#[cfg(any(target_os = "linux", target_os = "android"))]
+    PmtuDisc: DONT => "IP_PMTUDISC_DONT", WANT => "IP_PMTUDISC_WANT", DO => "IP_PMTUDISC_DO",
+    PROBE => "IP_PMTUDISC_PROBE", INTERFACE => "IP_PMTUDISC_INTERFACE", OMIT => "IP_PMTUDISC_OMIT");
