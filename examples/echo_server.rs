@@ -37,11 +37,7 @@ fn main() {
 }
 
 fn run(args: Vec<String>) -> Result<()> {
-    let addr = match args.as_slice() {
-        [] => common::parse_addr("127.0.0.1:7007")?,
-        [addr] => common::parse_addr(addr)?,
-        _ => PROG.usage_error("too many arguments"),
-    };
+    let addr = PROG.addr_arg(&args, "127.0.0.1:7007")?;
 
     // socket(2), setsockopt(2), bind(2), listen(2): the four steps of every TCP server.
     let listener = Socket::new(addr.family(), Type::STREAM, Protocol::TCP)?;
@@ -74,19 +70,7 @@ fn run(args: Vec<String>) -> Result<()> {
 
 /// Echoes until the client closes its side (recv returns 0) or the connection fails.
 fn serve(conn: Socket, peer: SockAddr) {
-    let mut buf = [0u8; 16 * 1024];
-    let result = loop {
-        match conn.recv(&mut buf) {
-            Ok(0) => break Ok(()),
-            Ok(n) => {
-                if let Err(e) = conn.sendall(&buf[..n]) {
-                    break Err(e);
-                }
-            }
-            Err(e) => break Err(e),
-        }
-    };
-    if let Err(e) = result {
+    if let Err(e) = common::echo(&conn) {
         PROG.warn(format_args!("{peer}: {e}"));
     }
     PROG.log(format_args!("closed {peer}"));

@@ -35,11 +35,7 @@ fn main() {
 }
 
 fn run(args: Vec<String>) -> Result<()> {
-    let addr = match args.as_slice() {
-        [] => common::parse_addr("127.0.0.1:7007")?,
-        [addr] => common::parse_addr(addr)?,
-        _ => PROG.usage_error("too many arguments"),
-    };
+    let addr = PROG.addr_arg(&args, "127.0.0.1:7007")?;
 
     let sock = Socket::new(addr.family(), Type::DGRAM, Protocol::UDP)?;
     sock.bind(&addr)?;

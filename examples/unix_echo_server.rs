@@ -109,19 +109,7 @@ fn is_socket(_meta: &std::fs::Metadata) -> bool {
 
 /// Echoes until the client closes its side or the connection fails.
 fn serve(conn: Socket, id: u64) {
-    let mut buf = [0u8; 16 * 1024];
-    let result = loop {
-        match conn.recv(&mut buf) {
-            Ok(0) => break Ok(()),
-            Ok(n) => {
-                if let Err(e) = conn.sendall(&buf[..n]) {
-                    break Err(e);
-                }
-            }
-            Err(e) => break Err(e),
-        }
-    };
-    if let Err(e) = result {
+    if let Err(e) = common::echo(&conn) {
         PROG.warn(format_args!("client {id}: {e}"));
     }
     PROG.log(format_args!("closed client {id}"));

@@ -17,6 +17,7 @@ use std::fmt;
 use std::ops::Deref;
 use std::str::FromStr;
 
+use crate::ascii::{HEX_VALUE, NOT_HEX};
 use crate::error::{ParseError, ParseErrorKind};
 
 /// The error of [`ether_aton`]: a [`ParseError`] whose [`what`](ParseError::what) is
@@ -171,26 +172,6 @@ impl FromStr for MacAddr {
 
 const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
 
-/// Not a hex digit, in [`HEX_VALUE`].
-const BAD: u8 = 0xff;
-
-/// Each byte's value as a hex digit, or [`BAD`].
-static HEX_VALUE: [u8; 256] = {
-    let mut t = [BAD; 256];
-    let mut i = 0;
-    while i < 10 {
-        t[b'0' as usize + i] = i as u8;
-        i += 1;
-    }
-    let mut i = 0;
-    while i < 6 {
-        t[b'a' as usize + i] = 10 + i as u8;
-        t[b'A' as usize + i] = 10 + i as u8;
-        i += 1;
-    }
-    t
-};
-
 /// C's `isspace` in the "C" locale.
 #[inline]
 const fn is_c_space(b: u8) -> bool {
@@ -291,7 +272,7 @@ fn parse_canonical(h: &[u8; 17]) -> Option<MacAddr> {
     let digit_lanes = !COLON_LANES & splat(0x80);
     let colons_ok = (x ^ splat(b':')) & COLON_LANES == 0;
     let last = HEX_VALUE[usize::from(h[16])];
-    if hex & digit_lanes != digit_lanes || !colons_ok || last == BAD {
+    if hex & digit_lanes != digit_lanes || !colons_ok || last == NOT_HEX {
         return None;
     }
 
@@ -335,7 +316,7 @@ fn ether_aton_general(s: &[u8]) -> Result<MacAddr, EtherError> {
     let mut i = 0;
     for (cnt, octet) in out.iter_mut().enumerate() {
         let d = HEX_VALUE[usize::from(at(i))];
-        if d == BAD {
+        if d == NOT_HEX {
             return Err(need_digit(s, i));
         }
         i += 1;
@@ -344,7 +325,7 @@ fn ether_aton_general(s: &[u8]) -> Result<MacAddr, EtherError> {
         if cnt < 5 {
             if ch != b':' {
                 let d2 = HEX_VALUE[usize::from(ch)];
-                if d2 == BAD {
+                if d2 == NOT_HEX {
                     return Err(need_digit(s, i));
                 }
                 n = (n << 4) | d2;
@@ -353,7 +334,7 @@ fn ether_aton_general(s: &[u8]) -> Result<MacAddr, EtherError> {
                 if sep != b':' {
                     return Err(if i >= s.len() {
                         err(ParseErrorKind::UnexpectedEnd, i)
-                    } else if HEX_VALUE[usize::from(sep)] != BAD {
+                    } else if HEX_VALUE[usize::from(sep)] != NOT_HEX {
                         err(ParseErrorKind::TooManyDigits, i)
                     } else {
                         err(ParseErrorKind::InvalidChar, i)
@@ -364,7 +345,7 @@ fn ether_aton_general(s: &[u8]) -> Result<MacAddr, EtherError> {
         } else if i < s.len() && !is_c_space(ch) {
             // A NUL here ends a C string; in a Rust string it is an error (see `ether_aton`).
             let d2 = HEX_VALUE[usize::from(ch)];
-            if d2 == BAD {
+            if d2 == NOT_HEX {
                 return Err(err(ParseErrorKind::InvalidChar, i));
             }
             n = (n << 4) | d2;

@@ -80,6 +80,7 @@ use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::ops::Deref;
 
+use crate::ascii::HEX_VALUE;
 use crate::error::{ParseError, ParseErrorKind};
 use crate::types::Domain;
 
@@ -117,23 +118,6 @@ fn bad_char(what: &'static str, s: &[u8], pos: usize) -> InetError {
         if pos >= s.len() { ParseErrorKind::UnexpectedEnd } else { ParseErrorKind::InvalidChar };
     ParseError::new(what, kind, pos)
 }
-
-/// Hex digit values; 0xff for every byte that is not `[0-9a-fA-F]`.
-static HEX: [u8; 256] = {
-    let mut t = [0xffu8; 256];
-    let mut i = 0;
-    while i < 10 {
-        t[b'0' as usize + i] = i as u8;
-        i += 1;
-    }
-    let mut i = 0;
-    while i < 6 {
-        t[b'a' as usize + i] = 10 + i as u8;
-        t[b'A' as usize + i] = 10 + i as u8;
-        i += 1;
-    }
-    t
-};
 
 /// C `isspace` in the C locale: space, `\t`, `\n`, `\v`, `\f`, `\r`.
 #[inline]
@@ -312,13 +296,13 @@ fn aton_general(cp: &[u8]) -> Result<Ipv4Addr, InetError> {
                 i += 1;
             }
         } else if matches!(cp.get(i), Some(b'x' | b'X'))
-            && cp.get(i + 1).is_some_and(|&h| HEX[h as usize] < 16)
+            && cp.get(i + 1).is_some_and(|&h| HEX_VALUE[h as usize] < 16)
         {
             // Hexadecimal (strtoul only takes the 0x when a hex digit follows it).
             i += 1;
             val = 0;
             while let Some(&h) = cp.get(i) {
-                let d = HEX[h as usize];
+                let d = HEX_VALUE[h as usize];
                 if d > 15 {
                     break;
                 }
@@ -620,7 +604,7 @@ pub fn inet_pton6_bytes(src: &[u8]) -> Result<Ipv6Addr, InetError> {
         let mut val: u32 = 0;
         // Up to four hex digits.
         while let Some(&c) = s.get(i) {
-            let d = HEX[c as usize];
+            let d = HEX_VALUE[c as usize];
             if d > 15 {
                 break;
             }

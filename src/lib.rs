@@ -31,6 +31,7 @@
 #![doc(test(attr(deny(warnings))))]
 
 pub mod addr;
+mod ascii;
 pub mod byteorder;
 pub mod error;
 pub mod ether;

@@ -17,12 +17,12 @@
 
 use std::fmt;
 use std::marker::PhantomData;
-use std::ops::{BitAnd, BitAndAssign, BitOr, BitOrAssign};
 use std::time::{Duration, Instant};
 
 use crate::error::Result;
 use crate::socket::Socket;
 use crate::sys::{self, c};
+use crate::types::c_flags;
 
 /// Readiness events for [`poll`] (`POLL*`), combinable with `|`.
 ///
@@ -39,56 +39,53 @@ use crate::sys::{self, c};
 #[repr(transparent)]
 pub struct PollFlags(i16);
 
-impl PollFlags {
-    /// `POLLIN`: there is data to read (or a connection to accept, or end-of-file).
-    ///
-    /// Windows: `POLLRDNORM`. Winsock's own `POLLIN` is `POLLRDNORM | POLLRDBAND`, and `WSAPoll`
-    /// reports only the part that happened, so `revents().contains(POLLIN)` would fail for
-    /// ordinary data; with `POLLRDNORM` it holds on every platform.
-    #[cfg(not(windows))]
-    pub const IN: PollFlags = PollFlags(c::POLLIN);
-    /// `POLLIN`: there is data to read (or a connection to accept, or end-of-file).
-    ///
-    /// Windows: `POLLRDNORM`. Winsock's own `POLLIN` is `POLLRDNORM | POLLRDBAND`, and `WSAPoll`
-    /// reports only the part that happened, so `revents().contains(POLLIN)` would fail for
-    /// ordinary data; with `POLLRDNORM` it holds on every platform.
-    #[cfg(windows)]
-    pub const IN: PollFlags = PollFlags(c::POLLRDNORM);
-    /// `POLLPRI`: there is urgent (out-of-band) data to read. Windows: not supported by
-    /// Microsoft's Winsock provider (`WSAPoll` may reject it with `WSAEINVAL`).
-    pub const PRI: PollFlags = PollFlags(c::POLLPRI);
-    /// `POLLOUT`: writing will not block (or a non-blocking `connect` has finished).
-    pub const OUT: PollFlags = PollFlags(c::POLLOUT);
-    /// `POLLERR` (output only): an error is pending on the socket (read it with `SO_ERROR`).
-    pub const ERR: PollFlags = PollFlags(c::POLLERR);
-    /// `POLLHUP` (output only): the peer hung up.
-    pub const HUP: PollFlags = PollFlags(c::POLLHUP);
-    /// `POLLNVAL` (output only): the descriptor is not open.
-    pub const NVAL: PollFlags = PollFlags(c::POLLNVAL);
-    /// `POLLRDNORM`: normal data can be read.
-    pub const RDNORM: PollFlags = PollFlags(c::POLLRDNORM);
-    /// `POLLWRNORM`: normal data can be written.
-    pub const WRNORM: PollFlags = PollFlags(c::POLLWRNORM);
+c_flags! {
+    PollFlags(i16);
+    consts {
+        /// `POLLIN`: there is data to read (or a connection to accept, or end-of-file).
+        ///
+        /// Windows: `POLLRDNORM`. Winsock's own `POLLIN` is `POLLRDNORM | POLLRDBAND`, and
+        /// `WSAPoll` reports only the part that happened, so `revents().contains(POLLIN)` would
+        /// fail for ordinary data; with `POLLRDNORM` it holds on every platform.
+        #[cfg(not(windows))]
+        pub const IN: PollFlags = PollFlags(c::POLLIN);
+        /// `POLLIN`: there is data to read (or a connection to accept, or end-of-file).
+        ///
+        /// Windows: `POLLRDNORM`. Winsock's own `POLLIN` is `POLLRDNORM | POLLRDBAND`, and
+        /// `WSAPoll` reports only the part that happened, so `revents().contains(POLLIN)` would
+        /// fail for ordinary data; with `POLLRDNORM` it holds on every platform.
+        #[cfg(windows)]
+        pub const IN: PollFlags = PollFlags(c::POLLRDNORM);
+        /// `POLLPRI`: there is urgent (out-of-band) data to read. Windows: not supported by
+        /// Microsoft's Winsock provider (`WSAPoll` may reject it with `WSAEINVAL`).
+        pub const PRI: PollFlags = PollFlags(c::POLLPRI);
+        /// `POLLOUT`: writing will not block (or a non-blocking `connect` has finished).
+        pub const OUT: PollFlags = PollFlags(c::POLLOUT);
+        /// `POLLERR` (output only): an error is pending on the socket (read it with `SO_ERROR`).
+        pub const ERR: PollFlags = PollFlags(c::POLLERR);
+        /// `POLLHUP` (output only): the peer hung up.
+        pub const HUP: PollFlags = PollFlags(c::POLLHUP);
+        /// `POLLNVAL` (output only): the descriptor is not open.
+        pub const NVAL: PollFlags = PollFlags(c::POLLNVAL);
+        /// `POLLRDNORM`: normal data can be read.
+        pub const RDNORM: PollFlags = PollFlags(c::POLLRDNORM);
+        /// `POLLWRNORM`: normal data can be written.
+        pub const WRNORM: PollFlags = PollFlags(c::POLLWRNORM);
+    }
 
     /// No events (`0`).
     ///
     /// ```
     /// assert!(berkeley::poll::PollFlags::empty().is_empty());
     /// ```
-    #[inline]
-    pub const fn empty() -> PollFlags {
-        PollFlags(0)
-    }
+    fn empty;
 
     /// Whether no event is set.
     ///
     /// ```
     /// assert!(!berkeley::poll::PollFlags::IN.is_empty());
     /// ```
-    #[inline]
-    pub const fn is_empty(self) -> bool {
-        self.0 == 0
-    }
+    fn is_empty;
 
     /// Whether every event of `other` is set in `self`.
     ///
@@ -97,10 +94,7 @@ impl PollFlags {
     /// assert!((PollFlags::IN | PollFlags::HUP).contains(PollFlags::HUP));
     /// assert!(!PollFlags::IN.contains(PollFlags::IN | PollFlags::OUT));
     /// ```
-    #[inline]
-    pub const fn contains(self, other: PollFlags) -> bool {
-        self.0 & other.0 == other.0
-    }
+    fn contains;
 
     /// Whether any event of `other` is set in `self`.
     ///
@@ -108,10 +102,7 @@ impl PollFlags {
     /// use berkeley::poll::PollFlags;
     /// assert!(PollFlags::IN.intersects(PollFlags::IN | PollFlags::OUT));
     /// ```
-    #[inline]
-    pub const fn intersects(self, other: PollFlags) -> bool {
-        self.0 & other.0 != 0
-    }
+    fn intersects;
 
     /// Wraps raw `POLL*` bits.
     ///
@@ -124,10 +115,7 @@ impl PollFlags {
     /// #[cfg(windows)] // IN is POLLRDNORM there (see IN)
     /// assert_eq!(PollFlags::from_raw(windows_sys::Win32::Networking::WinSock::POLLRDNORM), PollFlags::IN);
     /// ```
-    #[inline]
-    pub const fn from_raw(raw: i16) -> PollFlags {
-        PollFlags(raw)
-    }
+    fn from_raw;
 
     /// The raw `POLL*` bits (Windows: the `WSAPoll` ones).
     ///
@@ -139,77 +127,17 @@ impl PollFlags {
     /// #[cfg(windows)]
     /// assert_eq!(PollFlags::OUT.as_raw(), windows_sys::Win32::Networking::WinSock::POLLOUT);
     /// ```
-    #[inline]
-    pub const fn as_raw(self) -> i16 {
-        self.0
-    }
-}
+    fn as_raw;
 
-impl BitOr for PollFlags {
-    type Output = PollFlags;
-    #[inline]
-    fn bitor(self, rhs: PollFlags) -> PollFlags {
-        PollFlags(self.0 | rhs.0)
-    }
-}
-
-impl BitOrAssign for PollFlags {
-    #[inline]
-    fn bitor_assign(&mut self, rhs: PollFlags) {
-        self.0 |= rhs.0;
-    }
-}
-
-impl BitAnd for PollFlags {
-    type Output = PollFlags;
-    #[inline]
-    fn bitand(self, rhs: PollFlags) -> PollFlags {
-        PollFlags(self.0 & rhs.0)
-    }
-}
-
-impl BitAndAssign for PollFlags {
-    #[inline]
-    fn bitand_assign(&mut self, rhs: PollFlags) {
-        self.0 &= rhs.0;
-    }
-}
-
-impl fmt::Debug for PollFlags {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const NAMES: &[(PollFlags, &str)] = &[
-            (PollFlags::IN, "POLLIN"),
-            (PollFlags::PRI, "POLLPRI"),
-            (PollFlags::OUT, "POLLOUT"),
-            (PollFlags::ERR, "POLLERR"),
-            (PollFlags::HUP, "POLLHUP"),
-            (PollFlags::NVAL, "POLLNVAL"),
-            (PollFlags::RDNORM, "POLLRDNORM"),
-            (PollFlags::WRNORM, "POLLWRNORM"),
-        ];
-        if self.0 == 0 {
-            return f.write_str("0");
-        }
-        let mut rest = self.0;
-        let mut first = true;
-        for &(flag, name) in NAMES {
-            // On some systems two names share a bit (POLLWRNORM == POLLOUT): print it once.
-            if flag.0 != 0 && rest & flag.0 == flag.0 {
-                if !first {
-                    f.write_str(" | ")?;
-                }
-                f.write_str(name)?;
-                first = false;
-                rest &= !flag.0;
-            }
-        }
-        if rest != 0 {
-            if !first {
-                f.write_str(" | ")?;
-            }
-            write!(f, "{rest:#x}")?;
-        }
-        Ok(())
+    debug {
+        IN => "POLLIN",
+        PRI => "POLLPRI",
+        OUT => "POLLOUT",
+        ERR => "POLLERR",
+        HUP => "POLLHUP",
+        NVAL => "POLLNVAL",
+        RDNORM => "POLLRDNORM",
+        WRNORM => "POLLWRNORM",
     }
 }
 

@@ -996,8 +996,7 @@ impl Write for Socket {
 }
 
 // ---- descriptors (Unix) -----------------------------------------------------------------------
-// The Windows backend adds AsSocket/AsRawSocket/IntoRawSocket/FromRawSocket/From<OwnedSocket>
-// beside these.
+// Mirrored by the handle impls (Windows) below.
 
 #[cfg(unix)]
 #[cfg_attr(docsrs, doc(cfg(unix)))]
@@ -1066,6 +1065,80 @@ impl From<std::os::fd::OwnedFd> for Socket {
 impl From<Socket> for std::os::fd::OwnedFd {
     #[inline]
     fn from(s: Socket) -> std::os::fd::OwnedFd {
+        s.inner
+    }
+}
+
+// ---- handles (Windows) ------------------------------------------------------------------------
+// Mirror the descriptor impls (Unix) above.
+
+#[cfg(windows)]
+#[cfg_attr(docsrs, doc(cfg(windows)))]
+impl std::os::windows::io::AsSocket for Socket {
+    #[inline]
+    fn as_socket(&self) -> std::os::windows::io::BorrowedSocket<'_> {
+        std::os::windows::io::AsSocket::as_socket(&self.inner)
+    }
+}
+
+#[cfg(windows)]
+#[cfg_attr(docsrs, doc(cfg(windows)))]
+impl std::os::windows::io::AsRawSocket for Socket {
+    #[inline]
+    fn as_raw_socket(&self) -> std::os::windows::io::RawSocket {
+        std::os::windows::io::AsRawSocket::as_raw_socket(&self.inner)
+    }
+}
+
+#[cfg(windows)]
+#[cfg_attr(docsrs, doc(cfg(windows)))]
+impl std::os::windows::io::IntoRawSocket for Socket {
+    #[inline]
+    fn into_raw_socket(self) -> std::os::windows::io::RawSocket {
+        std::os::windows::io::IntoRawSocket::into_raw_socket(self.inner)
+    }
+}
+
+/// Takes ownership of a socket handle.
+///
+/// ```
+/// use berkeley::Socket;
+/// use std::os::windows::io::{FromRawSocket, IntoRawSocket};
+///
+/// let std_sock = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+/// // SAFETY: the handle is open and into_raw_socket gave up ownership of it.
+/// let s = unsafe { Socket::from_raw_socket(std_sock.into_raw_socket()) };
+/// assert!(s.getsockname().is_ok());
+/// ```
+#[cfg(windows)]
+#[cfg_attr(docsrs, doc(cfg(windows)))]
+impl std::os::windows::io::FromRawSocket for Socket {
+    /// # Safety
+    ///
+    /// `sock` must be an open socket handle that the caller owns and gives up (it will be
+    /// closed when the `Socket` is dropped).
+    #[inline]
+    unsafe fn from_raw_socket(sock: std::os::windows::io::RawSocket) -> Socket {
+        // SAFETY: the caller's guarantee is the one OwnedSocket::from_raw_socket needs.
+        Socket::from_owned(unsafe { std::os::windows::io::OwnedSocket::from_raw_socket(sock) })
+    }
+}
+
+#[cfg(windows)]
+#[cfg_attr(docsrs, doc(cfg(windows)))]
+impl From<std::os::windows::io::OwnedSocket> for Socket {
+    #[inline]
+    fn from(sock: std::os::windows::io::OwnedSocket) -> Socket {
+        Socket::from_owned(sock)
+    }
+}
+
+#[cfg(windows)]
+#[cfg_attr(docsrs, doc(cfg(windows)))]
+impl From<Socket> for std::os::windows::io::OwnedSocket {
+    /// The handle changes owner: no OS call.
+    #[inline]
+    fn from(s: Socket) -> std::os::windows::io::OwnedSocket {
         s.inner
     }
 }

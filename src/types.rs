@@ -14,15 +14,149 @@
 //! ```
 
 use std::fmt;
-use std::ops::{BitAnd, BitAndAssign, BitOr, BitOrAssign};
 
 use crate::sys::c;
 
+/// Declares the `impl` of a newtype of C flag bits ([`MsgFlags`], `PollFlags`): its constants;
+/// the methods named (`empty`, `is_empty`, `contains`, `intersects`, `from_raw`, `as_raw`), each
+/// with the docs written above it; the operators `|`, `&`, `|=`, `&=`; and a `Debug` that lists
+/// the C names of the set flags in the order of the `debug` table, then any unknown bits in
+/// hex, or prints `0`.
+///
+/// ```text
+/// c_flags! {
+///     Name(raw type);
+///     consts { /// docs
+///              pub const A: Name = Name(c::A); ... }
+///     /// docs
+///     fn empty;
+///     ...
+///     debug { A => "C_A", ... }
+/// }
+/// ```
+macro_rules! c_flags {
+    (
+        $ty:ident($raw:ty);
+        consts { $( $(#[$cattr:meta])* pub const $konst:ident: $kty:ty = $kval:expr; )* }
+        $( $(#[$mattr:meta])* fn $method:ident; )*
+        debug { $( $(#[$nattr:meta])* $name:ident => $cname:literal ),* $(,)? }
+    ) => {
+        impl $ty {
+            $( $(#[$cattr])* pub const $konst: $kty = $kval; )*
+            $( c_flags!(@fn [$(#[$mattr])*] $method $ty $raw); )*
+        }
+
+        impl std::ops::BitOr for $ty {
+            type Output = $ty;
+            #[inline]
+            fn bitor(self, rhs: $ty) -> $ty {
+                $ty(self.0 | rhs.0)
+            }
+        }
+
+        impl std::ops::BitOrAssign for $ty {
+            #[inline]
+            fn bitor_assign(&mut self, rhs: $ty) {
+                self.0 |= rhs.0;
+            }
+        }
+
+        impl std::ops::BitAnd for $ty {
+            type Output = $ty;
+            #[inline]
+            fn bitand(self, rhs: $ty) -> $ty {
+                $ty(self.0 & rhs.0)
+            }
+        }
+
+        impl std::ops::BitAndAssign for $ty {
+            #[inline]
+            fn bitand_assign(&mut self, rhs: $ty) {
+                self.0 &= rhs.0;
+            }
+        }
+
+        impl std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                const NAMES: &[($ty, &str)] = &[ $( $(#[$nattr])* ($ty::$name, $cname), )* ];
+                if self.0 == 0 {
+                    return f.write_str("0");
+                }
+                let mut rest = self.0;
+                let mut first = true;
+                for &(flag, name) in NAMES {
+                    // On some systems two names share a bit (POLLWRNORM == POLLOUT): print it once.
+                    if flag.0 != 0 && rest & flag.0 == flag.0 {
+                        if !first {
+                            f.write_str(" | ")?;
+                        }
+                        f.write_str(name)?;
+                        first = false;
+                        rest &= !flag.0;
+                    }
+                }
+                if rest != 0 {
+                    if !first {
+                        f.write_str(" | ")?;
+                    }
+                    write!(f, "{rest:#x}")?;
+                }
+                Ok(())
+            }
+        }
+    };
+
+    (@fn [$($attr:tt)*] empty $ty:ident $raw:ty) => {
+        $($attr)*
+        #[inline]
+        pub const fn empty() -> $ty {
+            $ty(0)
+        }
+    };
+    (@fn [$($attr:tt)*] is_empty $ty:ident $raw:ty) => {
+        $($attr)*
+        #[inline]
+        pub const fn is_empty(self) -> bool {
+            self.0 == 0
+        }
+    };
+    (@fn [$($attr:tt)*] contains $ty:ident $raw:ty) => {
+        $($attr)*
+        #[inline]
+        pub const fn contains(self, other: $ty) -> bool {
+            self.0 & other.0 == other.0
+        }
+    };
+    (@fn [$($attr:tt)*] intersects $ty:ident $raw:ty) => {
+        $($attr)*
+        #[inline]
+        pub const fn intersects(self, other: $ty) -> bool {
+            self.0 & other.0 != 0
+        }
+    };
+    (@fn [$($attr:tt)*] from_raw $ty:ident $raw:ty) => {
+        $($attr)*
+        #[inline]
+        pub const fn from_raw(raw: $raw) -> $ty {
+            $ty(raw)
+        }
+    };
+    (@fn [$($attr:tt)*] as_raw $ty:ident $raw:ty) => {
+        $($attr)*
+        #[inline]
+        pub const fn as_raw(self) -> $raw {
+            self.0
+        }
+    };
+}
+pub(crate) use c_flags;
+
 /// Writes the C name of a known constant, or `Name(value)` for others.
 macro_rules! c_debug {
-    ($ty:ident: $($(#[$meta:meta])* $konst:ident => $cname:literal),* $(,)?) => {
-        impl fmt::Debug for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    ($(#[$attr:meta])* $ty:ident: $($(#[$meta:meta])* $konst:ident => $cname:literal),* $(,)?) => {
+        $(#[$attr])*
+        impl std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 match *self {
                     $( $(#[$meta])* $ty::$konst => f.write_str($cname), )*
                     other => write!(f, concat!(stringify!($ty), "({})"), other.0),
@@ -31,6 +165,7 @@ macro_rules! c_debug {
         }
     };
 }
+pub(crate) use c_debug;
 
 /// A communication domain (address family): the first argument of `socket(2)`.
 ///
@@ -278,19 +413,8 @@ impl Protocol {
     }
 }
 
-impl fmt::Debug for Protocol {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            Protocol::DEFAULT => f.write_str("0"),
-            Protocol::TCP => f.write_str("IPPROTO_TCP"),
-            Protocol::UDP => f.write_str("IPPROTO_UDP"),
-            Protocol::ICMP => f.write_str("IPPROTO_ICMP"),
-            Protocol::ICMPV6 => f.write_str("IPPROTO_ICMPV6"),
-            Protocol::RAW => f.write_str("IPPROTO_RAW"),
-            other => write!(f, "Protocol({})", other.0),
-        }
-    }
-}
+c_debug!(Protocol: DEFAULT => "0", TCP => "IPPROTO_TCP", UDP => "IPPROTO_UDP",
+    ICMP => "IPPROTO_ICMP", ICMPV6 => "IPPROTO_ICMPV6", RAW => "IPPROTO_RAW");
 
 impl From<EtherType> for Protocol {
     /// The `AF_PACKET` protocol for an Ethernet type: `htons(ethertype)`.
@@ -421,67 +545,64 @@ impl fmt::Display for EtherType {
 #[repr(transparent)]
 pub struct MsgFlags(i32);
 
-impl MsgFlags {
-    /// `MSG_OOB`: send or receive out-of-band (TCP urgent) data.
-    pub const OOB: MsgFlags = MsgFlags(c::MSG_OOB);
-    /// `MSG_PEEK`: return data without removing it from the receive queue.
-    pub const PEEK: MsgFlags = MsgFlags(c::MSG_PEEK);
-    /// `MSG_DONTROUTE`: send only to directly connected hosts.
-    pub const DONTROUTE: MsgFlags = MsgFlags(c::MSG_DONTROUTE);
-    /// `MSG_WAITALL`: block until the whole buffer is filled (stream sockets).
-    pub const WAITALL: MsgFlags = MsgFlags(c::MSG_WAITALL);
-    /// `MSG_TRUNC`: on `recv` of a datagram, return its real length even if it was longer than
-    /// the buffer (Linux); as an output flag, the datagram was truncated. Windows knows it only
-    /// as an output flag (of `WSARecvMsg`): there a datagram longer than the buffer makes `recv`
-    /// fail with `WSAEMSGSIZE`.
-    pub const TRUNC: MsgFlags = MsgFlags(c::MSG_TRUNC);
-    /// `MSG_CTRUNC`: (output) control data was truncated.
-    pub const CTRUNC: MsgFlags = MsgFlags(c::MSG_CTRUNC);
-    /// `MSG_DONTWAIT`: this one call is non-blocking. Not on Windows.
-    #[cfg(unix)]
-    #[cfg_attr(docsrs, doc(cfg(unix)))]
-    pub const DONTWAIT: MsgFlags = MsgFlags(c::MSG_DONTWAIT);
-    /// `MSG_EOR`: end of record (seqpacket). Not on Windows.
-    #[cfg(unix)]
-    #[cfg_attr(docsrs, doc(cfg(unix)))]
-    pub const EOR: MsgFlags = MsgFlags(c::MSG_EOR);
-    /// `MSG_NOSIGNAL`: do not raise `SIGPIPE` when the peer has closed. berkeley adds it to every
-    /// `send` on Linux anyway. Linux only.
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
-    pub const NOSIGNAL: MsgFlags = MsgFlags(c::MSG_NOSIGNAL);
-    /// `MSG_MORE`: more data is coming; cork this send (TCP, UDP). Linux only.
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
-    pub const MORE: MsgFlags = MsgFlags(c::MSG_MORE);
-    /// `MSG_CONFIRM`: tell the link layer the neighbour is reachable. Linux only.
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
-    pub const CONFIRM: MsgFlags = MsgFlags(c::MSG_CONFIRM);
-    /// `MSG_ERRQUEUE`: receive from the socket's error queue. Linux only.
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
-    pub const ERRQUEUE: MsgFlags = MsgFlags(c::MSG_ERRQUEUE);
+c_flags! {
+    MsgFlags(i32);
+    consts {
+        /// `MSG_OOB`: send or receive out-of-band (TCP urgent) data.
+        pub const OOB: MsgFlags = MsgFlags(c::MSG_OOB);
+        /// `MSG_PEEK`: return data without removing it from the receive queue.
+        pub const PEEK: MsgFlags = MsgFlags(c::MSG_PEEK);
+        /// `MSG_DONTROUTE`: send only to directly connected hosts.
+        pub const DONTROUTE: MsgFlags = MsgFlags(c::MSG_DONTROUTE);
+        /// `MSG_WAITALL`: block until the whole buffer is filled (stream sockets).
+        pub const WAITALL: MsgFlags = MsgFlags(c::MSG_WAITALL);
+        /// `MSG_TRUNC`: on `recv` of a datagram, return its real length even if it was longer than
+        /// the buffer (Linux); as an output flag, the datagram was truncated. Windows knows it only
+        /// as an output flag (of `WSARecvMsg`): there a datagram longer than the buffer makes
+        /// `recv` fail with `WSAEMSGSIZE`.
+        pub const TRUNC: MsgFlags = MsgFlags(c::MSG_TRUNC);
+        /// `MSG_CTRUNC`: (output) control data was truncated.
+        pub const CTRUNC: MsgFlags = MsgFlags(c::MSG_CTRUNC);
+        /// `MSG_DONTWAIT`: this one call is non-blocking. Not on Windows.
+        #[cfg(unix)]
+        #[cfg_attr(docsrs, doc(cfg(unix)))]
+        pub const DONTWAIT: MsgFlags = MsgFlags(c::MSG_DONTWAIT);
+        /// `MSG_EOR`: end of record (seqpacket). Not on Windows.
+        #[cfg(unix)]
+        #[cfg_attr(docsrs, doc(cfg(unix)))]
+        pub const EOR: MsgFlags = MsgFlags(c::MSG_EOR);
+        /// `MSG_NOSIGNAL`: do not raise `SIGPIPE` when the peer has closed. berkeley adds it to
+        /// every `send` on Linux anyway. Linux only.
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
+        pub const NOSIGNAL: MsgFlags = MsgFlags(c::MSG_NOSIGNAL);
+        /// `MSG_MORE`: more data is coming; cork this send (TCP, UDP). Linux only.
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
+        pub const MORE: MsgFlags = MsgFlags(c::MSG_MORE);
+        /// `MSG_CONFIRM`: tell the link layer the neighbour is reachable. Linux only.
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
+        pub const CONFIRM: MsgFlags = MsgFlags(c::MSG_CONFIRM);
+        /// `MSG_ERRQUEUE`: receive from the socket's error queue. Linux only.
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
+        pub const ERRQUEUE: MsgFlags = MsgFlags(c::MSG_ERRQUEUE);
+    }
 
     /// No flags (`0`).
     ///
     /// ```
     /// assert!(berkeley::MsgFlags::empty().is_empty());
     /// ```
-    #[inline]
-    pub const fn empty() -> MsgFlags {
-        MsgFlags(0)
-    }
+    fn empty;
 
     /// Whether no flag is set.
     ///
     /// ```
     /// assert!(!berkeley::MsgFlags::PEEK.is_empty());
     /// ```
-    #[inline]
-    pub const fn is_empty(self) -> bool {
-        self.0 == 0
-    }
+    fn is_empty;
 
     /// Whether every flag of `other` is set in `self`.
     ///
@@ -489,106 +610,41 @@ impl MsgFlags {
     /// use berkeley::MsgFlags;
     /// assert!((MsgFlags::PEEK | MsgFlags::OOB).contains(MsgFlags::OOB));
     /// ```
-    #[inline]
-    pub const fn contains(self, other: MsgFlags) -> bool {
-        self.0 & other.0 == other.0
-    }
+    fn contains;
 
     /// Wraps raw `MSG_*` bits.
     ///
     /// ```
     /// assert_eq!(berkeley::MsgFlags::from_raw(2), berkeley::MsgFlags::PEEK); // MSG_PEEK
     /// ```
-    #[inline]
-    pub const fn from_raw(raw: i32) -> MsgFlags {
-        MsgFlags(raw)
-    }
+    fn from_raw;
 
     /// The raw `MSG_*` bits.
     ///
     /// ```
     /// assert_eq!(berkeley::MsgFlags::OOB.as_raw(), 1); // MSG_OOB
     /// ```
-    #[inline]
-    pub const fn as_raw(self) -> i32 {
-        self.0
-    }
-}
+    fn as_raw;
 
-impl BitOr for MsgFlags {
-    type Output = MsgFlags;
-    #[inline]
-    fn bitor(self, rhs: MsgFlags) -> MsgFlags {
-        MsgFlags(self.0 | rhs.0)
-    }
-}
-
-impl BitOrAssign for MsgFlags {
-    #[inline]
-    fn bitor_assign(&mut self, rhs: MsgFlags) {
-        self.0 |= rhs.0;
-    }
-}
-
-impl BitAnd for MsgFlags {
-    type Output = MsgFlags;
-    #[inline]
-    fn bitand(self, rhs: MsgFlags) -> MsgFlags {
-        MsgFlags(self.0 & rhs.0)
-    }
-}
-
-impl BitAndAssign for MsgFlags {
-    #[inline]
-    fn bitand_assign(&mut self, rhs: MsgFlags) {
-        self.0 &= rhs.0;
-    }
-}
-
-impl fmt::Debug for MsgFlags {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const NAMES: &[(MsgFlags, &str)] = &[
-            (MsgFlags::OOB, "MSG_OOB"),
-            (MsgFlags::PEEK, "MSG_PEEK"),
-            (MsgFlags::DONTROUTE, "MSG_DONTROUTE"),
-            (MsgFlags::CTRUNC, "MSG_CTRUNC"),
-            (MsgFlags::TRUNC, "MSG_TRUNC"),
-            #[cfg(unix)]
-            (MsgFlags::DONTWAIT, "MSG_DONTWAIT"),
-            #[cfg(unix)]
-            (MsgFlags::EOR, "MSG_EOR"),
-            (MsgFlags::WAITALL, "MSG_WAITALL"),
-            #[cfg(any(target_os = "linux", target_os = "android"))]
-            (MsgFlags::CONFIRM, "MSG_CONFIRM"),
-            #[cfg(any(target_os = "linux", target_os = "android"))]
-            (MsgFlags::ERRQUEUE, "MSG_ERRQUEUE"),
-            #[cfg(any(target_os = "linux", target_os = "android"))]
-            (MsgFlags::NOSIGNAL, "MSG_NOSIGNAL"),
-            #[cfg(any(target_os = "linux", target_os = "android"))]
-            (MsgFlags::MORE, "MSG_MORE"),
-        ];
-        if self.0 == 0 {
-            return f.write_str("0");
-        }
-        let mut rest = self.0;
-        let mut first = true;
-        for &(flag, name) in NAMES {
-            if flag.0 != 0 && rest & flag.0 == flag.0 {
-                if !first {
-                    f.write_str(" | ")?;
-                }
-                f.write_str(name)?;
-                first = false;
-                rest &= !flag.0;
-            }
-        }
-        if rest != 0 {
-            if !first {
-                f.write_str(" | ")?;
-            }
-            write!(f, "{rest:#x}")?;
-        }
-        Ok(())
+    debug {
+        OOB => "MSG_OOB",
+        PEEK => "MSG_PEEK",
+        DONTROUTE => "MSG_DONTROUTE",
+        CTRUNC => "MSG_CTRUNC",
+        TRUNC => "MSG_TRUNC",
+        #[cfg(unix)]
+        DONTWAIT => "MSG_DONTWAIT",
+        #[cfg(unix)]
+        EOR => "MSG_EOR",
+        WAITALL => "MSG_WAITALL",
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        CONFIRM => "MSG_CONFIRM",
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        ERRQUEUE => "MSG_ERRQUEUE",
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        NOSIGNAL => "MSG_NOSIGNAL",
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        MORE => "MSG_MORE",
     }
 }
 

@@ -28,9 +28,6 @@
 //! See [Initializing Winsock](https://learn.microsoft.com/en-us/windows/win32/winsock/initializing-winsock).
 
 use std::fmt;
-use std::os::windows::io::{
-    AsRawSocket, AsSocket, BorrowedSocket, FromRawSocket, IntoRawSocket, OwnedSocket, RawSocket,
-};
 
 use crate::error::Result;
 use crate::socket::Socket;
@@ -252,69 +249,6 @@ impl Socket {
     #[doc(alias = "SIO_UDP_CONNRESET")]
     pub fn set_udp_connreset(&self, on: bool) -> Result<()> {
         sys::set_udp_connreset(self.as_sys(), on)
-    }
-}
-
-// ---- handles (Windows): the counterparts of socket.rs's Unix descriptor impls -----------------
-
-impl AsSocket for Socket {
-    #[inline]
-    fn as_socket(&self) -> BorrowedSocket<'_> {
-        // SAFETY: the handle is open and owned by `self` for as long as the borrow lasts.
-        unsafe { BorrowedSocket::borrow_raw(self.as_sys()) }
-    }
-}
-
-impl AsRawSocket for Socket {
-    #[inline]
-    fn as_raw_socket(&self) -> RawSocket {
-        self.as_sys()
-    }
-}
-
-impl IntoRawSocket for Socket {
-    #[inline]
-    fn into_raw_socket(self) -> RawSocket {
-        OwnedSocket::from(self).into_raw_socket()
-    }
-}
-
-/// Takes ownership of a socket handle.
-///
-/// ```
-/// use berkeley::Socket;
-/// use std::os::windows::io::{FromRawSocket, IntoRawSocket};
-///
-/// let std_sock = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
-/// // SAFETY: the handle is open and into_raw_socket gave up ownership of it.
-/// let s = unsafe { Socket::from_raw_socket(std_sock.into_raw_socket()) };
-/// assert!(s.getsockname().is_ok());
-/// ```
-impl FromRawSocket for Socket {
-    /// # Safety
-    ///
-    /// `sock` must be an open socket handle that the caller owns and gives up (it will be
-    /// closed when the `Socket` is dropped).
-    #[inline]
-    unsafe fn from_raw_socket(sock: RawSocket) -> Socket {
-        // SAFETY: the caller's guarantee is the one OwnedSocket::from_raw_socket needs.
-        Socket::from_owned(unsafe { OwnedSocket::from_raw_socket(sock) })
-    }
-}
-
-impl From<OwnedSocket> for Socket {
-    #[inline]
-    fn from(sock: OwnedSocket) -> Socket {
-        Socket::from_owned(sock)
-    }
-}
-
-impl From<Socket> for OwnedSocket {
-    /// The handle changes owner: no OS call.
-    #[inline]
-    fn from(s: Socket) -> OwnedSocket {
-        // Through std's wrapper, which holds nothing but the handle and checks nothing.
-        OwnedSocket::from(std::net::TcpStream::from(s))
     }
 }
 

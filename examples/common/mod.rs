@@ -15,7 +15,7 @@ use std::net::Ipv4Addr;
 use std::process;
 
 use berkeley::{inet_aton, inet_pton6};
-use berkeley::{SockAddr, SockAddrIn, SockAddrIn6, SockAddrUn};
+use berkeley::{SockAddr, SockAddrIn, SockAddrIn6, SockAddrUn, Socket};
 
 /// The error type of the examples' `run` functions: anything displayable.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
@@ -92,6 +92,16 @@ impl Prog {
     /// Writes a log line (`connected 127.0.0.1:5000`) to stderr.
     pub fn log(&self, line: impl fmt::Display) {
         let _ = writeln!(io::stderr().lock(), "{line}");
+    }
+
+    /// The optional `ADDR` operand, parsed with [`parse_addr`] (`default` when there is none);
+    /// a second operand is a usage error.
+    pub fn addr_arg(&self, args: &[String], default: &str) -> Result<SockAddr> {
+        match args {
+            [] => parse_addr(default),
+            [addr] => parse_addr(addr),
+            _ => self.usage_error("too many arguments"),
+        }
     }
 
     /// Runs the example's `run` function and exits: 0 on success, 1 with `NAME: error` on
@@ -184,6 +194,18 @@ pub fn unix_addr(target: &str) -> Result<SockAddr> {
         return Err(msg("empty socket path"));
     }
     Ok(SockAddr::from(SockAddrUn::new(target)?))
+}
+
+/// The echo servers' loop: `recv`s and `sendall`s back what came until the peer closes its side
+/// (`recv` returns 0) or the connection fails.
+pub fn echo(conn: &Socket) -> berkeley::Result<()> {
+    let mut buf = [0u8; 16 * 1024];
+    loop {
+        match conn.recv(&mut buf)? {
+            0 => return Ok(()),
+            n => conn.sendall(&buf[..n])?,
+        }
+    }
 }
 
 /// Strips one trailing `\n` (and a `\r` before it) from a line.
