@@ -1,6 +1,7 @@
-//! Windows only: Winsock start-up ([`Winsock`]), the Windows-only socket controls
-//! ([`Socket::set_udp_connreset`]) and `Socket`'s handle traits (`AsSocket`, `AsRawSocket`,
-//! `IntoRawSocket`, `FromRawSocket`, `From<OwnedSocket>`).
+//! Windows only: Winsock start-up ([`Winsock`]) and the Windows-only socket controls
+//! ([`Socket::set_udp_connreset`]). `Socket`'s handle traits (`AsSocket`, `AsRawSocket`,
+//! `IntoRawSocket`, `FromRawSocket`, `From<OwnedSocket>`) are implemented in `socket.rs`, beside
+//! the Unix descriptor traits.
 //!
 //! Every berkeley call that creates a socket starts Winsock 2.2 by itself, once per process, so
 //! most programs never need this module: `Socket::new` just works. The explicit
