@@ -71,6 +71,7 @@ impl SockAddrIn {
     ///
     /// #[cfg(unix)] // the address field's C spelling differs on Windows (`sin_addr.S_un.S_addr`)
     /// {
+    ///     // SAFETY: a C socket-address struct is plain old data; all-zero is a valid value.
     ///     let mut raw: libc::sockaddr_in = unsafe { std::mem::zeroed() };
     ///     raw.sin_family = libc::AF_INET as libc::sa_family_t;
     ///     raw.sin_port = berkeley::htons(80);
@@ -253,6 +254,7 @@ impl SockAddrIn6 {
     ///
     /// #[cfg(unix)] // the address field's C spelling differs on Windows (`sin6_addr.u.Byte`)
     /// {
+    ///     // SAFETY: a C socket-address struct is plain old data; all-zero is a valid value.
     ///     let mut raw: libc::sockaddr_in6 = unsafe { std::mem::zeroed() };
     ///     raw.sin6_family = libc::AF_INET6 as libc::sa_family_t;
     ///     raw.sin6_port = berkeley::htons(443);

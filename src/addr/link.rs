@@ -130,6 +130,7 @@ impl SockAddrLl {
     /// ```
     /// use berkeley::{EtherType, SockAddrLl};
     ///
+    /// // SAFETY: a C socket-address struct is plain old data; all-zero is a valid value.
     /// let mut raw: libc::sockaddr_ll = unsafe { std::mem::zeroed() };
     /// raw.sll_family = libc::AF_PACKET as u16;
     /// raw.sll_protocol = berkeley::htons(0x0806);

@@ -84,9 +84,11 @@ impl SockAddr {
     /// use berkeley::{Domain, Error, SockAddr};
     ///
     /// #[cfg(unix)]
+    /// // SAFETY: a C socket-address struct is plain old data; all-zero is a valid value.
     /// let mut storage: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
     /// #[cfg(windows)]
     /// let mut storage: windows_sys::Win32::Networking::WinSock::SOCKADDR_STORAGE =
+    ///     // SAFETY: a C socket-address struct is plain old data; all-zero is a valid value.
     ///     unsafe { std::mem::zeroed() };
     /// storage.ss_family = Domain::INET.as_raw() as _; // AF_INET
     /// assert!(SockAddr::from_storage(&storage, 16).is_ok());
