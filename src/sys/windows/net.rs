@@ -172,10 +172,11 @@ pub(crate) fn recvfrom(
     flags: i32,
 ) -> Result<(usize, SockAddr)> {
     let len = buf.len().min(MAX_IO_LEN) as i32;
-    // SAFETY: `buf` is writable for `len` bytes. The address storage and its in/out length come
-    // from `try_init`; Winsock writes at most `*alen` bytes there and stores the written length
-    // back, or (connected stream) touches neither, which the family check below turns into an
-    // empty address, so no unwritten byte is ever claimed.
+    // `buf` is writable for `len` bytes; the address storage and its in/out length come from
+    // `try_init`. A connected stream may leave both untouched, which the family check below
+    // turns into an empty address.
+    // SAFETY: Winsock writes at most `*alen` bytes of address and stores the written length
+    // back, so no unwritten byte is ever claimed.
     unsafe {
         SockAddr::try_init(|addr, alen| {
             // The family is 0 (AF_UNSPEC) unless Winsock writes an address.
@@ -232,10 +233,10 @@ pub(crate) fn recv_vectored(
     let count = u32::try_from(bufs.len()).unwrap_or(u32::MAX);
     let mut received = 0u32;
     let mut flags = flags as u32;
-    // SAFETY: IoSliceMut is guaranteed ABI-compatible with WSABUF on Windows; `bufs` holds at
-    // least `count` of them, each writable for its length, and Winsock writes initialised bytes
-    // only within them. `received` and `flags` are live u32s. A null OVERLAPPED makes the call
-    // synchronous.
+    // IoSliceMut is guaranteed ABI-compatible with WSABUF on Windows; a null OVERLAPPED makes
+    // the call synchronous.
+    // SAFETY: `bufs` holds at least `count` buffers, each writable for its length, and Winsock
+    // writes only within them; `received` and `flags` are live u32s.
     let rc = unsafe {
         c::WSARecv(
             sock(s),
