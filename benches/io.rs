@@ -85,7 +85,7 @@ mod bench {
             let a = berkeley::SockAddr::from(a);
             g.bench_function("berkeley", |b| {
                 b.iter(|| {
-                    s.sendto(black_box(&msg), &a).unwrap();
+                    s.sendto(black_box(&msg), a).unwrap();
                     black_box(s.recv(&mut buf).unwrap())
                 })
             });

@@ -82,12 +82,12 @@ fn run(args: Vec<String>) -> Result<()> {
             };
             let sock = Socket::new(addr.family(), ty, proto)?;
             if udp {
-                sock.bind(&addr)?;
+                sock.bind(addr)?;
                 common::announce(&sock.getsockname()?)?;
                 chat_udp(sock, None)
             } else {
                 sock.setsockopt(ReuseAddr, true)?;
-                sock.bind(&addr)?;
+                sock.bind(addr)?;
                 sock.listen(1)?;
                 common::announce(&sock.getsockname()?)?;
                 let (conn, peer) = sock.accept()?;
@@ -102,7 +102,7 @@ fn run(args: Vec<String>) -> Result<()> {
             let addr = common::parse_host(host, port)
                 .map_err(|e| msg(format!("bad host {host:?}: {e}")))?;
             let sock = Socket::new(addr.family(), ty, proto)?;
-            sock.connect(&addr)?;
+            sock.connect(addr)?;
             if udp {
                 chat_udp(sock, Some(addr))
             } else {

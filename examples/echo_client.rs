@@ -46,7 +46,7 @@ fn run(args: Vec<String>) -> Result<()> {
     let addr = common::parse_addr(addr)?;
 
     let sock = Socket::new(addr.family(), Type::STREAM, Protocol::TCP)?;
-    sock.connect(&addr)?;
+    sock.connect(addr)?;
 
     if messages.is_empty() {
         let mut stdin = io::stdin().lock();

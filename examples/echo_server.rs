@@ -42,7 +42,7 @@ fn run(args: Vec<String>) -> Result<()> {
     // socket(2), setsockopt(2), bind(2), listen(2): the four steps of every TCP server.
     let listener = Socket::new(addr.family(), Type::STREAM, Protocol::TCP)?;
     listener.setsockopt(ReuseAddr, true)?;
-    listener.bind(&addr)?;
+    listener.bind(addr)?;
     listener.listen(128)?;
     common::announce(&listener.getsockname()?)?;
 

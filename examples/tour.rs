@@ -330,7 +330,7 @@ fn tcp_echo() -> Result<()> {
         "l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP)",
         format_args!("-> {}", handle(&listener)),
     );
-    listener.bind(&SockAddr::from(SockAddrIn::new(Ipv4Addr::LOCALHOST, 0)))?;
+    listener.bind(SockAddr::from(SockAddrIn::new(Ipv4Addr::LOCALHOST, 0)))?;
     listener.listen(8)?;
     let server_addr = listener.getsockname()?;
     row(&mut out, "bind(l, 127.0.0.1:0); listen(l, 8)", "-> ok (port 0: the kernel picks one)");
@@ -338,7 +338,7 @@ fn tcp_echo() -> Result<()> {
 
     let client = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
     client.setsockopt(RcvTimeo, Some(Duration::from_secs(5)))?;
-    client.connect(&server_addr)?;
+    client.connect(server_addr)?;
     row(
         &mut out,
         &format!("c = socket(...); connect(c, {server_addr})"),
@@ -396,7 +396,7 @@ fn udp_round_trip() -> Result<()> {
     let a = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
     let b = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
     for s in [&a, &b] {
-        s.bind(&loopback)?;
+        s.bind(loopback)?;
         s.setsockopt(RcvTimeo, Some(Duration::from_secs(5)))?;
     }
     let (a_addr, b_addr) = (a.getsockname()?, b.getsockname()?);
@@ -406,7 +406,7 @@ fn udp_round_trip() -> Result<()> {
         "bind(a, 127.0.0.1:0); bind(b, 127.0.0.1:0)",
         format_args!("-> a is {a_addr}, b is {b_addr}"),
     );
-    let n = a.sendto(b"ping", &b_addr)?;
+    let n = a.sendto(b"ping", b_addr)?;
     row(&mut out, &format!("sendto(a, \"ping\", 4, 0, {b_addr})"), format_args!("= {n}"));
     let mut buf = [0u8; 64];
     let (n, from) = b.recvfrom(&mut buf)?;
@@ -415,7 +415,7 @@ fn udp_round_trip() -> Result<()> {
         "recvfrom(b, buf, sizeof buf, 0, &from, &len)",
         format_args!("= {n}: {:?} from {from}", String::from_utf8_lossy(&buf[..n])),
     );
-    b.sendto(b"pong", &from)?;
+    b.sendto(b"pong", from)?;
     let (n, from) = a.recvfrom(&mut buf)?;
     row(
         &mut out,

@@ -68,7 +68,7 @@ fn run(args: Vec<String>) -> Result<()> {
     let addr = common::parse_addr(addr)?;
 
     let sock = Socket::new(addr.family(), Type::DGRAM, Protocol::UDP)?;
-    sock.connect(&addr)?;
+    sock.connect(addr)?;
     sock.setsockopt(RcvTimeo, Some(timeout))?;
     sock.send(message.as_bytes())?;
 

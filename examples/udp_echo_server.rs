@@ -38,7 +38,7 @@ fn run(args: Vec<String>) -> Result<()> {
     let addr = PROG.addr_arg(&args, "127.0.0.1:7007")?;
 
     let sock = Socket::new(addr.family(), Type::DGRAM, Protocol::UDP)?;
-    sock.bind(&addr)?;
+    sock.bind(addr)?;
     common::announce(&sock.getsockname()?)?;
 
     // The largest UDP payload is 65,507 bytes (IPv4) or 65,527 (IPv6): one buffer fits any.
@@ -60,7 +60,7 @@ fn run(args: Vec<String>) -> Result<()> {
             Err(e) => return Err(e.into()),
         };
         PROG.log(format_args!("{n} bytes from {from}"));
-        if let Err(e) = sock.sendto(&buf[..n], &from) {
+        if let Err(e) = sock.sendto(&buf[..n], from) {
             // One unreachable sender is not a reason to stop serving the others.
             PROG.warn(&e);
         }

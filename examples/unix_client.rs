@@ -42,7 +42,7 @@ fn run(args: Vec<String>) -> Result<()> {
     let addr = common::unix_addr(target)?;
 
     let sock = Socket::new(Domain::UNIX, Type::STREAM, Protocol::DEFAULT)?;
-    sock.connect(&addr)?;
+    sock.connect(addr)?;
     sock.sendall(message.as_bytes())?;
     sock.shutdown(Shutdown::WRITE)?;
 

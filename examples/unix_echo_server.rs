@@ -49,7 +49,7 @@ fn run(args: Vec<String>) -> Result<()> {
     }
 
     let listener = Socket::new(Domain::UNIX, Type::STREAM, Protocol::DEFAULT)?;
-    listener.bind(&addr)?;
+    listener.bind(addr)?;
     listener.listen(128)?;
     common::announce(&listener.getsockname()?)?;
 

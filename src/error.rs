@@ -15,7 +15,30 @@
 //! Bad input never reaches the OS: it becomes an [`Error`] variant that says what was wrong
 //! (a UNIX path that does not fit, an interior NUL, a parse error with its byte position, ...).
 //!
-//! `Error` converts into [`std::io::Error`], so `?` works in functions returning `io::Result`.
+//! # `?` in both directions, and what it keeps
+//!
+//! - `berkeley::Error` → [`io::Error`] (`?` in a function returning `io::Result`): the
+//!   `io::Error` has the same [`kind`](io::Error::kind) and **keeps the whole berkeley error**
+//!   as its payload, so it still prints `connect(127.0.0.1:9): Connection refused (os error
+//!   111)`. The price: [`io::Error::raw_os_error`] is `None` on it; get the code back with
+//!   [`Error::downcast_ref`] (`berkeley::Error::downcast_ref(&e).and_then(|e| e.raw_os_error())`).
+//!   The [`Read`](std::io::Read)/[`Write`](std::io::Write) impls of [`Socket`](crate::Socket)
+//!   are the exception: like std's `TcpStream` they return plain OS errors (raw code kept, no
+//!   call name, no allocation), because generic I/O code loops on `WouldBlock` there.
+//! - [`io::Error`] → `berkeley::Error` (`?` on std I/O in a function returning
+//!   [`berkeley::Result`](Result)): an `io::Error` that came from a berkeley error turns back into
+//!   it unchanged; any other becomes [`Error::Io`].
+//! - [`ParseError`] converts into both.
+//!
+//! `Display` is complete on its own (call, address, OS message, code), and
+//! [`source`](std::error::Error::source) is `None` for OS errors: a reporter that walks the
+//! chain (`anyhow`'s `{:#}`, `eyre`) prints your context and then this one line, with nothing
+//! twice. `Debug` — what `fn main() -> berkeley::Result<()>` prints on failure — also carries the
+//! OS message, as std's does:
+//!
+//! ```text
+//! Error: Os { call: "connect", code: 111, kind: ConnectionRefused, message: "Connection refused", addr: Some(127.0.0.1:9) }
+//! ```
 
 use std::fmt;
 use std::io;
@@ -35,7 +58,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// assert!(matches!(err, Error::PathNul { pos: 6 }));
 /// assert_eq!(err.to_string(), "UNIX socket path contains a NUL byte at byte 6");
 /// ```
-#[derive(Debug, thiserror::Error)]
+#[derive(thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// An OS call failed.
@@ -48,6 +71,27 @@ pub enum Error {
         /// The address the call was given, if any.
         addr: Option<Box<SockAddr>>,
     },
+    /// A blocking call gave up because the socket's timeout expired: `SO_RCVTIMEO` for the
+    /// receiving calls and `accept`, `SO_SNDTIMEO` for the sending calls (Python:
+    /// `socket.timeout`/`TimeoutError: timed out`).
+    ///
+    /// The OS reports this as `EAGAIN`/`EWOULDBLOCK` — the same code as "would block" on a
+    /// non-blocking socket — so berkeley tells the two apart and names it: `recv: timed out
+    /// (os error 11)`, kind [`TimedOut`](io::ErrorKind::TimedOut),
+    /// [`is_timeout`](Error::is_timeout) true. Windows reports `WSAETIMEDOUT` instead, which
+    /// stays an [`Error::Os`] (and `is_timeout` is true for it too).
+    #[error("{call}{}: timed out (os error {code})", AddrSuffix(addr.as_deref()))]
+    Timeout {
+        /// The name of the C call that timed out.
+        call: &'static str,
+        /// The raw OS code the call returned (`EAGAIN` on Linux).
+        code: i32,
+        /// The address the call was given, if any.
+        addr: Option<Box<SockAddr>>,
+    },
+    /// An error from std I/O, brought into a berkeley function with `?`.
+    #[error(transparent)]
+    Io(io::Error),
     /// Text did not parse as an address.
     #[error(transparent)]
     Parse(#[from] ParseError),
@@ -140,7 +184,8 @@ impl Error {
     /// ```
     pub fn raw_os_error(&self) -> Option<i32> {
         match self {
-            Error::Os { code, .. } => Some(*code),
+            Error::Os { code, .. } | Error::Timeout { code, .. } => Some(*code),
+            Error::Io(e) => e.raw_os_error(),
             _ => None,
         }
     }
@@ -152,7 +197,9 @@ impl Error {
     /// ```
     pub fn call(&self) -> Option<&'static str> {
         match self {
-            Error::Os { call, .. } | Error::InvalidInput { call, .. } => Some(call),
+            Error::Os { call, .. }
+            | Error::Timeout { call, .. }
+            | Error::InvalidInput { call, .. } => Some(call),
             _ => None,
         }
     }
@@ -164,7 +211,7 @@ impl Error {
     /// ```
     pub fn addr(&self) -> Option<&SockAddr> {
         match self {
-            Error::Os { addr, .. } => addr.as_deref(),
+            Error::Os { addr, .. } | Error::Timeout { addr, .. } => addr.as_deref(),
             _ => None,
         }
     }
@@ -185,21 +232,197 @@ impl Error {
     pub fn kind(&self) -> io::ErrorKind {
         match self {
             Error::Os { code, .. } => io::Error::from_raw_os_error(*code).kind(),
+            Error::Timeout { .. } => io::ErrorKind::TimedOut,
+            Error::Io(e) => e.kind(),
             _ => io::ErrorKind::InvalidInput,
         }
     }
 
-    /// Whether this is `EINTR` (the call was interrupted by a signal and may be retried).
+    /// Whether a timeout expired: [`Error::Timeout`] (a blocking call's `SO_RCVTIMEO` or
+    /// `SO_SNDTIMEO`), or an OS error of kind `TimedOut` (`ETIMEDOUT`, Windows `WSAETIMEDOUT`,
+    /// a [`connect_timeout`](crate::Socket::connect_timeout) that ran out).
+    ///
+    /// Python: `except socket.timeout` / `except TimeoutError`.
+    ///
+    /// ```
+    /// use berkeley::sockopt::RcvTimeo;
+    /// use berkeley::{Domain, Protocol, Socket, Type};
+    /// use std::time::Duration;
+    /// # fn main() -> berkeley::Result<()> {
+    /// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+    /// s.bind("127.0.0.1:0")?;
+    /// s.setsockopt(RcvTimeo, Some(Duration::from_millis(10)))?;
+    /// let err = s.recv(&mut [0u8; 16]).unwrap_err(); // nothing arrives
+    /// assert!(err.is_timeout());
+    /// assert!(!err.is_would_block());
+    /// # Ok(()) }
+    /// ```
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Error::Timeout { .. }) || self.kind() == io::ErrorKind::TimedOut
+    }
+
+    /// Whether a non-blocking call found nothing to do (`EAGAIN`/`EWOULDBLOCK`, kind
+    /// [`WouldBlock`](io::ErrorKind::WouldBlock)): try again when [`poll`](crate::poll::poll)
+    /// says the socket is ready. A blocking call whose timeout expired is
+    /// [`is_timeout`](Error::is_timeout) instead.
+    ///
+    /// Python: `except BlockingIOError`.
+    ///
+    /// ```
+    /// use berkeley::{Domain, Protocol, Socket, Type};
+    /// # fn main() -> berkeley::Result<()> {
+    /// let s = Socket::new(Domain::INET, Type::DGRAM.nonblocking(), Protocol::UDP)?;
+    /// s.bind("127.0.0.1:0")?;
+    /// assert!(s.recv(&mut [0u8; 16]).unwrap_err().is_would_block());
+    /// # Ok(()) }
+    /// ```
+    pub fn is_would_block(&self) -> bool {
+        !matches!(self, Error::Timeout { .. }) && self.kind() == io::ErrorKind::WouldBlock
+    }
+
+    /// Whether a non-blocking `connect` has started and not finished yet: `EINPROGRESS` or
+    /// `EALREADY` (Windows: `WSAEWOULDBLOCK` from `connect`, or `WSAEALREADY`). Wait until
+    /// [`poll`](crate::poll::poll) reports the socket writable, then read the outcome with
+    /// [`SoError`](crate::sockopt::SoError).
+    ///
+    /// `io::ErrorKind::InProgress` is not stable Rust yet; this predicate is the portable test.
+    ///
+    /// ```
+    /// use berkeley::{Domain, Protocol, Socket, Type};
+    /// # fn main() -> berkeley::Result<()> {
+    /// let listener = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
+    /// listener.bind("127.0.0.1:0")?;
+    /// listener.listen(1)?;
+    /// let s = Socket::new(Domain::INET, Type::STREAM.nonblocking(), Protocol::TCP)?;
+    /// match s.connect(&listener.getsockname()?) {
+    ///     Ok(()) => {}                          // loopback may connect at once
+    ///     Err(e) if e.is_in_progress() => {}    // the usual case: wait for POLLOUT
+    ///     Err(e) => return Err(e),
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn is_in_progress(&self) -> bool {
+        use crate::sys::c;
+        match self {
+            #[cfg(windows)]
+            Error::Os { call: "connect", code, .. } if *code == c::EWOULDBLOCK => true,
+            Error::Os { code, .. } => *code == c::EINPROGRESS || *code == c::EALREADY,
+            _ => false,
+        }
+    }
+
+    /// Whether a signal interrupted the call (`EINTR`, kind
+    /// [`Interrupted`](io::ErrorKind::Interrupted)). berkeley's own blocking calls retry
+    /// `EINTR` themselves (as Python does since PEP 475), so this is seldom seen outside code
+    /// that calls the OS directly.
+    ///
+    /// ```
+    /// #[cfg(unix)]
+    /// assert!(berkeley::Error::os("recv", libc::EINTR).is_interrupted());
+    /// assert!(!berkeley::Error::os("recv", 0).is_interrupted());
+    /// ```
     #[inline]
-    pub(crate) fn is_interrupted(&self) -> bool {
-        matches!(self, Error::Os { code, .. } if io::Error::from_raw_os_error(*code).kind() == io::ErrorKind::Interrupted)
+    pub fn is_interrupted(&self) -> bool {
+        self.kind() == io::ErrorKind::Interrupted
+    }
+
+    /// The same failure, reported as a timeout ([`Error::Timeout`]): for an `EAGAIN` that a
+    /// blocking socket's `SO_RCVTIMEO`/`SO_SNDTIMEO` caused. Other errors are returned as they
+    /// are.
+    #[cold]
+    pub(crate) fn into_timeout(self) -> Error {
+        match self {
+            Error::Os { call, code, addr } => Error::Timeout { call, code, addr },
+            other => other,
+        }
+    }
+
+    /// The berkeley error inside an [`io::Error`] made from one (by `?` or `.into()`), if any:
+    /// the way back to [`raw_os_error`](Error::raw_os_error), [`call`](Error::call) and
+    /// [`addr`](Error::addr) after the error went through `io::Result` code.
+    ///
+    /// ```
+    /// use std::io;
+    /// # fn main() -> berkeley::Result<()> {
+    /// let s = berkeley::Socket::new(berkeley::Domain::INET, berkeley::Type::STREAM, berkeley::Protocol::TCP)?;
+    /// fn listen_io(s: &berkeley::Socket) -> io::Result<()> {
+    ///     s.getpeername()?; // not connected: fails
+    ///     Ok(())
+    /// }
+    /// let err = listen_io(&s).unwrap_err();
+    /// assert_eq!(err.kind(), io::ErrorKind::NotConnected);
+    /// assert!(err.to_string().starts_with("getpeername: ")); // the context survived
+    /// let inner = berkeley::Error::downcast_ref(&err).unwrap();
+    /// assert_eq!(inner.call(), Some("getpeername"));
+    /// assert!(inner.raw_os_error().is_some());
+    /// # Ok(()) }
+    /// ```
+    pub fn downcast_ref(err: &io::Error) -> Option<&Error> {
+        err.get_ref()?.downcast_ref::<Error>()
+    }
+}
+
+impl fmt::Debug for Error {
+    /// Like std's `io::Error` Debug: OS errors show their kind and the system's message, so a
+    /// failing `fn main() -> berkeley::Result<()>` prints something a person can read.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Os { call, code, addr } | Error::Timeout { call, code, addr } => {
+                let os = io::Error::from_raw_os_error(*code);
+                let (name, kind) = match self {
+                    Error::Timeout { .. } => ("Timeout", io::ErrorKind::TimedOut),
+                    _ => ("Os", os.kind()),
+                };
+                let mut d = f.debug_struct(name);
+                d.field("call", call).field("code", code).field("kind", &kind);
+                d.field("message", &OsMessage(*code));
+                match addr {
+                    Some(a) => d.field("addr", &format_args!("Some({a})")),
+                    None => d.field("addr", &None::<SockAddr>),
+                };
+                d.finish()
+            }
+            Error::Io(e) => f.debug_tuple("Io").field(e).finish(),
+            Error::Parse(e) => f.debug_tuple("Parse").field(e).finish(),
+            Error::PathTooLong { len, max } => {
+                f.debug_struct("PathTooLong").field("len", len).field("max", max).finish()
+            }
+            Error::PathNul { pos } => f.debug_struct("PathNul").field("pos", pos).finish(),
+            Error::WrongFamily { expected, found } => f
+                .debug_struct("WrongFamily")
+                .field("expected", expected)
+                .field("found", found)
+                .finish(),
+            Error::ShortAddr { family, len, need } => f
+                .debug_struct("ShortAddr")
+                .field("family", family)
+                .field("len", len)
+                .field("need", need)
+                .finish(),
+            Error::InvalidInput { call, what } => {
+                f.debug_struct("InvalidInput").field("call", call).field("what", what).finish()
+            }
+        }
+    }
+}
+
+/// The system's message for an OS code, without std's ` (os error N)` suffix, quoted as a
+/// string in `Debug`.
+struct OsMessage(i32);
+
+impl fmt::Debug for OsMessage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let full = io::Error::from_raw_os_error(self.0).to_string();
+        let msg = full.strip_suffix(&format!(" (os error {})", self.0)).unwrap_or(&full);
+        fmt::Debug::fmt(msg, f)
     }
 }
 
 impl From<Error> for io::Error {
-    /// OS failures become `io::Error::from_raw_os_error(code)`, which keeps the raw code and the
-    /// kind (the call name and address are dropped: `io::Error` has no room for both); every other
-    /// error becomes an `InvalidInput` error that carries the berkeley error.
+    /// The `io::Error` has the berkeley error's [`kind`](Error::kind) and carries the berkeley
+    /// error itself, so it prints the same line (call, address, message). Its
+    /// `raw_os_error()` is `None`; [`Error::downcast_ref`] gets the berkeley error (and its
+    /// code) back. An [`Error::Io`] gives back the `io::Error` it holds.
     ///
     /// ```
     /// use std::io;
@@ -210,13 +433,55 @@ impl From<Error> for io::Error {
     /// let refused = windows_sys::Win32::Networking::WinSock::WSAECONNREFUSED;
     /// let err: io::Error = berkeley::Error::os("connect", refused).into();
     /// assert_eq!(err.kind(), io::ErrorKind::ConnectionRefused);
-    /// assert_eq!(err.raw_os_error(), Some(refused));
+    /// assert!(err.to_string().starts_with("connect: "));
+    /// assert_eq!(berkeley::Error::downcast_ref(&err).unwrap().raw_os_error(), Some(refused));
     /// ```
     fn from(err: Error) -> io::Error {
         match err {
-            Error::Os { code, .. } => io::Error::from_raw_os_error(code),
-            other => io::Error::new(io::ErrorKind::InvalidInput, other),
+            Error::Io(e) => e,
+            other => io::Error::new(other.kind(), other),
         }
+    }
+}
+
+impl From<io::Error> for Error {
+    /// `?` on std I/O in a function that returns [`berkeley::Result`](Result). An `io::Error`
+    /// made from a berkeley error becomes that error again; any other becomes [`Error::Io`].
+    ///
+    /// ```
+    /// use std::io::Write;
+    /// fn greet(out: &mut Vec<u8>) -> berkeley::Result<()> {
+    ///     writeln!(out, "hello")?; // io::Error -> berkeley::Error
+    ///     Ok(())
+    /// }
+    /// # greet(&mut Vec::new()).unwrap();
+    /// ```
+    fn from(err: io::Error) -> Error {
+        if !err.get_ref().is_some_and(|e| e.is::<Error>()) {
+            return Error::Io(err);
+        }
+        let kind = err.kind();
+        match err.into_inner().map(|payload| payload.downcast::<Error>()) {
+            Some(Ok(inner)) => *inner,
+            Some(Err(payload)) => Error::Io(io::Error::new(kind, payload)),
+            None => Error::Io(io::Error::from(kind)),
+        }
+    }
+}
+
+impl From<ParseError> for io::Error {
+    /// An `InvalidInput` error carrying the parse error (its Display: what, why, where).
+    ///
+    /// ```
+    /// fn parse(text: &str) -> std::io::Result<std::net::Ipv4Addr> {
+    ///     Ok(berkeley::inet_aton(text)?)
+    /// }
+    /// let err = parse("1.2.3.x").unwrap_err();
+    /// assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
+    /// assert_eq!(err.to_string(), "invalid IPv4 address: invalid character at byte 6");
+    /// ```
+    fn from(err: ParseError) -> io::Error {
+        io::Error::new(io::ErrorKind::InvalidInput, err)
     }
 }
 

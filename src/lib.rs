@@ -54,7 +54,7 @@ pub use crate::types::{Domain, EtherType, MsgFlags, Protocol, Shutdown, Type};
 // -- addr --
 #[cfg(any(target_os = "linux", target_os = "android"))]
 pub use crate::addr::SockAddrLl;
-pub use crate::addr::{SockAddr, SockAddrIn, SockAddrIn6, SockAddrUn};
+pub use crate::addr::{SockAddr, SockAddrIn, SockAddrIn6, SockAddrUn, ToSockAddr};
 
 // -- inet --
 pub use crate::inet::{

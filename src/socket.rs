@@ -4,7 +4,7 @@ use std::io::{self, IoSlice, IoSliceMut, Read, Write};
 use std::mem::MaybeUninit;
 use std::time::Duration;
 
-use crate::addr::SockAddr;
+use crate::addr::{SockAddr, ToSockAddr};
 use crate::error::{Error, Result};
 use crate::poll::{PollFd, PollFlags};
 use crate::sys::{self, c};
@@ -184,8 +184,8 @@ impl Socket {
     /// ```
     ///
     /// See [bind(2)](https://man7.org/linux/man-pages/man2/bind.2.html).
-    pub fn bind(&self, addr: &SockAddr) -> Result<()> {
-        sys::bind(self.as_sys(), addr)
+    pub fn bind(&self, addr: impl ToSockAddr) -> Result<()> {
+        sys::bind(self.as_sys(), &*addr.to_sock_addr()?)
     }
 
     /// `listen(2)` — marks the socket as passive: ready to [`accept`](Socket::accept)
@@ -243,7 +243,7 @@ impl Socket {
     /// See [accept(2)](https://man7.org/linux/man-pages/man2/accept.2.html).
     #[doc(alias = "accept4")]
     pub fn accept(&self) -> Result<(Socket, SockAddr)> {
-        let (s, addr) = retry(|| sys::accept(self.as_sys()))?;
+        let (s, addr) = self.timeouts(retry(|| sys::accept(self.as_sys())), 0)?;
         Ok((Socket::from_owned(s), addr))
     }
 
@@ -281,7 +281,8 @@ impl Socket {
     /// ```
     ///
     /// See [connect(2)](https://man7.org/linux/man-pages/man2/connect.2.html).
-    pub fn connect(&self, addr: &SockAddr) -> Result<()> {
+    pub fn connect(&self, addr: impl ToSockAddr) -> Result<()> {
+        let addr = &*addr.to_sock_addr()?;
         match sys::connect(self.as_sys(), addr) {
             Err(e) if e.is_interrupted() => self.wait_connected(addr, None),
             other => other,
@@ -318,7 +319,8 @@ impl Socket {
     /// ```
     ///
     /// See [connect(2)](https://man7.org/linux/man-pages/man2/connect.2.html) (`EINPROGRESS`).
-    pub fn connect_timeout(&self, addr: &SockAddr, timeout: Duration) -> Result<()> {
+    pub fn connect_timeout(&self, addr: impl ToSockAddr, timeout: Duration) -> Result<()> {
+        let addr = &*addr.to_sock_addr()?;
         if timeout.is_zero() {
             return Err(Error::InvalidInput { call: "connect", what: "the timeout is zero" });
         }
@@ -357,6 +359,27 @@ impl Socket {
             // Hung up without a pending error: the connection is not there.
             Err(Error::os_addr("connect", c::ENOTCONN, addr))
         }
+    }
+
+    /// Reports an `EAGAIN` from a blocking socket (not asked to be non-blocking with
+    /// `MSG_DONTWAIT`) as [`Error::Timeout`]: there it means `SO_RCVTIMEO`/`SO_SNDTIMEO` expired.
+    /// Costs one `fcntl` on that error path only.
+    #[inline]
+    fn timeouts<T>(&self, res: Result<T>, flags: i32) -> Result<T> {
+        match res {
+            Err(e) if e.is_would_block() => Err(self.would_block_or_timeout(e, flags)),
+            other => other,
+        }
+    }
+
+    #[cold]
+    fn would_block_or_timeout(&self, e: Error, flags: i32) -> Error {
+        #[cfg(unix)]
+        if flags & c::MSG_DONTWAIT == 0 && matches!(sys::nonblocking(self.as_sys()), Ok(false)) {
+            return e.into_timeout();
+        }
+        let _ = flags;
+        e
     }
 
     /// Reads an `int` socket option.
@@ -420,7 +443,7 @@ impl Socket {
     /// See [send(2)](https://man7.org/linux/man-pages/man2/send.2.html).
     #[inline]
     pub fn send_with_flags(&self, buf: &[u8], flags: MsgFlags) -> Result<usize> {
-        retry(|| sys::send(self.as_sys(), buf, flags.as_raw()))
+        self.timeouts(retry(|| sys::send(self.as_sys(), buf, flags.as_raw())), flags.as_raw())
     }
 
     /// Sends all of `buf`, calling `send(2)` until every byte is written.
@@ -493,7 +516,7 @@ impl Socket {
     /// See [sendto(2)](https://man7.org/linux/man-pages/man2/sendto.2.html).
     #[doc(alias = "send_to")]
     #[inline]
-    pub fn sendto(&self, buf: &[u8], addr: &SockAddr) -> Result<usize> {
+    pub fn sendto(&self, buf: &[u8], addr: impl ToSockAddr) -> Result<usize> {
         self.sendto_with_flags(buf, addr, MsgFlags::empty())
     }
 
@@ -515,8 +538,17 @@ impl Socket {
     /// See [sendto(2)](https://man7.org/linux/man-pages/man2/sendto.2.html).
     #[doc(alias = "send_to_with_flags")]
     #[inline]
-    pub fn sendto_with_flags(&self, buf: &[u8], addr: &SockAddr, flags: MsgFlags) -> Result<usize> {
-        retry(|| sys::sendto(self.as_sys(), buf, flags.as_raw(), addr))
+    pub fn sendto_with_flags(
+        &self,
+        buf: &[u8],
+        addr: impl ToSockAddr,
+        flags: MsgFlags,
+    ) -> Result<usize> {
+        let addr = &*addr.to_sock_addr()?;
+        self.timeouts(
+            retry(|| sys::sendto(self.as_sys(), buf, flags.as_raw(), addr)),
+            flags.as_raw(),
+        )
     }
 
     /// `recv(2)` — receives data from a connected socket; returns how many bytes were written
@@ -579,7 +611,7 @@ impl Socket {
     #[inline]
     pub fn recv_with_flags(&self, buf: &mut [u8], flags: MsgFlags) -> Result<usize> {
         let buf = as_uninit(buf);
-        retry(|| sys::recv(self.as_sys(), buf, flags.as_raw()))
+        self.timeouts(retry(|| sys::recv(self.as_sys(), buf, flags.as_raw())), flags.as_raw())
     }
 
     /// `recv(2)` into uninitialised memory — as [`recv`](Socket::recv), without zeroing the
@@ -605,7 +637,7 @@ impl Socket {
     /// See [recv(2)](https://man7.org/linux/man-pages/man2/recv.2.html).
     #[inline]
     pub fn recv_uninit(&self, buf: &mut [MaybeUninit<u8>]) -> Result<usize> {
-        retry(|| sys::recv(self.as_sys(), buf, 0))
+        self.timeouts(retry(|| sys::recv(self.as_sys(), buf, 0)), 0)
     }
 
     /// `recvfrom(2)` — receives a datagram and the address it came from.
@@ -672,7 +704,7 @@ impl Socket {
         flags: MsgFlags,
     ) -> Result<(usize, SockAddr)> {
         let buf = as_uninit(buf);
-        retry(|| sys::recvfrom(self.as_sys(), buf, flags.as_raw()))
+        self.timeouts(retry(|| sys::recvfrom(self.as_sys(), buf, flags.as_raw())), flags.as_raw())
     }
 
     /// `recvfrom(2)` into uninitialised memory — as [`recvfrom`](Socket::recvfrom), without
@@ -698,7 +730,7 @@ impl Socket {
     #[doc(alias = "recv_from_uninit")]
     #[inline]
     pub fn recvfrom_uninit(&self, buf: &mut [MaybeUninit<u8>]) -> Result<(usize, SockAddr)> {
-        retry(|| sys::recvfrom(self.as_sys(), buf, 0))
+        self.timeouts(retry(|| sys::recvfrom(self.as_sys(), buf, 0)), 0)
     }
 
     /// `shutdown(2)` — shuts down reading, writing or both on a connection, without closing the

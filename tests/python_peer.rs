@@ -96,7 +96,7 @@ fn tcp_to_python_server(test: &str, mode: &str, domain: Domain, ip: &str) {
 
     let s = Socket::new(domain, Type::STREAM, Protocol::TCP).unwrap();
     set_rcvtimeo(&s);
-    s.connect_timeout(&server, Duration::from_secs(60)).unwrap();
+    s.connect_timeout(server, Duration::from_secs(60)).unwrap();
     assert_eq!(s.getpeername().unwrap(), server);
 
     // Python's view of us must match ours.
@@ -141,7 +141,7 @@ fn tcp_v6_to_python_server() {
 fn python_client_to_tcp_server() {
     fd_leak_check("python_client_to_tcp_server", || {
         let l = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP).unwrap();
-        l.bind(&lo4()).unwrap();
+        l.bind(lo4()).unwrap();
         l.listen(1).unwrap();
         let port = l.getsockname().unwrap().as_in().unwrap().port().to_string();
         let Some(mut peer) = Peer::start("python_client_to_tcp_server", &["tcp-client", &port])
@@ -169,10 +169,10 @@ fn udp_with_python() {
         let port: u16 = peer.line("PORT")[1].parse().unwrap();
         let server = SockAddr::from(SocketAddr::from(([127, 0, 0, 1], port)));
         let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP).unwrap();
-        s.bind(&lo4()).unwrap();
+        s.bind(lo4()).unwrap();
         set_rcvtimeo(&s);
         let me = s.getsockname().unwrap().as_in().unwrap();
-        assert_eq!(s.sendto(b"datagram", &server).unwrap(), 8);
+        assert_eq!(s.sendto(b"datagram", server).unwrap(), 8);
         let mut buf = [0u8; 256];
         let (n, from) = s.recvfrom(&mut buf).unwrap();
         assert_eq!(from, server, "the reply comes from Python's socket");
@@ -212,7 +212,7 @@ fn unix_stream_with_python() {
         peer.line("READY");
         let s = Socket::new(Domain::UNIX, Type::STREAM, Protocol::DEFAULT).unwrap();
         set_rcvtimeo(&s);
-        s.connect(&SockAddr::from(SockAddrUn::new(&path).unwrap())).unwrap();
+        s.connect(SockAddr::from(SockAddrUn::new(&path).unwrap())).unwrap();
         let peer_addr = s.getpeername().unwrap().as_un().unwrap();
         assert_eq!(peer_addr.path(), Some(path.as_path()));
         // We never bound: Python's accept saw an unnamed peer ('' in Python).
@@ -238,9 +238,9 @@ fn unix_dgram_with_python() {
         };
         peer.line("READY");
         let s = Socket::new(Domain::UNIX, Type::DGRAM, Protocol::DEFAULT).unwrap();
-        s.bind(&SockAddr::from(SockAddrUn::new(&me).unwrap())).unwrap();
+        s.bind(SockAddr::from(SockAddrUn::new(&me).unwrap())).unwrap();
         set_rcvtimeo(&s);
-        s.sendto(b"quiet", &SockAddr::from(SockAddrUn::new(&py).unwrap())).unwrap();
+        s.sendto(b"quiet", SockAddr::from(SockAddrUn::new(&py).unwrap())).unwrap();
         assert_eq!(peer.line("FROM")[1], me.to_str().unwrap(), "Python saw our bound path");
         let mut buf = [0u8; 16];
         let (n, from) = s.recvfrom(&mut buf).unwrap();

@@ -46,7 +46,7 @@ fn listener(domain: Domain, bind: &SockAddr) -> Socket {
 fn tcp_pair(domain: Domain, bind: &SockAddr) -> (Socket, Socket) {
     let l = listener(domain, bind);
     let c = tcp(domain);
-    c.connect(&l.getsockname().unwrap()).unwrap();
+    c.connect(l.getsockname().unwrap()).unwrap();
     let (s, _) = l.accept().unwrap();
     (c, s)
 }
@@ -70,7 +70,7 @@ fn tcp_lifecycle(domain: Domain, bind: SockAddr) {
     assert_eq!(laddr.as_socket().unwrap().ip(), bind.as_socket().unwrap().ip());
 
     let c = tcp(domain);
-    c.connect(&laddr).unwrap();
+    c.connect(laddr).unwrap();
     let (s, peer) = l.accept().unwrap();
     assert_eq!(peer, c.getsockname().unwrap(), "accept returns the client's address");
     assert_eq!(s.getpeername().unwrap(), peer);
@@ -127,17 +127,17 @@ fn tcp_v6_lifecycle() {
 fn udp_roundtrip(domain: Domain, bind: SockAddr) {
     let a = udp(domain);
     let b = udp(domain);
-    a.bind(&bind).unwrap();
-    b.bind(&bind).unwrap();
+    a.bind(bind).unwrap();
+    b.bind(bind).unwrap();
     let (aa, ba) = (a.getsockname().unwrap(), b.getsockname().unwrap());
 
-    assert_eq!(a.sendto(b"one", &ba).unwrap(), 3);
+    assert_eq!(a.sendto(b"one", ba).unwrap(), 3);
     let mut buf = [0u8; 64];
     let (n, from) = b.recvfrom(&mut buf).unwrap();
     assert_eq!((&buf[..n], from), (&b"one"[..], aa));
 
     // PEEK leaves the datagram queued; the uninit variant then reads it.
-    a.sendto_with_flags(b"two", &ba, MsgFlags::DONTROUTE).unwrap();
+    a.sendto_with_flags(b"two", ba, MsgFlags::DONTROUTE).unwrap();
     let (n, from) = b.recvfrom_with_flags(&mut buf, MsgFlags::PEEK).unwrap();
     assert_eq!((&buf[..n], from), (&b"two"[..], aa));
     let mut ubuf = [MaybeUninit::<u8>::uninit(); 64];
@@ -153,8 +153,8 @@ fn udp_roundtrip(domain: Domain, bind: SockAddr) {
     truncation(&a, &b, &ba);
 
     // Connected UDP: send/recv/getpeername.
-    a.connect(&ba).unwrap();
-    b.connect(&aa).unwrap();
+    a.connect(ba).unwrap();
+    b.connect(aa).unwrap();
     assert_eq!(a.getpeername().unwrap(), ba);
     a.send(b"three").unwrap();
     let n = b.recv_uninit(&mut ubuf).unwrap();
@@ -200,7 +200,7 @@ fn close_on_exec_everywhere() {
         let l = listener(Domain::INET, &lo4());
         assert!(is_cloexec(l.as_raw_fd()), "socket");
         let c = tcp(Domain::INET);
-        c.connect(&l.getsockname().unwrap()).unwrap();
+        c.connect(l.getsockname().unwrap()).unwrap();
         let (s, _) = l.accept().unwrap();
         assert!(is_cloexec(s.as_raw_fd()), "accept");
         let d = s.try_clone().unwrap();
@@ -251,14 +251,14 @@ fn getters_type_domain_protocol() {
 fn would_block_everywhere() {
     fd_leak_check("would_block_everywhere", || {
         let l = Socket::new(Domain::INET, Type::STREAM.nonblocking(), Protocol::TCP).unwrap();
-        l.bind(&lo4()).unwrap();
+        l.bind(lo4()).unwrap();
         l.listen(4).unwrap();
         let err = l.accept().unwrap_err();
         assert_eq!(err.kind(), ErrorKind::WouldBlock);
         assert_eq!(err.call(), Some("accept"));
 
         let c = tcp(Domain::INET);
-        c.connect(&l.getsockname().unwrap()).unwrap();
+        c.connect(l.getsockname().unwrap()).unwrap();
         let mut fds = [PollFd::new(&l, PollFlags::IN)];
         assert_eq!(poll(&mut fds, Some(LONG)).unwrap(), 1);
         let (s, _) = l.accept().unwrap();
@@ -294,7 +294,7 @@ fn nonblocking_mode_and_would_block() {
         // Created non-blocking, atomically.
         let l = Socket::new(Domain::INET, Type::STREAM.nonblocking(), Protocol::TCP).unwrap();
         assert!(l.nonblocking().unwrap());
-        l.bind(&lo4()).unwrap();
+        l.bind(lo4()).unwrap();
         l.listen(4).unwrap();
         let err = l.accept().unwrap_err();
         assert_eq!(err.kind(), ErrorKind::WouldBlock);
@@ -302,7 +302,7 @@ fn nonblocking_mode_and_would_block() {
 
         let c = tcp(Domain::INET);
         assert!(!c.nonblocking().unwrap());
-        c.connect(&l.getsockname().unwrap()).unwrap();
+        c.connect(l.getsockname().unwrap()).unwrap();
         let mut fds = [PollFd::new(&l, PollFlags::IN)];
         assert_eq!(poll(&mut fds, Some(LONG)).unwrap(), 1);
         let (s, _) = l.accept().unwrap();
@@ -348,12 +348,12 @@ fn connect_refused_names_call_and_address() {
         // A port that is bound but not listening refuses connections, and nobody else can take
         // it while we hold it.
         let holder = tcp(Domain::INET);
-        holder.bind(&lo4()).unwrap();
+        holder.bind(lo4()).unwrap();
         let addr = holder.getsockname().unwrap();
         let port = addr.as_in().unwrap().port();
 
         let c = tcp(Domain::INET);
-        let err = c.connect(&addr).unwrap_err();
+        let err = c.connect(addr).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::ConnectionRefused);
         assert_eq!(err.call(), Some("connect"));
         assert_eq!(err.addr(), Some(&addr));
@@ -370,7 +370,7 @@ fn connect_refused_names_call_and_address() {
         #[cfg(target_os = "linux")]
         let nine = SockAddr::from(std::net::SocketAddr::from(([127, 0, 0, 1], 9)));
         #[cfg(target_os = "linux")]
-        match tcp(Domain::INET).connect(&nine) {
+        match tcp(Domain::INET).connect(nine) {
             Err(e) => {
                 assert_eq!(e.to_string(), "connect(127.0.0.1:9): Connection refused (os error 111)")
             }
@@ -387,10 +387,10 @@ fn connect_refused_v6() {
             return;
         }
         let holder = tcp(Domain::INET6);
-        holder.bind(&lo6()).unwrap();
+        holder.bind(lo6()).unwrap();
         let addr = holder.getsockname().unwrap();
         let port = addr.as_in6().unwrap().port();
-        let err = tcp(Domain::INET6).connect(&addr).unwrap_err();
+        let err = tcp(Domain::INET6).connect(addr).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::ConnectionRefused);
         assert!(err.to_string().starts_with(&format!("connect([::1]:{port}): ")), "{err}");
         #[cfg(target_os = "linux")]
@@ -407,7 +407,7 @@ fn bind_address_in_use() {
         let l = listener(Domain::INET, &lo4());
         let addr = l.getsockname().unwrap();
         let port = addr.as_in().unwrap().port();
-        let err = tcp(Domain::INET).bind(&addr).unwrap_err();
+        let err = tcp(Domain::INET).bind(addr).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::AddrInUse);
         assert_eq!(err.call(), Some("bind"));
         assert!(err.to_string().starts_with(&format!("bind(127.0.0.1:{port}): ")), "{err}");
@@ -418,8 +418,8 @@ fn bind_address_in_use() {
         );
         // UDP too.
         let u = udp(Domain::INET);
-        u.bind(&lo4()).unwrap();
-        let err = udp(Domain::INET).bind(&u.getsockname().unwrap()).unwrap_err();
+        u.bind(lo4()).unwrap();
+        let err = udp(Domain::INET).bind(u.getsockname().unwrap()).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::AddrInUse);
         #[cfg(unix)]
         assert_eq!(err.raw_os_error(), Some(libc::EADDRINUSE));
@@ -431,7 +431,7 @@ fn sendto_error_names_destination() {
     fd_leak_check("sendto_error_names_destination", || {
         let s = udp(Domain::INET);
         let v6 = SockAddr::from("[::1]:9".parse::<std::net::SocketAddr>().unwrap());
-        let err = s.sendto(b"x", &v6).unwrap_err();
+        let err = s.sendto(b"x", v6).unwrap_err();
         assert_eq!(err.call(), Some("sendto"));
         assert_eq!(err.addr(), Some(&v6));
         assert!(err.to_string().starts_with("sendto([::1]:9): "), "{err}");
@@ -450,11 +450,11 @@ fn connected_udp_reports_refused() {
     fd_leak_check("connected_udp_reports_refused", || {
         // A UDP port nobody reads: bind one, note it, close it.
         let gone = udp(Domain::INET);
-        gone.bind(&lo4()).unwrap();
+        gone.bind(lo4()).unwrap();
         let dead = gone.getsockname().unwrap();
         drop(gone);
         let s = udp(Domain::INET);
-        s.connect(&dead).unwrap();
+        s.connect(dead).unwrap();
         set_rcvtimeo(&s, LONG);
         s.send(b"anyone?").unwrap();
         // The ICMP port-unreachable comes back as ECONNREFUSED on the next call.
@@ -547,7 +547,7 @@ fn write_after_peer_closed_is_epipe_without_sigpipe() {
             ErrorKind::BrokenPipe
         );
         let to = c.getpeername().unwrap_or_else(|_| lo4());
-        assert!(c.sendto(b"more", &to).is_err());
+        assert!(c.sendto(b"more", to).is_err());
         assert!(!take_pending_sigpipe(), "berkeley raised SIGPIPE");
 
         // Control: the bare C call does raise it, so the check above can fail.
@@ -572,7 +572,7 @@ fn recv_timeout() {
             "unexpected {err}"
         );
         let u = udp(Domain::INET);
-        u.bind(&lo4()).unwrap();
+        u.bind(lo4()).unwrap();
         set_rcvtimeo(&u, Duration::from_millis(50));
         let err = u.recvfrom(&mut [0u8; 8]).unwrap_err();
         assert!(matches!(err.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut), "{err}");
@@ -600,7 +600,7 @@ fn bad_fd_is_ebadf() {
             bad.listen(1).unwrap_err().to_string(),
             "listen: Bad file descriptor (os error 9)"
         );
-        let err = bad.bind(&lo4()).unwrap_err();
+        let err = bad.bind(lo4()).unwrap_err();
         assert_eq!(err.to_string(), "bind(127.0.0.1:0): Bad file descriptor (os error 9)");
         assert_eq!(bad.try_clone().unwrap_err().raw_os_error(), Some(libc::EBADF));
         assert_eq!(bad.set_nonblocking(true).unwrap_err().raw_os_error(), Some(libc::EBADF));
@@ -646,7 +646,7 @@ fn connect_timeout_paths() {
         let addr = l.getsockname().unwrap();
 
         let c = tcp(Domain::INET);
-        c.connect_timeout(&addr, LONG).unwrap();
+        c.connect_timeout(addr, LONG).unwrap();
         #[cfg(unix)]
         assert!(!c.nonblocking().unwrap(), "blocking mode restored");
         let (s, peer) = l.accept().unwrap();
@@ -659,17 +659,17 @@ fn connect_timeout_paths() {
         #[cfg(unix)]
         {
             let nb = Socket::new(Domain::INET, Type::STREAM.nonblocking(), Protocol::TCP).unwrap();
-            nb.connect_timeout(&addr, LONG).unwrap();
+            nb.connect_timeout(addr, LONG).unwrap();
             assert!(nb.nonblocking().unwrap());
             assert_eq!(nb.getpeername().unwrap(), addr);
         }
 
         // Refused: the same error as connect, and the mode is restored.
         let holder = tcp(Domain::INET);
-        holder.bind(&lo4()).unwrap();
+        holder.bind(lo4()).unwrap();
         let closed = holder.getsockname().unwrap();
         let c = tcp(Domain::INET);
-        let err = c.connect_timeout(&closed, LONG).unwrap_err();
+        let err = c.connect_timeout(closed, LONG).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::ConnectionRefused, "{err}");
         assert!(err.to_string().starts_with(&format!("connect({closed}): ")), "{err}");
         #[cfg(target_os = "linux")]
@@ -681,15 +681,15 @@ fn connect_timeout_paths() {
         assert!(!c.nonblocking().unwrap());
 
         // A zero timeout is bad input, not an OS call.
-        let err = tcp(Domain::INET).connect_timeout(&addr, Duration::ZERO).unwrap_err();
+        let err = tcp(Domain::INET).connect_timeout(addr, Duration::ZERO).unwrap_err();
         assert!(matches!(err, Error::InvalidInput { call: "connect", .. }), "{err:?}");
         assert_eq!(err.kind(), ErrorKind::InvalidInput);
 
         // Already connected: EISCONN from connect itself. (Linux reports success once more
         // after a non-blocking connect completes, then EISCONN.)
         let c = tcp(Domain::INET);
-        c.connect(&addr).unwrap();
-        let err = c.connect_timeout(&addr, LONG).unwrap_err();
+        c.connect(addr).unwrap();
+        let err = c.connect_timeout(addr, LONG).unwrap_err();
         #[cfg(unix)]
         assert_eq!(err.raw_os_error(), Some(libc::EISCONN));
         #[cfg(windows)]
@@ -746,10 +746,10 @@ fn blocking_calls_retry_eintr() {
 
         // recvfrom
         let u = udp(Domain::INET);
-        u.bind(&lo4()).unwrap();
+        u.bind(lo4()).unwrap();
         let to = u.getsockname().unwrap();
         let t = interrupt_then(me, 5, move || {
-            udp(Domain::INET).sendto(b"late", &to).unwrap();
+            udp(Domain::INET).sendto(b"late", to).unwrap();
         });
         assert_eq!(u.recvfrom(&mut buf).unwrap().0, 4);
         t.join().unwrap();
@@ -759,7 +759,7 @@ fn blocking_calls_retry_eintr() {
         let laddr = l.getsockname().unwrap();
         let t = interrupt_then(me, 5, move || {
             let c = tcp(Domain::INET);
-            c.connect(&laddr).unwrap();
+            c.connect(laddr).unwrap();
             c.sendall(b"x").unwrap();
         });
         let (a, _) = l.accept().unwrap();
@@ -829,7 +829,7 @@ fn descriptor_traits() {
         assert_eq!(raw2, raw);
         // SAFETY: raw2 was given up by into_raw_fd and is still open.
         let s = unsafe { Socket::from_raw_fd(raw2) };
-        s.bind(&lo4()).unwrap();
+        s.bind(lo4()).unwrap();
         s.close().unwrap();
     });
 }
@@ -856,7 +856,7 @@ fn std_conversions_both_ways() {
 
         let u = UdpSocket::bind("127.0.0.1:0").unwrap();
         let u = Socket::from(u);
-        u.sendto(b"u", &u.getsockname().unwrap()).unwrap();
+        u.sendto(b"u", u.getsockname().unwrap()).unwrap();
         let u = UdpSocket::from(u);
         assert_eq!(u.recv(&mut buf).unwrap(), 1);
     });
@@ -919,7 +919,7 @@ fn poll_reports_readiness() {
 
         // A short timeout on an idle socket returns 0 (no timing assertion).
         let u = udp(Domain::INET);
-        u.bind(&lo4()).unwrap();
+        u.bind(lo4()).unwrap();
         let mut fds = [PollFd::new(&u, PollFlags::IN)];
         assert_eq!(poll(&mut fds, Some(Duration::from_micros(1))).unwrap(), 0);
         #[cfg(unix)] // WSAPoll rejects an empty set

@@ -146,7 +146,7 @@ fn portable_timeouts_linger_and_getters() {
         assert_eq!(udp4().getsockopt(SoType).unwrap(), Type::DGRAM);
         assert!(s.getsockopt(SoError).unwrap().is_none());
         assert!(!s.getsockopt(AcceptConn).unwrap());
-        s.bind(&addr("127.0.0.1:0")).unwrap();
+        s.bind(addr("127.0.0.1:0")).unwrap();
         s.listen(1).unwrap();
         assert!(s.getsockopt(AcceptConn).unwrap());
     });
@@ -176,18 +176,18 @@ fn reuseaddr_lets_a_second_socket_bind_a_time_wait_port() {
         // Kernel-observed effect: two sockets with SO_REUSEADDR bind the same (non-listening)
         // address; without it the second bind fails with EADDRINUSE.
         let a = udp4();
-        a.bind(&addr("127.0.0.1:0")).unwrap();
+        a.bind(addr("127.0.0.1:0")).unwrap();
         let bound = a.getsockname().unwrap();
         let b = udp4();
-        assert_eq!(errno_of(b.bind(&bound)), libc::EADDRINUSE);
+        assert_eq!(errno_of(b.bind(bound)), libc::EADDRINUSE);
         drop((a, b));
         let a = udp4();
         a.setsockopt(ReuseAddr, true).unwrap();
-        a.bind(&addr("127.0.0.1:0")).unwrap();
+        a.bind(addr("127.0.0.1:0")).unwrap();
         let bound = a.getsockname().unwrap();
         let b = udp4();
         b.setsockopt(ReuseAddr, true).unwrap();
-        b.bind(&bound).unwrap();
+        b.bind(bound).unwrap();
     });
 }
 
@@ -286,11 +286,15 @@ fn timeouts_round_trip() {
 fn rcvtimeo_is_honoured_by_recv() {
     fd_leak_check("rcvtimeo_effect", || {
         let s = udp4();
-        s.bind(&addr("127.0.0.1:0")).unwrap();
+        s.bind(addr("127.0.0.1:0")).unwrap();
         s.setsockopt(RcvTimeo, Some(Duration::from_millis(30))).unwrap();
         let start = std::time::Instant::now();
         let err = s.recv(&mut [0u8; 16]).unwrap_err();
-        assert_eq!(err.kind(), std::io::ErrorKind::WouldBlock, "{err}");
+        // A blocking socket's expired SO_RCVTIMEO is a timeout, not "would block".
+        assert_eq!(err.kind(), std::io::ErrorKind::TimedOut, "{err}");
+        assert!(err.is_timeout() && !err.is_would_block(), "{err}");
+        assert_eq!(err.raw_os_error(), Some(libc::EAGAIN));
+        assert_eq!(err.to_string(), "recv: timed out (os error 11)");
         assert!(start.elapsed() >= Duration::from_millis(20));
     });
 }
@@ -334,7 +338,7 @@ fn linger_round_trip_and_rounding() {
 #[cfg(target_os = "linux")]
 fn closed_port() -> SockAddr {
     let s = tcp4();
-    s.bind(&addr("127.0.0.1:0")).unwrap();
+    s.bind(addr("127.0.0.1:0")).unwrap();
     s.getsockname().unwrap() // bound but not listening: connections are refused
 }
 
@@ -346,7 +350,7 @@ fn so_error_after_refused_nonblocking_connect() {
         assert!(s.getsockopt(SoError).unwrap().is_none());
         let target = closed_port();
         s.set_nonblocking(true).unwrap();
-        match s.connect(&target) {
+        match s.connect(target) {
             Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => {
                 let mut pfd = libc::pollfd { fd: s.as_raw_fd(), events: libc::POLLOUT, revents: 0 };
                 // SAFETY: one valid pollfd, count 1.
@@ -387,7 +391,7 @@ fn acceptconn_after_listen() {
     fd_leak_check("acceptconn", || {
         for (s, a) in [(tcp4(), "127.0.0.1:0"), (tcp6(), "[::1]:0")] {
             assert!(!s.getsockopt(AcceptConn).unwrap());
-            s.bind(&addr(a)).unwrap();
+            s.bind(addr(a)).unwrap();
             assert!(!s.getsockopt(AcceptConn).unwrap());
             s.listen(8).unwrap();
             assert!(s.getsockopt(AcceptConn).unwrap());
@@ -463,9 +467,9 @@ fn bindtodevice_lo() {
         assert_eq!(s.getsockopt(BindToDevice).unwrap().unwrap(), "lo");
         assert_eq!(raw_bytes(&s, libc::SOL_SOCKET, libc::SO_BINDTODEVICE, 16), b"lo\0");
         // Still usable on loopback.
-        s.bind(&addr("127.0.0.1:0")).unwrap();
+        s.bind(addr("127.0.0.1:0")).unwrap();
         let me = s.getsockname().unwrap();
-        s.sendto(b"hi", &me).unwrap();
+        s.sendto(b"hi", me).unwrap();
         let mut buf = [0u8; 4];
         assert_eq!(s.recv(&mut buf).unwrap(), 2);
         // None unbinds.
@@ -621,15 +625,15 @@ fn v6only_is_observed_by_bind() {
         // With IPV6_V6ONLY a socket on [::]:p leaves 0.0.0.0:p free; without it, it takes both.
         let v6 = udp6();
         v6.setsockopt(Ipv6V6Only, true).unwrap();
-        v6.bind(&addr("[::]:0")).unwrap();
+        v6.bind(addr("[::]:0")).unwrap();
         let port = v6.getsockname().unwrap().as_socket().unwrap().port();
-        udp4().bind(&addr(&format!("0.0.0.0:{port}"))).unwrap();
+        udp4().bind(addr(&format!("0.0.0.0:{port}"))).unwrap();
 
         let v6 = udp6();
         v6.setsockopt(Ipv6V6Only, false).unwrap();
-        v6.bind(&addr("[::]:0")).unwrap();
+        v6.bind(addr("[::]:0")).unwrap();
         let port = v6.getsockname().unwrap().as_socket().unwrap().port();
-        assert_eq!(errno_of(udp4().bind(&addr(&format!("0.0.0.0:{port}")))), libc::EADDRINUSE);
+        assert_eq!(errno_of(udp4().bind(addr(&format!("0.0.0.0:{port}")))), libc::EADDRINUSE);
     });
 }
 
@@ -648,7 +652,7 @@ fn mtu_discover_and_mtu() {
         let err = s.getsockopt(IpMtu).unwrap_err();
         assert_eq!(err.raw_os_error(), Some(libc::ENOTCONN));
         assert_eq!(err.call(), Some("getsockopt(IP_MTU)"));
-        s.connect(&addr("127.0.0.1:9")).unwrap();
+        s.connect(addr("127.0.0.1:9")).unwrap();
         let lo_mtu: u32 =
             std::fs::read_to_string("/sys/class/net/lo/mtu").unwrap().trim().parse().unwrap();
         // IP_MTU is capped at IP_MAX_MTU (65535); lo's MTU is 65536 by default.
@@ -756,7 +760,7 @@ fn multicast_v4_datagram_loops_back_on_lo() {
         let group = Ipv4Addr::new(224, 0, 0, 124);
         let rx = udp4();
         rx.setsockopt(ReuseAddr, true).unwrap();
-        rx.bind(&addr("0.0.0.0:0")).unwrap();
+        rx.bind(addr("0.0.0.0:0")).unwrap();
         let port = rx.getsockname().unwrap().as_socket().unwrap().port();
         rx.setsockopt(IpAddMembership, (group, Ipv4Addr::LOCALHOST)).unwrap();
         rx.setsockopt(RcvTimeo, Some(Duration::from_secs(2))).unwrap();
@@ -764,7 +768,7 @@ fn multicast_v4_datagram_loops_back_on_lo() {
         let tx = udp4();
         tx.setsockopt(IpMulticastIf, Ipv4Addr::LOCALHOST).unwrap();
         tx.setsockopt(IpMulticastLoop, true).unwrap();
-        tx.sendto(b"mcast", &SockAddr::from(SocketAddr::from((group, port)))).unwrap();
+        tx.sendto(b"mcast", SockAddr::from(SocketAddr::from((group, port)))).unwrap();
         let mut buf = [0u8; 16];
         let n = rx.recv(&mut buf).expect("the looped-back multicast datagram");
         assert_eq!(&buf[..n], b"mcast");

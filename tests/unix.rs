@@ -100,14 +100,14 @@ fn stream_pathname() {
         // A bound client is reported by its path.
         let (cpath, caddr) = dir.sock("client.sock");
         let c2 = unix(Type::STREAM);
-        c2.bind(&caddr).unwrap();
-        c2.connect(&addr).unwrap();
+        c2.bind(caddr).unwrap();
+        c2.connect(addr).unwrap();
         let (s2, peer2) = l.accept().unwrap();
         assert_eq!(path_of(&peer2), cpath);
         assert_eq!(path_of(&s2.getpeername().unwrap()), cpath);
 
         // Binding an existing path: EADDRINUSE, naming the path.
-        let err = unix(Type::STREAM).bind(&addr).unwrap_err();
+        let err = unix(Type::STREAM).bind(addr).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::AddrInUse);
         assert_eq!(
             err.to_string(),
@@ -115,7 +115,7 @@ fn stream_pathname() {
         );
         // Connecting to a path nobody listens on.
         let (_, nobody) = dir.sock("nobody.sock");
-        let err = unix(Type::STREAM).connect(&nobody).unwrap_err();
+        let err = unix(Type::STREAM).connect(nobody).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::NotFound);
         assert!(err.to_string().starts_with("connect("), "{err}");
     });
@@ -144,10 +144,10 @@ fn stream_abstract() {
         assert_eq!(s.recv(&mut buf).unwrap(), 8);
 
         // The name is taken until the listener closes; no file is involved.
-        let err = unix(Type::STREAM).bind(&addr).unwrap_err();
+        let err = unix(Type::STREAM).bind(addr).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::AddrInUse);
         drop(l);
-        unix(Type::STREAM).bind(&addr).unwrap();
+        unix(Type::STREAM).bind(addr).unwrap();
     });
 }
 
@@ -159,11 +159,11 @@ fn datagram_addresses() {
         let (bpath, baddr) = dir.sock("b.sock");
         let a = unix(Type::DGRAM);
         let b = unix(Type::DGRAM);
-        a.bind(&aaddr).unwrap();
-        b.bind(&baddr).unwrap();
+        a.bind(aaddr).unwrap();
+        b.bind(baddr).unwrap();
         assert_eq!(path_of(&a.getsockname().unwrap()), apath);
 
-        assert_eq!(a.sendto(b"from a", &baddr).unwrap(), 6);
+        assert_eq!(a.sendto(b"from a", baddr).unwrap(), 6);
         let mut buf = [0u8; 32];
         let (n, from) = b.recvfrom(&mut buf).unwrap();
         assert_eq!(&buf[..n], b"from a");
@@ -173,26 +173,26 @@ fn datagram_addresses() {
         // Python says None.
         let anon = unix(Type::DGRAM);
         assert!(un(&anon.getsockname().unwrap()).is_unnamed());
-        anon.sendto(b"anon", &baddr).unwrap();
+        anon.sendto(b"anon", baddr).unwrap();
         let (n, from) = b.recvfrom(&mut buf).unwrap();
         assert_eq!(n, 4);
         assert!(from.is_empty(), "{from:?}");
         assert!(from.as_un().is_none());
 
         // Message boundaries and truncation.
-        a.sendto(&[1u8; 50], &baddr).unwrap();
+        a.sendto(&[1u8; 50], baddr).unwrap();
         let mut small = [0u8; 8];
         assert_eq!(b.recv_with_flags(&mut small, MsgFlags::TRUNC).unwrap(), 50);
 
         // Connected datagram sockets: send/recv, getpeername.
-        a.connect(&baddr).unwrap();
+        a.connect(baddr).unwrap();
         assert_eq!(path_of(&a.getpeername().unwrap()), bpath);
         a.send(b"connected").unwrap();
         assert_eq!(b.recv(&mut buf).unwrap(), 9);
 
         // A path that does not exist.
         let (_, nowhere) = dir.sock("nowhere.sock");
-        let err = anon.sendto(b"x", &nowhere).unwrap_err();
+        let err = anon.sendto(b"x", nowhere).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::NotFound);
         assert_eq!(err.call(), Some("sendto"));
         assert!(err.to_string().contains("nowhere.sock"), "{err}");
@@ -206,11 +206,11 @@ fn datagram_abstract() {
         let name = abstract_name("dgram");
         let addr = SockAddr::from(SockAddrUn::new_abstract(&name).unwrap());
         let rx = unix(Type::DGRAM);
-        rx.bind(&addr).unwrap();
+        rx.bind(addr).unwrap();
         let tx_name = abstract_name("dgram-tx");
         let tx = unix(Type::DGRAM);
-        tx.bind(&SockAddr::from(SockAddrUn::new_abstract(&tx_name).unwrap())).unwrap();
-        tx.sendto(b"hi", &addr).unwrap();
+        tx.bind(SockAddr::from(SockAddrUn::new_abstract(&tx_name).unwrap())).unwrap();
+        tx.sendto(b"hi", addr).unwrap();
         let mut buf = [0u8; 8];
         let (n, from) = rx.recvfrom(&mut buf).unwrap();
         assert_eq!(n, 2);
@@ -277,7 +277,7 @@ fn std_unix_interop() {
         // A std listener, a berkeley client.
         let l = UnixListener::bind(&path).unwrap();
         let c = unix(Type::STREAM);
-        c.connect(&addr).unwrap();
+        c.connect(addr).unwrap();
         let (mut s, _) = l.accept().unwrap();
         c.sendall(b"to std").unwrap();
         let mut buf = [0u8; 6];

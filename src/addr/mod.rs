@@ -33,11 +33,14 @@ use crate::types::Domain;
 mod inet;
 #[cfg(any(target_os = "linux", target_os = "android"))]
 mod link;
+mod parse;
+mod to_sock_addr;
 mod unix;
 
 pub use self::inet::{SockAddrIn, SockAddrIn6};
 #[cfg(any(target_os = "linux", target_os = "android"))]
 pub use self::link::SockAddrLl;
+pub use self::to_sock_addr::ToSockAddr;
 pub use self::unix::SockAddrUn;
 
 const STORAGE_LEN: usize = mem::size_of::<c::sockaddr_storage>();

@@ -69,3 +69,20 @@ pub fn is_cloexec(fd: std::os::fd::RawFd) -> bool {
     assert!(flags >= 0, "fcntl(F_GETFD) failed: {}", std::io::Error::last_os_error());
     flags & libc::FD_CLOEXEC != 0
 }
+
+/// Whether the tests run in strict mode (`BERKELEY_TEST_STRICT=1`, set by `.ci/run`): then a
+/// test that cannot run here fails instead of skipping, so CI never passes vacuously.
+pub fn strict() -> bool {
+    std::env::var_os("BERKELEY_TEST_STRICT").is_some_and(|v| v != "0" && !v.is_empty())
+}
+
+/// Skips the calling test with a message (written straight to stderr, so it shows even though
+/// the test harness captures output): `skip("tcp_v6_lifecycle", "::1 is not available")`.
+/// In strict mode it panics instead — a skip in CI is a failure.
+pub fn skip(test: &str, why: &str) {
+    use std::io::Write;
+    if strict() {
+        panic!("{test}: cannot run here ({why}) and BERKELEY_TEST_STRICT is set");
+    }
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+}
