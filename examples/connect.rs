@@ -36,7 +36,7 @@ fn main() -> berkeley::Result<()> {
     let text = addr_arg();
     let addr: SockAddr = text.parse()?;
     let sock = Socket::new(addr.family(), Type::STREAM, Protocol::DEFAULT)?;
-    sock.connect(&addr)?;
+    sock.connect(addr)?;
     let (peer, local) = (sock.getpeername()?, sock.getsockname()?);
     // `?` on std I/O works too: an `io::Error` (say, stdout closed) becomes a `berkeley::Error`.
     writeln!(io::stdout(), "connected to {peer} from {local}")?;

@@ -7,7 +7,6 @@
 //! the examples once with `cargo build --examples`, like tests/examples.rs (Unix only, for the
 //! same reasons: see that file).
 
-use std::error::Error as _;
 use std::io;
 use std::net::Ipv4Addr;
 
