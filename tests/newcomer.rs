@@ -323,6 +323,20 @@ mod failing_main {
     }
 
     #[test]
+    fn odd_input_is_an_error_line_never_a_panic() {
+        let long = "9".repeat(5000);
+        for addr in
+            ["", ":", "[", "[::1]", "[::1]:", "1.2.3.4:", "1.2.3.4:99999", "127.1:80", "/", &long]
+        {
+            let out = run(&[addr]);
+            assert_eq!(out.code, Some(1), "{addr:?}: {out:?}");
+            assert!(out.stderr.starts_with("Error: "), "{addr:?}: {out:?}");
+            assert_eq!(out.stderr.lines().count(), 1, "{addr:?}: {out:?}");
+            assert_eq!(out.stdout, "", "{addr:?}: {out:?}");
+        }
+    }
+
+    #[test]
     fn usage_errors_exit_2_and_help_exits_0() {
         for args in [&[][..], &["127.0.0.1:1", "extra"][..]] {
             let out = run(args);
@@ -331,6 +345,11 @@ mod failing_main {
             assert!(out.stderr.contains("usage: connect ADDR"), "{out:?}");
             assert_eq!(out.stdout, "");
         }
+        use std::os::unix::ffi::OsStrExt;
+        let not_utf8 = std::ffi::OsStr::from_bytes(b"127.0.0.1:\xff");
+        let out = Command::new(connect_example()).arg(not_utf8).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"), "{out:?}");
         let out = run(&["--help"]);
         assert_eq!(out.code, Some(0), "{out:?}");
         assert!(out.stdout.starts_with("usage: connect ADDR"), "{out:?}");
