@@ -330,7 +330,7 @@ fn tcp_echo() -> Result<()> {
         "l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP)",
         format_args!("-> {}", handle(&listener)),
     );
-    listener.bind(SockAddr::from(SockAddrIn::new(Ipv4Addr::LOCALHOST, 0)))?;
+    listener.bind("127.0.0.1:0")?; // text, a SockAddr, a std SocketAddr, (ip, port): all work
     listener.listen(8)?;
     let server_addr = listener.getsockname()?;
     row(&mut out, "bind(l, 127.0.0.1:0); listen(l, 8)", "-> ok (port 0: the kernel picks one)");
@@ -392,11 +392,10 @@ fn tcp_echo() -> Result<()> {
 fn udp_round_trip() -> Result<()> {
     let mut out = String::new();
     heading(&mut out, "UDP round trip over loopback");
-    let loopback = SockAddr::from(SockAddrIn::new(Ipv4Addr::LOCALHOST, 0));
     let a = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
     let b = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
     for s in [&a, &b] {
-        s.bind(loopback)?;
+        s.bind((Ipv4Addr::LOCALHOST, 0))?; // an (ip, port) pair, like Python's ("127.0.0.1", 0)
         s.setsockopt(RcvTimeo, Some(Duration::from_secs(5)))?;
     }
     let (a_addr, b_addr) = (a.getsockname()?, b.getsockname()?);

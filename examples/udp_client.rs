@@ -13,7 +13,6 @@
 
 mod common;
 
-use std::io::ErrorKind;
 use std::time::Duration;
 
 use berkeley::sockopt::RcvTimeo;
@@ -75,8 +74,9 @@ fn run(args: Vec<String>) -> Result<()> {
     let mut buf = vec![0u8; 65_536];
     let n = match sock.recv(&mut buf) {
         Ok(n) => n,
-        // SO_RCVTIMEO expired: recv fails with EAGAIN/EWOULDBLOCK (Windows: WSAETIMEDOUT).
-        Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+        // SO_RCVTIMEO expired: the OS says EAGAIN (Windows: WSAETIMEDOUT), berkeley says
+        // `Error::Timeout`, and `is_timeout()` is true on both.
+        Err(e) if e.is_timeout() => {
             return Err(msg(format!("no reply from {addr} within {} s", secs_text(timeout))));
         }
         Err(e) => return Err(e.into()),

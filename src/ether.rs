@@ -48,6 +48,7 @@ const WHAT: &str = "MAC address";
 /// assert_eq!(format!("{:?}", MacAddr::ZERO), "MacAddr(00:00:00:00:00:00)");
 /// # Ok::<(), berkeley::EtherError>(())
 /// ```
+#[doc(alias = "ether_addr")] // C's `struct ether_addr` (<netinet/ether.h>)
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[repr(transparent)]
 pub struct MacAddr([u8; 6]);

@@ -410,6 +410,7 @@ pub fn inet_addr(cp: &str) -> Option<u32> {
 /// ```
 ///
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_pton.3.html>
+#[doc(alias = "InetPton", alias = "InetPtonW")] // Winsock's names for inet_pton
 pub fn inet_pton(af: Domain, src: &str) -> Result<IpAddr, InetError> {
     if af == Domain::INET {
         inet_pton4_bytes(src.as_bytes()).map(IpAddr::V4)
@@ -872,6 +873,7 @@ text_buffer!(InetNtop);
 /// ```
 ///
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_ntoa.3.html>
+#[doc(alias = "inet_ntoa_r")] // BSD libcs' reentrant form: a caller-owned buffer, as here
 #[inline]
 #[must_use]
 pub fn inet_ntoa(addr: Ipv4Addr) -> InetNtoa {
@@ -951,6 +953,7 @@ fn write_group(buf: &mut [u8], pos: usize, w: u16) -> usize {
 /// ```
 ///
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_ntop.3.html>
+#[doc(alias = "InetNtop", alias = "InetNtopW")] // Winsock's names for inet_ntop
 #[must_use]
 pub fn inet_ntop(addr: IpAddr) -> InetNtop {
     let mut buf = [0u8; 46];

@@ -5,7 +5,6 @@
 use std::ffi::{c_char, CString};
 use std::hint::black_box;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
-use std::time::Duration;
 
 use berkeley::{ether_aton, ether_ntoa, MacAddr, SockAddr, SockAddrIn};
 use criterion::{BenchmarkGroup, Criterion, Throughput};
@@ -87,7 +86,7 @@ fn aton_group(c: &mut Criterion, name: &str, texts: &[String]) {
         assert_eq!(ether_aton(s).unwrap().octets(), out.octet, "corpus disagrees: {s}");
     }
     let mut g = c.benchmark_group(name);
-    short(&mut g);
+    per_entry(&mut g);
     g.bench_function("berkeley::ether_aton", |b| {
         b.iter(|| {
             for s in texts {
@@ -108,10 +107,9 @@ fn aton_group(c: &mut Criterion, name: &str, texts: &[String]) {
     g.finish();
 }
 
-fn short(group: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>) {
-    group.warm_up_time(Duration::from_millis(500));
-    group.measurement_time(Duration::from_secs(2));
-    group.sample_size(30);
+/// Per-group settings: the throughput only (each iteration converts the whole corpus). Timing
+/// comes from the `Criterion` configuration (see `main.rs`), so command-line flags win.
+fn per_entry(group: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>) {
     group.throughput(Throughput::Elements(N as u64));
 }
 
@@ -127,7 +125,7 @@ pub fn benches(c: &mut Criterion) {
     // ---- ether_ntoa ----
     let macs: Vec<MacAddr> = (0..N).map(|_| MacAddr::new(rng.mac())).collect();
     let mut g = c.benchmark_group("ether_ntoa");
-    short(&mut g);
+    per_entry(&mut g);
     g.bench_function("berkeley::ether_ntoa", |b| {
         b.iter(|| {
             for &m in &macs {
@@ -156,7 +154,7 @@ pub fn benches(c: &mut Criterion) {
         })
         .collect();
     let mut g = c.benchmark_group("sockaddr_in");
-    short(&mut g);
+    per_entry(&mut g);
     g.bench_function("SockAddrIn::from(SocketAddrV4)", |b| {
         b.iter(|| {
             for &a in &v4 {
@@ -192,7 +190,7 @@ pub fn benches(c: &mut Criterion) {
         })
         .collect();
     let mut g = c.benchmark_group("sockaddr");
-    short(&mut g);
+    per_entry(&mut g);
     g.bench_function("berkeley::SockAddr::from(SocketAddr)", |b| {
         b.iter(|| {
             for &a in &mixed {
