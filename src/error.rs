@@ -330,6 +330,7 @@ impl Error {
     /// blocking socket's `SO_RCVTIMEO`/`SO_SNDTIMEO` caused. Other errors are returned as they
     /// are.
     #[cold]
+    #[cfg(unix)] // Winsock reports its own code, WSAETIMEDOUT, for an expired timeout
     pub(crate) fn into_timeout(self) -> Error {
         match self {
             Error::Os { call, code, addr } => Error::Timeout { call, code, addr },
