@@ -220,7 +220,8 @@ fn whole_units(d: Duration, unit: u128) -> Option<i32> {
 
 // Seconds-valued TCP keep-alive times. Zero is refused: Linux rejects it (EINVAL) and Apple
 // reads it as "the system default", so it means nothing portable.
-const ZERO_KEEPALIVE: &str = "a zero keep-alive time is invalid (Linux: EINVAL; Apple: \"default\")";
+const ZERO_KEEPALIVE: &str =
+    "a zero keep-alive time is invalid (Linux: EINVAL; Apple: \"default\")";
 int_codec!(#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd",
         target_os = "netbsd", target_vendor = "apple", windows))]
     Secs: Duration,
@@ -233,16 +234,16 @@ int_codec!(#[cfg(any(target_os = "linux", target_os = "android", target_os = "fr
 
 // TCP_USER_TIMEOUT: milliseconds, 0 = the system's default (None).
 int_codec!(#[cfg(any(target_os = "linux", target_os = "android"))]
-    OptMillis: Option<Duration>,
-    encode |v| match v {
-        None => Ok(0),
-        Some(d) if d.is_zero() => Err(ZERO_TIMEOUT),
-        Some(d) => whole_units(d, 1_000_000).ok_or("duration longer than i32::MAX milliseconds"),
-    },
-    decode |v| {
-        let ms = u64::try_from(v).map_err(|_| NEGATIVE)?;
-        Ok((ms != 0).then(|| Duration::from_millis(ms)))
-    });
+OptMillis: Option<Duration>,
+encode |v| match v {
+    None => Ok(0),
+    Some(d) if d.is_zero() => Err(ZERO_TIMEOUT),
+    Some(d) => whole_units(d, 1_000_000).ok_or("duration longer than i32::MAX milliseconds"),
+},
+decode |v| {
+    let ms = u64::try_from(v).map_err(|_| NEGATIVE)?;
+    Ok((ms != 0).then(|| Duration::from_millis(ms)))
+});
 
 #[cfg(unix)]
 const TIMEOUT_TOO_LONG: &str = "timeout too long for a timeval";

@@ -2,9 +2,9 @@
 
 use std::net::Ipv4Addr;
 
+use super::{IpMreq, IpMreqSource};
 #[cfg(any(target_os = "linux", target_os = "android"))]
 use super::{IpMreqn, PmtuDisc};
-use super::{IpMreq, IpMreqSource};
 
 /// The time-to-live of outgoing unicast IPv4 packets: 1 to 255 (0 fails with `EINVAL`).
 ///
@@ -313,10 +313,23 @@ pub struct IpDropMembership;
 /// ```
 ///
 /// See [ip(7)](https://man7.org/linux/man-pages/man7/ip.7.html).
-#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd",
-    target_vendor = "apple", windows))]
-#[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android",
-    target_os = "freebsd", target_vendor = "apple", windows))))]
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "freebsd",
+    target_vendor = "apple",
+    windows
+))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "freebsd",
+        target_vendor = "apple",
+        windows
+    )))
+)]
 #[doc(alias = "IP_ADD_SOURCE_MEMBERSHIP")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct IpAddSourceMembership;
@@ -346,10 +359,23 @@ pub struct IpAddSourceMembership;
 /// ```
 ///
 /// See [ip(7)](https://man7.org/linux/man-pages/man7/ip.7.html).
-#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd",
-    target_vendor = "apple", windows))]
-#[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android",
-    target_os = "freebsd", target_vendor = "apple", windows))))]
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "freebsd",
+    target_vendor = "apple",
+    windows
+))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "freebsd",
+        target_vendor = "apple",
+        windows
+    )))
+)]
 #[doc(alias = "IP_DROP_SOURCE_MEMBERSHIP")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct IpDropSourceMembership;
@@ -378,10 +404,23 @@ pub struct IpDropSourceMembership;
 /// ```
 ///
 /// See [ip(7)](https://man7.org/linux/man-pages/man7/ip.7.html).
-#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd",
-    target_vendor = "apple", windows))]
-#[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android",
-    target_os = "freebsd", target_vendor = "apple", windows))))]
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "freebsd",
+    target_vendor = "apple",
+    windows
+))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "freebsd",
+        target_vendor = "apple",
+        windows
+    )))
+)]
 #[doc(alias = "IP_BLOCK_SOURCE")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct IpBlockSource;
@@ -411,10 +450,23 @@ pub struct IpBlockSource;
 /// ```
 ///
 /// See [ip(7)](https://man7.org/linux/man-pages/man7/ip.7.html).
-#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd",
-    target_vendor = "apple", windows))]
-#[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android",
-    target_os = "freebsd", target_vendor = "apple", windows))))]
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "freebsd",
+    target_vendor = "apple",
+    windows
+))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "freebsd",
+        target_vendor = "apple",
+        windows
+    )))
+)]
 #[doc(alias = "IP_UNBLOCK_SOURCE")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct IpUnblockSource;

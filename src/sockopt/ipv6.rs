@@ -212,11 +212,25 @@ pub struct Ipv6MulticastIf;
 /// ```
 ///
 /// See [ipv6(7)](https://man7.org/linux/man-pages/man7/ipv6.7.html).
-#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd",
-    target_os = "netbsd", target_os = "openbsd", target_vendor = "apple"))]
-#[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android",
-    target_os = "freebsd", target_os = "netbsd", target_os = "openbsd",
-    target_vendor = "apple"))))]
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_os = "openbsd",
+    target_vendor = "apple"
+))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "freebsd",
+        target_os = "netbsd",
+        target_os = "openbsd",
+        target_vendor = "apple"
+    )))
+)]
 #[doc(alias = "IPV6_TCLASS")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Ipv6Tclass;

@@ -55,11 +55,27 @@ pub struct ReuseAddr;
 /// ```
 ///
 /// See [socket(7)](https://man7.org/linux/man-pages/man7/socket.7.html).
-#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd",
-    target_os = "dragonfly", target_os = "netbsd", target_os = "openbsd", target_vendor = "apple"))]
-#[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android",
-    target_os = "freebsd", target_os = "dragonfly", target_os = "netbsd", target_os = "openbsd",
-    target_vendor = "apple"))))]
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "freebsd",
+    target_os = "dragonfly",
+    target_os = "netbsd",
+    target_os = "openbsd",
+    target_vendor = "apple"
+))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "freebsd",
+        target_os = "dragonfly",
+        target_os = "netbsd",
+        target_os = "openbsd",
+        target_vendor = "apple"
+    )))
+)]
 #[doc(alias = "SO_REUSEPORT")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ReusePort;
@@ -560,8 +576,10 @@ pub struct PeerCred;
 ///
 /// See [setsockopt(2) on macOS](https://developer.apple.com/library/archive/documentation/System/Conceptual/ManPages_iPhoneOS/man2/setsockopt.2.html).
 #[cfg(any(target_vendor = "apple", target_os = "freebsd", target_os = "netbsd"))]
-#[cfg_attr(docsrs, doc(cfg(any(target_vendor = "apple", target_os = "freebsd",
-    target_os = "netbsd"))))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(target_vendor = "apple", target_os = "freebsd", target_os = "netbsd")))
+)]
 #[doc(alias = "SO_NOSIGPIPE")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct NoSigPipe;

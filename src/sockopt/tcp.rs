@@ -2,8 +2,14 @@
 
 #[cfg(doc)]
 use super::KeepAlive;
-#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd",
-    target_os = "netbsd", target_vendor = "apple", windows))]
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_vendor = "apple",
+    windows
+))]
 use std::time::Duration;
 
 #[cfg(any(target_os = "linux", target_os = "android"))]
@@ -97,10 +103,25 @@ pub struct TcpMaxSeg;
 /// ```
 ///
 /// See [tcp(7)](https://man7.org/linux/man-pages/man7/tcp.7.html).
-#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd",
-    target_os = "netbsd", target_vendor = "apple", windows))]
-#[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android",
-    target_os = "freebsd", target_os = "netbsd", target_vendor = "apple", windows))))]
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_vendor = "apple",
+    windows
+))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "freebsd",
+        target_os = "netbsd",
+        target_vendor = "apple",
+        windows
+    )))
+)]
 #[doc(alias = "TCP_KEEPIDLE")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct TcpKeepIdle;
@@ -133,10 +154,25 @@ pub struct TcpKeepIdle;
 /// ```
 ///
 /// See [tcp(7)](https://man7.org/linux/man-pages/man7/tcp.7.html).
-#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd",
-    target_os = "netbsd", target_vendor = "apple", windows))]
-#[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android",
-    target_os = "freebsd", target_os = "netbsd", target_vendor = "apple", windows))))]
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_vendor = "apple",
+    windows
+))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "freebsd",
+        target_os = "netbsd",
+        target_vendor = "apple",
+        windows
+    )))
+)]
 #[doc(alias = "TCP_KEEPINTVL")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct TcpKeepIntvl;
@@ -165,10 +201,25 @@ pub struct TcpKeepIntvl;
 /// ```
 ///
 /// See [tcp(7)](https://man7.org/linux/man-pages/man7/tcp.7.html).
-#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd",
-    target_os = "netbsd", target_vendor = "apple", windows))]
-#[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android",
-    target_os = "freebsd", target_os = "netbsd", target_vendor = "apple", windows))))]
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_vendor = "apple",
+    windows
+))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "freebsd",
+        target_os = "netbsd",
+        target_vendor = "apple",
+        windows
+    )))
+)]
 #[doc(alias = "TCP_KEEPCNT")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct TcpKeepCnt;
