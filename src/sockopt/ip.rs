@@ -335,7 +335,8 @@ pub struct IpDropMembership;
 pub struct IpAddSourceMembership;
 
 /// Stops receiving a source-specific channel joined with [`IpAddSourceMembership`] (same
-/// value); `EADDRNOTAVAIL` if it was not joined.
+/// value); dropping the last source leaves the group. An OS error (Linux: `EINVAL`) if it was
+/// not joined.
 ///
 /// C: `setsockopt(fd, IPPROTO_IP, IP_DROP_SOURCE_MEMBERSHIP, &req, sizeof req)` with `req` a
 /// `struct ip_mreq_source` (set only).
