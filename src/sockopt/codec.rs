@@ -14,9 +14,9 @@ use std::time::Duration;
 use super::c;
 #[cfg(any(target_os = "linux", target_os = "android"))]
 use super::IpMreqn;
-use super::{IpMreq, IpMreqSource, Ipv6Mreq, OptName, SockRef};
+use super::{IpMreq, IpMreqSource, Ipv6Mreq, SockRef};
 #[cfg(any(target_os = "linux", target_os = "android"))]
-use super::{PmtuDisc, UCred};
+use super::{OptName, PmtuDisc, UCred};
 use crate::error::{Error, Result};
 use crate::sys;
 use crate::types::Type;
@@ -269,7 +269,7 @@ codec! {
             }
             let tv_sec = c::time_t::try_from(secs).map_err(|_| TIMEOUT_TOO_LONG)?;
             // micros < 1_000_000 fits every suseconds_t (i32 on Apple, i64 elsewhere).
-            let tv_usec = c::suseconds_t::try_from(micros).map_err(|_| TIMEOUT_TOO_LONG)?;
+            let tv_usec = micros as c::suseconds_t;
             put!(buf, c::timeval, tv_sec, tv_sec);
             put!(buf, c::timeval, tv_usec, tv_usec);
             Ok(buf)
@@ -353,7 +353,9 @@ codec! {
             if onoff == 0 {
                 return Ok(None);
             }
-            Ok(Some(Duration::from_secs(u64::try_from(secs).map_err(|_| NEGATIVE)?)))
+            // Through i64: the field is an `int` on Unix (may be negative), a `u_short` on Windows.
+            let secs = u64::try_from(i64::from(secs)).map_err(|_| NEGATIVE)?;
+            Ok(Some(Duration::from_secs(secs)))
         },
 }
 

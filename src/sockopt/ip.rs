@@ -177,7 +177,7 @@ pub struct IpMulticastLoop;
 /// The local interface that multicast IPv4 packets are sent from, by one of its IPv4
 /// addresses; `0.0.0.0` lets the routing table choose.
 ///
-/// On Linux it also takes an [`IpMreqn`](super::IpMreqn), which names the interface by index
+/// On Linux it also takes an `IpMreqn`, which names the interface by index
 /// (its `group` is ignored); reading it back still gives the address (`0.0.0.0` when it was
 /// set by index).
 ///
@@ -233,7 +233,7 @@ pub struct IpMulticastIf;
 pub struct IpMulticastAll;
 
 /// Joins an IPv4 multicast group on an interface: the value is an [`IpMreq`] (Linux: or an
-/// [`IpMreqn`](super::IpMreqn), which names the interface by index). An interface of
+/// `IpMreqn`, which names the interface by index). An interface of
 /// `0.0.0.0` lets the kernel choose. Joining twice fails with `EADDRINUSE`.
 ///
 /// C: `setsockopt(fd, IPPROTO_IP, IP_ADD_MEMBERSHIP, &mreq, sizeof mreq)` with `mreq` a `struct

@@ -21,12 +21,33 @@
 //! Options berkeley does not wrap are reachable through [`Socket::setsockopt_raw`] and
 //! [`Socket::getsockopt_raw`] (the option's C bytes).
 //!
+//! # Sockets berkeley does not own
+//!
+//! The free functions [`setsockopt`], [`getsockopt`], [`setsockopt_raw`] and
+//! [`getsockopt_raw`] take any socket that lends its descriptor — `AsFd` on Unix, `AsSocket` on
+//! Windows: `std::net`'s and tokio's sockets, socket2's, a `BorrowedFd` — through [`SockRef`]
+//! (socket2's `SockRef` is the model). [`Socket::setsockopt`] is the same call.
+//!
+//! ```
+//! use berkeley::sockopt::{self, KeepAlive, TcpNoDelay};
+//! use std::net::{TcpListener, TcpStream};
+//! # fn main() -> berkeley::Result<()> {
+//! let listener = TcpListener::bind("127.0.0.1:0")?;
+//! let stream = TcpStream::connect(listener.local_addr()?)?;
+//! sockopt::setsockopt(&stream, TcpNoDelay, true)?;
+//! sockopt::setsockopt(&stream, KeepAlive, true)?;
+//! assert!(stream.nodelay()?);
+//! assert!(sockopt::getsockopt(&stream, KeepAlive)?);
+//! # Ok(()) }
+//! ```
+//!
 //! # The traits
 //!
 //! A marker implements [`SockOpt`] (level, name, value type) and [`SetSockOpt`] and/or
 //! [`GetSockOpt`]: get-only options (`SO_ERROR`, `SO_TYPE`, `SO_PEERCRED`, `IP_MTU`, ...) cannot
 //! be passed to `setsockopt`, set-only ones (`IP_ADD_MEMBERSHIP`, ...) cannot be passed to
-//! `getsockopt` — both are compile errors. The traits are **sealed**: the markers below are the
+//! `getsockopt`, and a value of the wrong type is refused — all compile errors. The traits are
+//! **sealed**: the markers below are the
 //! only implementations, which lets berkeley change how values are encoded per platform without
 //! a breaking change. Use the raw calls for anything else.
 //!
@@ -48,77 +69,99 @@
 //!
 //! # Values and errors
 //!
-//! Values are checked before they reach the OS and nothing is silently truncated: a `usize` that
-//! does not fit the C `int` the kernel takes, a zero timeout (which C would read as "no timeout"),
-//! or an interface name longer than `IFNAMSIZ - 1` is an [`Error::InvalidInput`]. OS failures
+//! Every time is a [`Duration`](std::time::Duration) and every multi-field value a named
+//! struct ([`IpMreq`], [`Ipv6Mreq`], [`IpMreqSource`]). Values are checked before they reach
+//! the OS and nothing is silently truncated: a `usize` that does not fit the C `int` the kernel
+//! takes, a zero timeout (which C would read as "no timeout"), a duration too long for the C
+//! field, or an interface name longer than `IFNAMSIZ - 1` is an [`Error::InvalidInput`].
+//! Durations are rounded **up** to the C unit (seconds, milliseconds, microseconds), so a
+//! positive duration never becomes the C zero. OS failures
 //! are [`Error::Os`] whose call names the option: `setsockopt(IP_TTL): Invalid argument (os
 //! error 22)`, `getsockopt(IP_MTU): Transport endpoint is not connected (os error 107)`.
+//!
+//! Values are encoded as bytes at the offsets the platform's own C headers give (through the
+//! libc and windows-sys struct definitions): Apple's padded `timeval`, the BSD field order of
+//! `ip_mreq_source` and Winsock's `u_short` `linger` are each handled, never assumed.
 //!
 //! Windows: Winsock writes a single byte for some boolean options (`TCP_NODELAY`); the `bool`
 //! markers read either size. Windows error codes are the `WSAE*` ones (`WSAENOPROTOOPT`, 10042,
 //! for an option the system lacks).
 //!
+//! # Platforms and testing
+//!
+//! Each marker exists only where its option does (its docs list the systems; docs.rs shows a
+//! badge). Linux is tested in full; Windows runs the portable tests under wine; macOS and
+//! FreeBSD are compiled and linted only — the markers there follow libc's definitions but no
+//! test has run on them.
+//!
 //! # Overview
 //!
-//! Platforms: *all* = Unix and Windows, *Unix* = every Unix, *Linux* = Linux and Android;
-//! *keepalive* = Linux, Android, FreeBSD, NetBSD and Windows.
+//! Platforms: *all* = Unix and Windows; *Linux* = Linux and Android; *BSD* = FreeBSD,
+//! DragonFly, NetBSD, OpenBSD (not every option on each: see the marker); *Apple* = macOS, iOS.
+//! Markers that do not exist on every platform are not linked from this table (a link cannot
+//! point to an item that another platform's docs lack): find them in the item list below.
 //!
 //! | C option | marker | value | access | platforms |
 //! |---|---|---|---|---|
 //! | **`SOL_SOCKET`** — [socket(7)](https://man7.org/linux/man-pages/man7/socket.7.html) | | | | |
 //! | `SO_REUSEADDR` | [`ReuseAddr`] | `bool` | get, set | all |
-//! | `SO_REUSEPORT` | [`ReusePort`] | `bool` | get, set | Unix |
+//! | `SO_REUSEPORT` | `ReusePort` | `bool` | get, set | Linux, BSD, Apple |
 //! | `SO_BROADCAST` | [`Broadcast`] | `bool` | get, set | all |
 //! | `SO_KEEPALIVE` | [`KeepAlive`] | `bool` | get, set | all |
-//! | `SO_LINGER` | [`Linger`] | `Option<Duration>` (seconds) | get, set | all |
+//! | `SO_LINGER` | [`Linger`] | `Option<Duration>` (whole seconds) | get, set | all |
 //! | `SO_RCVBUF` | [`RcvBuf`] | `usize` | get, set | all |
 //! | `SO_SNDBUF` | [`SndBuf`] | `usize` | get, set | all |
-//! | `SO_RCVLOWAT` | [`RcvLowat`] | `usize` | get, set | Unix |
+//! | `SO_RCVLOWAT` | `RcvLowat` | `usize` | get, set | Unix |
 //! | `SO_RCVTIMEO` | [`RcvTimeo`] | `Option<Duration>` | get, set | all |
 //! | `SO_SNDTIMEO` | [`SndTimeo`] | `Option<Duration>` | get, set | all |
 //! | `SO_ERROR` | [`SoError`] | `Option<Error>` | get | all |
 //! | `SO_TYPE` | [`SoType`] | [`Type`] | get | all |
 //! | `SO_ACCEPTCONN` | [`AcceptConn`] | `bool` | get | all |
-//! | `SO_DOMAIN` | [`SoDomain`] | [`Domain`] | get | Linux |
-//! | `SO_PROTOCOL` | [`SoProtocol`] | [`Protocol`] | get | Linux |
-//! | `SO_PRIORITY` | [`Priority`] | `u32` | get, set | Linux |
+//! | `SO_DOMAIN` | `SoDomain` | `Domain` | get | Linux |
+//! | `SO_PROTOCOL` | `SoProtocol` | `Protocol` | get | Linux |
+//! | `SO_PRIORITY` | `Priority` | `u32` | get, set | Linux |
 //! | `SO_OOBINLINE` | [`OobInline`] | `bool` | get, set | all |
 //! | `SO_DONTROUTE` | [`DontRoute`] | `bool` | get, set | all |
-//! | `SO_BINDTODEVICE` | [`BindToDevice`] | `Option<OptName>` | get, set | Linux |
-//! | `SO_MARK` | [`Mark`] | `u32` | get, set | Linux |
-//! | `SO_PEERCRED` | [`PeerCred`] | [`UCred`] | get | Linux |
+//! | `SO_BINDTODEVICE` | `BindToDevice` | `Option<OptName>` | get, set | Linux |
+//! | `SO_MARK` | `Mark` | `u32` | get, set | Linux |
+//! | `SO_PEERCRED` | `PeerCred` | `UCred` | get | Linux |
+//! | `SO_NOSIGPIPE` | `NoSigPipe` | `bool` | get, set | Apple, FreeBSD, NetBSD |
 //! | **`IPPROTO_TCP`** — [tcp(7)](https://man7.org/linux/man-pages/man7/tcp.7.html) | | | | |
 //! | `TCP_NODELAY` | [`TcpNoDelay`] | `bool` | get, set | all |
-//! | `TCP_MAXSEG` | [`TcpMaxSeg`] | `u32` | get, set | Unix |
-//! | `TCP_KEEPIDLE` | [`TcpKeepIdle`] | `u32` (seconds) | get, set | keepalive |
-//! | `TCP_KEEPINTVL` | [`TcpKeepIntvl`] | `u32` (seconds) | get, set | keepalive |
-//! | `TCP_KEEPCNT` | [`TcpKeepCnt`] | `u32` | get, set | keepalive |
-//! | `TCP_CORK` | [`TcpCork`] | `bool` | get, set | Linux |
-//! | `TCP_QUICKACK` | [`TcpQuickAck`] | `bool` | get, set | Linux |
-//! | `TCP_USER_TIMEOUT` | [`TcpUserTimeout`] | `u32` (milliseconds) | get, set | Linux |
-//! | `TCP_CONGESTION` | [`TcpCongestion`] | [`OptName`] | get, set | Linux |
+//! | `TCP_MAXSEG` | `TcpMaxSeg` | `u32` | get, set | Unix |
+//! | `TCP_KEEPIDLE` (Apple: `TCP_KEEPALIVE`) | `TcpKeepIdle` | `Duration` (whole seconds) | get, set | Linux, FreeBSD, NetBSD, Apple, Windows |
+//! | `TCP_KEEPINTVL` | `TcpKeepIntvl` | `Duration` (whole seconds) | get, set | Linux, FreeBSD, NetBSD, Apple, Windows |
+//! | `TCP_KEEPCNT` | `TcpKeepCnt` | `u32` | get, set | Linux, FreeBSD, NetBSD, Apple, Windows |
+//! | `TCP_CORK` | `TcpCork` | `bool` | get, set | Linux |
+//! | `TCP_QUICKACK` | `TcpQuickAck` | `bool` | get, set | Linux |
+//! | `TCP_USER_TIMEOUT` | `TcpUserTimeout` | `Option<Duration>` (milliseconds) | get, set | Linux |
+//! | `TCP_CONGESTION` | `TcpCongestion` | `OptName` | get, set | Linux |
 //! | **`IPPROTO_IP`** — [ip(7)](https://man7.org/linux/man-pages/man7/ip.7.html) | | | | |
 //! | `IP_TTL` | [`IpTtl`] | `u32` | get, set | all |
 //! | `IP_TOS` | [`IpTos`] | `u8` | get, set | all |
 //! | `IP_HDRINCL` | [`IpHdrIncl`] | `bool` | get, set | all |
-//! | `IP_MTU_DISCOVER` | [`IpMtuDiscover`] | [`PmtuDisc`] | get, set | Linux |
-//! | `IP_MTU` | [`IpMtu`] | `u32` | get | Linux |
+//! | `IP_MTU_DISCOVER` | `IpMtuDiscover` | `PmtuDisc` | get, set | Linux |
+//! | `IP_MTU` | `IpMtu` | `u32` | get | Linux |
 //! | `IP_MULTICAST_TTL` | [`IpMulticastTtl`] | `u32` | get, set | all |
 //! | `IP_MULTICAST_LOOP` | [`IpMulticastLoop`] | `bool` | get, set | all |
-//! | `IP_MULTICAST_IF` | [`IpMulticastIf`] | `Ipv4Addr` | get, set | all |
-//! | `IP_ADD_MEMBERSHIP` | [`IpAddMembership`] | `(Ipv4Addr, Ipv4Addr)` | set | all |
-//! | `IP_DROP_MEMBERSHIP` | [`IpDropMembership`] | `(Ipv4Addr, Ipv4Addr)` | set | all |
+//! | `IP_MULTICAST_IF` | [`IpMulticastIf`] | `Ipv4Addr` (Linux: set also takes `IpMreqn`) | get, set | all |
+//! | `IP_MULTICAST_ALL` | `IpMulticastAll` | `bool` | get, set | Linux |
+//! | `IP_ADD_MEMBERSHIP` | [`IpAddMembership`] | [`IpMreq`] (Linux: or `IpMreqn`) | set | all |
+//! | `IP_DROP_MEMBERSHIP` | [`IpDropMembership`] | [`IpMreq`] (Linux: or `IpMreqn`) | set | all |
+//! | `IP_ADD_SOURCE_MEMBERSHIP` | `IpAddSourceMembership` | [`IpMreqSource`] | set | Linux, FreeBSD, Apple, Windows |
+//! | `IP_DROP_SOURCE_MEMBERSHIP` | `IpDropSourceMembership` | [`IpMreqSource`] | set | Linux, FreeBSD, Apple, Windows |
+//! | `IP_BLOCK_SOURCE` | `IpBlockSource` | [`IpMreqSource`] | set | Linux, FreeBSD, Apple, Windows |
+//! | `IP_UNBLOCK_SOURCE` | `IpUnblockSource` | [`IpMreqSource`] | set | Linux, FreeBSD, Apple, Windows |
 //! | **`IPPROTO_IPV6`** — [ipv6(7)](https://man7.org/linux/man-pages/man7/ipv6.7.html) | | | | |
 //! | `IPV6_V6ONLY` | [`Ipv6V6Only`] | `bool` | get, set | all |
 //! | `IPV6_UNICAST_HOPS` | [`Ipv6UnicastHops`] | `u32` | get, set | all |
 //! | `IPV6_MULTICAST_HOPS` | [`Ipv6MulticastHops`] | `u32` | get, set | all |
 //! | `IPV6_MULTICAST_LOOP` | [`Ipv6MulticastLoop`] | `bool` | get, set | all |
-//! | `IPV6_JOIN_GROUP` | [`Ipv6JoinGroup`] | `(Ipv6Addr, u32)` | set | all |
-//! | `IPV6_LEAVE_GROUP` | [`Ipv6LeaveGroup`] | `(Ipv6Addr, u32)` | set | all |
-//! | `IPV6_TCLASS` | [`Ipv6Tclass`] | `u8` | get, set | Unix |
-//!
-//! [`Domain`]: crate::Domain
-//! [`Protocol`]: crate::Protocol
+//! | `IPV6_MULTICAST_IF` | [`Ipv6MulticastIf`] | `u32` (interface index) | get, set | all |
+//! | `IPV6_JOIN_GROUP` | [`Ipv6JoinGroup`] | [`Ipv6Mreq`] | set | all |
+//! | `IPV6_LEAVE_GROUP` | [`Ipv6LeaveGroup`] | [`Ipv6Mreq`] | set | all |
+//! | `IPV6_TCLASS` | `Ipv6Tclass` | `u8` | get, set | Linux, BSD, Apple |
+
 use std::fmt;
 
 use crate::error::Result;
