@@ -113,7 +113,7 @@ pub struct Ipv6MulticastLoop;
 /// # #![cfg_attr(not(unix), allow(unused_imports))] // the example needs libc
 /// use berkeley::sockopt::{Ipv6JoinGroup, Ipv6LeaveGroup, Ipv6Mreq};
 /// use berkeley::{Domain, Protocol, Socket, Type};
-/// use super::Ipv6Mreq;
+/// use std::net::Ipv6Addr;
 /// # fn main() -> berkeley::Result<()> {
 /// # #[cfg(unix)] {
 /// let s = Socket::new(Domain::INET6, Type::DGRAM, Protocol::UDP)?;
@@ -146,7 +146,7 @@ pub struct Ipv6JoinGroup;
 /// ```
 /// use berkeley::sockopt::{Ipv6LeaveGroup, Ipv6Mreq};
 /// use berkeley::{Domain, Protocol, Socket, Type};
-/// use super::Ipv6Mreq;
+/// use std::net::Ipv6Addr;
 /// # fn main() -> berkeley::Result<()> {
 /// let s = Socket::new(Domain::INET6, Type::DGRAM, Protocol::UDP)?;
 /// let group = "ff02::1:3".parse::<Ipv6Addr>().unwrap();
