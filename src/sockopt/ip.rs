@@ -81,7 +81,8 @@ pub struct IpHdrIncl;
 /// Path-MTU discovery: whether outgoing IPv4 packets carry Don't-Fragment and how the
 /// path MTU is used. See [`PmtuDisc`].
 ///
-/// C: `setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &v, sizeof v)` with `v` of type `int` (get and set).
+/// C: `setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &v, sizeof v)` with `v` of type `int` (get and
+/// set).
 /// Python: `sock.setsockopt(socket.IPPROTO_IP, socket.IP_MTU_DISCOVER, socket.IP_PMTUDISC_DO)`.
 ///
 /// Platforms: Linux and Android.
@@ -131,7 +132,8 @@ pub struct IpMtu;
 /// The time-to-live of outgoing multicast IPv4 packets (default 1: the local network
 /// only); 0 to 255. Datagram and raw sockets only (Linux: `EINVAL` on TCP).
 ///
-/// C: `setsockopt(fd, IPPROTO_IP, IP_MULTICAST_TTL, &v, sizeof v)` with `v` of type `int (BSD: u_char)` (get and set).
+/// C: `setsockopt(fd, IPPROTO_IP, IP_MULTICAST_TTL, &v, sizeof v)` with `v` of type `int (BSD:
+/// u_char)` (get and set).
 /// Python: `sock.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 4)`.
 ///
 /// Platforms: Unix and Windows.
@@ -154,7 +156,8 @@ pub struct IpMulticastTtl;
 /// Whether multicast IPv4 packets this host sends are looped back to its own sockets
 /// that joined the group (default on).
 ///
-/// C: `setsockopt(fd, IPPROTO_IP, IP_MULTICAST_LOOP, &v, sizeof v)` with `v` of type `int (BSD: u_char)` (get and set).
+/// C: `setsockopt(fd, IPPROTO_IP, IP_MULTICAST_LOOP, &v, sizeof v)` with `v` of type `int (BSD:
+/// u_char)` (get and set).
 /// Python: `sock.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_LOOP, 0)`.
 ///
 /// Platforms: Unix and Windows.

@@ -9,7 +9,8 @@ use super::{IpTos, IpTtl};
 /// `net.ipv6.bindv6only`), a socket bound to `::` also accepts IPv4 as `::ffff:a.b.c.d`;
 /// Windows defaults to on. Set it before `bind`.
 ///
-/// C: `setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &v, sizeof v)` with `v` of type `int` (get and set).
+/// C: `setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &v, sizeof v)` with `v` of type `int` (get and
+/// set).
 /// Python: `sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)`.
 ///
 /// Platforms: Unix and Windows.
@@ -31,7 +32,8 @@ pub struct Ipv6V6Only;
 
 /// The hop limit of outgoing unicast IPv6 packets: 1 to 255 (the IPv6 [`IpTtl`]).
 ///
-/// C: `setsockopt(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &v, sizeof v)` with `v` of type `int` (get and set).
+/// C: `setsockopt(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &v, sizeof v)` with `v` of type `int` (get
+/// and set).
 /// Python: `sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_UNICAST_HOPS, 16)`.
 ///
 /// Platforms: Unix and Windows.
@@ -54,7 +56,8 @@ pub struct Ipv6UnicastHops;
 /// The hop limit of outgoing multicast IPv6 packets (default 1); 0 to 255. Datagram and
 /// raw sockets only (Linux: `ENOPROTOOPT` on TCP).
 ///
-/// C: `setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &v, sizeof v)` with `v` of type `int` (get and set).
+/// C: `setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &v, sizeof v)` with `v` of type `int` (get
+/// and set).
 /// Python: `sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_HOPS, 4)`.
 ///
 /// Platforms: Unix and Windows.
@@ -77,7 +80,8 @@ pub struct Ipv6MulticastHops;
 /// Whether multicast IPv6 packets this host sends are looped back to its own sockets
 /// (default on).
 ///
-/// C: `setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, &v, sizeof v)` with `v` of type `unsigned int` (get and set).
+/// C: `setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, &v, sizeof v)` with `v` of type `unsigned
+/// int` (get and set).
 /// Python: `sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_LOOP, 0)`.
 ///
 /// Platforms: Unix and Windows.

@@ -15,7 +15,8 @@ use super::{TcpKeepCnt, TcpKeepIdle, TcpKeepIntvl};
 /// Lets `bind` reuse a local address, e.g. a listening port whose old connections are
 /// still in `TIME_WAIT`. Set it before `bind`.
 ///
-/// C: `setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &v, sizeof v)` with `v` of type `int` (get and set).
+/// C: `setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &v, sizeof v)` with `v` of type `int` (get and
+/// set).
 /// Python: `sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)`.
 ///
 /// Platforms: Unix and Windows.
@@ -39,7 +40,8 @@ pub struct ReuseAddr;
 /// incoming connections (TCP) or datagrams (UDP) across them. Every socket sharing the
 /// port must set it before `bind`, and (Linux) belong to the same effective user.
 ///
-/// C: `setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &v, sizeof v)` with `v` of type `int` (get and set).
+/// C: `setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &v, sizeof v)` with `v` of type `int` (get and
+/// set).
 /// Python: `sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)`.
 ///
 /// Platforms: Linux, Android, FreeBSD, DragonFly, NetBSD, OpenBSD and Apple.
@@ -83,7 +85,8 @@ pub struct ReusePort;
 /// Allows sending datagrams to a broadcast address (without it, `sendto` to one fails with
 /// `EACCES`).
 ///
-/// C: `setsockopt(fd, SOL_SOCKET, SO_BROADCAST, &v, sizeof v)` with `v` of type `int` (get and set).
+/// C: `setsockopt(fd, SOL_SOCKET, SO_BROADCAST, &v, sizeof v)` with `v` of type `int` (get and
+/// set).
 /// Python: `sock.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)`.
 ///
 /// Platforms: Unix and Windows.
@@ -107,7 +110,8 @@ pub struct Broadcast;
 /// [`TcpKeepIdle`], [`TcpKeepIntvl`] and [`TcpKeepCnt`] (defaults on Linux: after 2 hours,
 /// every 75 s, 9 probes — see `/proc/sys/net/ipv4/tcp_keepalive_*`).
 ///
-/// C: `setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &v, sizeof v)` with `v` of type `int` (get and set).
+/// C: `setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &v, sizeof v)` with `v` of type `int` (get and
+/// set).
 /// Python: `sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)`.
 ///
 /// Platforms: Unix and Windows.
@@ -135,7 +139,8 @@ pub struct KeepAlive;
 /// 1 s, so a positive duration never turns into the abortive zero). More than `i32::MAX`
 /// seconds (Windows: 65535) is an [`Error::InvalidInput`].
 ///
-/// C: `setsockopt(fd, SOL_SOCKET, SO_LINGER, &v, sizeof v)` with `v` of type `struct linger` (get and set).
+/// C: `setsockopt(fd, SOL_SOCKET, SO_LINGER, &v, sizeof v)` with `v` of type `struct linger` (get
+/// and set).
 /// Python: `sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 5))`.
 ///
 /// Platforms: Unix and Windows.
@@ -243,8 +248,10 @@ pub struct RcvLowat;
 /// microseconds (Windows: milliseconds); Linux then rounds up to its clock tick (`1/HZ`
 /// s), so a tiny timeout reads back as one tick.
 ///
-/// C: `setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &v, sizeof v)` with `v` of type `struct timeval (Windows: DWORD ms)` (get and set).
-/// Python: `sock.settimeout(1.5)  # or setsockopt(SOL_SOCKET, SO_RCVTIMEO, struct.pack('ll', 1, 500000))`.
+/// C: `setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &v, sizeof v)` with `v` of type `struct timeval
+/// (Windows: DWORD ms)` (get and set).
+/// Python: `sock.settimeout(1.5)  # or setsockopt(SOL_SOCKET, SO_RCVTIMEO, struct.pack('ll', 1,
+/// 500000))`.
 ///
 /// Platforms: Unix and Windows.
 ///
@@ -268,7 +275,8 @@ pub struct RcvTimeo;
 /// How long a blocking send waits for buffer space before failing with
 /// `EAGAIN`/`EWOULDBLOCK`. `None` waits forever. Zero and rounding: as [`RcvTimeo`].
 ///
-/// C: `setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &v, sizeof v)` with `v` of type `struct timeval (Windows: DWORD ms)` (get and set).
+/// C: `setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &v, sizeof v)` with `v` of type `struct timeval
+/// (Windows: DWORD ms)` (get and set).
 /// Python: `sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, struct.pack('ll', 2, 0))`.
 ///
 /// Platforms: Unix and Windows.
@@ -428,7 +436,8 @@ pub struct Priority;
 /// Delivers TCP urgent (out-of-band) data inline with the normal data instead of through
 /// `recv(.., MSG_OOB)`.
 ///
-/// C: `setsockopt(fd, SOL_SOCKET, SO_OOBINLINE, &v, sizeof v)` with `v` of type `int` (get and set).
+/// C: `setsockopt(fd, SOL_SOCKET, SO_OOBINLINE, &v, sizeof v)` with `v` of type `int` (get and
+/// set).
 /// Python: `sock.setsockopt(socket.SOL_SOCKET, socket.SO_OOBINLINE, 1)`.
 ///
 /// Platforms: Unix and Windows.
@@ -451,7 +460,8 @@ pub struct OobInline;
 /// Sends only to directly connected hosts, bypassing the routing table (like `send` with
 /// `MSG_DONTROUTE` on every call).
 ///
-/// C: `setsockopt(fd, SOL_SOCKET, SO_DONTROUTE, &v, sizeof v)` with `v` of type `int` (get and set).
+/// C: `setsockopt(fd, SOL_SOCKET, SO_DONTROUTE, &v, sizeof v)` with `v` of type `int` (get and
+/// set).
 /// Python: `sock.setsockopt(socket.SOL_SOCKET, socket.SO_DONTROUTE, 1)`.
 ///
 /// Platforms: Unix and Windows.
@@ -479,7 +489,8 @@ pub struct DontRoute;
 /// process may bind a socket that is not yet bound to a device, but changing or removing
 /// the binding still needs `CAP_NET_RAW` (`EPERM` otherwise).
 ///
-/// C: `setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, &v, sizeof v)` with `v` of type `char[IFNAMSIZ]` (get and set).
+/// C: `setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, &v, sizeof v)` with `v` of type `char[IFNAMSIZ]`
+/// (get and set).
 /// Python: `sock.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, b'lo')`.
 ///
 /// Platforms: Linux and Android.
@@ -507,7 +518,8 @@ pub struct BindToDevice;
 /// and netfilter. Setting needs `CAP_NET_ADMIN` (or `CAP_NET_RAW`, Linux 5.17+). Every
 /// `u32` is a valid mark.
 ///
-/// C: `setsockopt(fd, SOL_SOCKET, SO_MARK, &v, sizeof v)` with `v` of type `unsigned int` (get and set).
+/// C: `setsockopt(fd, SOL_SOCKET, SO_MARK, &v, sizeof v)` with `v` of type `unsigned int` (get and
+/// set).
 /// Python: `sock.setsockopt(socket.SOL_SOCKET, socket.SO_MARK, 0x2a)`.
 ///
 /// Platforms: Linux and Android.
@@ -534,7 +546,8 @@ pub struct Mark;
 /// The credentials of the process at the other end of a connected UNIX socket (or of a
 /// `socketpair`).
 ///
-/// C: `getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &v, &len)` with `v` of type `struct ucred` (get only).
+/// C: `getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &v, &len)` with `v` of type `struct ucred` (get
+/// only).
 /// Python: `struct.unpack('3i', sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))`.
 ///
 /// Platforms: Linux and Android.
@@ -574,7 +587,8 @@ pub struct PeerCred;
 /// # Ok(()) }
 /// ```
 ///
-/// See [setsockopt(2) on macOS](https://developer.apple.com/library/archive/documentation/System/Conceptual/ManPages_iPhoneOS/man2/setsockopt.2.html).
+/// See [setsockopt(2) on
+/// macOS](https://developer.apple.com/library/archive/documentation/System/Conceptual/ManPages_iPhoneOS/man2/setsockopt.2.html).
 #[cfg(any(target_vendor = "apple", target_os = "freebsd", target_os = "netbsd"))]
 #[cfg_attr(
     docsrs,

@@ -18,7 +18,8 @@ use super::OptName;
 /// Disables Nagle's algorithm: small writes are sent at once instead of being coalesced
 /// while earlier data is unacknowledged. For request/response protocols.
 ///
-/// C: `setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &v, sizeof v)` with `v` of type `int` (get and set).
+/// C: `setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &v, sizeof v)` with `v` of type `int` (get and
+/// set).
 /// Python: `sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)`.
 ///
 /// Platforms: Unix and Windows.
@@ -180,7 +181,8 @@ pub struct TcpKeepIntvl;
 /// Unanswered keep-alive probes before the connection is dropped. Linux: 1 to 127. Windows:
 /// 10 version 1703 and later (0 to 255); older versions fail with `WSAENOPROTOOPT`.
 ///
-/// C: `setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &v, sizeof v)` with `v` of type `int` (get and set).
+/// C: `setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &v, sizeof v)` with `v` of type `int` (get and
+/// set).
 /// Python: `sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT, 5)`.
 ///
 /// Platforms: Linux, Android, FreeBSD, NetBSD, Apple and Windows.
@@ -252,7 +254,8 @@ pub struct TcpCork;
 /// Sends ACKs immediately instead of delaying them. Not permanent: the kernel may leave
 /// quick-ack mode on its own later, so a read-back may differ from what was set.
 ///
-/// C: `setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &v, sizeof v)` with `v` of type `int` (get and set).
+/// C: `setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &v, sizeof v)` with `v` of type `int` (get and
+/// set).
 /// Python: `sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)`.
 ///
 /// Platforms: Linux and Android.
@@ -314,7 +317,8 @@ pub struct TcpUserTimeout;
 /// unknown one fails with `ENOENT`. Unprivileged processes may only pick those in
 /// `tcp_allowed_congestion_control` (`EPERM` otherwise).
 ///
-/// C: `setsockopt(fd, IPPROTO_TCP, TCP_CONGESTION, &v, sizeof v)` with `v` of type `char[TCP_CA_NAME_MAX]` (get and set).
+/// C: `setsockopt(fd, IPPROTO_TCP, TCP_CONGESTION, &v, sizeof v)` with `v` of type
+/// `char[TCP_CA_NAME_MAX]` (get and set).
 /// Python: `sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_CONGESTION, b'reno')`.
 ///
 /// Platforms: Linux and Android.
