@@ -1226,3 +1226,33 @@ fn block_and_unblock_a_source_on_lo() {
         assert_eq!(recv_msg(&rx), b"unblocked");
     });
 }
+
+/// The membership structs and the new multicast options on every platform (Windows: under wine).
+#[test]
+fn portable_membership_structs_and_multicast_if() {
+    use std::net::Ipv4Addr as V4;
+    fd_leak_check("portable_membership", || {
+        let s = udp4();
+        let mreq = IpMreq { group: V4::new(224, 0, 0, 251), interface: V4::LOCALHOST };
+        s.setsockopt(IpAddMembership, mreq).unwrap();
+        // Joining twice is refused (EADDRINUSE; Winsock: WSAEADDRINUSE), naming the option.
+        let err = s.setsockopt(IpAddMembership, mreq).unwrap_err();
+        assert!(err.raw_os_error().is_some(), "{err:?}");
+        assert_eq!(err.call(), Some("setsockopt(IP_ADD_MEMBERSHIP)"));
+        s.setsockopt(IpDropMembership, mreq).unwrap();
+        assert!(s.setsockopt(IpDropMembership, mreq).is_err(), "left twice");
+
+        let req = IpMreqSource {
+            group: V4::new(232, 1, 2, 4),
+            interface: V4::LOCALHOST,
+            source: V4::LOCALHOST,
+        };
+        s.setsockopt(IpAddSourceMembership, req).unwrap();
+        s.setsockopt(IpDropSourceMembership, req).unwrap();
+
+        let s6 = udp6();
+        assert_eq!(s6.getsockopt(Ipv6MulticastIf).unwrap(), 0);
+        assert!(is_invalid_input(s6.setsockopt(Ipv6MulticastIf, u32::MAX)));
+        assert_eq!(Ipv6MulticastIf::C_NAME, "IPV6_MULTICAST_IF");
+    });
+}

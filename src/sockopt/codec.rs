@@ -564,9 +564,12 @@ mod tests {
     /// Decodes what was encoded, through the C struct the platform defines.
     #[test]
     fn timeval_and_linger_by_bytes() {
-        let d = Some(Duration::new(3, 250_000_001)); // rounds up to 250001 µs
+        // Rounds up to the C unit: 250001 µs in a timeval, 3251 ms in Windows' DWORD.
+        let d = Some(Duration::new(3, 250_000_001));
         let bytes = Timeval::encode(d).unwrap();
-        assert_eq!(Timeval::decode(&bytes).unwrap(), Some(Duration::new(3, 250_001_000)));
+        let want =
+            if cfg!(windows) { Duration::from_millis(3251) } else { Duration::new(3, 250_001_000) };
+        assert_eq!(Timeval::decode(&bytes).unwrap(), Some(want));
         assert_eq!(Timeval::decode(&Timeval::encode(None).unwrap()).unwrap(), None);
         assert_eq!(Timeval::encode(Some(Duration::ZERO)).unwrap_err(), ZERO_TIMEOUT);
         let l = LingerCodec::encode(Some(Duration::from_millis(1500))).unwrap();
