@@ -446,7 +446,7 @@ fn priority_and_mark() {
         assert_eq!(s.getsockopt(Mark).unwrap(), 0);
         match s.setsockopt(Mark, 0x2a) {
             Err(e) if e.raw_os_error() == Some(libc::EPERM) => {
-                eprintln!("skipping SO_MARK round trip: needs CAP_NET_ADMIN");
+                util::skip("priority_and_mark (SO_MARK round trip)", "needs CAP_NET_ADMIN");
             }
             r => {
                 r.unwrap();
@@ -474,7 +474,7 @@ fn bindtodevice_lo() {
         assert_eq!(err.call(), Some("setsockopt(SO_BINDTODEVICE)"));
 
         if !util::have_cap_net_raw() {
-            eprintln!("skipping SO_BINDTODEVICE round trip: needs CAP_NET_RAW");
+            util::skip("bindtodevice_lo (round trip)", "needs CAP_NET_RAW");
             return;
         }
         s.setsockopt(BindToDevice, Some(OptName::new("lo").unwrap())).unwrap();
@@ -632,7 +632,7 @@ fn ip_bools() {
             // IPPROTO_RAW sockets have it implied.
             assert!(sock(Domain::INET, Type::RAW, Protocol::RAW).getsockopt(IpHdrIncl).unwrap());
         } else {
-            eprintln!("skipping IP_HDRINCL: raw sockets need CAP_NET_RAW");
+            util::skip("ip_bools (IP_HDRINCL)", "raw sockets need CAP_NET_RAW");
         }
     });
 }
