@@ -190,9 +190,6 @@ mod c {
     pub(super) use crate::sys::c::{
         IPV6_ADD_MEMBERSHIP as IPV6_JOIN_GROUP, IPV6_DROP_MEMBERSHIP as IPV6_LEAVE_GROUP,
     };
-    // Apple calls TCP_KEEPIDLE TCP_KEEPALIVE (same meaning: seconds before the first probe).
-    #[cfg(target_vendor = "apple")]
-    pub(super) use crate::sys::c::TCP_KEEPALIVE as TCP_KEEPIDLE;
     // windows-sys spells the C structs in capitals.
     #[cfg(windows)]
     pub(super) use windows_sys::Win32::Networking::WinSock::IP_MREQ_SOURCE as ip_mreq_source;

@@ -73,9 +73,9 @@ pub struct TcpMaxSeg;
 /// as "the system default") and more than `i32::MAX` seconds are an
 /// [`Error::InvalidInput`](crate::Error::InvalidInput).
 ///
-/// Apple calls the option `TCP_KEEPALIVE` (same meaning; berkeley uses that number there, and
-/// errors still say `TCP_KEEPIDLE`). Windows: 10 version 1709 and later; older versions fail
-/// with `WSAENOPROTOOPT`.
+/// Apple calls the option `TCP_KEEPALIVE` (same meaning; berkeley uses that name and number
+/// there, in errors and [`SockOpt::C_NAME`](super::SockOpt::C_NAME) too). Windows: 10
+/// version 1709 and later; older versions fail with `WSAENOPROTOOPT`.
 ///
 /// C: `int secs = 60; setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &secs, sizeof secs)` (get and
 /// set).
@@ -124,6 +124,7 @@ pub struct TcpMaxSeg;
     )))
 )]
 #[doc(alias = "TCP_KEEPIDLE")]
+#[doc(alias = "TCP_KEEPALIVE")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct TcpKeepIdle;
 
@@ -346,8 +347,11 @@ sockopt_impl! {
     #[cfg(unix)]
     TcpMaxSeg: u32 = IPPROTO_TCP / TCP_MAXSEG, get_set U32Int;
     #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd",
-        target_os = "netbsd", target_vendor = "apple", windows))]
+        target_os = "netbsd", windows))]
     TcpKeepIdle: Duration = IPPROTO_TCP / TCP_KEEPIDLE, get_set Secs;
+    // Apple's name for the same option.
+    #[cfg(target_vendor = "apple")]
+    TcpKeepIdle: Duration = IPPROTO_TCP / TCP_KEEPALIVE, get_set Secs;
     #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd",
         target_os = "netbsd", target_vendor = "apple", windows))]
     TcpKeepIntvl: Duration = IPPROTO_TCP / TCP_KEEPINTVL, get_set Secs;
