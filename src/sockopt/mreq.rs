@@ -22,6 +22,18 @@ use super::{IpAddMembership, IpDropMembership, Ipv6JoinGroup, Ipv6LeaveGroup};
 /// s.setsockopt(IpAddMembership, mreq)?;
 /// # Ok(()) }
 /// ```
+///
+/// A bare pair, whose order is easy to swap, is not accepted:
+///
+/// ```compile_fail
+/// # use berkeley::sockopt::IpAddMembership;
+/// # use berkeley::{Domain, Protocol, Socket, Type};
+/// # use std::net::Ipv4Addr;
+/// # fn main() -> berkeley::Result<()> {
+/// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+/// s.setsockopt(IpAddMembership, (Ipv4Addr::LOCALHOST, Ipv4Addr::new(224, 0, 0, 251)))?;
+/// # Ok(()) }
+/// ```
 #[doc(alias = "ip_mreq")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct IpMreq {
