@@ -1256,3 +1256,82 @@ fn portable_membership_structs_and_multicast_if() {
         assert_eq!(Ipv6MulticastIf::C_NAME, "IPV6_MULTICAST_IF");
     });
 }
+
+/// berkeley and socket2 (an independent implementation, a dev-dependency) on the same socket:
+/// what one sets, the other reads — the encodings agree, including the new Duration and
+/// membership ones.
+#[cfg(target_os = "linux")]
+#[test]
+fn differential_against_socket2() {
+    use berkeley::sockopt::{getsockopt, setsockopt};
+    use socket2::{Domain as D2, Socket as S2, TcpKeepalive, Type as T2};
+
+    fd_leak_check("socket2_differential", || {
+        let tcp = S2::new(D2::IPV4, T2::STREAM, None).unwrap();
+        setsockopt(&tcp, TcpKeepIdle, Duration::from_secs(77)).unwrap();
+        assert_eq!(tcp.tcp_keepalive_time().unwrap(), Duration::from_secs(77));
+        setsockopt(&tcp, TcpKeepIntvl, Duration::from_millis(8500)).unwrap();
+        assert_eq!(tcp.tcp_keepalive_interval().unwrap(), Duration::from_secs(9));
+        let ka = TcpKeepalive::new()
+            .with_time(Duration::from_secs(31))
+            .with_interval(Duration::from_secs(4));
+        tcp.set_tcp_keepalive(&ka).unwrap();
+        assert_eq!(getsockopt(&tcp, TcpKeepIdle).unwrap(), Duration::from_secs(31));
+        assert_eq!(getsockopt(&tcp, TcpKeepIntvl).unwrap(), Duration::from_secs(4));
+
+        setsockopt(&tcp, TcpUserTimeout, Some(Duration::from_millis(1234))).unwrap();
+        assert_eq!(tcp.tcp_user_timeout().unwrap(), Some(Duration::from_millis(1234)));
+        tcp.set_tcp_user_timeout(Some(Duration::from_secs(5))).unwrap();
+        assert_eq!(getsockopt(&tcp, TcpUserTimeout).unwrap(), Some(Duration::from_secs(5)));
+        tcp.set_tcp_user_timeout(None).unwrap();
+        assert_eq!(getsockopt(&tcp, TcpUserTimeout).unwrap(), None);
+
+        setsockopt(&tcp, Linger, Some(Duration::from_secs(6))).unwrap();
+        assert_eq!(tcp.linger().unwrap(), Some(Duration::from_secs(6)));
+        tcp.set_linger(None).unwrap();
+        assert_eq!(getsockopt(&tcp, Linger).unwrap(), None);
+        setsockopt(&tcp, RcvTimeo, Some(Duration::from_millis(2500))).unwrap(); // whole ticks: Linux rounds to 1/HZ
+        assert_eq!(tcp.read_timeout().unwrap(), Some(Duration::from_millis(2500)));
+        tcp.set_write_timeout(Some(Duration::from_secs(2))).unwrap();
+        assert_eq!(getsockopt(&tcp, SndTimeo).unwrap(), Some(Duration::from_secs(2)));
+
+        let udp = S2::new(D2::IPV4, T2::DGRAM, None).unwrap();
+        setsockopt(&udp, IpMulticastAll, false).unwrap();
+        assert!(!udp.multicast_all_v4().unwrap());
+        udp.set_multicast_all_v4(true).unwrap();
+        assert!(getsockopt(&udp, IpMulticastAll).unwrap());
+        setsockopt(&udp, IpMulticastIf, Ipv4Addr::LOCALHOST).unwrap();
+        assert_eq!(udp.multicast_if_v4().unwrap(), Ipv4Addr::LOCALHOST);
+
+        // A membership joined by socket2 is the one berkeley's struct names (EADDRINUSE), and
+        // berkeley's drop leaves it (socket2's second leave fails).
+        let group = Ipv4Addr::new(224, 0, 0, 128);
+        udp.join_multicast_v4(&group, &Ipv4Addr::LOCALHOST).unwrap();
+        let mreq = IpMreq { group, interface: Ipv4Addr::LOCALHOST };
+        assert_eq!(errno_of(setsockopt(&udp, IpAddMembership, mreq)), libc::EADDRINUSE);
+        setsockopt(&udp, IpDropMembership, mreq).unwrap();
+        assert!(udp.leave_multicast_v4(&group, &Ipv4Addr::LOCALHOST).is_err());
+        // The same for source-specific joins (field order of ip_mreq_source).
+        let ssm = Ipv4Addr::new(232, 1, 2, 5);
+        udp.join_ssm_v4(&Ipv4Addr::LOCALHOST, &ssm, &Ipv4Addr::LOCALHOST).unwrap();
+        let req = IpMreqSource {
+            group: ssm,
+            interface: Ipv4Addr::LOCALHOST,
+            source: Ipv4Addr::LOCALHOST,
+        };
+        setsockopt(&udp, IpDropSourceMembership, req).unwrap();
+        assert!(udp.leave_ssm_v4(&Ipv4Addr::LOCALHOST, &ssm, &Ipv4Addr::LOCALHOST).is_err());
+
+        let udp6 = S2::new(D2::IPV6, T2::DGRAM, None).unwrap();
+        setsockopt(&udp6, Ipv6MulticastIf, lo_index()).unwrap();
+        assert_eq!(udp6.multicast_if_v6().unwrap(), lo_index());
+        udp6.set_multicast_if_v6(0).unwrap();
+        assert_eq!(getsockopt(&udp6, Ipv6MulticastIf).unwrap(), 0);
+        let group6: Ipv6Addr = "ff02::7e57:2".parse().unwrap();
+        udp6.join_multicast_v6(&group6, lo_index()).unwrap();
+        let mreq6 = Ipv6Mreq { group: group6, ifindex: lo_index() };
+        assert_eq!(errno_of(setsockopt(&udp6, Ipv6JoinGroup, mreq6)), libc::EADDRINUSE);
+        setsockopt(&udp6, Ipv6LeaveGroup, mreq6).unwrap();
+        assert!(udp6.leave_multicast_v6(&group6, lo_index()).is_err());
+    });
+}
