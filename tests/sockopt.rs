@@ -88,6 +88,20 @@ where
     }
 }
 
+/// Round trips of a seconds-valued `Duration` option, checked against the kernel's `int`.
+#[cfg(target_os = "linux")]
+fn secs_round_trip<O>(s: &Socket, opt: O, secs: &[u64])
+where
+    O: SetSockOpt + GetSockOpt + SockOpt<Value = Duration>,
+{
+    for &v in secs {
+        let d = Duration::from_secs(v);
+        s.setsockopt(opt, d).unwrap_or_else(|e| panic!("set {} = {d:?}: {e}", O::C_NAME));
+        assert_eq!(s.getsockopt(opt).unwrap(), d, "{}", O::C_NAME);
+        assert_eq!(i64::from(raw_int(s, O::LEVEL, O::NAME)), v as i64, "{} (raw)", O::C_NAME);
+    }
+}
+
 fn is_invalid_input(r: berkeley::Result<()>) -> bool {
     matches!(r, Err(Error::InvalidInput { .. }))
 }
@@ -432,7 +446,7 @@ fn priority_and_mark() {
         assert_eq!(s.getsockopt(Mark).unwrap(), 0);
         match s.setsockopt(Mark, 0x2a) {
             Err(e) if e.raw_os_error() == Some(libc::EPERM) => {
-                eprintln!("skipping SO_MARK round trip: needs CAP_NET_ADMIN");
+                util::skip("priority_and_mark (SO_MARK round trip)", "needs CAP_NET_ADMIN");
             }
             r => {
                 r.unwrap();
@@ -460,7 +474,7 @@ fn bindtodevice_lo() {
         assert_eq!(err.call(), Some("setsockopt(SO_BINDTODEVICE)"));
 
         if !util::have_cap_net_raw() {
-            eprintln!("skipping SO_BINDTODEVICE round trip: needs CAP_NET_RAW");
+            util::skip("bindtodevice_lo (round trip)", "needs CAP_NET_RAW");
             return;
         }
         s.setsockopt(BindToDevice, Some(OptName::new("lo").unwrap())).unwrap();
@@ -516,18 +530,23 @@ fn tcp_bools() {
 fn tcp_ints() {
     fd_leak_check("tcp_ints", || {
         for s in [tcp4(), tcp6()] {
-            int_round_trip(&s, TcpKeepIdle, &[60u32, 1, 32767]);
-            int_round_trip(&s, TcpKeepIntvl, &[10u32, 1, 32767]);
+            secs_round_trip(&s, TcpKeepIdle, &[60, 1, 32767]);
+            secs_round_trip(&s, TcpKeepIntvl, &[10, 1, 32767]);
             int_round_trip(&s, TcpKeepCnt, &[5u32, 1, 127]);
-            int_round_trip(&s, TcpUserTimeout, &[30_000u32, 0, 1]);
             // Before the connection exists Linux reports the MSS the user asked for.
             int_round_trip(&s, TcpMaxSeg, &[1200u32, 536]);
             // Kernel range checks surface as OS errors naming the option.
             let err = s.setsockopt(TcpKeepCnt, 128).unwrap_err();
             assert_eq!(err.raw_os_error(), Some(libc::EINVAL));
             assert_eq!(err.call(), Some("setsockopt(TCP_KEEPCNT)"));
-            assert!(is_invalid_input(s.setsockopt(TcpKeepIdle, u32::MAX)));
-            assert!(is_invalid_input(s.setsockopt(TcpUserTimeout, 1 << 31)));
+            let err = s.setsockopt(TcpKeepIdle, Duration::from_secs(32768)).unwrap_err();
+            assert_eq!(err.raw_os_error(), Some(libc::EINVAL));
+            assert_eq!(err.call(), Some("setsockopt(TCP_KEEPIDLE)"));
+            assert!(is_invalid_input(
+                s.setsockopt(TcpKeepIdle, Duration::from_secs(u32::MAX.into()))
+            ));
+            assert!(is_invalid_input(s.setsockopt(TcpKeepIdle, Duration::from_secs(1 << 31))));
+            assert!(is_invalid_input(s.setsockopt(TcpKeepIntvl, Duration::MAX)));
         }
     });
 }
@@ -613,7 +632,7 @@ fn ip_bools() {
             // IPPROTO_RAW sockets have it implied.
             assert!(sock(Domain::INET, Type::RAW, Protocol::RAW).getsockopt(IpHdrIncl).unwrap());
         } else {
-            eprintln!("skipping IP_HDRINCL: raw sockets need CAP_NET_RAW");
+            util::skip("ip_bools (IP_HDRINCL)", "raw sockets need CAP_NET_RAW");
         }
     });
 }
@@ -717,17 +736,26 @@ fn multicast_v4_join_leave_on_lo() {
         assert_eq!(s.getsockopt(IpMulticastIf).unwrap(), Ipv4Addr::UNSPECIFIED);
 
         assert!(!lo_groups(false).contains(&hex));
-        s.setsockopt(IpAddMembership, (group, lo)).unwrap();
+        s.setsockopt(IpAddMembership, IpMreq { group, interface: lo }).unwrap();
         assert!(lo_groups(false).contains(&hex), "{hex} not in {:?}", lo_groups(false));
-        assert_eq!(errno_of(s.setsockopt(IpAddMembership, (group, lo))), libc::EADDRINUSE);
-        s.setsockopt(IpDropMembership, (group, lo)).unwrap();
+        assert_eq!(
+            errno_of(s.setsockopt(IpAddMembership, IpMreq { group, interface: lo })),
+            libc::EADDRINUSE
+        );
+        s.setsockopt(IpDropMembership, IpMreq { group, interface: lo }).unwrap();
         assert!(!lo_groups(false).contains(&hex));
-        assert_eq!(errno_of(s.setsockopt(IpDropMembership, (group, lo))), libc::EADDRNOTAVAIL);
+        assert_eq!(
+            errno_of(s.setsockopt(IpDropMembership, IpMreq { group, interface: lo })),
+            libc::EADDRNOTAVAIL
+        );
         // Not a multicast address.
-        assert_eq!(errno_of(s.setsockopt(IpAddMembership, (lo, lo))), libc::EINVAL);
+        assert_eq!(
+            errno_of(s.setsockopt(IpAddMembership, IpMreq { group: lo, interface: lo })),
+            libc::EINVAL
+        );
 
         // Dropping the socket leaves the group too.
-        s.setsockopt(IpAddMembership, (group, lo)).unwrap();
+        s.setsockopt(IpAddMembership, IpMreq { group, interface: lo }).unwrap();
         drop(s);
         assert!(!lo_groups(false).contains(&hex));
     });
@@ -743,13 +771,19 @@ fn multicast_v6_join_leave_on_lo() {
         let lo = lo_index();
 
         assert!(!lo_groups(true).contains(&hex));
-        s.setsockopt(Ipv6JoinGroup, (group, lo)).unwrap();
+        s.setsockopt(Ipv6JoinGroup, Ipv6Mreq { group, ifindex: lo }).unwrap();
         assert!(lo_groups(true).contains(&hex), "{hex} not in {:?}", lo_groups(true));
-        assert_eq!(errno_of(s.setsockopt(Ipv6JoinGroup, (group, lo))), libc::EADDRINUSE);
-        s.setsockopt(Ipv6LeaveGroup, (group, lo)).unwrap();
+        assert_eq!(
+            errno_of(s.setsockopt(Ipv6JoinGroup, Ipv6Mreq { group, ifindex: lo })),
+            libc::EADDRINUSE
+        );
+        s.setsockopt(Ipv6LeaveGroup, Ipv6Mreq { group, ifindex: lo }).unwrap();
         assert!(!lo_groups(true).contains(&hex));
-        assert!(s.setsockopt(Ipv6LeaveGroup, (group, lo)).is_err());
-        assert_eq!(errno_of(s.setsockopt(Ipv6JoinGroup, (group, 999_999))), libc::ENODEV);
+        assert!(s.setsockopt(Ipv6LeaveGroup, Ipv6Mreq { group, ifindex: lo }).is_err());
+        assert_eq!(
+            errno_of(s.setsockopt(Ipv6JoinGroup, Ipv6Mreq { group, ifindex: 999_999 })),
+            libc::ENODEV
+        );
     });
 }
 
@@ -762,7 +796,7 @@ fn multicast_v4_datagram_loops_back_on_lo() {
         rx.setsockopt(ReuseAddr, true).unwrap();
         rx.bind(addr("0.0.0.0:0")).unwrap();
         let port = rx.getsockname().unwrap().as_socket().unwrap().port();
-        rx.setsockopt(IpAddMembership, (group, Ipv4Addr::LOCALHOST)).unwrap();
+        rx.setsockopt(IpAddMembership, IpMreq { group, interface: Ipv4Addr::LOCALHOST }).unwrap();
         rx.setsockopt(RcvTimeo, Some(Duration::from_secs(2))).unwrap();
 
         let tx = udp4();
@@ -826,5 +860,478 @@ fn marker_constants_match_libc() {
         assert_eq!(SoError::C_NAME, "SO_ERROR");
         assert_eq!(format!("{:?}", PmtuDisc::DO), "IP_PMTUDISC_DO");
         assert_eq!(format!("{:?}", PmtuDisc::from_raw(42)), "PmtuDisc(42)");
+    });
+}
+
+// ---- Durations -------------------------------------------------------------------------------
+
+#[cfg(target_os = "linux")]
+#[test]
+fn tcp_user_timeout_is_an_optional_duration() {
+    fd_leak_check("tcp_user_timeout", || {
+        let raw = |s: &Socket| raw_int(s, libc::IPPROTO_TCP, libc::TCP_USER_TIMEOUT);
+        for s in [tcp4(), tcp6()] {
+            assert_eq!(s.getsockopt(TcpUserTimeout).unwrap(), None, "default: system limits");
+            assert_eq!(raw(&s), 0);
+            s.setsockopt(TcpUserTimeout, Some(Duration::from_secs(30))).unwrap();
+            assert_eq!(s.getsockopt(TcpUserTimeout).unwrap(), Some(Duration::from_secs(30)));
+            assert_eq!(raw(&s), 30_000);
+            s.setsockopt(TcpUserTimeout, Some(Duration::from_millis(1))).unwrap();
+            assert_eq!(raw(&s), 1);
+            // Sub-millisecond values round up: a positive timeout never becomes "default" (0).
+            s.setsockopt(TcpUserTimeout, Some(Duration::from_nanos(1))).unwrap();
+            assert_eq!(raw(&s), 1);
+            s.setsockopt(TcpUserTimeout, Some(Duration::from_micros(1500))).unwrap();
+            assert_eq!(s.getsockopt(TcpUserTimeout).unwrap(), Some(Duration::from_millis(2)));
+            // Zero would silently mean "system default": refused, the kernel value unchanged.
+            let err = s.setsockopt(TcpUserTimeout, Some(Duration::ZERO)).unwrap_err();
+            assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
+            assert_eq!(err.call(), Some("setsockopt(TCP_USER_TIMEOUT)"));
+            assert_eq!(raw(&s), 2);
+            // The largest value the kernel's int takes, and one past it.
+            let max = Duration::from_millis(i32::MAX as u64);
+            s.setsockopt(TcpUserTimeout, Some(max)).unwrap();
+            assert_eq!(raw(&s), i32::MAX);
+            assert!(is_invalid_input(
+                s.setsockopt(TcpUserTimeout, Some(max + Duration::from_millis(1)))
+            ));
+            assert!(is_invalid_input(s.setsockopt(TcpUserTimeout, Some(Duration::MAX))));
+            assert_eq!(raw(&s), i32::MAX);
+            s.setsockopt(TcpUserTimeout, None).unwrap();
+            assert_eq!(raw(&s), 0);
+            assert_eq!(s.getsockopt(TcpUserTimeout).unwrap(), None);
+        }
+    });
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn keepalive_times_round_up_and_refuse_zero() {
+    fd_leak_check("keepalive_durations", || {
+        let s = tcp4();
+        for (name, set) in [(libc::TCP_KEEPIDLE, true), (libc::TCP_KEEPINTVL, false)] {
+            let put = |d: Duration| {
+                if set {
+                    s.setsockopt(TcpKeepIdle, d)
+                } else {
+                    s.setsockopt(TcpKeepIntvl, d)
+                }
+            };
+            let raw = || raw_int(&s, libc::IPPROTO_TCP, name);
+            put(Duration::from_millis(1500)).unwrap();
+            assert_eq!(raw(), 2, "1.5 s rounds up to 2 s");
+            put(Duration::from_nanos(1)).unwrap();
+            assert_eq!(raw(), 1, "1 ns rounds up to 1 s, never 0");
+            put(Duration::from_secs(45)).unwrap();
+            assert_eq!(raw(), 45);
+            let err = put(Duration::ZERO).unwrap_err();
+            assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
+            assert_eq!(raw(), 45, "a refused value leaves the kernel's unchanged");
+            // One nanosecond past i32::MAX seconds rounds up out of range.
+            assert!(is_invalid_input(put(Duration::new(i32::MAX as u64, 1))));
+            assert_eq!(raw(), 45);
+        }
+        assert_eq!(s.getsockopt(TcpKeepIdle).unwrap(), Duration::from_secs(45));
+        assert_eq!(s.getsockopt(TcpKeepIntvl).unwrap(), Duration::from_secs(45));
+    });
+}
+
+// ---- any AsFd / AsSocket: std's sockets ------------------------------------------------------
+
+#[test]
+fn portable_options_on_std_sockets() {
+    use berkeley::sockopt::{getsockopt, getsockopt_raw, setsockopt, setsockopt_raw};
+    use std::io::{Read, Write};
+    use std::net::{TcpListener, TcpStream, UdpSocket};
+
+    fd_leak_check("std_sockets", || {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let stream = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (mut peer, _) = listener.accept().unwrap();
+
+        // What berkeley sets, std reads, and the other way round.
+        for v in [true, false, true] {
+            setsockopt(&stream, TcpNoDelay, v).unwrap();
+            assert_eq!(stream.nodelay().unwrap(), v);
+            assert_eq!(getsockopt(&stream, TcpNoDelay).unwrap(), v);
+        }
+        stream.set_nodelay(false).unwrap();
+        assert!(!getsockopt(&stream, TcpNoDelay).unwrap());
+        setsockopt(&stream, RcvTimeo, Some(Duration::from_millis(1500))).unwrap();
+        assert_eq!(stream.read_timeout().unwrap(), Some(Duration::from_millis(1500)));
+        stream.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
+        assert_eq!(getsockopt(&stream, RcvTimeo).unwrap(), Some(Duration::from_secs(3)));
+        assert_eq!(getsockopt(&stream, SoType).unwrap(), Type::STREAM);
+        assert_eq!(getsockopt(&listener, SoType).unwrap(), Type::STREAM);
+        assert!(getsockopt(&listener, AcceptConn).unwrap());
+        assert!(!getsockopt(&stream, AcceptConn).unwrap());
+        assert!(getsockopt(&stream, SoError).unwrap().is_none());
+        setsockopt(&stream, IpTtl, 17).unwrap();
+        assert_eq!(stream.ttl().unwrap(), 17);
+        // Errors name the option, as on berkeley's own sockets.
+        let err = setsockopt(&stream, IpTtl, u32::MAX).unwrap_err();
+        assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
+        assert_eq!(err.call(), Some("setsockopt(IP_TTL)"));
+
+        // The raw calls.
+        setsockopt_raw(&stream, TcpNoDelay::LEVEL, TcpNoDelay::NAME, &1i32.to_ne_bytes()).unwrap();
+        assert!(stream.nodelay().unwrap());
+        let mut buf = [0u8; 4];
+        let n = getsockopt_raw(&stream, SoType::LEVEL, SoType::NAME, &mut buf).unwrap();
+        assert_eq!((n, i32::from_ne_bytes(buf)), (4, Type::STREAM.as_raw()));
+
+        // A SockRef is Copy and borrows: the stream is still the caller's and still works.
+        let r = SockRef::from(&stream);
+        setsockopt(r, KeepAlive, true).unwrap();
+        assert!(getsockopt(r, KeepAlive).unwrap());
+        (&stream).write_all(b"ping").unwrap();
+        let mut got = [0u8; 4];
+        peer.read_exact(&mut got).unwrap();
+        assert_eq!(&got, b"ping");
+
+        let udp = UdpSocket::bind("127.0.0.1:0").unwrap();
+        assert_eq!(getsockopt(&udp, SoType).unwrap(), Type::DGRAM);
+        setsockopt(&udp, Broadcast, true).unwrap();
+        assert!(udp.broadcast().unwrap());
+        setsockopt(&udp, IpMulticastTtl, 5).unwrap();
+        assert_eq!(udp.multicast_ttl_v4().unwrap(), 5);
+        udp.set_ttl(33).unwrap();
+        assert_eq!(getsockopt(&udp, IpTtl).unwrap(), 33);
+        setsockopt(&udp, IpMulticastIf, std::net::Ipv4Addr::LOCALHOST).unwrap();
+        assert_eq!(getsockopt(&udp, IpMulticastIf).unwrap(), std::net::Ipv4Addr::LOCALHOST);
+
+        // Borrowed handles work too (BorrowedFd / BorrowedSocket).
+        #[cfg(unix)]
+        let borrowed = std::os::fd::AsFd::as_fd(&udp);
+        #[cfg(windows)]
+        let borrowed = std::os::windows::io::AsSocket::as_socket(&udp);
+        assert_eq!(getsockopt(borrowed, IpTtl).unwrap(), 33);
+        assert_eq!(getsockopt(SockRef::from(borrowed), SoType).unwrap(), Type::DGRAM);
+    });
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn options_on_std_unix_sockets_and_non_sockets() {
+    use berkeley::sockopt::{getsockopt, setsockopt};
+    use std::os::unix::net::{UnixDatagram, UnixStream};
+
+    fd_leak_check("std_unix_and_files", || {
+        let (a, _b) = UnixStream::pair().unwrap();
+        assert_eq!(getsockopt(&a, SoType).unwrap(), Type::STREAM);
+        assert_eq!(getsockopt(&a, SoDomain).unwrap(), Domain::UNIX);
+        assert_eq!(getsockopt(&a, PeerCred).unwrap().pid, std::process::id() as i32);
+        setsockopt(&a, SndBuf, 32 * 1024).unwrap();
+        assert_eq!(getsockopt(&a, SndBuf).unwrap(), 64 * 1024);
+        let d = UnixDatagram::unbound().unwrap();
+        assert_eq!(getsockopt(&d, SoType).unwrap(), Type::DGRAM);
+
+        // Not a socket: the OS says so (ENOTSOCK), naming the option; nothing undefined.
+        let file = std::fs::File::open("/dev/null").unwrap();
+        let err = getsockopt(&file, SoType).unwrap_err();
+        assert_eq!(err.raw_os_error(), Some(libc::ENOTSOCK));
+        assert_eq!(err.call(), Some("getsockopt(SO_TYPE)"));
+        let err = setsockopt(&file, ReuseAddr, true).unwrap_err();
+        assert_eq!(err.raw_os_error(), Some(libc::ENOTSOCK));
+        assert_eq!(err.call(), Some("setsockopt(SO_REUSEADDR)"));
+    });
+}
+
+// ---- new multicast options -------------------------------------------------------------------
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ip_multicast_all_round_trip() {
+    fd_leak_check("ip_multicast_all", || {
+        let s = udp4();
+        assert!(s.getsockopt(IpMulticastAll).unwrap(), "Linux's default is on");
+        bool_round_trip(&s, IpMulticastAll);
+        assert_eq!(
+            (IpMulticastAll::LEVEL, IpMulticastAll::NAME),
+            (libc::IPPROTO_IP, libc::IP_MULTICAST_ALL)
+        );
+    });
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ipv6_multicast_if_round_trip() {
+    fd_leak_check("ipv6_multicast_if", || {
+        let s = udp6();
+        assert_eq!(s.getsockopt(Ipv6MulticastIf).unwrap(), 0);
+        let lo = lo_index();
+        s.setsockopt(Ipv6MulticastIf, lo).unwrap();
+        assert_eq!(s.getsockopt(Ipv6MulticastIf).unwrap(), lo);
+        assert_eq!(raw_int(&s, libc::IPPROTO_IPV6, libc::IPV6_MULTICAST_IF) as u32, lo);
+        s.setsockopt(Ipv6MulticastIf, 0).unwrap();
+        assert_eq!(s.getsockopt(Ipv6MulticastIf).unwrap(), 0);
+        // No such interface: the kernel refuses it, naming the option.
+        let err = s.setsockopt(Ipv6MulticastIf, 999_999).unwrap_err();
+        assert!(err.raw_os_error().is_some(), "{err:?}");
+        assert_eq!(err.call(), Some("setsockopt(IPV6_MULTICAST_IF)"));
+        // Past the C int: refused before the call.
+        assert!(is_invalid_input(s.setsockopt(Ipv6MulticastIf, u32::MAX)));
+        assert_eq!(s.getsockopt(Ipv6MulticastIf).unwrap(), 0);
+    });
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn mreqn_joins_by_interface_index() {
+    fd_leak_check("mreqn", || {
+        let s = udp4();
+        let group = Ipv4Addr::new(224, 0, 0, 125);
+        let hex = format!("{:08x}", u32::from_ne_bytes(group.octets()));
+        let by_index = IpMreqn { group, address: Ipv4Addr::UNSPECIFIED, ifindex: lo_index() };
+
+        assert!(!lo_groups(false).contains(&hex));
+        s.setsockopt(IpAddMembership, by_index).unwrap();
+        assert!(lo_groups(false).contains(&hex), "{hex} not in {:?}", lo_groups(false));
+        // The same membership named by address: already joined.
+        let by_addr = IpMreq { group, interface: Ipv4Addr::LOCALHOST };
+        assert_eq!(errno_of(s.setsockopt(IpAddMembership, by_addr)), libc::EADDRINUSE);
+        s.setsockopt(IpDropMembership, by_index).unwrap();
+        assert!(!lo_groups(false).contains(&hex));
+        assert_eq!(errno_of(s.setsockopt(IpDropMembership, by_addr)), libc::EADDRNOTAVAIL);
+
+        let bad = IpMreqn { ifindex: 999_999, ..by_index };
+        assert_eq!(errno_of(s.setsockopt(IpAddMembership, bad)), libc::ENODEV);
+        let huge = IpMreqn { ifindex: i32::MAX as u32 + 1, ..by_index };
+        let err = s.setsockopt(IpAddMembership, huge).unwrap_err();
+        assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
+        assert_eq!(err.call(), Some("setsockopt(IP_ADD_MEMBERSHIP)"));
+    });
+}
+
+/// A UDP socket bound to `0.0.0.0:port` (any port if 0), with a receive timeout so a missing
+/// datagram fails the test instead of hanging it.
+#[cfg(target_os = "linux")]
+fn mcast_receiver() -> (Socket, u16) {
+    let rx = udp4();
+    rx.setsockopt(ReuseAddr, true).unwrap();
+    rx.bind(addr("0.0.0.0:0")).unwrap();
+    rx.setsockopt(RcvTimeo, Some(Duration::from_secs(2))).unwrap();
+    let port = rx.getsockname().unwrap().as_socket().unwrap().port();
+    (rx, port)
+}
+
+/// Sends `msg` to `group:port` from a socket bound to `from` (a loopback address), out of `lo`.
+#[cfg(target_os = "linux")]
+fn mcast_send(from: Ipv4Addr, group: Ipv4Addr, port: u16, msg: &[u8]) {
+    let tx = udp4();
+    tx.bind(SockAddr::from(SocketAddr::from((from, 0)))).unwrap();
+    tx.setsockopt(IpMulticastIf, Ipv4Addr::LOCALHOST).unwrap();
+    tx.sendto(msg, SockAddr::from(SocketAddr::from((group, port)))).unwrap();
+}
+
+#[cfg(target_os = "linux")]
+fn recv_msg(rx: &Socket) -> Vec<u8> {
+    let mut buf = [0u8; 64];
+    let n = rx.recv(&mut buf).expect("a multicast datagram");
+    buf[..n].to_vec()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ip_multicast_if_by_index_sends_out_of_lo() {
+    fd_leak_check("mcast_if_mreqn", || {
+        let group = Ipv4Addr::new(224, 0, 0, 126);
+        let (rx, port) = mcast_receiver();
+        rx.setsockopt(IpAddMembership, IpMreq { group, interface: Ipv4Addr::LOCALHOST }).unwrap();
+
+        let tx = udp4();
+        let by_index = IpMreqn { group, address: Ipv4Addr::UNSPECIFIED, ifindex: lo_index() };
+        tx.setsockopt(IpMulticastIf, by_index).unwrap();
+        // Read back, the option is the interface address: unset when chosen by index.
+        assert_eq!(tx.getsockopt(IpMulticastIf).unwrap(), Ipv4Addr::UNSPECIFIED);
+        tx.sendto(b"by-index", SockAddr::from(SocketAddr::from((group, port)))).unwrap();
+        assert_eq!(recv_msg(&rx), b"by-index");
+    });
+}
+
+/// The (group, source) filters `/proc/net/mcfilter` lists for `lo`, as hex strings.
+#[cfg(target_os = "linux")]
+fn lo_source_filters() -> Vec<(String, String)> {
+    // "Idx Device        MCA        SRC    INC    EXC" then "  1     lo 0xe8010203 0x7f000001 ..."
+    std::fs::read_to_string("/proc/net/mcfilter")
+        .unwrap_or_default()
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (f.len() >= 4 && f[1] == "lo").then(|| (f[2].to_string(), f[3].to_string()))
+        })
+        .collect()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn source_specific_multicast_on_lo() {
+    fd_leak_check("ssm", || {
+        let group = Ipv4Addr::new(232, 1, 2, 3);
+        let wanted = Ipv4Addr::new(127, 0, 0, 1);
+        let other = Ipv4Addr::new(127, 0, 0, 2);
+        let filter = ("0xe8010203".to_string(), "0x7f000001".to_string());
+        let (rx, port) = mcast_receiver();
+        rx.setsockopt(IpMulticastAll, false).unwrap();
+        let req = IpMreqSource { group, interface: Ipv4Addr::LOCALHOST, source: wanted };
+
+        assert!(!lo_source_filters().contains(&filter));
+        rx.setsockopt(IpAddSourceMembership, req).unwrap();
+        assert!(lo_source_filters().contains(&filter), "{:?}", lo_source_filters());
+        // Adding the same source twice is refused by the kernel (Linux: EINVAL).
+        let err = rx.setsockopt(IpAddSourceMembership, req).unwrap_err();
+        assert!(err.raw_os_error().is_some(), "{err:?}");
+        assert_eq!(err.call(), Some("setsockopt(IP_ADD_SOURCE_MEMBERSHIP)"));
+
+        // Only the joined source gets through: the other one's datagram, sent first, is dropped.
+        mcast_send(other, group, port, b"from .2");
+        mcast_send(wanted, group, port, b"from .1");
+        assert_eq!(recv_msg(&rx), b"from .1");
+
+        rx.setsockopt(IpDropSourceMembership, req).unwrap();
+        assert!(!lo_source_filters().contains(&filter));
+        // Dropping the last source left the group: a second drop is refused (Linux: EINVAL).
+        let err = rx.setsockopt(IpDropSourceMembership, req).unwrap_err();
+        assert!(err.raw_os_error().is_some(), "{err:?}");
+        assert_eq!(err.call(), Some("setsockopt(IP_DROP_SOURCE_MEMBERSHIP)"));
+        assert_eq!(IpAddSourceMembership::C_NAME, "IP_ADD_SOURCE_MEMBERSHIP");
+        assert_eq!(IpAddSourceMembership::NAME, libc::IP_ADD_SOURCE_MEMBERSHIP);
+    });
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn block_and_unblock_a_source_on_lo() {
+    fd_leak_check("block_source", || {
+        let group = Ipv4Addr::new(224, 0, 0, 127);
+        let blocked = Ipv4Addr::new(127, 0, 0, 2);
+        let (rx, port) = mcast_receiver();
+        rx.setsockopt(IpMulticastAll, false).unwrap();
+        let interface = Ipv4Addr::LOCALHOST;
+        rx.setsockopt(IpAddMembership, IpMreq { group, interface }).unwrap();
+        let req = IpMreqSource { group, interface, source: blocked };
+
+        rx.setsockopt(IpBlockSource, req).unwrap();
+        let filter = ("0xe000007f".to_string(), "0x7f000002".to_string());
+        assert!(lo_source_filters().contains(&filter), "{:?}", lo_source_filters());
+        mcast_send(blocked, group, port, b"blocked");
+        mcast_send(interface, group, port, b"allowed");
+        assert_eq!(recv_msg(&rx), b"allowed");
+
+        rx.setsockopt(IpUnblockSource, req).unwrap();
+        assert!(!lo_source_filters().contains(&filter));
+        assert_eq!(errno_of(rx.setsockopt(IpUnblockSource, req)), libc::EADDRNOTAVAIL);
+        mcast_send(blocked, group, port, b"unblocked");
+        assert_eq!(recv_msg(&rx), b"unblocked");
+    });
+}
+
+/// The membership structs and the new multicast options on every platform (Windows: under wine).
+#[test]
+fn portable_membership_structs_and_multicast_if() {
+    use std::net::Ipv4Addr as V4;
+    fd_leak_check("portable_membership", || {
+        let s = udp4();
+        let mreq = IpMreq { group: V4::new(224, 0, 0, 251), interface: V4::LOCALHOST };
+        s.setsockopt(IpAddMembership, mreq).unwrap();
+        // Joining twice is refused (EADDRINUSE; Winsock: WSAEADDRINUSE), naming the option.
+        let err = s.setsockopt(IpAddMembership, mreq).unwrap_err();
+        assert!(err.raw_os_error().is_some(), "{err:?}");
+        assert_eq!(err.call(), Some("setsockopt(IP_ADD_MEMBERSHIP)"));
+        s.setsockopt(IpDropMembership, mreq).unwrap();
+        assert!(s.setsockopt(IpDropMembership, mreq).is_err(), "left twice");
+
+        let req = IpMreqSource {
+            group: V4::new(232, 1, 2, 4),
+            interface: V4::LOCALHOST,
+            source: V4::LOCALHOST,
+        };
+        s.setsockopt(IpAddSourceMembership, req).unwrap();
+        s.setsockopt(IpDropSourceMembership, req).unwrap();
+
+        let s6 = udp6();
+        assert_eq!(s6.getsockopt(Ipv6MulticastIf).unwrap(), 0);
+        assert!(is_invalid_input(s6.setsockopt(Ipv6MulticastIf, u32::MAX)));
+        assert_eq!(Ipv6MulticastIf::C_NAME, "IPV6_MULTICAST_IF");
+    });
+}
+
+/// berkeley and socket2 (an independent implementation, a dev-dependency) on the same socket:
+/// what one sets, the other reads — the encodings agree, including the new Duration and
+/// membership ones.
+#[cfg(target_os = "linux")]
+#[test]
+fn differential_against_socket2() {
+    use berkeley::sockopt::{getsockopt, setsockopt};
+    use socket2::{Domain as D2, Socket as S2, TcpKeepalive, Type as T2};
+
+    fd_leak_check("socket2_differential", || {
+        let tcp = S2::new(D2::IPV4, T2::STREAM, None).unwrap();
+        setsockopt(&tcp, TcpKeepIdle, Duration::from_secs(77)).unwrap();
+        assert_eq!(tcp.tcp_keepalive_time().unwrap(), Duration::from_secs(77));
+        setsockopt(&tcp, TcpKeepIntvl, Duration::from_millis(8500)).unwrap();
+        assert_eq!(tcp.tcp_keepalive_interval().unwrap(), Duration::from_secs(9));
+        let ka = TcpKeepalive::new()
+            .with_time(Duration::from_secs(31))
+            .with_interval(Duration::from_secs(4));
+        tcp.set_tcp_keepalive(&ka).unwrap();
+        assert_eq!(getsockopt(&tcp, TcpKeepIdle).unwrap(), Duration::from_secs(31));
+        assert_eq!(getsockopt(&tcp, TcpKeepIntvl).unwrap(), Duration::from_secs(4));
+
+        setsockopt(&tcp, TcpUserTimeout, Some(Duration::from_millis(1234))).unwrap();
+        assert_eq!(tcp.tcp_user_timeout().unwrap(), Some(Duration::from_millis(1234)));
+        tcp.set_tcp_user_timeout(Some(Duration::from_secs(5))).unwrap();
+        assert_eq!(getsockopt(&tcp, TcpUserTimeout).unwrap(), Some(Duration::from_secs(5)));
+        tcp.set_tcp_user_timeout(None).unwrap();
+        assert_eq!(getsockopt(&tcp, TcpUserTimeout).unwrap(), None);
+
+        setsockopt(&tcp, Linger, Some(Duration::from_secs(6))).unwrap();
+        assert_eq!(tcp.linger().unwrap(), Some(Duration::from_secs(6)));
+        tcp.set_linger(None).unwrap();
+        assert_eq!(getsockopt(&tcp, Linger).unwrap(), None);
+        setsockopt(&tcp, RcvTimeo, Some(Duration::from_millis(2500))).unwrap(); // whole ticks: Linux rounds to 1/HZ
+        assert_eq!(tcp.read_timeout().unwrap(), Some(Duration::from_millis(2500)));
+        tcp.set_write_timeout(Some(Duration::from_secs(2))).unwrap();
+        assert_eq!(getsockopt(&tcp, SndTimeo).unwrap(), Some(Duration::from_secs(2)));
+
+        let udp = S2::new(D2::IPV4, T2::DGRAM, None).unwrap();
+        setsockopt(&udp, IpMulticastAll, false).unwrap();
+        assert!(!udp.multicast_all_v4().unwrap());
+        udp.set_multicast_all_v4(true).unwrap();
+        assert!(getsockopt(&udp, IpMulticastAll).unwrap());
+        setsockopt(&udp, IpMulticastIf, Ipv4Addr::LOCALHOST).unwrap();
+        assert_eq!(udp.multicast_if_v4().unwrap(), Ipv4Addr::LOCALHOST);
+
+        // A membership joined by socket2 is the one berkeley's struct names (EADDRINUSE), and
+        // berkeley's drop leaves it (socket2's second leave fails).
+        let group = Ipv4Addr::new(224, 0, 0, 128);
+        udp.join_multicast_v4(&group, &Ipv4Addr::LOCALHOST).unwrap();
+        let mreq = IpMreq { group, interface: Ipv4Addr::LOCALHOST };
+        assert_eq!(errno_of(setsockopt(&udp, IpAddMembership, mreq)), libc::EADDRINUSE);
+        setsockopt(&udp, IpDropMembership, mreq).unwrap();
+        assert!(udp.leave_multicast_v4(&group, &Ipv4Addr::LOCALHOST).is_err());
+        // The same for source-specific joins (field order of ip_mreq_source).
+        let ssm = Ipv4Addr::new(232, 1, 2, 5);
+        udp.join_ssm_v4(&Ipv4Addr::LOCALHOST, &ssm, &Ipv4Addr::LOCALHOST).unwrap();
+        let req = IpMreqSource {
+            group: ssm,
+            interface: Ipv4Addr::LOCALHOST,
+            source: Ipv4Addr::LOCALHOST,
+        };
+        setsockopt(&udp, IpDropSourceMembership, req).unwrap();
+        assert!(udp.leave_ssm_v4(&Ipv4Addr::LOCALHOST, &ssm, &Ipv4Addr::LOCALHOST).is_err());
+
+        let udp6 = S2::new(D2::IPV6, T2::DGRAM, None).unwrap();
+        setsockopt(&udp6, Ipv6MulticastIf, lo_index()).unwrap();
+        assert_eq!(udp6.multicast_if_v6().unwrap(), lo_index());
+        udp6.set_multicast_if_v6(0).unwrap();
+        assert_eq!(getsockopt(&udp6, Ipv6MulticastIf).unwrap(), 0);
+        let group6: Ipv6Addr = "ff02::7e57:2".parse().unwrap();
+        udp6.join_multicast_v6(&group6, lo_index()).unwrap();
+        let mreq6 = Ipv6Mreq { group: group6, ifindex: lo_index() };
+        assert_eq!(errno_of(setsockopt(&udp6, Ipv6JoinGroup, mreq6)), libc::EADDRINUSE);
+        setsockopt(&udp6, Ipv6LeaveGroup, mreq6).unwrap();
+        assert!(udp6.leave_multicast_v6(&group6, lo_index()).is_err());
     });
 }

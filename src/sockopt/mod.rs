@@ -21,12 +21,33 @@
 //! Options berkeley does not wrap are reachable through [`Socket::setsockopt_raw`] and
 //! [`Socket::getsockopt_raw`] (the option's C bytes).
 //!
+//! # Sockets berkeley does not own
+//!
+//! The free functions [`setsockopt`], [`getsockopt`], [`setsockopt_raw`] and
+//! [`getsockopt_raw`] take any socket that lends its descriptor — `AsFd` on Unix, `AsSocket` on
+//! Windows: `std::net`'s and tokio's sockets, socket2's, a `BorrowedFd` — through [`SockRef`]
+//! (socket2's `SockRef` is the model). [`Socket::setsockopt`] is the same call.
+//!
+//! ```
+//! use berkeley::sockopt::{self, KeepAlive, TcpNoDelay};
+//! use std::net::{TcpListener, TcpStream};
+//! # fn main() -> berkeley::Result<()> {
+//! let listener = TcpListener::bind("127.0.0.1:0")?;
+//! let stream = TcpStream::connect(listener.local_addr()?)?;
+//! sockopt::setsockopt(&stream, TcpNoDelay, true)?;
+//! sockopt::setsockopt(&stream, KeepAlive, true)?;
+//! assert!(stream.nodelay()?);
+//! assert!(sockopt::getsockopt(&stream, KeepAlive)?);
+//! # Ok(()) }
+//! ```
+//!
 //! # The traits
 //!
 //! A marker implements [`SockOpt`] (level, name, value type) and [`SetSockOpt`] and/or
 //! [`GetSockOpt`]: get-only options (`SO_ERROR`, `SO_TYPE`, `SO_PEERCRED`, `IP_MTU`, ...) cannot
 //! be passed to `setsockopt`, set-only ones (`IP_ADD_MEMBERSHIP`, ...) cannot be passed to
-//! `getsockopt` — both are compile errors. The traits are **sealed**: the markers below are the
+//! `getsockopt`, and a value of the wrong type is refused — all compile errors. The traits are
+//! **sealed**: the markers below are the
 //! only implementations, which lets berkeley change how values are encoded per platform without
 //! a breaking change. Use the raw calls for anything else.
 //!
@@ -48,167 +69,116 @@
 //!
 //! # Values and errors
 //!
-//! Values are checked before they reach the OS and nothing is silently truncated: a `usize` that
-//! does not fit the C `int` the kernel takes, a zero timeout (which C would read as "no timeout"),
-//! or an interface name longer than `IFNAMSIZ - 1` is an [`Error::InvalidInput`]. OS failures
+//! Every time is a [`Duration`](std::time::Duration) and every multi-field value a named
+//! struct ([`IpMreq`], [`Ipv6Mreq`], [`IpMreqSource`]). Values are checked before they reach
+//! the OS and nothing is silently truncated: a `usize` that does not fit the C `int` the kernel
+//! takes, a zero timeout (which C would read as "no timeout"), a duration too long for the C
+//! field, or an interface name longer than `IFNAMSIZ - 1` is an [`Error::InvalidInput`].
+//! Durations are rounded **up** to the C unit (seconds, milliseconds, microseconds), so a
+//! positive duration never becomes the C zero. OS failures
 //! are [`Error::Os`] whose call names the option: `setsockopt(IP_TTL): Invalid argument (os
 //! error 22)`, `getsockopt(IP_MTU): Transport endpoint is not connected (os error 107)`.
+//!
+//! Values are encoded as bytes at the offsets the platform's own C headers give (through the
+//! libc and windows-sys struct definitions): Apple's padded `timeval`, the BSD field order of
+//! `ip_mreq_source` and Winsock's `u_short` `linger` are each handled, never assumed.
 //!
 //! Windows: Winsock writes a single byte for some boolean options (`TCP_NODELAY`); the `bool`
 //! markers read either size. Windows error codes are the `WSAE*` ones (`WSAENOPROTOOPT`, 10042,
 //! for an option the system lacks).
 //!
+//! # Platforms and testing
+//!
+//! Each marker exists only where its option does (its docs list the systems; docs.rs shows a
+//! badge). Linux is tested in full; Windows runs the portable tests under wine; macOS and
+//! FreeBSD are compiled and linted only — the markers there follow libc's definitions but no
+//! test has run on them.
+//!
 //! # Overview
 //!
-//! Platforms: *all* = Unix and Windows, *Unix* = every Unix, *Linux* = Linux and Android;
-//! *keepalive* = Linux, Android, FreeBSD, NetBSD and Windows.
+//! Platforms: *all* = Unix and Windows; *Linux* = Linux and Android; *BSD* = FreeBSD,
+//! DragonFly, NetBSD, OpenBSD (not every option on each: see the marker); *Apple* = macOS, iOS.
+//! Markers that do not exist on every platform are not linked from this table (a link cannot
+//! point to an item that another platform's docs lack): find them in the item list below.
 //!
 //! | C option | marker | value | access | platforms |
 //! |---|---|---|---|---|
 //! | **`SOL_SOCKET`** — [socket(7)](https://man7.org/linux/man-pages/man7/socket.7.html) | | | | |
 //! | `SO_REUSEADDR` | [`ReuseAddr`] | `bool` | get, set | all |
-//! | `SO_REUSEPORT` | [`ReusePort`] | `bool` | get, set | Unix |
+//! | `SO_REUSEPORT` | `ReusePort` | `bool` | get, set | Linux, BSD, Apple |
 //! | `SO_BROADCAST` | [`Broadcast`] | `bool` | get, set | all |
 //! | `SO_KEEPALIVE` | [`KeepAlive`] | `bool` | get, set | all |
-//! | `SO_LINGER` | [`Linger`] | `Option<Duration>` (seconds) | get, set | all |
+//! | `SO_LINGER` | [`Linger`] | `Option<Duration>` (whole seconds) | get, set | all |
 //! | `SO_RCVBUF` | [`RcvBuf`] | `usize` | get, set | all |
 //! | `SO_SNDBUF` | [`SndBuf`] | `usize` | get, set | all |
-//! | `SO_RCVLOWAT` | [`RcvLowat`] | `usize` | get, set | Unix |
+//! | `SO_RCVLOWAT` | `RcvLowat` | `usize` | get, set | Unix |
 //! | `SO_RCVTIMEO` | [`RcvTimeo`] | `Option<Duration>` | get, set | all |
 //! | `SO_SNDTIMEO` | [`SndTimeo`] | `Option<Duration>` | get, set | all |
 //! | `SO_ERROR` | [`SoError`] | `Option<Error>` | get | all |
 //! | `SO_TYPE` | [`SoType`] | [`Type`] | get | all |
 //! | `SO_ACCEPTCONN` | [`AcceptConn`] | `bool` | get | all |
-//! | `SO_DOMAIN` | [`SoDomain`] | [`Domain`] | get | Linux |
-//! | `SO_PROTOCOL` | [`SoProtocol`] | [`Protocol`] | get | Linux |
-//! | `SO_PRIORITY` | [`Priority`] | `u32` | get, set | Linux |
+//! | `SO_DOMAIN` | `SoDomain` | `Domain` | get | Linux |
+//! | `SO_PROTOCOL` | `SoProtocol` | `Protocol` | get | Linux |
+//! | `SO_PRIORITY` | `Priority` | `u32` | get, set | Linux |
 //! | `SO_OOBINLINE` | [`OobInline`] | `bool` | get, set | all |
 //! | `SO_DONTROUTE` | [`DontRoute`] | `bool` | get, set | all |
-//! | `SO_BINDTODEVICE` | [`BindToDevice`] | `Option<OptName>` | get, set | Linux |
-//! | `SO_MARK` | [`Mark`] | `u32` | get, set | Linux |
-//! | `SO_PEERCRED` | [`PeerCred`] | [`UCred`] | get | Linux |
+//! | `SO_BINDTODEVICE` | `BindToDevice` | `Option<OptName>` | get, set | Linux |
+//! | `SO_MARK` | `Mark` | `u32` | get, set | Linux |
+//! | `SO_PEERCRED` | `PeerCred` | `UCred` | get | Linux |
+//! | `SO_NOSIGPIPE` | `NoSigPipe` | `bool` | get, set | Apple, FreeBSD, NetBSD |
 //! | **`IPPROTO_TCP`** — [tcp(7)](https://man7.org/linux/man-pages/man7/tcp.7.html) | | | | |
 //! | `TCP_NODELAY` | [`TcpNoDelay`] | `bool` | get, set | all |
-//! | `TCP_MAXSEG` | [`TcpMaxSeg`] | `u32` | get, set | Unix |
-//! | `TCP_KEEPIDLE` | [`TcpKeepIdle`] | `u32` (seconds) | get, set | keepalive |
-//! | `TCP_KEEPINTVL` | [`TcpKeepIntvl`] | `u32` (seconds) | get, set | keepalive |
-//! | `TCP_KEEPCNT` | [`TcpKeepCnt`] | `u32` | get, set | keepalive |
-//! | `TCP_CORK` | [`TcpCork`] | `bool` | get, set | Linux |
-//! | `TCP_QUICKACK` | [`TcpQuickAck`] | `bool` | get, set | Linux |
-//! | `TCP_USER_TIMEOUT` | [`TcpUserTimeout`] | `u32` (milliseconds) | get, set | Linux |
-//! | `TCP_CONGESTION` | [`TcpCongestion`] | [`OptName`] | get, set | Linux |
+//! | `TCP_MAXSEG` | `TcpMaxSeg` | `u32` | get, set | Unix |
+//! | `TCP_KEEPIDLE` (Apple: `TCP_KEEPALIVE`) | `TcpKeepIdle` | `Duration` (whole seconds) | get, set | Linux, FreeBSD, NetBSD, Apple, Windows |
+//! | `TCP_KEEPINTVL` | `TcpKeepIntvl` | `Duration` (whole seconds) | get, set | Linux, FreeBSD, NetBSD, Apple, Windows |
+//! | `TCP_KEEPCNT` | `TcpKeepCnt` | `u32` | get, set | Linux, FreeBSD, NetBSD, Apple, Windows |
+//! | `TCP_CORK` | `TcpCork` | `bool` | get, set | Linux |
+//! | `TCP_QUICKACK` | `TcpQuickAck` | `bool` | get, set | Linux |
+//! | `TCP_USER_TIMEOUT` | `TcpUserTimeout` | `Option<Duration>` (milliseconds) | get, set | Linux |
+//! | `TCP_CONGESTION` | `TcpCongestion` | `OptName` | get, set | Linux |
 //! | **`IPPROTO_IP`** — [ip(7)](https://man7.org/linux/man-pages/man7/ip.7.html) | | | | |
 //! | `IP_TTL` | [`IpTtl`] | `u32` | get, set | all |
 //! | `IP_TOS` | [`IpTos`] | `u8` | get, set | all |
 //! | `IP_HDRINCL` | [`IpHdrIncl`] | `bool` | get, set | all |
-//! | `IP_MTU_DISCOVER` | [`IpMtuDiscover`] | [`PmtuDisc`] | get, set | Linux |
-//! | `IP_MTU` | [`IpMtu`] | `u32` | get | Linux |
+//! | `IP_MTU_DISCOVER` | `IpMtuDiscover` | `PmtuDisc` | get, set | Linux |
+//! | `IP_MTU` | `IpMtu` | `u32` | get | Linux |
 //! | `IP_MULTICAST_TTL` | [`IpMulticastTtl`] | `u32` | get, set | all |
 //! | `IP_MULTICAST_LOOP` | [`IpMulticastLoop`] | `bool` | get, set | all |
-//! | `IP_MULTICAST_IF` | [`IpMulticastIf`] | `Ipv4Addr` | get, set | all |
-//! | `IP_ADD_MEMBERSHIP` | [`IpAddMembership`] | `(Ipv4Addr, Ipv4Addr)` | set | all |
-//! | `IP_DROP_MEMBERSHIP` | [`IpDropMembership`] | `(Ipv4Addr, Ipv4Addr)` | set | all |
+//! | `IP_MULTICAST_IF` | [`IpMulticastIf`] | `Ipv4Addr` (Linux: set also takes `IpMreqn`) | get, set | all |
+//! | `IP_MULTICAST_ALL` | `IpMulticastAll` | `bool` | get, set | Linux |
+//! | `IP_ADD_MEMBERSHIP` | [`IpAddMembership`] | [`IpMreq`] (Linux: or `IpMreqn`) | set | all |
+//! | `IP_DROP_MEMBERSHIP` | [`IpDropMembership`] | [`IpMreq`] (Linux: or `IpMreqn`) | set | all |
+//! | `IP_ADD_SOURCE_MEMBERSHIP` | `IpAddSourceMembership` | [`IpMreqSource`] | set | Linux, FreeBSD, Apple, Windows |
+//! | `IP_DROP_SOURCE_MEMBERSHIP` | `IpDropSourceMembership` | [`IpMreqSource`] | set | Linux, FreeBSD, Apple, Windows |
+//! | `IP_BLOCK_SOURCE` | `IpBlockSource` | [`IpMreqSource`] | set | Linux, FreeBSD, Apple, Windows |
+//! | `IP_UNBLOCK_SOURCE` | `IpUnblockSource` | [`IpMreqSource`] | set | Linux, FreeBSD, Apple, Windows |
 //! | **`IPPROTO_IPV6`** — [ipv6(7)](https://man7.org/linux/man-pages/man7/ipv6.7.html) | | | | |
 //! | `IPV6_V6ONLY` | [`Ipv6V6Only`] | `bool` | get, set | all |
 //! | `IPV6_UNICAST_HOPS` | [`Ipv6UnicastHops`] | `u32` | get, set | all |
 //! | `IPV6_MULTICAST_HOPS` | [`Ipv6MulticastHops`] | `u32` | get, set | all |
 //! | `IPV6_MULTICAST_LOOP` | [`Ipv6MulticastLoop`] | `bool` | get, set | all |
-//! | `IPV6_JOIN_GROUP` | [`Ipv6JoinGroup`] | `(Ipv6Addr, u32)` | set | all |
-//! | `IPV6_LEAVE_GROUP` | [`Ipv6LeaveGroup`] | `(Ipv6Addr, u32)` | set | all |
-//! | `IPV6_TCLASS` | [`Ipv6Tclass`] | `u8` | get, set | Unix |
-//!
-//! [`Domain`]: crate::Domain
-//! [`Protocol`]: crate::Protocol
-// Where a platform-only marker is not defined, its link goes to the Linux docs on docs.rs.
-#![cfg_attr(
-    not(unix),
-    doc = "[`ReusePort`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.ReusePort.html"
-)]
-#![cfg_attr(
-    not(unix),
-    doc = "[`RcvLowat`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.RcvLowat.html"
-)]
-#![cfg_attr(
-    not(unix),
-    doc = "[`TcpMaxSeg`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpMaxSeg.html"
-)]
-#![cfg_attr(
-    not(unix),
-    doc = "[`Ipv6Tclass`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.Ipv6Tclass.html"
-)]
-#![cfg_attr(
-    not(any(target_os = "linux", target_os = "android")),
-    doc = "[`SoDomain`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.SoDomain.html"
-)]
-#![cfg_attr(
-    not(any(target_os = "linux", target_os = "android")),
-    doc = "[`SoProtocol`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.SoProtocol.html"
-)]
-#![cfg_attr(
-    not(any(target_os = "linux", target_os = "android")),
-    doc = "[`Priority`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.Priority.html"
-)]
-#![cfg_attr(
-    not(any(target_os = "linux", target_os = "android")),
-    doc = "[`BindToDevice`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.BindToDevice.html"
-)]
-#![cfg_attr(
-    not(any(target_os = "linux", target_os = "android")),
-    doc = "[`Mark`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.Mark.html"
-)]
-#![cfg_attr(
-    not(any(target_os = "linux", target_os = "android")),
-    doc = "[`PeerCred`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.PeerCred.html"
-)]
-#![cfg_attr(
-    not(any(target_os = "linux", target_os = "android")),
-    doc = "[`UCred`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.UCred.html"
-)]
-#![cfg_attr(
-    not(any(target_os = "linux", target_os = "android")),
-    doc = "[`TcpCork`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpCork.html"
-)]
-#![cfg_attr(
-    not(any(target_os = "linux", target_os = "android")),
-    doc = "[`TcpQuickAck`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpQuickAck.html"
-)]
-#![cfg_attr(
-    not(any(target_os = "linux", target_os = "android")),
-    doc = "[`TcpUserTimeout`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpUserTimeout.html"
-)]
-#![cfg_attr(
-    not(any(target_os = "linux", target_os = "android")),
-    doc = "[`TcpCongestion`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpCongestion.html"
-)]
-#![cfg_attr(
-    not(any(target_os = "linux", target_os = "android")),
-    doc = "[`IpMtuDiscover`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.IpMtuDiscover.html"
-)]
-#![cfg_attr(
-    not(any(target_os = "linux", target_os = "android")),
-    doc = "[`PmtuDisc`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.PmtuDisc.html"
-)]
-#![cfg_attr(
-    not(any(target_os = "linux", target_os = "android")),
-    doc = "[`IpMtu`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.IpMtu.html"
-)]
+//! | `IPV6_MULTICAST_IF` | [`Ipv6MulticastIf`] | `u32` (interface index) | get, set | all |
+//! | `IPV6_JOIN_GROUP` | [`Ipv6JoinGroup`] | [`Ipv6Mreq`] | set | all |
+//! | `IPV6_LEAVE_GROUP` | [`Ipv6LeaveGroup`] | [`Ipv6Mreq`] | set | all |
+//! | `IPV6_TCLASS` | `Ipv6Tclass` | `u8` | get, set | Linux, BSD, Apple |
 
 use std::fmt;
-use std::mem::MaybeUninit;
 
 use crate::error::Result;
 use crate::socket::Socket;
-use crate::sys;
 #[cfg(doc)]
 use crate::{error::Error, types::Type};
 
 mod codec;
+mod mreq;
+mod sockref;
 mod value;
 
-// The markers, one file per level. Declared after `sockopt!`, which they use.
 pub use self::ip::*;
 pub use self::ipv6::*;
+pub use self::mreq::*;
 pub use self::socket::*;
+pub use self::sockref::SockRef;
 pub use self::tcp::*;
 pub use self::value::*;
 
@@ -220,6 +190,9 @@ mod c {
     pub(super) use crate::sys::c::{
         IPV6_ADD_MEMBERSHIP as IPV6_JOIN_GROUP, IPV6_DROP_MEMBERSHIP as IPV6_LEAVE_GROUP,
     };
+    // windows-sys spells the C structs in capitals.
+    #[cfg(windows)]
+    pub(super) use windows_sys::Win32::Networking::WinSock::IP_MREQ_SOURCE as ip_mreq_source;
 }
 
 impl Socket {
@@ -229,7 +202,8 @@ impl Socket {
     /// — Python: `sock.setsockopt(level, optname, value)`.
     ///
     /// `opt` is a marker from [`sockopt`](crate::sockopt) that fixes the level, the name and the
-    /// type of `value`; berkeley encodes the value as the C type the OS expects.
+    /// type of `value`; berkeley encodes the value as the C type the OS expects. For sockets
+    /// berkeley does not own (std's, tokio's), use [`sockopt::setsockopt`](setsockopt).
     ///
     /// # Errors
     ///
@@ -253,8 +227,8 @@ impl Socket {
     ///
     /// See [setsockopt(2)](https://man7.org/linux/man-pages/man2/setsockopt.2.html).
     #[inline]
-    pub fn setsockopt<O: SetSockOpt>(&self, opt: O, value: O::Value) -> Result<()> {
-        opt.set(self, value)
+    pub fn setsockopt<O: SetSockOpt<V>, V>(&self, opt: O, value: V) -> Result<()> {
+        opt.set(SockRef::from(self), value)
     }
 
     /// `getsockopt(2)` — reads a socket option.
@@ -281,7 +255,7 @@ impl Socket {
     /// See [getsockopt(2)](https://man7.org/linux/man-pages/man2/getsockopt.2.html).
     #[inline]
     pub fn getsockopt<O: GetSockOpt>(&self, opt: O) -> Result<O::Value> {
-        opt.get(self)
+        opt.get(SockRef::from(self))
     }
 
     /// `setsockopt(2)` with raw bytes — sets an option berkeley has no typed marker for.
@@ -310,7 +284,7 @@ impl Socket {
     ///
     /// See [setsockopt(2)](https://man7.org/linux/man-pages/man2/setsockopt.2.html).
     pub fn setsockopt_raw(&self, level: i32, name: i32, value: &[u8]) -> Result<()> {
-        sys::setsockopt(self.as_sys(), level, name, value)
+        setsockopt_raw(self, level, name, value)
     }
 
     /// `getsockopt(2)` with raw bytes — reads an option into `buf` and returns the number of
@@ -336,11 +310,135 @@ impl Socket {
     ///
     /// See [getsockopt(2)](https://man7.org/linux/man-pages/man2/getsockopt.2.html).
     pub fn getsockopt_raw(&self, level: i32, name: i32, buf: &mut [u8]) -> Result<usize> {
-        // SAFETY: `[u8]` and `[MaybeUninit<u8>]` have the same layout, and the callee only
-        // writes initialised bytes (never de-initialises any), so `buf` stays initialised.
-        let uninit = unsafe { &mut *(buf as *mut [u8] as *mut [MaybeUninit<u8>]) };
-        sys::getsockopt(self.as_sys(), level, name, uninit)
+        getsockopt_raw(self, level, name, buf)
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Any socket: free functions over `SockRef`
+// ---------------------------------------------------------------------------------------------
+
+/// `setsockopt(2)` on any socket — berkeley's [`Socket`], or std's, tokio's, socket2's: anything
+/// that lends its descriptor (`AsFd` on Unix, `AsSocket` on Windows; see [`SockRef`]).
+///
+/// C: `int setsockopt(int fd, int level, int optname, const void *optval, socklen_t optlen);`
+/// — Python: `sock.setsockopt(level, optname, value)`.
+///
+/// The same call as [`Socket::setsockopt`], for sockets berkeley does not own. The socket is
+/// only borrowed: nothing is closed or changed but the option.
+///
+/// # Errors
+///
+/// As [`Socket::setsockopt`]: [`Error::InvalidInput`] for a value the option's C type cannot
+/// hold (the OS is not called), [`Error::Os`] naming the option if the OS refuses it.
+///
+/// ```
+/// use berkeley::sockopt::{self, IpTtl, TcpNoDelay};
+/// use std::net::{TcpListener, TcpStream, UdpSocket};
+/// # fn main() -> berkeley::Result<()> {
+/// let listener = TcpListener::bind("127.0.0.1:0")?;
+/// let stream = TcpStream::connect(listener.local_addr()?)?;
+/// sockopt::setsockopt(&stream, TcpNoDelay, true)?;
+/// assert!(stream.nodelay()?); // std sees the same option
+///
+/// let udp = UdpSocket::bind("127.0.0.1:0")?;
+/// sockopt::setsockopt(&udp, IpTtl, 16)?;
+/// assert_eq!(udp.ttl()?, 16);
+/// # Ok(()) }
+/// ```
+///
+/// See [setsockopt(2)](https://man7.org/linux/man-pages/man2/setsockopt.2.html).
+#[inline]
+pub fn setsockopt<'s, O, V>(socket: impl Into<SockRef<'s>>, opt: O, value: V) -> Result<()>
+where
+    O: SetSockOpt<V>,
+{
+    opt.set(socket.into(), value)
+}
+
+/// `getsockopt(2)` on any socket — berkeley's [`Socket`], or std's, tokio's, socket2's: anything
+/// that lends its descriptor (`AsFd` on Unix, `AsSocket` on Windows; see [`SockRef`]).
+///
+/// C: `int getsockopt(int fd, int level, int optname, void *optval, socklen_t *optlen);`
+/// — Python: `sock.getsockopt(level, optname)`.
+///
+/// # Errors
+///
+/// As [`Socket::getsockopt`].
+///
+/// ```
+/// use berkeley::sockopt::{self, KeepAlive, SoType};
+/// use berkeley::Type;
+/// use std::net::{TcpListener, UdpSocket};
+/// # fn main() -> berkeley::Result<()> {
+/// let listener = TcpListener::bind("127.0.0.1:0")?;
+/// assert_eq!(sockopt::getsockopt(&listener, SoType)?, Type::STREAM);
+/// assert!(!sockopt::getsockopt(&listener, KeepAlive)?);
+/// let udp = UdpSocket::bind("127.0.0.1:0")?;
+/// assert_eq!(sockopt::getsockopt(&udp, SoType)?, Type::DGRAM);
+/// # Ok(()) }
+/// ```
+///
+/// See [getsockopt(2)](https://man7.org/linux/man-pages/man2/getsockopt.2.html).
+#[inline]
+pub fn getsockopt<'s, O: GetSockOpt>(socket: impl Into<SockRef<'s>>, opt: O) -> Result<O::Value> {
+    opt.get(socket.into())
+}
+
+/// `setsockopt(2)` with raw bytes on any socket: [`Socket::setsockopt_raw`] for sockets
+/// berkeley does not own.
+///
+/// C: `int setsockopt(int fd, int level, int optname, const void *optval, socklen_t optlen);`
+/// — Python: `sock.setsockopt(level, optname, value: bytes)`.
+///
+/// ```
+/// use berkeley::sockopt::{self, SockOpt, TcpNoDelay};
+/// use std::net::{TcpListener, TcpStream};
+/// # fn main() -> berkeley::Result<()> {
+/// let listener = TcpListener::bind("127.0.0.1:0")?;
+/// let stream = TcpStream::connect(listener.local_addr()?)?;
+/// sockopt::setsockopt_raw(&stream, TcpNoDelay::LEVEL, TcpNoDelay::NAME, &1i32.to_ne_bytes())?;
+/// assert!(stream.nodelay()?);
+/// # Ok(()) }
+/// ```
+///
+/// See [setsockopt(2)](https://man7.org/linux/man-pages/man2/setsockopt.2.html).
+pub fn setsockopt_raw<'s>(
+    socket: impl Into<SockRef<'s>>,
+    level: i32,
+    name: i32,
+    value: &[u8],
+) -> Result<()> {
+    codec::set_bytes(socket.into(), level, name, "setsockopt", value)
+}
+
+/// `getsockopt(2)` with raw bytes on any socket: [`Socket::getsockopt_raw`] for sockets
+/// berkeley does not own. Returns the number of bytes the OS wrote into `buf`.
+///
+/// C: `int getsockopt(int fd, int level, int optname, void *optval, socklen_t *optlen);`
+/// — Python: `sock.getsockopt(level, optname, buflen)`.
+///
+/// ```
+/// use berkeley::sockopt::{self, SockOpt, SoType};
+/// use berkeley::Type;
+/// use std::net::UdpSocket;
+/// # fn main() -> berkeley::Result<()> {
+/// let udp = UdpSocket::bind("127.0.0.1:0")?;
+/// let mut buf = [0u8; 4];
+/// let n = sockopt::getsockopt_raw(&udp, SoType::LEVEL, SoType::NAME, &mut buf)?;
+/// assert_eq!(n, 4);
+/// assert_eq!(i32::from_ne_bytes(buf), Type::DGRAM.as_raw());
+/// # Ok(()) }
+/// ```
+///
+/// See [getsockopt(2)](https://man7.org/linux/man-pages/man2/getsockopt.2.html).
+pub fn getsockopt_raw<'s>(
+    socket: impl Into<SockRef<'s>>,
+    level: i32,
+    name: i32,
+    buf: &mut [u8],
+) -> Result<usize> {
+    codec::get_bytes(socket.into(), level, name, "getsockopt", buf)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -365,7 +463,7 @@ mod sealed {
 /// assert_eq!(TcpNoDelay::C_NAME, "TCP_NODELAY");
 /// ```
 pub trait SockOpt: Copy + fmt::Debug + sealed::Sealed {
-    /// The value [`Socket::setsockopt`] takes and [`Socket::getsockopt`] returns.
+    /// The value [`Socket::getsockopt`] returns, and the one [`Socket::setsockopt`] takes.
     type Value;
     /// The `level` argument (`SOL_SOCKET`, `IPPROTO_IP`, `IPPROTO_IPV6`, `IPPROTO_TCP`).
     const LEVEL: i32;
@@ -377,26 +475,30 @@ pub trait SockOpt: Copy + fmt::Debug + sealed::Sealed {
 
 /// An option that can be set: `setsockopt(2)`.
 ///
-/// Call it through [`Socket::setsockopt`]:
+/// `V` is the value's type, by default the option's [`SockOpt::Value`]. A few options take
+/// more than one C struct on some systems and so implement `SetSockOpt` for more than one `V`
+/// (on Linux, [`IpAddMembership`] takes an [`IpMreq`] or an `IpMreqn`).
+///
+/// Call it through [`Socket::setsockopt`] or [`setsockopt`]:
 ///
 /// ```
 /// use berkeley::sockopt::{Broadcast, SetSockOpt};
 /// use berkeley::{Domain, Protocol, Socket, Type};
 /// # fn main() -> berkeley::Result<()> {
-/// fn enable<O: SetSockOpt<Value = bool>>(s: &Socket, opt: O) -> berkeley::Result<()> {
+/// fn enable<O: SetSockOpt<bool>>(s: &Socket, opt: O) -> berkeley::Result<()> {
 ///     s.setsockopt(opt, true)
 /// }
 /// enable(&Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?, Broadcast)?;
 /// # Ok(()) }
 /// ```
-pub trait SetSockOpt: SockOpt {
+pub trait SetSockOpt<V = <Self as SockOpt>::Value>: SockOpt {
     /// Encodes `value` as the option's C type and calls `setsockopt(2)` on `socket`.
-    fn set(self, socket: &Socket, value: Self::Value) -> Result<()>;
+    fn set(self, socket: SockRef<'_>, value: V) -> Result<()>;
 }
 
 /// An option that can be read: `getsockopt(2)`.
 ///
-/// Call it through [`Socket::getsockopt`]:
+/// Call it through [`Socket::getsockopt`] or [`getsockopt`]:
 ///
 /// ```
 /// use berkeley::sockopt::{GetSockOpt, KeepAlive};
@@ -414,162 +516,79 @@ pub trait SetSockOpt: SockOpt {
 /// ```
 pub trait GetSockOpt: SockOpt {
     /// Calls `getsockopt(2)` on `socket` and decodes the option's C value.
-    fn get(self, socket: &Socket) -> Result<Self::Value>;
+    fn get(self, socket: SockRef<'_>) -> Result<Self::Value>;
 }
 
 // ---------------------------------------------------------------------------------------------
-// The table
+// The impl table
 // ---------------------------------------------------------------------------------------------
 
-/// Declares the markers: one entry per option.
+/// Implements the option traits for markers declared (and documented) in plain Rust next to
+/// it. One line per marker:
 ///
 /// ```text
-/// /// summary, notes
-/// Name("C_NAME") [platforms] access: ValueType = LEVEL / C_NAME via Codec as "C type",
-///     py "python call", man page, example { /// example }
+/// #[cfg(...)] Marker: Value = LEVEL / C_NAME, access Codec;
+/// also #[cfg(...)] Marker(C_NAME): OtherValue => Codec;
 /// ```
 ///
-/// or, for the common example (open a socket, set a value, read it back),
-/// `man page, round_trip(DOMAIN, TYPE, PROTOCOL, value)`.
-macro_rules! sockopt {
+/// `access` is `get`, `set` or `get_set`; `Codec` (in `codec.rs`) converts the value to and
+/// from the option's C bytes. `also` adds a `SetSockOpt<OtherValue>` impl: a second C encoding
+/// the option takes on some systems. The `#[cfg]` must repeat the marker's own (or narrow it).
+macro_rules! sockopt_impl {
     ($(
-        $(#[$doc:meta])*
-        $name:ident($alias:literal) [$plat:ident] $access:ident: $value:ty
-            = $level:ident / $opt:ident via $codec:ident as $ctype:literal,
-            py $py:literal, man $man:ident, $kind:ident $example:tt
+        $(#[cfg($cfg:meta)])?
+        $name:ident: $value:ty = $level:ident / $opt:ident, $access:ident $codec:ident;
     )*) => {$(
-        sockopt!(@example $name $kind $example
-            $(#[$doc])*
-            $name($alias) [$plat] $access: $value = $level / $opt via $codec as $ctype,
-            py $py, man $man);
+        sockopt_impl!(@one [$(#[cfg($cfg)])?] $name [$value] $level $opt $access $codec);
     )*};
 
-    // `round_trip(DOMAIN, TYPE, PROTOCOL, value)`: the common example, which opens a socket,
-    // sets `value` and reads it back.
-    (@example $name:ident round_trip ($d:ident, $t:ident, $p:ident, true) $($entry:tt)*) => {
-        sockopt!(@round_trip $name ($d, $t, $p, true)
-            ["assert!(s.getsockopt(", stringify!($name), ")?);"] $($entry)*);
-    };
-    (@example $name:ident round_trip ($d:ident, $t:ident, $p:ident, false) $($entry:tt)*) => {
-        sockopt!(@round_trip $name ($d, $t, $p, false)
-            ["assert!(!s.getsockopt(", stringify!($name), ")?);"] $($entry)*);
-    };
-    (@example $name:ident round_trip ($d:ident, $t:ident, $p:ident, $v:literal) $($entry:tt)*) => {
-        sockopt!(@round_trip $name ($d, $t, $p, $v)
-            ["assert_eq!(s.getsockopt(", stringify!($name), ")?, ", stringify!($v), ");"]
-            $($entry)*);
-    };
-    (@round_trip $name:ident ($d:ident, $t:ident, $p:ident, $v:tt) [$($check:tt)*]
-        $($entry:tt)*) => {
-        sockopt!(@example $name example {
-            #[doc = " ```"]
-            #[doc = concat!(" use berkeley::sockopt::", stringify!($name), ";")]
-            #[doc = " use berkeley::{Domain, Protocol, Socket, Type};"]
-            #[doc = " # fn main() -> berkeley::Result<()> {"]
-            #[doc = concat!(" let s = Socket::new(Domain::", stringify!($d), ", Type::",
-                stringify!($t), ", Protocol::", stringify!($p), ")?;")]
-            #[doc = concat!(" s.setsockopt(", stringify!($name), ", ", stringify!($v), ")?;")]
-            #[doc = concat!(" ", $($check)*)]
-            #[doc = " # Ok(()) }"]
-            #[doc = " ```"]
-        } $($entry)*);
+    (also $(#[cfg($cfg:meta)])? $name:ident($opt:ident): $value:ty => $codec:ident;) => {
+        sockopt_impl!(@set [$(#[cfg($cfg)])?] $name [$value] $opt $codec);
     };
 
-    // `example { /// ``` ... }`: an example written out.
-    (@example $_name:ident example { $(#[$example:meta])* }
-        $(#[$doc:meta])*
-        $name:ident($alias:literal) [$plat:ident] $access:ident: $value:ty
-            = $level:ident / $opt:ident via $codec:ident as $ctype:literal,
-            py $py:literal, man $man:ident
-    ) => {
-        sockopt!(@cfg $plat
-            $(#[$doc])*
-            #[doc = ""]
-            #[doc = "| C option | level | value | C type | access | platforms |"]
-            #[doc = "|---|---|---|---|---|---|"]
-            #[doc = concat!("| `", stringify!($opt), "` | `", stringify!($level), "` | `",
-                stringify!($value), "` | `", $ctype, "` | ", sockopt!(@access $access), " | ",
-                sockopt!(@platdoc $plat), " |")]
-            #[doc = ""]
-            #[doc = concat!("Python: `", $py, "`")]
-            #[doc = ""]
-            #[doc = "# Example"]
-            #[doc = ""]
-            $(#[$example])*
-            #[doc = ""]
-            #[doc = concat!("See [", stringify!($man), "(7)](https://man7.org/linux/man-pages/man7/",
-                stringify!($man), ".7.html).")]
-            #[doc(alias = $alias)]
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-            pub struct $name;
-        );
-        sockopt!(@cfg $plat impl $crate::sockopt::sealed::Sealed for $name {});
-        sockopt!(@cfg $plat
-            impl $crate::sockopt::SockOpt for $name {
-                type Value = $value;
-                const LEVEL: i32 = $crate::sockopt::c::$level as i32;
-                const NAME: i32 = $crate::sockopt::c::$opt as i32;
-                const C_NAME: &'static str = stringify!($opt);
+    (@one [$($cfg:tt)*] $name:ident [$value:ty] $level:ident $opt:ident $access:ident
+        $codec:ident) => {
+        $($cfg)*
+        impl $crate::sockopt::sealed::Sealed for $name {}
+        $($cfg)*
+        impl $crate::sockopt::SockOpt for $name {
+            type Value = $value;
+            const LEVEL: i32 = $crate::sockopt::c::$level as i32;
+            const NAME: i32 = $crate::sockopt::c::$opt as i32;
+            const C_NAME: &'static str = stringify!($opt);
+        }
+        sockopt_impl!(@$access [$($cfg)*] $name [$value] $opt $codec);
+    };
+
+    (@get_set [$($cfg:tt)*] $name:ident [$value:ty] $opt:ident $codec:ident) => {
+        sockopt_impl!(@set [$($cfg)*] $name [$value] $opt $codec);
+        sockopt_impl!(@get [$($cfg)*] $name [$value] $opt $codec);
+    };
+    (@set [$($cfg:tt)*] $name:ident [$value:ty] $opt:ident $codec:ident) => {
+        $($cfg)*
+        impl $crate::sockopt::SetSockOpt<$value> for $name {
+            #[inline]
+            fn set(
+                self,
+                socket: $crate::sockopt::SockRef<'_>,
+                value: $value,
+            ) -> $crate::Result<()> {
+                use $crate::sockopt::{codec::{set_with, $codec}, SockOpt};
+                set_with::<$codec>(socket, Self::LEVEL, Self::NAME,
+                    concat!("setsockopt(", stringify!($opt), ")"), value)
             }
-        );
-        sockopt!(@impl $access $plat $name [$value] $opt $codec);
+        }
     };
-
-    (@impl get_set $plat:ident $name:ident [$value:ty] $opt:ident $codec:ident) => {
-        sockopt!(@impl set $plat $name [$value] $opt $codec);
-        sockopt!(@impl get $plat $name [$value] $opt $codec);
-    };
-    (@impl set $plat:ident $name:ident [$value:ty] $opt:ident $codec:ident) => {
-        sockopt!(@cfg $plat
-            impl $crate::sockopt::SetSockOpt for $name {
-                #[inline]
-                fn set(self, socket: &$crate::Socket, value: $value) -> $crate::Result<()> {
-                    use $crate::sockopt::{codec::{set_with, $codec}, SockOpt};
-                    set_with::<$codec>(socket, Self::LEVEL, Self::NAME,
-                        concat!("setsockopt(", stringify!($opt), ")"), value)
-                }
+    (@get [$($cfg:tt)*] $name:ident [$value:ty] $opt:ident $codec:ident) => {
+        $($cfg)*
+        impl $crate::sockopt::GetSockOpt for $name {
+            #[inline]
+            fn get(self, socket: $crate::sockopt::SockRef<'_>) -> $crate::Result<$value> {
+                use $crate::sockopt::{codec::{get_with, $codec}, SockOpt};
+                get_with::<$codec>(socket, Self::LEVEL, Self::NAME,
+                    concat!("getsockopt(", stringify!($opt), ")"))
             }
-        );
-    };
-    (@impl get $plat:ident $name:ident [$value:ty] $opt:ident $codec:ident) => {
-        sockopt!(@cfg $plat
-            impl $crate::sockopt::GetSockOpt for $name {
-                #[inline]
-                fn get(self, socket: &$crate::Socket) -> $crate::Result<$value> {
-                    use $crate::sockopt::{codec::{get_with, $codec}, SockOpt};
-                    get_with::<$codec>(socket, Self::LEVEL, Self::NAME,
-                        concat!("getsockopt(", stringify!($opt), ")"))
-                }
-            }
-        );
-    };
-
-    (@access get_set) => { "get, set" };
-    (@access get) => { "get only" };
-    (@access set) => { "set only" };
-
-    (@platdoc all) => { "Unix, Windows" };
-    (@platdoc unix) => { "Unix" };
-    (@platdoc linux) => { "Linux, Android" };
-    (@platdoc keepalive) => { "Linux, Android, FreeBSD, NetBSD, Windows" };
-
-    (@cfg all $item:item) => { $item };
-    (@cfg unix $item:item) => {
-        #[cfg(unix)]
-        #[cfg_attr(docsrs, doc(cfg(unix)))]
-        $item
-    };
-    (@cfg linux $item:item) => {
-        #[cfg(any(target_os = "linux", target_os = "android"))]
-        #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
-        $item
-    };
-    (@cfg keepalive $item:item) => {
-        #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd",
-            target_os = "netbsd", windows))]
-        #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android",
-            target_os = "freebsd", target_os = "netbsd", windows))))]
-        $item
+        }
     };
 }
 

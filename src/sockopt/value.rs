@@ -5,13 +5,13 @@ use std::fmt;
 #[cfg(any(target_os = "linux", target_os = "android"))]
 use super::c;
 #[cfg(all(doc, any(target_os = "linux", target_os = "android")))]
-use super::{BindToDevice, IpMtuDiscover, PeerCred, TcpCongestion};
+use super::{IpMtuDiscover, PeerCred};
 use crate::error::{Error, Result};
 use crate::types::c_debug;
 
-/// A short NUL-free name: the value of [`BindToDevice`] (an interface name, at most
-/// `IFNAMSIZ - 1` bytes) and [`TcpCongestion`] (an algorithm name, at most
-/// `TCP_CA_NAME_MAX - 1` bytes). Both limits are 15 bytes.
+/// A short NUL-free name: the value of `BindToDevice` (an interface name, at most
+/// `IFNAMSIZ - 1` bytes) and `TcpCongestion` (an algorithm name, at most
+/// `TCP_CA_NAME_MAX - 1` bytes), both Linux options. Both limits are 15 bytes.
 ///
 /// Stored inline (no allocation). Building one from a longer name, or one with a NUL byte, is an
 /// [`Error::InvalidInput`] — C would silently cut it short.
@@ -25,14 +25,6 @@ use crate::types::c_debug;
 /// assert!(OptName::new("a-very-long-name0").is_err()); // 17 bytes
 /// # Ok(()) }
 /// ```
-#[cfg_attr(
-    not(any(target_os = "linux", target_os = "android")),
-    doc = "[`BindToDevice`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.BindToDevice.html"
-)]
-#[cfg_attr(
-    not(any(target_os = "linux", target_os = "android")),
-    doc = "[`TcpCongestion`]: https://docs.rs/berkeley/latest/berkeley/sockopt/struct.TcpCongestion.html"
-)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct OptName {
     len: u8,
@@ -121,11 +113,7 @@ impl OptName {
 
     /// The name in a kernel-returned buffer: the bytes before the first NUL within `len`.
     #[cfg(any(target_os = "linux", target_os = "android"))]
-    pub(super) fn from_c(
-        buf: &[u8; OptName::MAX_LEN + 1],
-        len: usize,
-    ) -> Result<OptName, &'static str> {
-        let bytes = &buf[..len.min(buf.len())];
+    pub(super) fn from_c(bytes: &[u8]) -> Result<OptName, &'static str> {
         let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
         if end > OptName::MAX_LEN {
             return Err("the OS returned a name without a terminating NUL");
