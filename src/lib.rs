@@ -36,6 +36,7 @@ pub mod byteorder;
 pub mod error;
 pub mod ether;
 pub mod inet;
+mod macros;
 pub mod poll;
 pub mod socket;
 pub mod sockopt;

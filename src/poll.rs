@@ -20,9 +20,9 @@ use std::marker::PhantomData;
 use std::time::{Duration, Instant};
 
 use crate::error::Result;
+use crate::macros::c_flags;
 use crate::socket::Socket;
 use crate::sys::{self, c};
-use crate::types::c_flags;
 
 /// Readiness events for [`poll`] (`POLL*`), combinable with `|`.
 ///
