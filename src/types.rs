@@ -17,10 +17,9 @@ use std::fmt;
 
 use crate::sys::c;
 
-// The macros live in `macros.rs`; `c_debug` is re-exported here for the modules that import it
-// from `types` (sockopt/value.rs).
-pub(crate) use crate::macros::c_debug;
-use crate::macros::c_flags;
+// The macros live in `macros.rs`; they are re-exported here too, so that modules importing them
+// as `crate::types::{c_flags, c_debug}` (sockopt/value.rs, netdb/) keep working.
+pub(crate) use crate::macros::{c_debug, c_flags};
 
 /// A communication domain (address family): the first argument of `socket(2)`.
 ///
