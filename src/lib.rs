@@ -27,7 +27,7 @@
 //! One rule, everywhere: **the C name for every C call** (`socketpair`, `dup`, `getsockname`,
 //! `inet_aton`, `setsockopt`), **Python's name where C has none** (`sendall`,
 //! `create_connection`, `settimeout`), and Rust/std names only as `#[doc(alias)]`es, so that
-//! searching the docs for `local_addr` or `try_clone` finds `getsockname` and `dup`. Constants
+//! searching the docs for `local_addr` finds `getsockname`. Constants
 //! are transparent newtypes named after their C prefix (`Domain::INET` is `AF_INET`), each
 //! with `const fn from_raw`/`as_raw` for the C integer and a `Debug` that prints the C name. Every
 //! time value is a [`Duration`](std::time::Duration); every value with several fields is a named
@@ -37,7 +37,7 @@
 //!
 //! | target | in CI (`.ci/run`) |
 //! |---|---|
-//! | Linux (`x86_64-unknown-linux-gnu`, glibc) | everything: unit, integration and doc tests (loopback, a Python `socket` peer, the example programs), Miri on the unit tests, clippy, docs |
+//! | Linux (`x86_64-unknown-linux-gnu`, glibc) | everything: unit, integration and doc tests (loopback, a Python `socket` peer, the example programs), Miri on the library's unit tests, clippy, docs |
 //! | Windows (`x86_64-pc-windows-gnu`) | clippy, docs, and the unit, integration and doc tests **under wine** (which maps Winsock onto Linux sockets, so Windows-only behaviour such as its reuse rules or error timing is not reproduced); docs also rendered for `x86_64-pc-windows-msvc` |
 //! | macOS (`x86_64-apple-darwin`, `aarch64-apple-darwin`), FreeBSD (`x86_64-unknown-freebsd`) | compiled, linted (clippy `-D warnings`) and documented only: **no test runs there** |
 //!
