@@ -104,12 +104,12 @@ c_debug!(Domain: INET => "AF_INET", INET6 => "AF_INET6", UNIX => "AF_UNIX", UNSP
 ///
 /// On Windows and on Apple systems (macOS, iOS), which have neither flag, berkeley uses two bits
 /// of its own (with Linux's values) that the OS never sees: they are stripped before the call,
-/// and a non-blocking socket is switched to non-blocking mode right after creation
-/// (`ioctlsocket(FIONBIO)` after `WSASocketW`; `fcntl(F_SETFL, O_NONBLOCK)` after `socket` on
-/// Apple). Close-on-exec is set on every socket anyway: with `SOCK_CLOEXEC` where it exists,
-/// `fcntl(F_SETFD, FD_CLOEXEC)` right after creation on Apple (not atomic there: a `fork` in
-/// another thread at that moment can inherit the descriptor), and `WSA_FLAG_NO_HANDLE_INHERIT`
-/// on Windows.
+/// and a non-blocking socket is switched to non-blocking mode right after creation, as
+/// `set_nonblocking(true)` does (`ioctlsocket(FIONBIO)` on Windows, `O_NONBLOCK` on Apple).
+/// Close-on-exec is set on every socket anyway: with `SOCK_CLOEXEC` where it exists,
+/// `fcntl(F_SETFD, FD_CLOEXEC)` right after creation on Apple (not atomic there: a `fork` and
+/// `exec` in another thread at that moment can leak the descriptor into the new program), and
+/// `WSA_FLAG_NO_HANDLE_INHERIT` on Windows.
 ///
 /// ```
 /// use berkeley::Type;
@@ -136,7 +136,7 @@ impl Type {
     /// Adds `SOCK_NONBLOCK`: the socket is created in non-blocking mode, atomically.
     ///
     /// On Windows and Apple systems, which have no such flag, berkeley sets non-blocking mode
-    /// right after creation (`FIONBIO`; `O_NONBLOCK`).
+    /// right after creation instead.
     ///
     /// ```
     /// let t = berkeley::Type::STREAM.nonblocking();

@@ -16,8 +16,8 @@ pub(crate) mod c {
     // Windows, these are berkeley's own bits, with the values Linux gives them, far above every
     // socket type (1..=5), so that `Type::nonblocking()`/`Type::cloexec()` mean the same on every
     // target. The kernel never sees them: `sys::socket`/`socketpair` (and `accept4`) strip both
-    // bits from `ty` and apply them after creation with `fcntl(F_SETFL, O_NONBLOCK)` and
-    // `fcntl(F_SETFD, FD_CLOEXEC)` (close-on-exec is set on every socket anyway).
+    // bits from `ty` and apply them after creation: non-blocking mode as `set_nonblocking` sets
+    // it, and `fcntl(F_SETFD, FD_CLOEXEC)` (set on every socket anyway).
     #[cfg(target_vendor = "apple")]
     pub(crate) const SOCK_NONBLOCK: c_int = 0o4000;
     #[cfg(target_vendor = "apple")]
