@@ -104,5 +104,5 @@ passed=0 failed=0
 while read -r p f; do
     passed=$((passed + p)) failed=$((failed + f))
 done < <(sed -nE 's/^test result: [a-zA-Z]+\. ([0-9]+) passed; ([0-9]+) failed.*/\1 \2/p' "$out")
-echo "wine: $passed passed, $failed failed"
+echo "wine: $passed passed, $failed failed, $(grep -c '^SKIPPED ' "$out" || true) skipped (util::skip)"
 exit "$status"
