@@ -1,7 +1,8 @@
 //! The crate's shared table macros: `c_flags!` declares a newtype of C flag bits (`MSG_*`,
 //! `POLL*`) and `c_debug!` the `Debug` of a newtype of C constants that prints their C names.
 //!
-//! Private to the crate; `types.rs`, `poll.rs` and `sockopt/` use them.
+//! Private to the crate. Import them as `crate::macros::{c_flags, c_debug}` (`types.rs` re-exports
+//! both, for modules that import them from there).
 
 /// Declares the `impl` of a newtype of C flag bits (`MsgFlags`, `PollFlags`): its constants;
 /// the methods named (`empty`, `is_empty`, `contains`, `intersects`, `from_raw`, `as_raw`), each
