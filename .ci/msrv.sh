@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# MSRV check: `cargo +1.77 check` of the library, for the host and for Windows.
+# MSRV check: `cargo +1.77 check` of the library, for the host, Windows, macOS (x86_64, aarch64)
+# and FreeBSD.
 #
 # Dev-dependencies (criterion, proptest, socket2) need newer compilers than the library does, and
 # cargo 1.77 cannot read the version-4 lockfiles new cargo writes. So the check runs on a copy of
@@ -27,9 +28,12 @@ cd "$work"
 CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS=fallback cargo generate-lockfile -q
 sed -i 's/^version = 4$/version = 3/' Cargo.lock
 CARGO_TARGET_DIR="$work/target" cargo "+$msrv" check --locked
-# The Windows backend too (windows-sys; no linker needed for `check`).
-win=x86_64-pc-windows-gnu
-rustup target list --toolchain "$msrv" --installed | grep -qx "$win" ||
-    rustup target add --toolchain "$msrv" "$win"
-CARGO_TARGET_DIR="$work/target" cargo "+$msrv" check --locked --target "$win"
-echo "msrv: cargo +$msrv check passed (host and $win)"
+# The other backends too: Windows (windows-sys), macOS and FreeBSD (libc). `check` needs no
+# linker, only the target's std, which rustup installs for the MSRV toolchain.
+targets=(x86_64-pc-windows-gnu x86_64-apple-darwin aarch64-apple-darwin x86_64-unknown-freebsd)
+for t in "${targets[@]}"; do
+    rustup target list --toolchain "$msrv" --installed | grep -qx "$t" ||
+        rustup target add --toolchain "$msrv" "$t"
+    CARGO_TARGET_DIR="$work/target" cargo "+$msrv" check --locked --target "$t"
+done
+echo "msrv: cargo +$msrv check passed (host, ${targets[*]})"

@@ -8,7 +8,9 @@
 # Installs what it needs on a fresh Debian 12 machine (as root): the mingw-w64 linker, wine and
 # the Rust target. Idempotent and quick once set up. Works with CI=true and no stdin.
 #
-# Environment: WINEPREFIX (default ~/.cache/berkeley/wineprefix, created on first use),
+# Environment: WINEPREFIX (default target/wineprefix in this checkout, created on first use: one
+# wine prefix, and so one wineserver, per checkout, so that runs from several checkouts on one
+# machine never share or stop each other's wineserver),
 # CARGO_TARGET_DIR (passed through to cargo), SKIP_CLIPPY=1 (tests only: no clippy, no docs).
 set -euo pipefail
 
@@ -46,7 +48,7 @@ if ! rustup target list --installed | grep -qx "$TARGET"; then
 fi
 
 # --- wine prefix ----------------------------------------------------------------------------
-export WINEPREFIX="${WINEPREFIX:-$HOME/.cache/berkeley/wineprefix}"
+export WINEPREFIX="${WINEPREFIX:-$PWD/target/wineprefix}"
 export WINEDEBUG=-all
 export WINEDLLOVERRIDES="mscoree,mshtml="
 export WINEARCH=win64
@@ -82,7 +84,9 @@ out="$(mktemp)"
 # One wine session for the whole run (each doc test is its own .exe), stopped at the end. It is
 # started here, outside the `| tee` pipelines, so that no lasting wine process (wineserver,
 # services.exe, ...) holds a pipe open and keeps `tee` waiting.
-wineserver -p </dev/null >/dev/null 2>&1
+# `wineserver -p` fails when a server already runs for this prefix (a run that was interrupted
+# before its clean-up): that one is used then, and stopped at the end like ours.
+wineserver -p </dev/null >/dev/null 2>&1 || true
 wine cmd /c exit </dev/null >/dev/null 2>&1 || true
 trap 'wineserver -k >/dev/null 2>&1 || true; rm -f "$out"' EXIT
 status=0
@@ -100,5 +104,5 @@ passed=0 failed=0
 while read -r p f; do
     passed=$((passed + p)) failed=$((failed + f))
 done < <(sed -nE 's/^test result: [a-zA-Z]+\. ([0-9]+) passed; ([0-9]+) failed.*/\1 \2/p' "$out")
-echo "wine: $passed passed, $failed failed"
+echo "wine: $passed passed, $failed failed, $(grep -c '^SKIPPED ' "$out" || true) skipped (util::skip)"
 exit "$status"

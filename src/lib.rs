@@ -22,6 +22,41 @@
 //! - Sockets: [`Socket`] and its typed options ([`sockopt`]).
 //! - All OS calls live in a private `sys` module, one backend per platform.
 //!
+//! ## Names
+//!
+//! One rule, everywhere: **the C name for every C call** (`socketpair`, `dup`, `getsockname`,
+//! `inet_aton`, `setsockopt`), **Python's name where C has none** (`sendall`,
+//! `create_connection`, `settimeout`), and Rust/std names only as `#[doc(alias)]`es, so that
+//! searching the docs for `local_addr` finds `getsockname`. Constants
+//! are transparent newtypes named after their C prefix (`Domain::INET` is `AF_INET`), each
+//! with `const fn from_raw`/`as_raw` for the C integer and a `Debug` that prints the C name. Every
+//! time value is a [`Duration`](std::time::Duration); every value with several fields is a named
+//! struct, never a tuple.
+//!
+//! ## Platforms: what is tested where
+//!
+//! | target | in CI (`.ci/run`) |
+//! |---|---|
+//! | Linux (`x86_64-unknown-linux-gnu`, glibc) | everything: unit, integration and doc tests (loopback, a Python `socket` peer, the example programs), Miri on the library's unit tests, clippy, docs |
+//! | Windows (`x86_64-pc-windows-gnu`) | clippy, docs, and the unit, integration and doc tests **under wine** (which maps Winsock onto Linux sockets, so Windows-only behaviour such as its reuse rules or error timing is not reproduced); docs also rendered for `x86_64-pc-windows-msvc` |
+//! | macOS (`x86_64-apple-darwin`, `aarch64-apple-darwin`), FreeBSD (`x86_64-unknown-freebsd`) | compiled, linted (clippy `-D warnings`) and documented only: **no test runs there** |
+//!
+//! The MSRV (Rust 1.77) is checked with `cargo check` for all of these targets. Items that exist
+//! on some platforms only say so (a "Available on ... only" note on docs.rs).
+//!
+//! ## Public dependencies and semver
+//!
+//! berkeley's signatures use no libc or windows-sys type except in the explicit escape hatches
+//! whose purpose is to meet C: the address types' `from_raw`/`as_raw` (`&libc::sockaddr_in`,
+//! ...), which make **libc** (Unix) and **windows-sys** (Windows) public dependencies. berkeley
+//! re-exports them as [`berkeley::libc`](crate#reexports) and `berkeley::windows_sys`: name the C
+//! types through these paths and you always have the version berkeley was built with.
+//!
+//! - Updates within libc 0.2 are semver-compatible and happen in any berkeley release.
+//! - Moving to a semver-incompatible version (libc 0.3, windows-sys 0.62) is a breaking change
+//!   of berkeley: it happens only in a release that may break (the next 0.x minor while berkeley
+//!   is 0.x, a major release after 1.0), and the changelog says so.
+//!
 //! ## What berkeley does not do
 //!
 //! It is not an async runtime and not a protocol stack: it is the socket API, made safe.
@@ -36,6 +71,7 @@ pub mod byteorder;
 pub mod error;
 pub mod ether;
 pub mod inet;
+mod macros;
 pub mod poll;
 pub mod socket;
 pub mod sockopt;
@@ -80,6 +116,19 @@ pub mod winsock;
 #[cfg(windows)]
 #[cfg_attr(docsrs, doc(cfg(windows)))]
 pub use crate::winsock::Winsock;
+
+// -- backend crates (public dependencies: see "Public dependencies and semver" above) --
+/// The libc crate berkeley is built with: name C types through it (`berkeley::libc::sockaddr_in`)
+/// to get the version the address types' `from_raw`/`as_raw` use.
+#[cfg(unix)]
+#[cfg_attr(docsrs, doc(cfg(unix)))]
+pub use libc;
+/// The windows-sys crate berkeley is built with: name Winsock types through it
+/// (`berkeley::windows_sys::Win32::Networking::WinSock::SOCKADDR_IN`) to get the version the
+/// address types' `from_raw`/`as_raw` use.
+#[cfg(windows)]
+#[cfg_attr(docsrs, doc(cfg(windows)))]
+pub use windows_sys;
 
 // -- end of re-exports --
 

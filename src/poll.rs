@@ -2,11 +2,11 @@
 //!
 //! ```
 //! use berkeley::poll::{poll, PollFd, PollFlags};
-//! use berkeley::{Domain, Protocol, SockAddr, Socket, Type};
+//! use berkeley::{Domain, Protocol, Socket, Type};
 //! use std::time::Duration;
 //! # fn main() -> berkeley::Result<()> {
 //! let a = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
-//! a.bind(&SockAddr::from("127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap()))?;
+//! a.bind("127.0.0.1:0")?;
 //! a.sendto(b"ping", &a.getsockname()?)?; // to itself
 //!
 //! let mut fds = [PollFd::new(&a, PollFlags::IN)];
@@ -20,9 +20,9 @@ use std::marker::PhantomData;
 use std::time::{Duration, Instant};
 
 use crate::error::Result;
+use crate::macros::c_flags;
 use crate::socket::Socket;
 use crate::sys::{self, c};
-use crate::types::c_flags;
 
 /// Readiness events for [`poll`] (`POLL*`), combinable with `|`.
 ///
@@ -300,11 +300,11 @@ impl fmt::Debug for PollFd<'_> {
 ///
 /// ```
 /// use berkeley::poll::{poll, PollFd, PollFlags};
-/// use berkeley::{Domain, Protocol, SockAddr, Socket, Type};
+/// use berkeley::{Domain, Protocol, Socket, Type};
 /// use std::time::Duration;
 /// # fn main() -> berkeley::Result<()> {
 /// let listener = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
-/// listener.bind(&SockAddr::from("127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap()))?;
+/// listener.bind("127.0.0.1:0")?;
 /// listener.listen(1)?;
 ///
 /// let mut fds = [PollFd::new(&listener, PollFlags::IN)];

@@ -17,155 +17,9 @@ use std::fmt;
 
 use crate::sys::c;
 
-/// Declares the `impl` of a newtype of C flag bits ([`MsgFlags`], `PollFlags`): its constants;
-/// the methods named (`empty`, `is_empty`, `contains`, `intersects`, `from_raw`, `as_raw`), each
-/// with the docs written above it; the operators `|`, `&`, `|=`, `&=`; and a `Debug` that lists
-/// the C names of the set flags in the order of the `debug` table, then any unknown bits in
-/// hex, or prints `0`.
-///
-/// ```text
-/// c_flags! {
-///     Name(raw type);
-///     consts { /// docs
-///              pub const A: Name = Name(c::A); ... }
-///     /// docs
-///     fn empty;
-///     ...
-///     debug { A => "C_A", ... }
-/// }
-/// ```
-macro_rules! c_flags {
-    (
-        $ty:ident($raw:ty);
-        consts { $( $(#[$cattr:meta])* pub const $konst:ident: $kty:ty = $kval:expr; )* }
-        $( $(#[$mattr:meta])* fn $method:ident; )*
-        debug { $( $(#[$nattr:meta])* $name:ident => $cname:literal ),* $(,)? }
-    ) => {
-        impl $ty {
-            $( $(#[$cattr])* pub const $konst: $kty = $kval; )*
-            $( c_flags!(@fn [$(#[$mattr])*] $method $ty $raw); )*
-        }
-
-        impl std::ops::BitOr for $ty {
-            type Output = $ty;
-            #[inline]
-            fn bitor(self, rhs: $ty) -> $ty {
-                $ty(self.0 | rhs.0)
-            }
-        }
-
-        impl std::ops::BitOrAssign for $ty {
-            #[inline]
-            fn bitor_assign(&mut self, rhs: $ty) {
-                self.0 |= rhs.0;
-            }
-        }
-
-        impl std::ops::BitAnd for $ty {
-            type Output = $ty;
-            #[inline]
-            fn bitand(self, rhs: $ty) -> $ty {
-                $ty(self.0 & rhs.0)
-            }
-        }
-
-        impl std::ops::BitAndAssign for $ty {
-            #[inline]
-            fn bitand_assign(&mut self, rhs: $ty) {
-                self.0 &= rhs.0;
-            }
-        }
-
-        impl std::fmt::Debug for $ty {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                const NAMES: &[($ty, &str)] = &[ $( $(#[$nattr])* ($ty::$name, $cname), )* ];
-                if self.0 == 0 {
-                    return f.write_str("0");
-                }
-                let mut rest = self.0;
-                let mut first = true;
-                for &(flag, name) in NAMES {
-                    // On some systems two names share a bit (POLLWRNORM == POLLOUT): print it once.
-                    if flag.0 != 0 && rest & flag.0 == flag.0 {
-                        if !first {
-                            f.write_str(" | ")?;
-                        }
-                        f.write_str(name)?;
-                        first = false;
-                        rest &= !flag.0;
-                    }
-                }
-                if rest != 0 {
-                    if !first {
-                        f.write_str(" | ")?;
-                    }
-                    write!(f, "{rest:#x}")?;
-                }
-                Ok(())
-            }
-        }
-    };
-
-    (@fn [$($attr:tt)*] empty $ty:ident $raw:ty) => {
-        $($attr)*
-        #[inline]
-        pub const fn empty() -> $ty {
-            $ty(0)
-        }
-    };
-    (@fn [$($attr:tt)*] is_empty $ty:ident $raw:ty) => {
-        $($attr)*
-        #[inline]
-        pub const fn is_empty(self) -> bool {
-            self.0 == 0
-        }
-    };
-    (@fn [$($attr:tt)*] contains $ty:ident $raw:ty) => {
-        $($attr)*
-        #[inline]
-        pub const fn contains(self, other: $ty) -> bool {
-            self.0 & other.0 == other.0
-        }
-    };
-    (@fn [$($attr:tt)*] intersects $ty:ident $raw:ty) => {
-        $($attr)*
-        #[inline]
-        pub const fn intersects(self, other: $ty) -> bool {
-            self.0 & other.0 != 0
-        }
-    };
-    (@fn [$($attr:tt)*] from_raw $ty:ident $raw:ty) => {
-        $($attr)*
-        #[inline]
-        pub const fn from_raw(raw: $raw) -> $ty {
-            $ty(raw)
-        }
-    };
-    (@fn [$($attr:tt)*] as_raw $ty:ident $raw:ty) => {
-        $($attr)*
-        #[inline]
-        pub const fn as_raw(self) -> $raw {
-            self.0
-        }
-    };
-}
-pub(crate) use c_flags;
-
-/// Writes the C name of a known constant, or `Name(value)` for others.
-macro_rules! c_debug {
-    ($(#[$attr:meta])* $ty:ident: $($(#[$meta:meta])* $konst:ident => $cname:literal),* $(,)?) => {
-        $(#[$attr])*
-        impl std::fmt::Debug for $ty {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                match *self {
-                    $( $(#[$meta])* $ty::$konst => f.write_str($cname), )*
-                    other => write!(f, concat!(stringify!($ty), "({})"), other.0),
-                }
-            }
-        }
-    };
-}
-pub(crate) use c_debug;
+// The macros live in `macros.rs`; they are re-exported here too, so that modules importing them
+// as `crate::types::{c_flags, c_debug}` (sockopt/value.rs, netdb/) keep working.
+pub(crate) use crate::macros::{c_debug, c_flags};
 
 /// A communication domain (address family): the first argument of `socket(2)`.
 ///
@@ -248,9 +102,14 @@ c_debug!(Domain: INET => "AF_INET", INET6 => "AF_INET6", UNIX => "AF_UNIX", UNSP
 /// `SOCK_CLOEXEC` flags, so the socket is created with them atomically. berkeley makes every new
 /// socket close-on-exec anyway.
 ///
-/// On Windows, which has neither flag, berkeley uses two bits of its own that Winsock never sees:
-/// a non-blocking socket gets `ioctlsocket(FIONBIO)` right after `WSASocketW`, and every socket
-/// is created with `WSA_FLAG_NO_HANDLE_INHERIT` (Windows' close-on-exec).
+/// On Windows and on Apple systems (macOS, iOS), which have neither flag, berkeley uses two bits
+/// of its own (with Linux's values) that the OS never sees: they are stripped before the call,
+/// and a non-blocking socket is switched to non-blocking mode right after creation, as
+/// `set_nonblocking(true)` does (`ioctlsocket(FIONBIO)` on Windows, `O_NONBLOCK` on Apple).
+/// Close-on-exec is set on every socket anyway: with `SOCK_CLOEXEC` where it exists,
+/// `fcntl(F_SETFD, FD_CLOEXEC)` right after creation on Apple (not atomic there: a `fork` and
+/// `exec` in another thread at that moment can leak the descriptor into the new program), and
+/// `WSA_FLAG_NO_HANDLE_INHERIT` on Windows.
 ///
 /// ```
 /// use berkeley::Type;
@@ -276,7 +135,8 @@ impl Type {
 
     /// Adds `SOCK_NONBLOCK`: the socket is created in non-blocking mode, atomically.
     ///
-    /// On Windows, which has no such flag, berkeley sets `FIONBIO` right after creation.
+    /// On Windows and Apple systems, which have no such flag, berkeley sets non-blocking mode
+    /// right after creation instead.
     ///
     /// ```
     /// let t = berkeley::Type::STREAM.nonblocking();
@@ -453,23 +313,27 @@ impl EtherType {
     /// `ETH_P_IPV6` (0x86DD): IPv6.
     pub const IPV6: EtherType = EtherType(0x86dd);
 
-    /// Wraps a host-order Ethernet type.
+    /// Wraps a raw `ETH_P_*` value, in host order as the C headers define it (`ETH_P_ARP` is
+    /// `0x0806`).
     ///
     /// ```
-    /// assert_eq!(berkeley::EtherType::new(0x0806), berkeley::EtherType::ARP);
+    /// assert_eq!(berkeley::EtherType::from_raw(0x0806), berkeley::EtherType::ARP);
     /// ```
     #[inline]
-    pub const fn new(host_order: u16) -> EtherType {
+    #[doc(alias = "new")]
+    pub const fn from_raw(host_order: u16) -> EtherType {
         EtherType(host_order)
     }
 
-    /// The host-order value.
+    /// The raw `ETH_P_*` value, in host order. [`to_be`](EtherType::to_be) gives the network
+    /// order a `sockaddr_ll` or a frame header holds.
     ///
     /// ```
-    /// assert_eq!(berkeley::EtherType::IPV4.get(), 0x0800);
+    /// assert_eq!(berkeley::EtherType::IPV4.as_raw(), 0x0800);
     /// ```
     #[inline]
-    pub const fn get(self) -> u16 {
+    #[doc(alias = "get")]
+    pub const fn as_raw(self) -> u16 {
         self.0
     }
 
@@ -572,9 +436,33 @@ c_flags! {
         #[cfg_attr(docsrs, doc(cfg(unix)))]
         pub const EOR: MsgFlags = MsgFlags(c::MSG_EOR);
         /// `MSG_NOSIGNAL`: do not raise `SIGPIPE` when the peer has closed. berkeley adds it to
-        /// every `send` on Linux anyway. Linux only.
-        #[cfg(any(target_os = "linux", target_os = "android"))]
-        #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
+        /// every send anyway. Not on Apple systems (whose sockets berkeley creates with
+        /// `SO_NOSIGPIPE` instead) nor on Windows (which has no `SIGPIPE`).
+        #[cfg(any(
+            target_os = "android",
+            target_os = "dragonfly",
+            target_os = "freebsd",
+            target_os = "fuchsia",
+            target_os = "illumos",
+            target_os = "linux",
+            target_os = "netbsd",
+            target_os = "openbsd",
+            target_os = "solaris"
+        ))]
+        #[cfg_attr(
+            docsrs,
+            doc(cfg(any(
+            target_os = "android",
+            target_os = "dragonfly",
+            target_os = "freebsd",
+            target_os = "fuchsia",
+            target_os = "illumos",
+            target_os = "linux",
+            target_os = "netbsd",
+            target_os = "openbsd",
+            target_os = "solaris"
+        )))
+        )]
         pub const NOSIGNAL: MsgFlags = MsgFlags(c::MSG_NOSIGNAL);
         /// `MSG_MORE`: more data is coming; cork this send (TCP, UDP). Linux only.
         #[cfg(any(target_os = "linux", target_os = "android"))]
@@ -641,7 +529,17 @@ c_flags! {
         CONFIRM => "MSG_CONFIRM",
         #[cfg(any(target_os = "linux", target_os = "android"))]
         ERRQUEUE => "MSG_ERRQUEUE",
-        #[cfg(any(target_os = "linux", target_os = "android"))]
+        #[cfg(any(
+            target_os = "android",
+            target_os = "dragonfly",
+            target_os = "freebsd",
+            target_os = "fuchsia",
+            target_os = "illumos",
+            target_os = "linux",
+            target_os = "netbsd",
+            target_os = "openbsd",
+            target_os = "solaris"
+        ))]
         NOSIGNAL => "MSG_NOSIGNAL",
         #[cfg(any(target_os = "linux", target_os = "android"))]
         MORE => "MSG_MORE",
@@ -721,6 +619,39 @@ mod tests {
         assert_eq!(format!("{:?}", EtherType::from(0x1234)), "EtherType(0x1234)");
         assert_eq!(format!("{:?}", MsgFlags::empty()), "0");
         assert_eq!(format!("{:?}", Shutdown::BOTH), "SHUT_RDWR");
+    }
+
+    #[test]
+    fn type_flags_are_apart_from_the_base_type_on_every_target() {
+        // Apple and Windows have no SOCK_NONBLOCK/SOCK_CLOEXEC: berkeley's own bits stand in.
+        for base in [Type::STREAM, Type::DGRAM, Type::RAW, Type::SEQPACKET] {
+            let t = base.nonblocking().cloexec();
+            assert_ne!(t, base);
+            assert!(t.is_nonblocking());
+            assert!(!base.is_nonblocking());
+            assert!(!base.cloexec().is_nonblocking());
+            assert_eq!(t.base(), base);
+            assert_eq!(base.cloexec().base(), base);
+            assert_eq!(t.as_raw() & base.as_raw(), base.as_raw());
+        }
+        assert_ne!(Type::STREAM.nonblocking(), Type::STREAM.cloexec());
+        assert_eq!(
+            format!("{:?}", Type::DGRAM.nonblocking().cloexec()),
+            "SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC"
+        );
+    }
+
+    #[test]
+    fn newtypes_round_trip_their_raw_values() {
+        assert_eq!(Domain::from_raw(Domain::INET6.as_raw()), Domain::INET6);
+        assert_eq!(Type::from_raw(Type::SEQPACKET.as_raw()), Type::SEQPACKET);
+        assert_eq!(Protocol::from_raw(Protocol::ICMPV6.as_raw()), Protocol::ICMPV6);
+        assert_eq!(EtherType::from_raw(0x86dd), EtherType::IPV6);
+        assert_eq!(EtherType::IPV6.as_raw(), 0x86dd);
+        assert_eq!(EtherType::from(0x0806), EtherType::from_raw(0x0806));
+        assert_eq!(EtherType::from_be(EtherType::ARP.to_be()), EtherType::ARP);
+        assert_eq!(MsgFlags::from_raw(MsgFlags::PEEK.as_raw()), MsgFlags::PEEK);
+        assert_eq!(Shutdown::from_raw(Shutdown::READ.as_raw()), Shutdown::READ);
     }
 
     #[test]

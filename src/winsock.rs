@@ -1,11 +1,13 @@
 //! Windows only: Winsock start-up ([`Winsock`]) and the Windows-only socket controls
 //! ([`Socket::set_udp_connreset`]). `Socket`'s handle traits (`AsSocket`, `AsRawSocket`,
-//! `IntoRawSocket`, `FromRawSocket`, `From<OwnedSocket>`) are implemented in `socket.rs`, beside
+//! `IntoRawSocket`, `FromRawSocket`, `From<OwnedSocket>`) are implemented with [`Socket`], beside
 //! the Unix descriptor traits.
 //!
-//! Every berkeley call that creates a socket starts Winsock 2.2 by itself, once per process, so
-//! most programs never need this module: `Socket::new` just works. The explicit
-//! [`Winsock`] guard is for programs that want to
+//! Every berkeley call that opens a socket from nothing ([`Socket::new`]) starts Winsock 2.2 by
+//! itself, once per process, so most programs never need this module: `Socket::new` just works.
+//! Sockets made from an existing one (`accept`, `dup`) or taken over from std need no start-up
+//! of their own: that socket exists, so Winsock is running. The explicit [`Winsock`] guard is for
+//! programs that want to
 //!
 //! - **check what they got** before opening any socket (the version, the implementation's
 //!   description and status: [`Winsock::version`], [`Winsock::description`], ...);

@@ -20,6 +20,8 @@
 //! Windows by `.ci/windows.sh` (clippy `--all-targets`), not run.
 #![cfg(unix)]
 
+mod util;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Ipv4Addr, TcpListener, UdpSocket};
 use std::path::{Path, PathBuf};
@@ -75,21 +77,23 @@ fn example(name: &str) -> PathBuf {
     examples_dir().join(name)
 }
 
-fn have_python() -> bool {
+/// Whether `python3` (with its `socket` module) runs here; if not, `test` skips its Python peer
+/// checks through `util::skip`, which fails the test in strict mode (CI).
+fn have_python(test: &str) -> bool {
     static HAVE: OnceLock<bool> = OnceLock::new();
-    *HAVE.get_or_init(|| {
-        let ok = Command::new("python3")
+    let ok = *HAVE.get_or_init(|| {
+        Command::new("python3")
             .args(["-c", "import socket"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .status()
             .map(|s| s.success())
-            .unwrap_or(false);
-        if !ok {
-            eprintln!("python3 not found: skipping the Python peer checks");
-        }
-        ok
-    })
+            .unwrap_or(false)
+    });
+    if !ok {
+        util::skip(test, "python3 is not installed: no Python peer checks");
+    }
+    ok
 }
 
 /// A name unique in this test run, for socket paths and abstract names.
@@ -326,9 +330,14 @@ fn wait_stderr(p: &Proc, what: &str) {
     }
 }
 
-/// Whether IPv6 loopback works here (some containers have no `::1`).
-fn have_ipv6() -> bool {
-    std::net::TcpListener::bind("[::1]:0").is_ok()
+/// Whether IPv6 loopback works here (some containers have no `::1`); if not, `test` skips
+/// through `util::skip`, which fails the test in strict mode (CI).
+fn have_ipv6(test: &str) -> bool {
+    let ok = std::net::TcpListener::bind("[::1]:0").is_ok();
+    if !ok {
+        util::skip(test, "no IPv6 loopback (::1) here");
+    }
+    ok
 }
 
 // Python peers. Each takes its arguments from sys.argv and fails (exit 1) on any surprise.
@@ -420,7 +429,7 @@ fn echo_server_serves_echo_client_and_python() {
     wait_stderr(&server, "connected 127.0.0.1:");
     wait_stderr(&server, "closed 127.0.0.1:");
 
-    if have_python() {
+    if have_python("echo_server_serves_echo_client_and_python") {
         let echoed = python(PY_TCP_ECHO, &["127.0.0.1", port_of(&addr), "from python\nline 2\n"]);
         assert_eq!(echoed, "from python\nline 2\n");
         assert_eq!(python(PY_TCP_CONCURRENT, &["127.0.0.1", port_of(&addr)]), "ok\n");
@@ -430,8 +439,7 @@ fn echo_server_serves_echo_client_and_python() {
 
 #[test]
 fn echo_server_ipv6() {
-    if !have_ipv6() {
-        eprintln!("no IPv6 loopback here: skipping");
+    if !have_ipv6("echo_server_ipv6") {
         return;
     }
     let server = Proc::example("echo_server", &["[::1]:0"]);
@@ -491,7 +499,7 @@ fn udp_echo_server_serves_udp_client_and_python() {
     let out = run("udp_client", &["--timeout=10", "--", &addr, "-h"], "");
     assert_eq!((out.code, out.stdout.as_str()), (Some(0), "-h\n"), "{out:?}");
 
-    if have_python() {
+    if have_python("udp_echo_server_serves_udp_client_and_python") {
         assert_eq!(python(PY_UDP, &["127.0.0.1", port_of(&addr), "from python"]), "from python\n");
     }
     wait_stderr(&server, "10 bytes from 127.0.0.1:");
@@ -547,7 +555,7 @@ fn unix_echo_server_pathname() {
     assert_eq!(out.code, Some(0), "{out:?}");
     assert_eq!(out.stdout, "hello, unix\n");
 
-    if have_python() {
+    if have_python("unix_echo_server_pathname") {
         assert_eq!(python(PY_UNIX, &[path, "from python"]), "from python");
     }
 
@@ -583,7 +591,7 @@ fn unix_echo_server_abstract() {
     assert_eq!(out.code, Some(0), "{out:?}");
     assert_eq!(out.stdout, "abstract hello\n");
 
-    if have_python() {
+    if have_python("unix_echo_server_abstract") {
         assert_eq!(python(PY_UNIX, &[&name, "py abstract"]), "py abstract");
     }
 }
@@ -646,8 +654,7 @@ fn chat_udp_two_processes() {
 
 #[test]
 fn chat_ipv6_two_processes() {
-    if !have_ipv6() {
-        eprintln!("no IPv6 loopback here: skipping");
+    if !have_ipv6("chat_ipv6_two_processes") {
         return;
     }
     chat_pair(false, "[::1]:0", "::1");
@@ -656,7 +663,7 @@ fn chat_ipv6_two_processes() {
 
 #[test]
 fn chat_tcp_with_python() {
-    if !have_python() {
+    if !have_python("chat_tcp_with_python") {
         return;
     }
     let mut server = Proc::example("chat", &["127.0.0.1:0"]);
@@ -682,7 +689,7 @@ print("ok")
 
 #[test]
 fn chat_udp_with_python() {
-    if !have_python() {
+    if !have_python("chat_udp_with_python") {
         return;
     }
     let mut server = Proc::example("chat", &["--udp", "127.0.0.1:0"]);

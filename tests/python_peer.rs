@@ -1,6 +1,7 @@
 //! berkeley against an independent implementation of the socket API: `tests/peer.py`, a Python 3
 //! program using Python's `socket` module, over TCP (IPv4 and IPv6), UDP and UNIX sockets on
-//! loopback. Each test skips with a message when `python3` is not installed.
+//! loopback. Each test skips through `util::skip` when `python3` (or `::1`) is missing here, which
+//! fails it in strict mode (`BERKELEY_TEST_STRICT=1`, set by `.ci/run`).
 #![cfg(unix)]
 
 mod util;
@@ -21,7 +22,8 @@ struct Peer {
 }
 
 impl Peer {
-    /// Starts the peer, or returns `None` (after printing why) if python3 is missing.
+    /// Starts the peer, or returns `None` after `util::skip` (which panics in strict mode) if
+    /// python3 is missing.
     fn start(test: &str, args: &[&str]) -> Option<Peer> {
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/peer.py");
         let child = Command::new("python3")
@@ -37,7 +39,7 @@ impl Peer {
                 Some(Peer { child, out })
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                eprintln!("skipping {test}: python3 is not installed");
+                util::skip(test, "python3 is not installed");
                 None
             }
             Err(e) => panic!("{test}: cannot start python3: {e}"),
@@ -130,7 +132,7 @@ fn tcp_v4_to_python_server() {
 fn tcp_v6_to_python_server() {
     fd_leak_check("tcp_v6_to_python_server", || {
         if !have_ipv6_loopback() {
-            eprintln!("skipping tcp_v6_to_python_server: ::1 is not available");
+            util::skip("tcp_v6_to_python_server", "::1 is not available");
             return;
         }
         tcp_to_python_server("tcp_v6_to_python_server", "tcp6-server", Domain::INET6, "[::1]")

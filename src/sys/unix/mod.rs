@@ -7,9 +7,23 @@ mod sockopt;
 pub(crate) use self::net::*;
 pub(crate) use self::sockopt::*;
 
-/// The C names, exactly as libc spells them.
+/// The C names, exactly as libc spells them, plus the two `socket(2)` type flags Apple systems
+/// lack.
 pub(crate) mod c {
     pub(crate) use libc::*;
+
+    // Apple systems (macOS, iOS, ...) have neither `SOCK_NONBLOCK` nor `SOCK_CLOEXEC`. As on
+    // Windows, these are berkeley's own bits, with the values Linux gives them, far above every
+    // socket type (1..=5), so that `Type::nonblocking()`/`Type::cloexec()` mean the same on every
+    // target. The kernel never sees them: `sys::socket`/`socketpair` (and `accept4`) strip both
+    // bits from `ty` and apply them after creation: non-blocking mode as `set_nonblocking` sets
+    // it, and `fcntl(F_SETFD, FD_CLOEXEC)` (set on every socket anyway).
+    #[cfg(target_vendor = "apple")]
+    pub(crate) const SOCK_NONBLOCK: c_int = 0o4000;
+    #[cfg(target_vendor = "apple")]
+    pub(crate) const SOCK_CLOEXEC: c_int = 0o2000000;
+    #[cfg(target_vendor = "apple")]
+    const _: () = assert!((SOCK_NONBLOCK | SOCK_CLOEXEC) & 0xff == 0);
 }
 
 pub(crate) type RawSocket = std::os::fd::RawFd;
