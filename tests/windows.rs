@@ -201,7 +201,7 @@ fn udp_round_trip_with_peek() {
 
     assert_eq!(a.sendto(b"datagram", &b_addr).unwrap(), 8);
     let mut buf = [0u8; 64];
-    let n = b.recv_with_flags(&mut buf, MsgFlags::PEEK).unwrap();
+    let n = b.recv_with_flags(&mut buf, MsgFlags::PEEK).unwrap().len;
     assert_eq!(&buf[..n], b"datagram");
     let (n, from) = b.recvfrom(&mut buf).unwrap();
     assert_eq!((&buf[..n], from), (&b"datagram"[..], a_addr));
@@ -287,7 +287,7 @@ fn try_clone_shares_the_socket() {
     let a = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP).unwrap();
     a.bind(&loopback(Domain::INET)).unwrap();
     let addr = a.getsockname().unwrap();
-    let b = a.try_clone().unwrap();
+    let b = a.dup().unwrap();
     assert_ne!(a.as_raw_socket(), b.as_raw_socket());
     a.close().unwrap();
     b.sendto(b"clone", &addr).unwrap();
