@@ -138,7 +138,7 @@ fn loopback(domain: Domain) -> SockAddr {
 /// A listening TCP socket on loopback and its address.
 fn listener(domain: Domain) -> (Socket, SockAddr) {
     let l = Socket::new(domain, Type::STREAM, Protocol::TCP).unwrap();
-    l.bind(&loopback(domain)).unwrap();
+    l.bind(loopback(domain)).unwrap();
     l.listen(8).unwrap();
     let addr = l.getsockname().unwrap();
     (l, addr)
@@ -159,7 +159,7 @@ fn tcp_round_trip(domain: Domain) {
     let (l, addr) = listener(domain);
     assert_eq!(addr.family(), domain);
     let client = Socket::new(domain, Type::STREAM, Protocol::TCP).unwrap();
-    client.connect(&addr).unwrap();
+    client.connect(addr).unwrap();
     let (server, peer) = l.accept().unwrap();
     assert_eq!(peer, client.getsockname().unwrap());
     assert_eq!(client.getpeername().unwrap(), addr);
@@ -195,11 +195,11 @@ fn tcp_ipv6_round_trip() {
 fn udp_round_trip_with_peek() {
     let a = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP).unwrap();
     let b = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP).unwrap();
-    a.bind(&loopback(Domain::INET)).unwrap();
-    b.bind(&loopback(Domain::INET)).unwrap();
+    a.bind(loopback(Domain::INET)).unwrap();
+    b.bind(loopback(Domain::INET)).unwrap();
     let (a_addr, b_addr) = (a.getsockname().unwrap(), b.getsockname().unwrap());
 
-    assert_eq!(a.sendto(b"datagram", &b_addr).unwrap(), 8);
+    assert_eq!(a.sendto(b"datagram", b_addr).unwrap(), 8);
     let mut buf = [0u8; 64];
     let n = b.recv_with_flags(&mut buf, MsgFlags::PEEK).unwrap().len;
     assert_eq!(&buf[..n], b"datagram");
@@ -216,9 +216,9 @@ fn udp_datagram_longer_than_the_buffer_is_wsaemsgsize() {
     // Windows' rule (Unix returns the cut datagram instead): the error, with the first bytes
     // in the buffer.
     let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP).unwrap();
-    s.bind(&loopback(Domain::INET)).unwrap();
+    s.bind(loopback(Domain::INET)).unwrap();
     let me = s.getsockname().unwrap();
-    s.sendto(b"0123456789", &me).unwrap();
+    s.sendto(b"0123456789", me).unwrap();
     let mut small = [0u8; 4];
     let err = s.recv(&mut small).unwrap_err();
     assert_eq!(err.raw_os_error(), Some(ws::WSAEMSGSIZE));
@@ -229,12 +229,12 @@ fn udp_datagram_longer_than_the_buffer_is_wsaemsgsize() {
 fn refused_connect_is_10061() {
     // A port that was bound and released, with nobody listening.
     let probe = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP).unwrap();
-    probe.bind(&loopback(Domain::INET)).unwrap();
+    probe.bind(loopback(Domain::INET)).unwrap();
     let addr = probe.getsockname().unwrap();
     probe.close().unwrap();
 
     let s = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP).unwrap();
-    let err = s.connect(&addr).unwrap_err();
+    let err = s.connect(addr).unwrap_err();
     assert_eq!(err.raw_os_error(), Some(10061));
     assert_eq!(err.kind(), io::ErrorKind::ConnectionRefused);
     assert_eq!(err.call(), Some("connect"));
@@ -243,7 +243,7 @@ fn refused_connect_is_10061() {
 
     // The same through connect_timeout (non-blocking connect + WSAPoll + SO_ERROR).
     let s = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP).unwrap();
-    let err = s.connect_timeout(&addr, Duration::from_secs(10)).unwrap_err();
+    let err = s.connect_timeout(addr, Duration::from_secs(10)).unwrap_err();
     assert_eq!(err.raw_os_error(), Some(10061), "{err}");
 }
 
@@ -251,7 +251,7 @@ fn refused_connect_is_10061() {
 fn connect_timeout_connects() {
     let (l, addr) = listener(Domain::INET);
     let s = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP).unwrap();
-    s.connect_timeout(&addr, Duration::from_secs(10)).unwrap();
+    s.connect_timeout(addr, Duration::from_secs(10)).unwrap();
     let (server, _) = l.accept().unwrap();
     // Blocking again: a send and a blocking receive work.
     s.sendall(b"x").unwrap();
@@ -267,7 +267,7 @@ fn nonblocking_calls_would_block_with_10035() {
     assert_eq!(err.kind(), io::ErrorKind::WouldBlock);
 
     let u = Socket::new(Domain::INET, Type::DGRAM.nonblocking(), Protocol::UDP).unwrap();
-    u.bind(&loopback(Domain::INET)).unwrap();
+    u.bind(loopback(Domain::INET)).unwrap();
     let err = u.recv(&mut [0u8; 8]).unwrap_err();
     assert_eq!(err.raw_os_error(), Some(ws::WSAEWOULDBLOCK));
     assert_eq!(err.call(), Some("recv"));
@@ -277,20 +277,20 @@ fn nonblocking_calls_would_block_with_10035() {
     // Back to blocking: data that is there is read.
     u.set_nonblocking(false).unwrap();
     let me = u.getsockname().unwrap();
-    u.sendto(b"now", &me).unwrap();
+    u.sendto(b"now", me).unwrap();
     let mut buf = [0u8; 8];
     assert_eq!(u.recv(&mut buf).unwrap(), 3);
 }
 
 #[test]
-fn try_clone_shares_the_socket() {
+fn dup_shares_the_socket() {
     let a = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP).unwrap();
-    a.bind(&loopback(Domain::INET)).unwrap();
+    a.bind(loopback(Domain::INET)).unwrap();
     let addr = a.getsockname().unwrap();
     let b = a.dup().unwrap();
     assert_ne!(a.as_raw_socket(), b.as_raw_socket());
     a.close().unwrap();
-    b.sendto(b"clone", &addr).unwrap();
+    b.sendto(b"clone", addr).unwrap();
     let mut buf = [0u8; 8];
     assert_eq!(b.recv(&mut buf).unwrap(), 5);
     assert_eq!(b.r#type().unwrap(), Type::DGRAM);
@@ -320,16 +320,16 @@ fn udp_connreset_off_keeps_recvfrom_working() {
     // receive. (With it on, Windows would fail that receive with WSAECONNRESET; wine does not
     // reproduce that, so only the "off" behaviour is checked.)
     let gone = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP).unwrap();
-    gone.bind(&loopback(Domain::INET)).unwrap();
+    gone.bind(loopback(Domain::INET)).unwrap();
     let gone_addr = gone.getsockname().unwrap();
     gone.close().unwrap();
 
     let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP).unwrap();
     s.set_udp_connreset(false).unwrap();
-    s.bind(&loopback(Domain::INET)).unwrap();
+    s.bind(loopback(Domain::INET)).unwrap();
     let me = s.getsockname().unwrap();
-    s.sendto(b"lost", &gone_addr).unwrap();
-    s.sendto(b"kept", &me).unwrap();
+    s.sendto(b"lost", gone_addr).unwrap();
+    s.sendto(b"kept", me).unwrap();
     let mut buf = [0u8; 8];
     let (n, from) = s.recvfrom(&mut buf).unwrap();
     assert_eq!((&buf[..n], from), (&b"kept"[..], me));

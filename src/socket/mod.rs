@@ -117,9 +117,10 @@ impl Socket {
     /// C: `int socket(int domain, int type, int protocol);` — Python:
     /// `socket.socket(family, type, proto)`.
     ///
-    /// The socket is close-on-exec. Add [`Type::nonblocking`] to create it in non-blocking mode
-    /// atomically (`SOCK_NONBLOCK`; Windows: set with `ioctlsocket(FIONBIO)` right after
-    /// `WSASocketW`, and the socket is not inherited by child processes).
+    /// The socket is close-on-exec (Windows: not inheritable). Add [`Type::nonblocking`] to
+    /// create it in non-blocking mode: atomically on Linux and FreeBSD (`SOCK_NONBLOCK`);
+    /// Apple systems and Windows have no such flag, so there berkeley sets the mode (and, on
+    /// Apple, `FD_CLOEXEC`) right after creating the socket.
     ///
     /// Errors: `EAFNOSUPPORT`/`EPROTONOSUPPORT`/`EINVAL` for an unknown domain, type or
     /// protocol; `EACCES`/`EPERM` for a raw socket without privileges; `EMFILE`/`ENFILE` when out

@@ -67,11 +67,14 @@ impl Socket {
     /// - `Some(Duration::ZERO)`: non-blocking (the timeouts are cleared too, so a later
     ///   `setblocking(true)` blocks for ever, as in Python).
     /// - `Some(t)`: blocking, with `SO_RCVTIMEO` = `SO_SNDTIMEO` = `t` (rounded up to the OS's
-    ///   unit: microseconds on Unix, milliseconds on Windows). A receiving call or
-    ///   [`accept`](Socket::accept) that waits longer fails with [`Error::Timeout`] (`recv: timed
-    ///   out (os error 11)`, [`is_timeout`](Error::is_timeout)), a sending call likewise, and
+    ///   unit: microseconds on Unix, milliseconds on Windows; Linux also rounds up to its clock
+    ///   tick). A receiving call that waits longer fails with [`Error::Timeout`] (`recv: timed
+    ///   out (os error 11)`, [`is_timeout`](Error::is_timeout); Windows: `WSAETIMEDOUT`, for
+    ///   which `is_timeout` is true too), a sending call likewise, and
     ///   [`connect`](Socket::connect) becomes [`connect_timeout`](Socket::connect_timeout) with
-    ///   `t` (kind `TimedOut`).
+    ///   `t` (kind `TimedOut`). [`accept`](Socket::accept) honours it on Linux only: BSD, Apple
+    ///   and Windows `accept` ignore `SO_RCVTIMEO` (wait for [`poll`](crate::poll::poll) to
+    ///   report the listener readable first).
     ///
     /// Differences from Python: the time applies to each OS call (a [`sendall`](Socket::sendall)
     /// of a large buffer may take longer in total), and the [`Read`](std::io::Read) /
@@ -287,12 +290,21 @@ impl Socket {
 
     #[cold]
     fn would_block_or_timeout(&self, e: Error, flags: i32) -> Error {
+        // Unix reports an expired SO_RCVTIMEO/SO_SNDTIMEO as EAGAIN, like a non-blocking call
+        // that would wait: it is a timeout when neither the socket nor the call is non-blocking.
         #[cfg(unix)]
-        if flags & sys::c::MSG_DONTWAIT == 0 && matches!(sys::nonblocking(self.as_sys()), Ok(false))
-        {
-            return e.into_timeout();
+        let timed_out = flags & sys::c::MSG_DONTWAIT == 0
+            && matches!(sys::nonblocking(self.as_sys()), Ok(false));
+        // Windows reports it as WSAETIMEDOUT, never as WSAEWOULDBLOCK.
+        #[cfg(windows)]
+        let timed_out = {
+            let _ = flags;
+            false
+        };
+        if timed_out {
+            e.into_timeout()
+        } else {
+            e
         }
-        let _ = flags;
-        e
     }
 }
