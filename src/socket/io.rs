@@ -415,7 +415,7 @@ impl Socket {
     /// s.sendto(b"peek", s.getsockname()?)?; // to itself
     /// let mut buf = [0u8; 64];
     /// let (got, from) = s.recvfrom_with_flags(&mut buf, MsgFlags::PEEK)?; // still queued
-    /// assert_eq!((got.len, &from), (4, s.getsockname()?));
+    /// assert_eq!((got.len, &from), (4, &s.getsockname()?));
     /// assert_eq!(s.recvfrom(&mut buf)?, (4, from));
     /// # Ok(()) }
     /// ```

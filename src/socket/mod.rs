@@ -53,8 +53,8 @@ pub use self::io::Received;
 /// [`set_nonblocking`](Socket::set_nonblocking) / [`setblocking`](Socket::setblocking); a
 /// non-blocking call that would wait fails with kind [`WouldBlock`](std::io::ErrorKind::WouldBlock).
 ///
-/// Python's `sock.fileno()` is [`as_raw_fd`](std::os::fd::AsRawFd::as_raw_fd) (Windows:
-/// `as_raw_socket`), and `sock.makefile()` is the [`Read`](std::io::Read) and
+/// Python's `sock.fileno()` is `as_raw_fd()` (the `AsRawFd` impl; Windows: `as_raw_socket()`),
+/// and `sock.makefile()` is the [`Read`](std::io::Read) and
 /// [`Write`](std::io::Write) impls (also on `&Socket`: `BufReader::new(&sock)`).
 ///
 /// Its `Debug` is like Python's `repr`: `Socket { fd: 3, domain: AF_INET, type: SOCK_STREAM,
@@ -330,7 +330,7 @@ impl Socket {
     /// (`ECONNREFUSED`, kind `ConnectionRefused`), `ETIMEDOUT`, `ENETUNREACH`, `EISCONN`; on a
     /// non-blocking socket an error for which [`Error::is_in_progress`] is true (`EINPROGRESS`;
     /// Windows `WSAEWOULDBLOCK`): wait for [`PollFlags::OUT`], then read
-    /// [`SoError`](crate::sockopt::SoError) — the whole pattern is shown below. On Unix a
+    /// [`SoError`] — the whole pattern is shown below. On Unix a
     /// non-blocking connect to a UNIX-domain listener whose backlog is full fails at once with
     /// `EAGAIN` (kind `WouldBlock`): nothing is in progress, try again later.
     ///
