@@ -334,3 +334,42 @@ fn udp_connreset_off_keeps_recvfrom_working() {
     let (n, from) = s.recvfrom(&mut buf).unwrap();
     assert_eq!((&buf[..n], from), (&b"kept"[..], me));
 }
+
+/// Python's timeouts on Winsock: an expired `SO_RCVTIMEO` is `WSAETIMEDOUT` (10060), which
+/// `is_timeout` recognises; `setblocking(false)` gives `WSAEWOULDBLOCK`.
+#[test]
+fn settimeout_on_winsock() {
+    let u = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP).unwrap();
+    u.bind(loopback(Domain::INET)).unwrap();
+    u.settimeout(Some(Duration::from_millis(50))).unwrap();
+    let err = u.recv(&mut [0u8; 8]).unwrap_err();
+    assert_eq!(err.raw_os_error(), Some(ws::WSAETIMEDOUT), "{err:?}");
+    assert!(err.is_timeout() && !err.is_would_block());
+    u.setblocking(false).unwrap();
+    let err = u.recv(&mut [0u8; 8]).unwrap_err();
+    assert_eq!(err.raw_os_error(), Some(ws::WSAEWOULDBLOCK));
+    u.setblocking(true).unwrap();
+    assert_eq!(u.getsockopt(berkeley::sockopt::RcvTimeo).unwrap(), None);
+}
+
+/// `accept4` sets the mode it is asked for (Winsock's `accept` would copy the listener's), and
+/// the accepted socket is not inheritable.
+#[test]
+fn accept4_mode_and_inheritance_on_winsock() {
+    use berkeley::socket::AcceptFlags;
+    let (l, addr) = listener(Domain::INET);
+    l.set_nonblocking(true).unwrap();
+    let c = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP).unwrap();
+    c.connect(addr).unwrap();
+    let accepted = loop {
+        match l.accept4(AcceptFlags::empty()) {
+            Err(e) if e.is_would_block() => std::thread::sleep(Duration::from_millis(5)),
+            other => break other.unwrap().0,
+        }
+    };
+    assert!(!accepted.get_inheritable().unwrap());
+    c.sendall(b"x").unwrap();
+    assert_eq!(recv_exact(&accepted, 1), b"x"); // blocking: waits for the byte
+    accepted.settimeout(Some(Duration::from_millis(50))).unwrap();
+    assert!(accepted.recv(&mut [0u8; 1]).unwrap_err().is_timeout(), "blocking, not 10035");
+}

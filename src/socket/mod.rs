@@ -105,7 +105,7 @@ fn retry<T>(mut f: impl FnMut() -> Result<T>) -> Result<T> {
 /// sys receive calls only ever store initialised bytes there): `buf` must still be initialised
 /// when the borrow ends.
 #[inline]
-unsafe fn as_uninit(buf: &mut [u8]) -> &mut [MaybeUninit<u8>] {
+pub(crate) unsafe fn as_uninit(buf: &mut [u8]) -> &mut [MaybeUninit<u8>] {
     // SAFETY: `[u8]` and `[MaybeUninit<u8>]` have the same layout; the caller upholds that no
     // byte is de-initialised through the returned slice.
     unsafe { &mut *(buf as *mut [u8] as *mut [MaybeUninit<u8>]) }
@@ -388,25 +388,24 @@ impl Socket {
     /// See [connect(2)](https://man7.org/linux/man-pages/man2/connect.2.html).
     pub fn connect(&self, addr: impl ToSockAddr) -> Result<()> {
         let addr = &*addr.to_sock_addr()?;
-        if let Some(timeout) = self.connect_time_limit()? {
+        if let Some(timeout) = self.connect_time_limit() {
             return self.connect_timeout(addr, timeout);
         }
         self.finish_connect(addr, sys::connect(self.as_sys(), addr), None)
     }
 
     /// The time limit [`connect`](Socket::connect) honours: the send timeout of a blocking
-    /// socket (what [`settimeout`](Socket::settimeout) sets).
-    fn connect_time_limit(&self) -> Result<Option<Duration>> {
-        let Some(timeout) = self.getsockopt(crate::sockopt::SndTimeo)? else {
-            return Ok(None);
-        };
+    /// socket (what [`settimeout`](Socket::settimeout) sets). If the OS cannot say, there is
+    /// none: `connect` itself then reports what is wrong with the socket.
+    fn connect_time_limit(&self) -> Option<Duration> {
+        let timeout = self.getsockopt(crate::sockopt::SndTimeo).ok()??;
         // Windows cannot read the mode back; a socket with a timeout is blocking there unless
         // the caller switched it after settimeout.
         #[cfg(unix)]
-        if sys::nonblocking(self.as_sys())? {
-            return Ok(None);
+        if sys::nonblocking(self.as_sys()).ok()? {
+            return None;
         }
-        Ok(Some(timeout))
+        Some(timeout)
     }
 
     /// The rule for a `connect` that has been issued and returned `first` (UNP §16.3): after
