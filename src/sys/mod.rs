@@ -23,17 +23,22 @@
 //! `in6_addr_to_ipv6(&in6_addr) -> Ipv6Addr`, `ipv6_to_in6_addr(Ipv6Addr) -> in6_addr`,
 //! `sockaddr_in6_scope_id(&sockaddr_in6) -> u32`, `set_sockaddr_in6_scope_id(&mut sockaddr_in6, u32)`.
 //!
-//! Functions: each makes **exactly one** OS call, with these exceptions: Windows' `socket`
-//! starts Winsock first (once per process, `startup`) and applies `SOCK_NONBLOCK` with
-//! `ioctlsocket(FIONBIO)`; Windows' `accept`, which has no `accept4`, sets the new socket's mode
-//! with `ioctlsocket(FIONBIO)` (Winsock needs no start-up there: the listening socket proves it
-//! ran); on Apple systems, which lack `SOCK_NONBLOCK`, `SOCK_CLOEXEC`, `MSG_NOSIGNAL` and
-//! `accept4`, `socket`/`socketpair`/`accept` strip the two type flags and then set
-//! `FD_CLOEXEC`, `SO_NOSIGPIPE` and the blocking mode; `set_cloexec` reads the descriptor flags
-//! before it writes them; Windows' `dup` is `WSADuplicateSocketW` + `WSASocketW`. Each returns
-//! `crate::Result` and names the C call in its error (`Error::os("bind", code)`, with the
-//! address where there is one). They never retry `EINTR`; the portable layer does. Lengths
-//! that do not fit the OS's integer type are clamped (for `send`/`recv`, like std) or
+//! Functions: each makes **exactly one** OS call, with these exceptions:
+//!
+//! - Windows' `socket` starts Winsock first (once per process, `startup`) and applies
+//!   `SOCK_NONBLOCK` with `ioctlsocket(FIONBIO)`.
+//! - Windows' `accept` (Winsock has no `accept4`) sets the new socket's mode with
+//!   `ioctlsocket(FIONBIO)` and clears `HANDLE_FLAG_INHERIT` with `SetHandleInformation`. It
+//!   needs no Winsock start-up: the listening socket proves that Winsock runs.
+//! - On Apple systems, which lack `SOCK_NONBLOCK`, `SOCK_CLOEXEC`, `MSG_NOSIGNAL` and `accept4`,
+//!   `socket`/`socketpair`/`accept` strip the two type flags and then set `FD_CLOEXEC`,
+//!   `SO_NOSIGPIPE` and the blocking mode.
+//! - `set_cloexec` reads the descriptor flags before it writes them; Windows' `dup` is
+//!   `WSADuplicateSocketW` + `WSASocketW`.
+//!
+//! Each returns `crate::Result` and names the C call in its error (`Error::os("bind", code)`,
+//! with the address where there is one). None retries `EINTR`; the portable layer does.
+//! Lengths that do not fit the OS's integer type are clamped (for `send`/`recv`, like std) or
 //! rejected with `Error::InvalidInput`.
 //!
 //! Buffers the kernel fills are `&mut [MaybeUninit<u8>]`, and the kernel stores only

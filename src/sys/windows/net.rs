@@ -2,14 +2,16 @@
 //!
 //! The exceptions the contract allows: `socket` starts Winsock first (once per process) and
 //! applies `SOCK_NONBLOCK` with `ioctlsocket(FIONBIO)`; `accept` sets the new socket's blocking
-//! mode with `ioctlsocket(FIONBIO)` (Winsock has no `accept4`); `dup` is `WSADuplicateSocketW` +
-//! `WSASocketW`, the documented way to duplicate a socket. Errors name the Winsock call made
+//! mode with `ioctlsocket(FIONBIO)` (Winsock has no `accept4`) and clears
+//! `HANDLE_FLAG_INHERIT`; `dup` is `WSADuplicateSocketW` + `WSASocketW`, the documented way to
+//! duplicate a socket. Errors name the Winsock call made
 //! (`WSASocketW`, `closesocket`, `WSAPoll`, ...) and carry the `WSAGetLastError()` code.
 //!
 //! Every socket berkeley creates is overlapped (`WSA_FLAG_OVERLAPPED`, as std's are, so it can be
 //! used with I/O completion ports) and not inheritable (`WSA_FLAG_NO_HANDLE_INHERIT`, Windows'
-//! close-on-exec). A socket `accept` returns inherits both from the listening socket; its
-//! blocking mode is set explicitly (Winsock would pass the listener's on).
+//! close-on-exec). A socket `accept` returns is overlapped like the listening socket; its
+//! blocking mode and inheritance are set explicitly (Winsock would pass the listener's mode on,
+//! and does not reliably pass the no-inherit flag on).
 
 use std::io::{IoSlice, IoSliceMut};
 use std::mem::MaybeUninit;
@@ -94,8 +96,8 @@ pub(crate) fn listen(s: RawSocket, backlog: i32) -> Result<()> {
 }
 
 /// `accept(2)`, then `ioctlsocket(FIONBIO)` with the mode `flags` asks for (`SOCK_NONBLOCK`;
-/// Winsock has no `accept4`, and its `accept` passes the listener's mode on). The new socket
-/// inherits the listener's other properties, among them `WSA_FLAG_NO_HANDLE_INHERIT`.
+/// Winsock has no `accept4`, and its `accept` passes the listener's mode on) and
+/// `SetHandleInformation` to make it not inheritable.
 pub(crate) fn accept(s: RawSocket, flags: i32) -> Result<(OwnedSocket, SockAddr)> {
     // SAFETY: the closure passes the storage pointer and its in/out length straight to Winsock,
     // which writes at most `*len` bytes there and stores the written length back, as
@@ -109,6 +111,9 @@ pub(crate) fn accept(s: RawSocket, flags: i32) -> Result<(OwnedSocket, SockAddr)
             let new = owned(new);
             // On failure `new` is dropped, which closes it.
             set_nonblocking(raw(&new), flags & c::SOCK_NONBLOCK != 0)?;
+            // Not inheritable, as Python makes it: `accept` does not reliably pass the
+            // listener's WSA_FLAG_NO_HANDLE_INHERIT on (wine does not).
+            set_inheritable(raw(&new), false)?;
             Ok(new)
         })
     }
