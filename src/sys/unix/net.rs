@@ -51,11 +51,17 @@ const SOCK_CLOEXEC: i32 = c::SOCK_CLOEXEC;
 const TYPE_FLAGS: i32 = c::SOCK_NONBLOCK | c::SOCK_CLOEXEC;
 
 /// On a new socket of a system without `SOCK_CLOEXEC`, `SOCK_NONBLOCK` and `MSG_NOSIGNAL`:
-/// `FD_CLOEXEC` (always), `SO_NOSIGPIPE` (always) and the blocking mode `flags` asks for
-/// (set explicitly, so an accepted socket does not keep the listener's). On failure the socket
-/// is dropped, which closes it.
+/// `FD_CLOEXEC` (always), `SO_NOSIGPIPE` (always) and the blocking mode `flags` asks for — set
+/// whenever `SOCK_NONBLOCK` is given, and always for an `accepted` socket, which would keep the
+/// listener's mode otherwise (a fresh socket is blocking already). On failure the socket is
+/// dropped, which closes it.
 #[cfg(target_vendor = "apple")]
-fn apple_flags(s: OwnedSocket, flags: i32, call: &'static str) -> Result<OwnedSocket> {
+fn apple_flags(
+    s: OwnedSocket,
+    flags: i32,
+    accepted: bool,
+    call: &'static str,
+) -> Result<OwnedSocket> {
     use std::os::fd::AsRawFd;
     // SAFETY: F_SETFD takes an int argument and only changes the descriptor's flags.
     if unsafe { c::fcntl(s.as_raw_fd(), c::F_SETFD, c::FD_CLOEXEC) } < 0 {
@@ -75,7 +81,10 @@ fn apple_flags(s: OwnedSocket, flags: i32, call: &'static str) -> Result<OwnedSo
     if rc < 0 {
         return Err(Error::os(call, last_error()));
     }
-    set_nonblocking(s.as_raw_fd(), flags & c::SOCK_NONBLOCK != 0)?;
+    let nonblocking = flags & c::SOCK_NONBLOCK != 0;
+    if nonblocking || accepted {
+        set_nonblocking(s.as_raw_fd(), nonblocking)?;
+    }
     Ok(s)
 }
 
@@ -93,7 +102,7 @@ pub(crate) fn socket(domain: i32, ty: i32, protocol: i32) -> Result<OwnedSocket>
     // SAFETY: fd is a freshly created descriptor that nothing else owns.
     let s = unsafe { owned(fd) };
     #[cfg(target_vendor = "apple")]
-    let s = apple_flags(s, ty, "socket")?;
+    let s = apple_flags(s, ty, false, "socket")?;
     Ok(s)
 }
 
@@ -116,7 +125,10 @@ pub(crate) fn socketpair(
     // SAFETY: on success both descriptors are fresh and owned by us alone.
     let pair = unsafe { (owned(fds[0]), owned(fds[1])) };
     #[cfg(target_vendor = "apple")]
-    let pair = (apple_flags(pair.0, ty, "socketpair")?, apple_flags(pair.1, ty, "socketpair")?);
+    let pair = (
+        apple_flags(pair.0, ty, false, "socketpair")?,
+        apple_flags(pair.1, ty, false, "socketpair")?,
+    );
     Ok(pair)
 }
 
@@ -156,7 +168,7 @@ pub(crate) fn accept(s: RawSocket, flags: i32) -> Result<(OwnedSocket, SockAddr)
             }
             let fd = owned(fd);
             #[cfg(target_vendor = "apple")]
-            let fd = apple_flags(fd, flags, "accept")?;
+            let fd = apple_flags(fd, flags, true, "accept")?;
             Ok(fd)
         })
     }
