@@ -1074,6 +1074,14 @@ fn connect_ex_returns_codes() {
         let code = nb.connect_ex(addr).unwrap();
         assert!(code == 0 || Error::os("connect", code).is_in_progress(), "{code}");
 
+        // A send timeout on a non-blocking socket does not make connect wait.
+        let nb = Socket::new(Domain::INET, Type::STREAM.nonblocking(), Protocol::TCP).unwrap();
+        nb.setsockopt(berkeley::sockopt::SndTimeo, Some(LONG)).unwrap();
+        match nb.connect(addr) {
+            Ok(()) => {}
+            Err(e) => assert!(e.is_in_progress(), "{e:?}"),
+        }
+
         // Bad input is still an error, not a code.
         let err = tcp(Domain::INET).connect_ex("999.1.1.1:80").unwrap_err();
         assert!(err.raw_os_error().is_none(), "{err:?}");

@@ -305,7 +305,7 @@ impl Socket {
     /// See [recv(2)](https://man7.org/linux/man-pages/man2/recv.2.html).
     #[inline]
     pub fn recv_with_flags(&self, buf: &mut [u8], flags: MsgFlags) -> Result<Received> {
-        let discarded = self.trunc_discards(flags)?;
+        let discarded = self.trunc_discards(flags);
         let cap = buf.len();
         // SAFETY: sys::recv only stores initialised bytes into the slice.
         let buf = unsafe { as_uninit(buf) };
@@ -315,21 +315,22 @@ impl Socket {
     }
 
     /// Whether a receive with `flags` makes the kernel discard data without writing it: Linux
-    /// TCP under `MSG_TRUNC`.
+    /// TCP under `MSG_TRUNC`. A socket whose type or protocol cannot be read is not TCP (and
+    /// the receive itself then reports what is wrong with it).
     #[inline]
-    fn trunc_discards(&self, flags: MsgFlags) -> Result<bool> {
+    fn trunc_discards(&self, flags: MsgFlags) -> bool {
         if !flags.contains(MsgFlags::TRUNC) {
-            return Ok(false);
+            return false;
         }
         #[cfg(any(target_os = "linux", target_os = "android"))]
         {
             use crate::sockopt::{SoProtocol, SoType};
             use crate::types::{Protocol, Type};
-            Ok(self.getsockopt(SoType)? == Type::STREAM
-                && self.getsockopt(SoProtocol)? == Protocol::TCP)
+            matches!(self.getsockopt(SoType), Ok(Type::STREAM))
+                && matches!(self.getsockopt(SoProtocol), Ok(Protocol::TCP))
         }
         #[cfg(not(any(target_os = "linux", target_os = "android")))]
-        Ok(false)
+        false
     }
 
     /// `recv(2)` into uninitialised memory — as [`recv`](Socket::recv), without zeroing the
@@ -428,7 +429,7 @@ impl Socket {
         buf: &mut [u8],
         flags: MsgFlags,
     ) -> Result<(Received, SockAddr)> {
-        let discarded = self.trunc_discards(flags)?;
+        let discarded = self.trunc_discards(flags);
         let cap = buf.len();
         // SAFETY: sys::recvfrom only stores initialised bytes into the slice.
         let buf = unsafe { as_uninit(buf) };
