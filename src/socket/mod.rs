@@ -30,10 +30,12 @@ pub use self::io::Received;
 /// What berkeley adds to the bare C calls, so programs behave like their Python versions:
 ///
 /// - **Close-on-exec.** Every socket berkeley creates (`new`, `socketpair`, `accept`, `accept4`,
-///   `dup`) is close-on-exec (Windows: not inheritable). On Linux, FreeBSD and Windows the flag
-///   is set by the call that creates the socket; Apple systems have no `SOCK_CLOEXEC` or
+///   `dup`) is close-on-exec (Windows: not inheritable). On Linux and FreeBSD the flag is set by
+///   the call that creates the socket, atomically. Apple systems have no `SOCK_CLOEXEC` or
 ///   `accept4`, so there `FD_CLOEXEC` is set with `fcntl` right after, and a `fork` + `exec` on
-///   another thread in between can leak the descriptor into the child.
+///   another thread in between can leak the descriptor into the child. Windows creates sockets
+///   non-inheritable (`WSA_FLAG_NO_HANDLE_INHERIT`) but has no such flag for `accept`: berkeley
+///   clears `HANDLE_FLAG_INHERIT` right after it, as Python does.
 /// - **No `SIGPIPE`.** Writing to a connection the peer has closed returns an `EPIPE` error
 ///   instead of killing the process: on Linux and FreeBSD every `send`/`sendto` carries
 ///   `MSG_NOSIGNAL`; on Apple systems the sockets berkeley creates get `SO_NOSIGPIPE` (a socket
@@ -282,8 +284,9 @@ impl Socket {
     /// The new socket is always close-on-exec ([`AcceptFlags::CLOEXEC`] is implied). Linux and
     /// FreeBSD apply the flags in the one `accept4` call; Apple systems and Windows have no
     /// `accept4`, so there berkeley calls `accept` and then sets the mode (`ioctl(FIONBIO)`,
-    /// Windows `ioctlsocket`) and, on Apple, `FD_CLOEXEC` and `SO_NOSIGPIPE` — a few calls
-    /// instead of one, and on Apple not atomic with respect to a concurrent `fork` + `exec`.
+    /// Windows `ioctlsocket`) and close-on-exec (Apple: `FD_CLOEXEC` and `SO_NOSIGPIPE`;
+    /// Windows: `SetHandleInformation` clears `HANDLE_FLAG_INHERIT`) — a few calls instead of
+    /// one, and not atomic with respect to a concurrent `fork` + `exec` (or `CreateProcess`).
     ///
     /// Errors: those of [`accept`](Socket::accept).
     ///
