@@ -436,7 +436,7 @@ fn handle(sock: &Socket) -> String {
 fn unix_pair() -> Result<()> {
     let mut out = String::new();
     heading(&mut out, "UNIX socketpair");
-    let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT)?;
+    let (a, b) = Socket::socketpair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT)?;
     row(
         &mut out,
         "socketpair(AF_UNIX, SOCK_STREAM, 0, sv)",

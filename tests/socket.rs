@@ -17,6 +17,7 @@ use std::os::fd::{AsFd, AsRawFd, FromRawFd, IntoRawFd, OwnedFd};
 use std::time::Duration;
 
 use berkeley::poll::{poll, PollFd, PollFlags};
+use berkeley::socket::Received;
 use berkeley::sockopt::{Linger, RcvTimeo};
 use berkeley::{Domain, Error, MsgFlags, Protocol, Shutdown, SockAddr, Socket, Type};
 #[cfg(unix)]
@@ -138,8 +139,9 @@ fn udp_roundtrip(domain: Domain, bind: SockAddr) {
 
     // PEEK leaves the datagram queued; the uninit variant then reads it.
     a.sendto_with_flags(b"two", ba, MsgFlags::DONTROUTE).unwrap();
-    let (n, from) = b.recvfrom_with_flags(&mut buf, MsgFlags::PEEK).unwrap();
-    assert_eq!((&buf[..n], from), (&b"two"[..], aa));
+    let (got, from) = b.recvfrom_with_flags(&mut buf, MsgFlags::PEEK).unwrap();
+    assert_eq!(got, Received { len: 3, full_len: 3 });
+    assert_eq!((&buf[..got.len], from), (&b"two"[..], aa));
     let mut ubuf = [MaybeUninit::<u8>::uninit(); 64];
     let (n, from) = b.recvfrom_uninit(&mut ubuf).unwrap();
     assert_eq!((n, from), (3, aa));
@@ -164,17 +166,46 @@ fn udp_roundtrip(domain: Domain, bind: SockAddr) {
     assert_eq!(&buf[..4], b"four");
 }
 
+/// A datagram longer than the buffer: `len` never exceeds the buffer; MSG_TRUNC reports the
+/// real length in `full_len` (Linux); without it the rest is lost, as in C.
 #[cfg(unix)]
 fn truncation(a: &Socket, b: &Socket, ba: &SockAddr) {
     a.sendto(&[9u8; 100], ba).unwrap();
     let mut small = [0u8; 10];
-    assert_eq!(b.recv_with_flags(&mut small, MsgFlags::TRUNC).unwrap(), 100);
+    let got = b.recv_with_flags(&mut small, MsgFlags::TRUNC).unwrap();
+    assert_eq!(got.len, 10, "never more than the buffer");
+    #[cfg(target_os = "linux")]
+    assert_eq!(got, Received { len: 10, full_len: 100 });
+    #[cfg(target_os = "linux")]
+    assert!(got.is_truncated());
     assert_eq!(small, [9u8; 10]);
+
+    // recvfrom_with_flags: the same, with the sender.
+    a.sendto(&[7u8; 100], ba).unwrap();
+    let (got, from) = b.recvfrom_with_flags(&mut small, MsgFlags::TRUNC).unwrap();
+    assert_eq!(got.len, 10);
+    #[cfg(target_os = "linux")]
+    assert_eq!(got.full_len, 100);
+    assert_eq!(from, a.getsockname().unwrap());
+    assert_eq!(small, [7u8; 10]);
+
+    // PEEK | TRUNC: the size of the next datagram, which stays queued.
+    a.sendto(&[6u8; 40], ba).unwrap();
+    let got = b.recv_with_flags(&mut [], MsgFlags::PEEK | MsgFlags::TRUNC).unwrap();
+    assert_eq!(got.len, 0);
+    #[cfg(target_os = "linux")]
+    assert_eq!(got.full_len, 40);
+    let mut big = [0u8; 64];
+    assert_eq!(b.recv(&mut big).unwrap(), 40);
+
+    // Without TRUNC: the count is what fitted, and the rest of that datagram is gone.
     a.sendto(&[8u8; 100], ba).unwrap();
     assert_eq!(b.recv(&mut small).unwrap(), 10);
-    // ...and the rest of that datagram is gone.
     let err = b.recv_with_flags(&mut small, MsgFlags::DONTWAIT).unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::WouldBlock);
+    assert!(err.is_would_block(), "{err:?}");
+    a.sendto(&[5u8; 100], ba).unwrap();
+    let got = b.recv_with_flags(&mut small, MsgFlags::empty()).unwrap();
+    assert_eq!(got, Received { len: 10, full_len: 10 }, "without TRUNC the OS cannot tell");
 }
 
 #[test]
@@ -203,26 +234,26 @@ fn close_on_exec_everywhere() {
         c.connect(l.getsockname().unwrap()).unwrap();
         let (s, _) = l.accept().unwrap();
         assert!(is_cloexec(s.as_raw_fd()), "accept");
-        let d = s.try_clone().unwrap();
-        assert!(is_cloexec(d.as_raw_fd()), "try_clone");
+        let d = s.dup().unwrap();
+        assert!(is_cloexec(d.as_raw_fd()), "dup");
         assert!(d.as_raw_fd() >= 3 && d.as_raw_fd() != s.as_raw_fd());
-        let (p, q) = Socket::pair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT).unwrap();
+        let (p, q) = Socket::socketpair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT).unwrap();
         assert!(is_cloexec(p.as_raw_fd()) && is_cloexec(q.as_raw_fd()), "socketpair");
     });
 }
 
 #[test]
-fn try_clone_shares_the_socket() {
-    fd_leak_check("try_clone_shares_the_socket", || {
+fn dup_shares_the_socket() {
+    fd_leak_check("dup_shares_the_socket", || {
         let (c, s) = tcp_pair(Domain::INET, &lo4());
-        let c2 = c.try_clone().unwrap();
+        let c2 = c.dup().unwrap();
         drop(c);
         c2.sendall(b"via clone").unwrap();
         let mut buf = [0u8; 16];
         assert_eq!(s.recv(&mut buf).unwrap(), 9);
         // The mode is shared too.
         c2.set_nonblocking(true).unwrap();
-        let c3 = c2.try_clone().unwrap();
+        let c3 = c2.dup().unwrap();
         #[cfg(unix)]
         assert!(c3.nonblocking().unwrap());
         let err = c3.recv(&mut buf).unwrap_err();
@@ -602,7 +633,13 @@ fn bad_fd_is_ebadf() {
         );
         let err = bad.bind(lo4()).unwrap_err();
         assert_eq!(err.to_string(), "bind(127.0.0.1:0): Bad file descriptor (os error 9)");
-        assert_eq!(bad.try_clone().unwrap_err().raw_os_error(), Some(libc::EBADF));
+        assert_eq!(bad.dup().unwrap_err().raw_os_error(), Some(libc::EBADF));
+        // connect first asks for a send timeout; that failing leaves connect to report it.
+        let err = bad.connect(lo4()).unwrap_err();
+        assert_eq!((err.call(), err.raw_os_error()), (Some("connect"), Some(libc::EBADF)));
+        assert_eq!(bad.connect_ex(lo4()).unwrap(), libc::EBADF);
+        // Debug leaves out every field the OS cannot report, and does not panic.
+        assert_eq!(format!("{bad:?}"), format!("Socket {{ fd: {fd} }}"));
         assert_eq!(bad.set_nonblocking(true).unwrap_err().raw_os_error(), Some(libc::EBADF));
         // close(self) reports the error that Drop would swallow.
         let err = bad.close().unwrap_err();
@@ -626,7 +663,7 @@ fn socket_creation_errors() {
         assert!(err.to_string().starts_with("socket: "), "{err}");
         let err = Socket::new(Domain::INET, Type::STREAM, Protocol::UDP).unwrap_err();
         assert_eq!(err.raw_os_error(), Some(libc::EPROTONOSUPPORT));
-        let err = Socket::pair(Domain::INET, Type::STREAM, Protocol::DEFAULT).unwrap_err();
+        let err = Socket::socketpair(Domain::INET, Type::STREAM, Protocol::DEFAULT).unwrap_err();
         assert_eq!(err.call(), Some("socketpair"));
         // Not connected / not listening.
         let s = tcp(Domain::INET);
@@ -738,7 +775,7 @@ fn blocking_calls_retry_eintr() {
 
         // recv
         let (c, s) = tcp_pair(Domain::INET, &lo4());
-        let s2 = s.try_clone().unwrap();
+        let s2 = s.dup().unwrap();
         let t = interrupt_then(me, 5, move || s2.sendall(b"late").unwrap());
         let mut buf = [0u8; 8];
         assert_eq!(c.recv(&mut buf).unwrap(), 4);
@@ -767,12 +804,12 @@ fn blocking_calls_retry_eintr() {
         drop(a);
 
         // poll (forever and with a timeout)
-        let (p, q) = Socket::pair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT).unwrap();
+        let (p, q) = Socket::socketpair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT).unwrap();
         let t = interrupt_then(me, 5, move || q.sendall(b"x").unwrap());
         let mut fds = [PollFd::new(&p, PollFlags::IN)];
         assert_eq!(poll(&mut fds, None).unwrap(), 1);
         t.join().unwrap();
-        let (p, q) = Socket::pair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT).unwrap();
+        let (p, q) = Socket::socketpair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT).unwrap();
         let t = interrupt_then(me, 5, move || q.sendall(b"x").unwrap());
         let mut fds = [PollFd::new(&p, PollFlags::IN)];
         assert_eq!(poll(&mut fds, Some(LONG)).unwrap(), 1);
@@ -876,7 +913,7 @@ fn std_unix_conversions_both_ways() {
         b.read_exact(&mut four).unwrap();
         let _back: UnixStream = Socket::from(UnixStream::from(a)).into();
 
-        let (p, q) = Socket::pair(Domain::UNIX, Type::DGRAM, Protocol::DEFAULT).unwrap();
+        let (p, q) = Socket::socketpair(Domain::UNIX, Type::DGRAM, Protocol::DEFAULT).unwrap();
         let p = UnixDatagram::from(p);
         p.send(b"dg").unwrap();
         assert_eq!(q.recv(&mut four).unwrap(), 2);
@@ -932,5 +969,325 @@ fn poll_reports_readiness() {
         let mut fds = [PollFd::new(&c, PollFlags::empty())];
         assert_eq!(poll(&mut fds, Some(LONG)).unwrap(), 1);
         assert!(fds[0].revents().intersects(PollFlags::ERR | PollFlags::HUP), "{:?}", fds[0]);
+    });
+}
+
+// ---- recv contract under MSG_TRUNC ---------------------------------------------------------
+
+/// On Linux TCP, MSG_TRUNC discards data without writing it: berkeley says so (`len` 0), where
+/// the bare count would claim bytes the buffer never got.
+#[cfg(target_os = "linux")]
+#[test]
+fn tcp_trunc_discards_without_writing() {
+    fd_leak_check("tcp_trunc_discards_without_writing", || {
+        let (c, s) = tcp_pair(Domain::INET, &lo4());
+        c.sendall(b"hello world").unwrap();
+        let mut buf = [0xaau8; 4];
+        let got = s.recv_with_flags(&mut buf, MsgFlags::TRUNC).unwrap();
+        assert_eq!(got, Received { len: 0, full_len: 4 });
+        assert!(got.is_truncated());
+        assert_eq!(buf, [0xaa; 4], "the kernel wrote nothing");
+        let mut rest = [0u8; 16];
+        let n = s.recv(&mut rest).unwrap();
+        assert_eq!(&rest[..n], b"o world", "the first 4 bytes were discarded");
+        // recvfrom_with_flags follows the same rule.
+        c.sendall(b"abcdef").unwrap();
+        let (got, _) = s.recvfrom_with_flags(&mut buf, MsgFlags::TRUNC).unwrap();
+        assert_eq!(got, Received { len: 0, full_len: 4 });
+        // Without TRUNC nothing changes: the count is what was written.
+        let got = s.recv_with_flags(&mut buf, MsgFlags::PEEK).unwrap();
+        assert_eq!(got, Received { len: 2, full_len: 2 });
+        assert_eq!(&buf[..2], b"ef");
+    });
+}
+
+// ---- connect: time limits, connect_ex --------------------------------------------------------
+
+/// A TCP listener on loopback whose accept queue is full, so the kernel drops further SYNs
+/// (Linux: `listen(0)` queues one connection); returns it with the connections that filled it.
+#[cfg(target_os = "linux")]
+fn syn_dropping_listener() -> (Socket, Vec<Socket>) {
+    let l = tcp(Domain::INET);
+    l.bind(lo4()).unwrap();
+    l.listen(0).unwrap();
+    let addr = l.getsockname().unwrap();
+    let mut queued = Vec::new();
+    for _ in 0..8 {
+        let c = tcp(Domain::INET);
+        match c.connect_timeout(addr, Duration::from_millis(300)) {
+            Ok(()) => queued.push(c),
+            Err(e) if e.is_timeout() => return (l, queued),
+            Err(e) => panic!("filling the accept queue: {e}"),
+        }
+    }
+    panic!("the accept queue never filled");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn connect_timeout_expires_with_timed_out() {
+    fd_leak_check("connect_timeout_expires_with_timed_out", || {
+        let (l, _queued) = syn_dropping_listener();
+        let addr = l.getsockname().unwrap();
+        let c = tcp(Domain::INET);
+        let err = c.connect_timeout(addr, Duration::from_millis(100)).unwrap_err();
+        assert!(err.is_timeout(), "{err:?}");
+        assert_eq!(err.kind(), ErrorKind::TimedOut);
+        assert_eq!(err.call(), Some("connect"));
+        assert_eq!(err.addr(), Some(&addr));
+        assert_eq!(
+            err.to_string(),
+            format!("connect({addr}): Connection timed out (os error 110)")
+        );
+        assert!(c.getblocking().unwrap(), "blocking mode restored");
+
+        // settimeout: a plain connect honours it, as in Python.
+        let c = tcp(Domain::INET);
+        c.settimeout(Some(Duration::from_millis(100))).unwrap();
+        let err = c.connect(addr).unwrap_err();
+        assert!(err.is_timeout(), "{err:?}");
+        assert!(c.getblocking().unwrap());
+        // connect_ex reports the same outcome as a code.
+        let c = tcp(Domain::INET);
+        c.settimeout(Some(Duration::from_millis(100))).unwrap();
+        assert_eq!(c.connect_ex(addr).unwrap(), libc::ETIMEDOUT);
+    });
+}
+
+#[test]
+fn connect_ex_returns_codes() {
+    fd_leak_check("connect_ex_returns_codes", || {
+        let holder = tcp(Domain::INET);
+        holder.bind(lo4()).unwrap();
+        let closed = holder.getsockname().unwrap();
+        let code = tcp(Domain::INET).connect_ex(closed).unwrap();
+        assert_eq!(Error::os("connect", code).kind(), ErrorKind::ConnectionRefused, "{code}");
+
+        let l = listener(Domain::INET, &lo4());
+        let addr = l.getsockname().unwrap();
+        let c = tcp(Domain::INET);
+        assert_eq!(c.connect_ex(addr).unwrap(), 0);
+        assert_eq!(c.getpeername().unwrap(), addr);
+
+        // Non-blocking: 0 or "in progress", never an Err.
+        let nb = Socket::new(Domain::INET, Type::STREAM.nonblocking(), Protocol::TCP).unwrap();
+        let code = nb.connect_ex(addr).unwrap();
+        assert!(code == 0 || Error::os("connect", code).is_in_progress(), "{code}");
+
+        // A send timeout on a non-blocking socket does not make connect wait.
+        let nb = Socket::new(Domain::INET, Type::STREAM.nonblocking(), Protocol::TCP).unwrap();
+        nb.setsockopt(berkeley::sockopt::SndTimeo, Some(LONG)).unwrap();
+        match nb.connect(addr) {
+            Ok(()) => {}
+            Err(e) => assert!(e.is_in_progress(), "{e:?}"),
+        }
+
+        // Bad input is still an error, not a code.
+        let err = tcp(Domain::INET).connect_ex("999.1.1.1:80").unwrap_err();
+        assert!(err.raw_os_error().is_none(), "{err:?}");
+    });
+}
+
+// ---- accept4, close-on-exec, inheritance -----------------------------------------------------
+
+#[test]
+fn accept4_sets_the_mode_it_is_asked_for() {
+    use berkeley::socket::AcceptFlags;
+    fd_leak_check("accept4_sets_the_mode_it_is_asked_for", || {
+        let l = listener(Domain::INET, &lo4());
+        let addr = l.getsockname().unwrap();
+        let _c1 = tcp(Domain::INET);
+        _c1.connect(addr).unwrap();
+        let (a, peer) = l.accept4(AcceptFlags::NONBLOCK).unwrap();
+        assert_eq!(peer, _c1.getsockname().unwrap());
+        assert!(a.recv(&mut [0u8; 4]).unwrap_err().is_would_block());
+        #[cfg(unix)]
+        assert!(!a.getblocking().unwrap());
+        #[cfg(unix)]
+        assert!(a.cloexec().unwrap());
+
+        // A non-blocking listener: accept() and accept4(empty) still give blocking sockets
+        // (BSD, Apple and Windows would pass the listener's mode on; berkeley sets it).
+        l.set_nonblocking(true).unwrap();
+        assert!(l.accept().unwrap_err().is_would_block());
+        let _c2 = tcp(Domain::INET);
+        _c2.connect(addr).unwrap();
+        let got = loop {
+            match l.accept4(AcceptFlags::empty() | AcceptFlags::CLOEXEC) {
+                Err(e) if e.is_would_block() => std::thread::sleep(Duration::from_millis(5)),
+                other => break other.unwrap().0,
+            }
+        };
+        #[cfg(unix)]
+        assert!(got.getblocking().unwrap());
+        got.settimeout(Some(Duration::from_millis(20))).unwrap();
+        assert!(got.recv(&mut [0u8; 4]).unwrap_err().is_timeout(), "blocking, so it timed out");
+    });
+}
+
+#[test]
+fn inheritable_round_trip() {
+    fd_leak_check("inheritable_round_trip", || {
+        let s = udp(Domain::INET);
+        assert!(!s.get_inheritable().unwrap());
+        s.set_inheritable(true).unwrap();
+        assert!(s.get_inheritable().unwrap());
+        #[cfg(unix)]
+        {
+            assert!(!is_cloexec(s.as_raw_fd()));
+            assert!(!s.cloexec().unwrap());
+            s.set_cloexec(true).unwrap();
+            assert!(is_cloexec(s.as_raw_fd()));
+            assert!(!s.get_inheritable().unwrap());
+            s.set_cloexec(true).unwrap(); // idempotent
+            assert!(s.cloexec().unwrap());
+        }
+        s.set_inheritable(false).unwrap();
+        assert!(!s.get_inheritable().unwrap());
+    });
+}
+
+// ---- Python's timeouts -------------------------------------------------------------------------
+
+#[test]
+fn settimeout_like_python() {
+    fd_leak_check("settimeout_like_python", || {
+        let (c, s) = tcp_pair(Domain::INET, &lo4());
+        let t = Duration::from_millis(30);
+
+        // Some(t): blocking with SO_RCVTIMEO = SO_SNDTIMEO = t; a recv gives up with Timeout.
+        c.settimeout(Some(t)).unwrap();
+        // The OS may round the time up to its clock tick (Linux: a jiffy).
+        let rcv = c.getsockopt(RcvTimeo).unwrap().unwrap();
+        assert!(rcv >= t && rcv < t + Duration::from_millis(20), "{rcv:?}");
+        assert_eq!(c.getsockopt(berkeley::sockopt::SndTimeo).unwrap(), Some(rcv));
+        #[cfg(unix)]
+        {
+            assert_eq!(c.gettimeout().unwrap(), Some(rcv));
+            assert!(c.getblocking().unwrap());
+        }
+        let err = c.recv(&mut [0u8; 8]).unwrap_err();
+        // Unix says EAGAIN, which berkeley names a timeout; Windows says WSAETIMEDOUT.
+        #[cfg(unix)]
+        assert!(matches!(err, Error::Timeout { call: "recv", .. }), "{err:?}");
+        assert!(err.is_timeout() && !err.is_would_block(), "{err:?}");
+        #[cfg(target_os = "linux")]
+        assert_eq!(err.to_string(), "recv: timed out (os error 11)");
+        // The Read impl keeps the plain OS error, as std's TcpStream does.
+        #[cfg(unix)]
+        {
+            let io = (&c).read(&mut [0u8; 8]).unwrap_err();
+            assert_eq!(io.raw_os_error(), Some(libc::EAGAIN));
+            assert_eq!(io.kind(), ErrorKind::WouldBlock);
+            assert!(Error::downcast_ref(&io).is_none());
+        }
+
+        // Some(ZERO): non-blocking, timeouts cleared.
+        c.settimeout(Some(Duration::ZERO)).unwrap();
+        assert!(c.recv(&mut [0u8; 8]).unwrap_err().is_would_block());
+        assert_eq!(c.getsockopt(RcvTimeo).unwrap(), None);
+        #[cfg(unix)]
+        {
+            assert_eq!(c.gettimeout().unwrap(), Some(Duration::ZERO));
+            assert!(!c.getblocking().unwrap());
+        }
+
+        // setblocking(true) == settimeout(None): blocking, no timeout.
+        c.settimeout(Some(t)).unwrap();
+        c.setblocking(true).unwrap();
+        assert_eq!(c.getsockopt(RcvTimeo).unwrap(), None);
+        assert_eq!(c.getsockopt(berkeley::sockopt::SndTimeo).unwrap(), None);
+        #[cfg(unix)]
+        assert_eq!(c.gettimeout().unwrap(), None);
+        s.sendall(b"x").unwrap();
+        assert_eq!(c.recv(&mut [0u8; 8]).unwrap(), 1);
+
+        // setblocking(false) == settimeout(Some(ZERO)).
+        c.setblocking(false).unwrap();
+        assert!(c.recv(&mut [0u8; 8]).unwrap_err().is_would_block());
+        c.settimeout(None).unwrap();
+        #[cfg(unix)]
+        assert!(c.getblocking().unwrap());
+
+        // accept honours the timeout too (Linux only: BSD, Apple and Windows accept ignore
+        // SO_RCVTIMEO).
+        #[cfg(target_os = "linux")]
+        {
+            let l = listener(Domain::INET, &lo4());
+            l.settimeout(Some(t)).unwrap();
+            assert!(l.accept().unwrap_err().is_timeout());
+        }
+        // A timeout too long for the OS is bad input, and changes nothing.
+        let err = c.settimeout(Some(Duration::MAX)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err:?}");
+    });
+}
+
+// ---- Debug like Python's repr ------------------------------------------------------------------
+
+#[test]
+fn debug_is_like_pythons_repr() {
+    fd_leak_check("debug_is_like_pythons_repr", || {
+        let (c, s) = tcp_pair(Domain::INET, &lo4());
+        let (ca, sa) = (c.getsockname().unwrap(), s.getsockname().unwrap());
+        let text = format!("{c:?}");
+        #[cfg(target_os = "linux")]
+        assert_eq!(
+            text,
+            format!(
+                "Socket {{ fd: {}, domain: AF_INET, type: SOCK_STREAM, protocol: IPPROTO_TCP, \
+                 laddr: {ca}, raddr: {sa} }}",
+                c.as_raw_fd()
+            )
+        );
+        assert!(text.contains(&format!("laddr: {ca}")) && text.contains(&format!("raddr: {sa}")));
+
+        // Not connected: no raddr. Alternate form works too.
+        let u = udp(Domain::INET);
+        let text = format!("{u:?}");
+        assert!(text.contains("type: SOCK_DGRAM") && !text.contains("raddr"), "{text}");
+        assert!(format!("{u:#?}").contains("type: SOCK_DGRAM"));
+    });
+}
+
+// ---- ICMP errors on UDP ----------------------------------------------------------------------
+
+/// What `sendto`'s docs say: Linux reports an earlier datagram's ICMP port-unreachable only on
+/// a connected UDP socket.
+#[cfg(target_os = "linux")]
+#[test]
+fn icmp_errors_only_on_connected_udp() {
+    fd_leak_check("icmp_errors_only_on_connected_udp", || {
+        let gone = udp(Domain::INET);
+        gone.bind(lo4()).unwrap();
+        let dead = gone.getsockname().unwrap();
+        drop(gone);
+
+        // Unconnected: every sendto succeeds.
+        let s = udp(Domain::INET);
+        s.bind(lo4()).unwrap();
+        for _ in 0..3 {
+            assert_eq!(s.sendto(b"anyone?", dead).unwrap(), 7);
+        }
+
+        // Connected: the ICMP error is queued on the socket (poll reports POLLERR) ...
+        let k = udp(Domain::INET);
+        k.connect(dead).unwrap();
+        k.send(b"anyone?").unwrap();
+        let mut fds = [PollFd::new(&k, PollFlags::IN)];
+        assert_eq!(poll(&mut fds, Some(LONG)).unwrap(), 1);
+        assert!(fds[0].revents().contains(PollFlags::ERR), "{:?}", fds[0].revents());
+        // ... by which time the unconnected socket's ICMP errors (sent earlier, on the same
+        // loopback path) have arrived too: it has none queued.
+        let mut fds = [PollFd::new(&s, PollFlags::IN)];
+        assert_eq!(poll(&mut fds, Some(Duration::ZERO)).unwrap(), 0);
+        let err = s.recv_with_flags(&mut [0u8; 8], MsgFlags::DONTWAIT).unwrap_err();
+        assert!(err.is_would_block(), "{err}");
+
+        // The connected socket's next call fails once with ECONNREFUSED.
+        let err = k.sendto(b"again", dead).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::ConnectionRefused, "{err}");
+        assert_eq!(err.to_string(), format!("sendto({dead}): Connection refused (os error 111)"));
+        assert_eq!(k.send(b"and again").unwrap(), 9, "reported once");
     });
 }

@@ -387,7 +387,7 @@ fn so_error_after_refused_nonblocking_connect() {
 fn peercred_on_socketpair() {
     fd_leak_check("peercred", || {
         for ty in [Type::STREAM, Type::SEQPACKET, Type::DGRAM] {
-            let (a, b) = Socket::pair(Domain::UNIX, ty, Protocol::DEFAULT).unwrap();
+            let (a, b) = Socket::socketpair(Domain::UNIX, ty, Protocol::DEFAULT).unwrap();
             for s in [&a, &b] {
                 let cred = s.getsockopt(PeerCred).unwrap();
                 assert_eq!(cred.pid, std::process::id() as i32);
@@ -834,7 +834,7 @@ fn raw_unknown_option_is_enoprotoopt() {
 #[test]
 fn closed_or_wrong_socket_errors_name_the_option() {
     fd_leak_check("wrong_socket", || {
-        let (a, _b) = Socket::pair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT).unwrap();
+        let (a, _b) = Socket::socketpair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT).unwrap();
         let err = a.getsockopt(IpTtl).unwrap_err();
         assert_eq!(err.call(), Some("getsockopt(IP_TTL)"));
         assert!(err.raw_os_error().is_some());

@@ -178,11 +178,16 @@ fn datagram_addresses() {
         assert_eq!(n, 4);
         assert!(from.is_empty(), "{from:?}");
         assert!(from.as_un().is_none());
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        assert_eq!(from.family(), Domain::UNSPEC, "Linux: no family either");
 
         // Message boundaries and truncation.
         a.sendto(&[1u8; 50], baddr).unwrap();
         let mut small = [0u8; 8];
-        assert_eq!(b.recv_with_flags(&mut small, MsgFlags::TRUNC).unwrap(), 50);
+        let got = b.recv_with_flags(&mut small, MsgFlags::TRUNC).unwrap();
+        assert_eq!(got.len, 8);
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        assert_eq!(got.full_len, 50);
 
         // Connected datagram sockets: send/recv, getpeername.
         a.connect(baddr).unwrap();
@@ -246,7 +251,7 @@ fn seqpacket_keeps_boundaries() {
 fn socketpair_all_types() {
     fd_leak_check("socketpair_all_types", || {
         for ty in [Type::STREAM, Type::DGRAM, Type::SEQPACKET] {
-            let (a, b) = Socket::pair(Domain::UNIX, ty, Protocol::DEFAULT).unwrap();
+            let (a, b) = Socket::socketpair(Domain::UNIX, ty, Protocol::DEFAULT).unwrap();
             assert!(is_cloexec(std::os::fd::AsRawFd::as_raw_fd(&a)));
             assert_eq!(a.r#type().unwrap(), ty);
             assert!(un(&a.getsockname().unwrap()).is_unnamed(), "{ty:?}");
@@ -260,7 +265,8 @@ fn socketpair_all_types() {
         }
         // Created non-blocking, atomically.
         let (a, _b) =
-            Socket::pair(Domain::UNIX, Type::STREAM.nonblocking(), Protocol::DEFAULT).unwrap();
+            Socket::socketpair(Domain::UNIX, Type::STREAM.nonblocking(), Protocol::DEFAULT)
+                .unwrap();
         assert!(a.nonblocking().unwrap());
         assert_eq!(a.recv(&mut [0u8; 1]).unwrap_err().kind(), ErrorKind::WouldBlock);
     });
@@ -291,5 +297,100 @@ fn std_unix_interop() {
         let mut buf = [0u8; 8];
         assert_eq!(s2.recv(&mut buf).unwrap(), 8);
         assert!(Path::new(&path).exists());
+    });
+}
+
+// ---- connect against a full backlog ----------------------------------------------------------
+
+/// A listening UNIX stream socket with `listen(0)` whose backlog has been filled with
+/// connections nobody accepted yet; returns the listener and the queued clients.
+fn full_backlog(addr: &SockAddr) -> (Socket, Vec<Socket>) {
+    let l = unix(Type::STREAM);
+    l.bind(addr).unwrap();
+    l.listen(0).unwrap();
+    let mut queued = Vec::new();
+    loop {
+        let c = unix(Type::STREAM.nonblocking());
+        match c.connect(addr) {
+            Ok(()) => queued.push(c),
+            // A full backlog refuses a non-blocking connect with EAGAIN.
+            Err(e) if e.raw_os_error() == Some(libc::EAGAIN) => break,
+            Err(e) => panic!("filling the backlog: {e}"),
+        }
+        assert!(queued.len() < 1000, "the backlog never filled");
+    }
+    (l, queued)
+}
+
+extern "C" fn on_sigusr2(_: libc::c_int) {}
+
+/// Installs a no-op SIGUSR2 handler without `SA_RESTART`: a blocking call it interrupts fails
+/// with `EINTR` unless the caller retries.
+fn install_sigusr2() {
+    // SAFETY: a zeroed sigaction is valid; the handler is an async-signal-safe no-op.
+    unsafe {
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        sa.sa_sigaction = on_sigusr2 as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        sa.sa_flags = 0; // no SA_RESTART
+        libc::sigemptyset(&mut sa.sa_mask);
+        assert_eq!(libc::sigaction(libc::SIGUSR2, &sa, std::ptr::null_mut()), 0);
+    }
+}
+
+/// Bug: a blocking AF_UNIX connect waiting on a full backlog is *cancelled* by a signal (the
+/// kernel does not go on connecting, unlike TCP); berkeley used to wait for POLLOUT, which such
+/// a socket reports at once with SO_ERROR 0, and returned Ok on a socket that never connected.
+/// `Ok` must mean connected.
+#[test]
+fn connect_interrupted_on_full_backlog_is_really_connected() {
+    fd_leak_check("connect_interrupted_on_full_backlog_is_really_connected", || {
+        install_sigusr2();
+        let dir = TempDir::new("eintr");
+        let (_, addr) = dir.sock("l.sock");
+        let (l, queued) = full_backlog(&addr);
+        // If connect wrongly returns, the acceptor must not wait for ever.
+        l.settimeout(Some(std::time::Duration::from_secs(10))).unwrap();
+        // SAFETY: pthread_self has no preconditions.
+        let me = unsafe { libc::pthread_self() } as usize;
+        let c = unix(Type::STREAM);
+        std::thread::scope(|scope| {
+            let acceptor = scope.spawn(|| {
+                for _ in 0..5 {
+                    std::thread::sleep(std::time::Duration::from_millis(40));
+                    // SAFETY: the connecting thread lives until this scope ends.
+                    unsafe { libc::pthread_kill(me as libc::pthread_t, libc::SIGUSR2) };
+                }
+                // Now make room: accept the queued connections and the one being made.
+                (0..=queued.len()).map(|_| l.accept().unwrap().0).collect::<Vec<_>>()
+            });
+            c.connect(addr).unwrap();
+            assert_eq!(c.getpeername().unwrap(), addr, "connect returned Ok unconnected");
+            let accepted = acceptor.join().unwrap();
+            // The last connection accepted is this one: data flows.
+            c.sendall(b"hi").unwrap();
+            let mut buf = [0u8; 2];
+            assert_eq!(accepted.last().unwrap().recv(&mut buf).unwrap(), 2);
+            assert_eq!(&buf, b"hi");
+        });
+    });
+}
+
+/// Bug: `connect_timeout` returned Ok at once against a full backlog (a non-blocking connect's
+/// EAGAIN means "backlog full" on Unix, not "in progress"). It is an error, reported as the OS
+/// gave it, and the socket's blocking mode is restored.
+#[test]
+fn connect_timeout_on_full_backlog_is_an_error() {
+    fd_leak_check("connect_timeout_on_full_backlog_is_an_error", || {
+        let dir = TempDir::new("ctfull");
+        let (_, addr) = dir.sock("l.sock");
+        let (_l, _queued) = full_backlog(&addr);
+        let c = unix(Type::STREAM);
+        let err = c.connect_timeout(addr, std::time::Duration::from_secs(5)).unwrap_err();
+        assert_eq!(err.raw_os_error(), Some(libc::EAGAIN), "{err}");
+        assert!(err.is_would_block() && !err.is_in_progress(), "{err:?}");
+        assert_eq!(err.call(), Some("connect"));
+        assert_eq!(err.addr(), Some(&addr));
+        assert_eq!(c.getpeername().unwrap_err().kind(), ErrorKind::NotConnected);
+        assert!(!c.nonblocking().unwrap(), "blocking mode restored");
     });
 }

@@ -66,10 +66,10 @@ fn wsa_codes_map_to_io_error_kinds() {
         let text = err.to_string();
         assert!(text.starts_with("connect: "), "{text}");
         assert!(text.ends_with(&format!("(os error {raw})")), "{text}");
+        // Into io::Error: same kind, and the berkeley error (with its code) inside.
         let io: io::Error = err.into();
-        // The io::Error carries the berkeley error (call and message kept); the code is inside.
         assert_eq!(io.kind(), kind);
-        assert_eq!(io.to_string(), text);
+        assert_eq!(io.to_string(), text); // the call and the message are kept
         assert_eq!(Error::downcast_ref(&io).and_then(Error::raw_os_error), Some(raw));
     }
 }
@@ -204,7 +204,7 @@ fn udp_round_trip_with_peek() {
 
     assert_eq!(a.sendto(b"datagram", b_addr).unwrap(), 8);
     let mut buf = [0u8; 64];
-    let n = b.recv_with_flags(&mut buf, MsgFlags::PEEK).unwrap();
+    let n = b.recv_with_flags(&mut buf, MsgFlags::PEEK).unwrap().len;
     assert_eq!(&buf[..n], b"datagram");
     let (n, from) = b.recvfrom(&mut buf).unwrap();
     assert_eq!((&buf[..n], from), (&b"datagram"[..], a_addr));
@@ -286,11 +286,11 @@ fn nonblocking_calls_would_block_with_10035() {
 }
 
 #[test]
-fn try_clone_shares_the_socket() {
+fn dup_shares_the_socket() {
     let a = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP).unwrap();
     a.bind(loopback(Domain::INET)).unwrap();
     let addr = a.getsockname().unwrap();
-    let b = a.try_clone().unwrap();
+    let b = a.dup().unwrap();
     assert_ne!(a.as_raw_socket(), b.as_raw_socket());
     a.close().unwrap();
     b.sendto(b"clone", addr).unwrap();
@@ -336,4 +336,43 @@ fn udp_connreset_off_keeps_recvfrom_working() {
     let mut buf = [0u8; 8];
     let (n, from) = s.recvfrom(&mut buf).unwrap();
     assert_eq!((&buf[..n], from), (&b"kept"[..], me));
+}
+
+/// Python's timeouts on Winsock: an expired `SO_RCVTIMEO` is `WSAETIMEDOUT` (10060), which
+/// `is_timeout` recognises; `setblocking(false)` gives `WSAEWOULDBLOCK`.
+#[test]
+fn settimeout_on_winsock() {
+    let u = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP).unwrap();
+    u.bind(loopback(Domain::INET)).unwrap();
+    u.settimeout(Some(Duration::from_millis(50))).unwrap();
+    let err = u.recv(&mut [0u8; 8]).unwrap_err();
+    assert_eq!(err.raw_os_error(), Some(ws::WSAETIMEDOUT), "{err:?}");
+    assert!(err.is_timeout() && !err.is_would_block());
+    u.setblocking(false).unwrap();
+    let err = u.recv(&mut [0u8; 8]).unwrap_err();
+    assert_eq!(err.raw_os_error(), Some(ws::WSAEWOULDBLOCK));
+    u.setblocking(true).unwrap();
+    assert_eq!(u.getsockopt(berkeley::sockopt::RcvTimeo).unwrap(), None);
+}
+
+/// `accept4` sets the mode it is asked for (Winsock's `accept` would copy the listener's), and
+/// the accepted socket is not inheritable.
+#[test]
+fn accept4_mode_and_inheritance_on_winsock() {
+    use berkeley::socket::AcceptFlags;
+    let (l, addr) = listener(Domain::INET);
+    l.set_nonblocking(true).unwrap();
+    let c = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP).unwrap();
+    c.connect(addr).unwrap();
+    let accepted = loop {
+        match l.accept4(AcceptFlags::empty()) {
+            Err(e) if e.is_would_block() => std::thread::sleep(Duration::from_millis(5)),
+            other => break other.unwrap().0,
+        }
+    };
+    assert!(!accepted.get_inheritable().unwrap());
+    c.sendall(b"x").unwrap();
+    assert_eq!(recv_exact(&accepted, 1), b"x"); // blocking: waits for the byte
+    accepted.settimeout(Some(Duration::from_millis(50))).unwrap();
+    assert!(accepted.recv(&mut [0u8; 1]).unwrap_err().is_timeout(), "blocking, not 10035");
 }

@@ -556,7 +556,7 @@ pub struct Mark;
 /// use berkeley::sockopt::PeerCred;
 /// use berkeley::{Domain, Protocol, Socket, Type};
 /// # fn main() -> berkeley::Result<()> {
-/// let (a, _b) = Socket::pair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT)?;
+/// let (a, _b) = Socket::socketpair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT)?;
 /// assert_eq!(a.getsockopt(PeerCred)?.pid, std::process::id() as i32);
 /// # Ok(()) }
 /// ```

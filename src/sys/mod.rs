@@ -23,27 +23,45 @@
 //! `in6_addr_to_ipv6(&in6_addr) -> Ipv6Addr`, `ipv6_to_in6_addr(Ipv6Addr) -> in6_addr`,
 //! `sockaddr_in6_scope_id(&sockaddr_in6) -> u32`, `set_sockaddr_in6_scope_id(&mut sockaddr_in6, u32)`.
 //!
-//! Functions: each makes **exactly one** OS call (Windows' `socket` and `accept` also start
-//! Winsock once, and `socket` applies the `SOCK_NONBLOCK` emulation; on Apple systems, which lack
-//! `MSG_NOSIGNAL` and `accept4`, `socket`/`socketpair`/`accept` also set `SO_NOSIGPIPE` and
-//! `accept` sets `FD_CLOEXEC`), returns `crate::Result`,
-//! and names the C call in its error (`Error::os("bind", code)`, with the address where there is
-//! one). They never retry `EINTR`; the portable layer does. Buffers the kernel fills are
-//! `&mut [MaybeUninit<u8>]`; lengths that do not fit the OS's integer type are clamped (for
-//! `send`/`recv`, like std) or rejected with `Error::InvalidInput`.
+//! Functions: each makes **exactly one** OS call, with these exceptions:
+//!
+//! - Windows' `socket` starts Winsock first (once per process, `startup`) and applies
+//!   `SOCK_NONBLOCK` with `ioctlsocket(FIONBIO)`.
+//! - Windows' `accept` (Winsock has no `accept4`) sets the new socket's mode with
+//!   `ioctlsocket(FIONBIO)` and clears `HANDLE_FLAG_INHERIT` with `SetHandleInformation`. It
+//!   needs no Winsock start-up: the listening socket proves that Winsock runs.
+//! - On Apple systems, which lack `SOCK_NONBLOCK`, `SOCK_CLOEXEC`, `MSG_NOSIGNAL` and `accept4`,
+//!   `socket`/`socketpair`/`accept` strip the two type flags and then set `FD_CLOEXEC`,
+//!   `SO_NOSIGPIPE` and the blocking mode.
+//! - `set_cloexec` reads the descriptor flags before it writes them; Windows' `dup` is
+//!   `WSADuplicateSocketW` + `WSASocketW`.
+//!
+//! Each returns `crate::Result` and names the C call in its error (`Error::os("bind", code)`,
+//! with the address where there is one). None retries `EINTR`; the portable layer does.
+//! Lengths that do not fit the OS's integer type are clamped (for `send`/`recv`, like std) or
+//! rejected with `Error::InvalidInput`.
+//!
+//! Buffers the kernel fills are `&mut [MaybeUninit<u8>]`, and the kernel stores only
+//! initialised bytes there. What a receive returns is the **kernel's count**, which is the
+//! number of bytes written at the start of the buffer *unless* the caller passed `MSG_TRUNC`:
+//! then Linux returns a datagram's full length, which can exceed the buffer, and on TCP
+//! discards that many bytes without writing any. So a caller that passes flags must not trust
+//! the count as "bytes written": `Socket::recv_with_flags`/`recvfrom_with_flags` turn it into a
+//! `Received { len, full_len }` whose `len` never exceeds the buffer and is 0 for TCP under
+//! `MSG_TRUNC`; the calls that pass no flags (`recv`, `recv_uninit`, `Read`) may use it as is.
 //!
 //! ```text
 //! socket(domain: i32, ty: i32, protocol: i32) -> Result<OwnedSocket>        // close-on-exec
 //! socketpair(domain, ty, protocol) -> Result<(OwnedSocket, OwnedSocket)>    // Unix only
 //! bind(s: RawSocket, addr: &SockAddr) -> Result<()>
 //! listen(s, backlog: i32) -> Result<()>
-//! accept(s) -> Result<(OwnedSocket, SockAddr)>                              // close-on-exec
+//! accept(s, flags: i32) -> Result<(OwnedSocket, SockAddr)>                  // accept4: flags = SOCK_NONBLOCK or 0; close-on-exec
 //! connect(s, addr: &SockAddr) -> Result<()>
-//! send(s, buf: &[u8], flags: i32) -> Result<usize>                          // + MSG_NOSIGNAL on Linux
+//! send(s, buf: &[u8], flags: i32) -> Result<usize>                          // + MSG_NOSIGNAL where it exists
 //! sendto(s, buf: &[u8], flags: i32, addr: &SockAddr) -> Result<usize>
-//! recv(s, buf: &mut [MaybeUninit<u8>], flags: i32) -> Result<usize>
+//! recv(s, buf: &mut [MaybeUninit<u8>], flags: i32) -> Result<usize>          // the kernel's count (see above)
 //! recvfrom(s, buf: &mut [MaybeUninit<u8>], flags: i32) -> Result<(usize, SockAddr)>
-//! send_vectored(s, bufs: &[IoSlice<'_>], flags: i32) -> Result<usize>          // sendmsg (WSASend); + MSG_NOSIGNAL on Linux
+//! send_vectored(s, bufs: &[IoSlice<'_>], flags: i32) -> Result<usize>          // sendmsg (WSASend); + MSG_NOSIGNAL where it exists
 //! recv_vectored(s, bufs: &mut [IoSliceMut<'_>], flags: i32) -> Result<usize>   // recvmsg (WSARecv)
 //! shutdown(s, how: i32) -> Result<()>
 //! getsockname(s) -> Result<SockAddr>
@@ -52,7 +70,9 @@
 //! getsockopt(s, level: i32, name: i32, buf: &mut [MaybeUninit<u8>]) -> Result<usize>
 //! set_nonblocking(s, on: bool) -> Result<()>                                // ioctl(FIONBIO)
 //! nonblocking(s) -> Result<bool>                                            // Unix only (fcntl)
-//! try_clone(s) -> Result<OwnedSocket>                                       // close-on-exec
+//! set_cloexec(s, on: bool) -> Result<()>, cloexec(s) -> Result<bool>        // Unix only (fcntl F_SETFD/F_GETFD)
+//! set_inheritable(s, on: bool) -> Result<()>, inheritable(s) -> Result<bool> // Unix: !FD_CLOEXEC; Windows: HANDLE_FLAG_INHERIT
+//! dup(s) -> Result<OwnedSocket>                                             // close-on-exec
 //! poll(fds: &mut [pollfd], timeout_ms: i32) -> Result<usize>                // WSAPoll on Windows
 //! close(s: OwnedSocket) -> Result<()>                                       // reports the error
 //! ```

@@ -40,17 +40,28 @@ unsafe fn owned(fd: RawSocket) -> OwnedSocket {
     unsafe { OwnedSocket::from_raw_fd(fd) }
 }
 
-/// `SOCK_CLOEXEC` where `socket`/`socketpair` take it; Apple systems get `FD_CLOEXEC` right
-/// after creation instead (see `set_nosigpipe`).
+/// `SOCK_CLOEXEC` where `socket`/`socketpair`/`accept4` take it; Apple systems get
+/// `FD_CLOEXEC` right after creation instead (see `apple_flags`).
 #[cfg(not(target_vendor = "apple"))]
 const SOCK_CLOEXEC: i32 = c::SOCK_CLOEXEC;
-#[cfg(target_vendor = "apple")]
-const SOCK_CLOEXEC: i32 = 0;
 
-/// `FD_CLOEXEC` and `SO_NOSIGPIPE` on a new socket, on the systems that lack `SOCK_CLOEXEC` and
-/// `MSG_NOSIGNAL`.
+/// The `socket(2)` type flags, which Apple's kernel does not know (berkeley's own bits there,
+/// see `sys/unix/mod.rs`): stripped before the call and applied after it by `apple_flags`.
 #[cfg(target_vendor = "apple")]
-fn set_nosigpipe(s: OwnedSocket, call: &'static str) -> Result<OwnedSocket> {
+const TYPE_FLAGS: i32 = c::SOCK_NONBLOCK | c::SOCK_CLOEXEC;
+
+/// On a new socket of a system without `SOCK_CLOEXEC`, `SOCK_NONBLOCK` and `MSG_NOSIGNAL`:
+/// `FD_CLOEXEC` (always), `SO_NOSIGPIPE` (always) and the blocking mode `flags` asks for — set
+/// whenever `SOCK_NONBLOCK` is given, and always for an `accepted` socket, which would keep the
+/// listener's mode otherwise (a fresh socket is blocking already). On failure the socket is
+/// dropped, which closes it.
+#[cfg(target_vendor = "apple")]
+fn apple_flags(
+    s: OwnedSocket,
+    flags: i32,
+    accepted: bool,
+    call: &'static str,
+) -> Result<OwnedSocket> {
     use std::os::fd::AsRawFd;
     // SAFETY: F_SETFD takes an int argument and only changes the descriptor's flags.
     if unsafe { c::fcntl(s.as_raw_fd(), c::F_SETFD, c::FD_CLOEXEC) } < 0 {
@@ -70,39 +81,54 @@ fn set_nosigpipe(s: OwnedSocket, call: &'static str) -> Result<OwnedSocket> {
     if rc < 0 {
         return Err(Error::os(call, last_error()));
     }
+    let nonblocking = flags & c::SOCK_NONBLOCK != 0;
+    if nonblocking || accepted {
+        set_nonblocking(s.as_raw_fd(), nonblocking)?;
+    }
     Ok(s)
 }
 
-/// `socket(2)` with `SOCK_CLOEXEC` added.
+/// `socket(2)` with `SOCK_CLOEXEC` added (Apple: the flags applied after creation).
 pub(crate) fn socket(domain: i32, ty: i32, protocol: i32) -> Result<OwnedSocket> {
+    #[cfg(not(target_vendor = "apple"))]
+    let os_ty = ty | SOCK_CLOEXEC;
+    #[cfg(target_vendor = "apple")]
+    let os_ty = ty & !TYPE_FLAGS;
     // SAFETY: socket() takes only integers; on success it returns a new descriptor we own.
-    let fd = unsafe { c::socket(domain, ty | SOCK_CLOEXEC, protocol) };
+    let fd = unsafe { c::socket(domain, os_ty, protocol) };
     if fd < 0 {
         return Err(Error::os("socket", last_error()));
     }
     // SAFETY: fd is a freshly created descriptor that nothing else owns.
     let s = unsafe { owned(fd) };
     #[cfg(target_vendor = "apple")]
-    let s = set_nosigpipe(s, "socket")?;
+    let s = apple_flags(s, ty, false, "socket")?;
     Ok(s)
 }
 
-/// `socketpair(2)` with `SOCK_CLOEXEC` added.
+/// `socketpair(2)` with `SOCK_CLOEXEC` added (Apple: the flags applied after creation).
 pub(crate) fn socketpair(
     domain: i32,
     ty: i32,
     protocol: i32,
 ) -> Result<(OwnedSocket, OwnedSocket)> {
+    #[cfg(not(target_vendor = "apple"))]
+    let os_ty = ty | SOCK_CLOEXEC;
+    #[cfg(target_vendor = "apple")]
+    let os_ty = ty & !TYPE_FLAGS;
     let mut fds = [-1 as c::c_int; 2];
     // SAFETY: `fds` is a live array of two ints, as socketpair() requires.
-    let rc = unsafe { c::socketpair(domain, ty | SOCK_CLOEXEC, protocol, fds.as_mut_ptr()) };
+    let rc = unsafe { c::socketpair(domain, os_ty, protocol, fds.as_mut_ptr()) };
     if rc < 0 {
         return Err(Error::os("socketpair", last_error()));
     }
     // SAFETY: on success both descriptors are fresh and owned by us alone.
     let pair = unsafe { (owned(fds[0]), owned(fds[1])) };
     #[cfg(target_vendor = "apple")]
-    let pair = (set_nosigpipe(pair.0, "socketpair")?, set_nosigpipe(pair.1, "socketpair")?);
+    let pair = (
+        apple_flags(pair.0, ty, false, "socketpair")?,
+        apple_flags(pair.1, ty, false, "socketpair")?,
+    );
     Ok(pair)
 }
 
@@ -124,15 +150,17 @@ pub(crate) fn listen(s: RawSocket, backlog: i32) -> Result<()> {
     Ok(())
 }
 
-/// `accept4(2)` with `SOCK_CLOEXEC` (plain `accept` + `FD_CLOEXEC` where there is no `accept4`).
-pub(crate) fn accept(s: RawSocket) -> Result<(OwnedSocket, SockAddr)> {
+/// `accept4(2)` with `flags` (`SOCK_NONBLOCK`) and `SOCK_CLOEXEC`. Apple systems have no
+/// `accept4`: plain `accept`, then `apple_flags` sets close-on-exec, `SO_NOSIGPIPE` and exactly
+/// the blocking mode `flags` asks for (BSD `accept` passes the listener's mode on).
+pub(crate) fn accept(s: RawSocket, flags: i32) -> Result<(OwnedSocket, SockAddr)> {
     // SAFETY: the closure passes the storage pointer and its in/out length straight to the
     // kernel, which writes at most `*len` bytes there and stores the full length back, as
     // `try_init` requires.
     unsafe {
         SockAddr::try_init(|addr, len| {
             #[cfg(not(target_vendor = "apple"))]
-            let fd = c::accept4(s, addr, len, c::SOCK_CLOEXEC);
+            let fd = c::accept4(s, addr, len, flags | SOCK_CLOEXEC);
             #[cfg(target_vendor = "apple")]
             let fd = c::accept(s, addr, len);
             if fd < 0 {
@@ -140,7 +168,7 @@ pub(crate) fn accept(s: RawSocket) -> Result<(OwnedSocket, SockAddr)> {
             }
             let fd = owned(fd);
             #[cfg(target_vendor = "apple")]
-            let fd = set_nosigpipe(fd, "accept")?;
+            let fd = apple_flags(fd, flags, true, "accept")?;
             Ok(fd)
         })
     }
@@ -182,7 +210,8 @@ pub(crate) fn sendto(s: RawSocket, buf: &[u8], flags: i32, addr: &SockAddr) -> R
     Ok(n as usize)
 }
 
-/// `recv(2)`: returns how many bytes the kernel wrote at the start of `buf`.
+/// `recv(2)`: returns what the kernel returned — the bytes it wrote at the start of `buf`,
+/// except under `MSG_TRUNC` (see the contract in `sys/mod.rs`).
 #[inline]
 pub(crate) fn recv(s: RawSocket, buf: &mut [MaybeUninit<u8>], flags: i32) -> Result<usize> {
     let len = buf.len().min(MAX_IO_LEN);
@@ -191,12 +220,10 @@ pub(crate) fn recv(s: RawSocket, buf: &mut [MaybeUninit<u8>], flags: i32) -> Res
     if n < 0 {
         return Err(Error::os("recv", last_error()));
     }
-    // With MSG_TRUNC, Linux reports a datagram's real length, which may exceed `len`: the
-    // caller gets that length (it is the point of the flag) and must not read past `buf`.
     Ok(n as usize)
 }
 
-/// `recvfrom(2)`: the byte count and the sender's address.
+/// `recvfrom(2)`: the count the kernel returned (as for `recv`) and the sender's address.
 #[inline]
 pub(crate) fn recvfrom(
     s: RawSocket,
@@ -312,7 +339,7 @@ pub(crate) fn nonblocking(s: RawSocket) -> Result<bool> {
 
 /// `fcntl(F_DUPFD_CLOEXEC, 3)`: a new close-on-exec descriptor for the same socket (numbered 3 or
 /// above, so it never lands on stdin/stdout/stderr).
-pub(crate) fn try_clone(s: RawSocket) -> Result<OwnedSocket> {
+pub(crate) fn dup(s: RawSocket) -> Result<OwnedSocket> {
     // SAFETY: F_DUPFD_CLOEXEC takes an int argument and returns a new descriptor we own.
     let fd = unsafe { c::fcntl(s, c::F_DUPFD_CLOEXEC, 3) };
     if fd < 0 {
@@ -320,6 +347,42 @@ pub(crate) fn try_clone(s: RawSocket) -> Result<OwnedSocket> {
     }
     // SAFETY: fd is a fresh descriptor that nothing else owns.
     Ok(unsafe { owned(fd) })
+}
+
+/// `fcntl(F_GETFD)`: whether `FD_CLOEXEC` is set.
+pub(crate) fn cloexec(s: RawSocket) -> Result<bool> {
+    // SAFETY: F_GETFD takes no argument and only reads the descriptor's flags.
+    let flags = unsafe { c::fcntl(s, c::F_GETFD) };
+    if flags < 0 {
+        return Err(Error::os("fcntl(F_GETFD)", last_error()));
+    }
+    Ok(flags & c::FD_CLOEXEC != 0)
+}
+
+/// `fcntl(F_GETFD)` + `fcntl(F_SETFD)`: sets or clears `FD_CLOEXEC`, keeping the other
+/// descriptor flags (two calls; the second is skipped when nothing changes).
+pub(crate) fn set_cloexec(s: RawSocket, on: bool) -> Result<()> {
+    // SAFETY: F_GETFD takes no argument and only reads the descriptor's flags.
+    let flags = unsafe { c::fcntl(s, c::F_GETFD) };
+    if flags < 0 {
+        return Err(Error::os("fcntl(F_GETFD)", last_error()));
+    }
+    let new = if on { flags | c::FD_CLOEXEC } else { flags & !c::FD_CLOEXEC };
+    // SAFETY: F_SETFD takes an int argument and only changes the descriptor's flags.
+    if new != flags && unsafe { c::fcntl(s, c::F_SETFD, new) } < 0 {
+        return Err(Error::os("fcntl(F_SETFD)", last_error()));
+    }
+    Ok(())
+}
+
+/// Whether child processes inherit the descriptor: `FD_CLOEXEC` is clear.
+pub(crate) fn inheritable(s: RawSocket) -> Result<bool> {
+    cloexec(s).map(|on| !on)
+}
+
+/// Makes child processes inherit the descriptor (clears `FD_CLOEXEC`) or not (sets it).
+pub(crate) fn set_inheritable(s: RawSocket, on: bool) -> Result<()> {
+    set_cloexec(s, !on)
 }
 
 /// `poll(2)`: how many entries have non-zero `revents`.

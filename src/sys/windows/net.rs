@@ -1,14 +1,17 @@
 //! Socket calls over Winsock: one OS call per function. See `sys/mod.rs` for the contract.
 //!
 //! The exceptions the contract allows: `socket` starts Winsock first (once per process) and
-//! applies `SOCK_NONBLOCK` with `ioctlsocket(FIONBIO)`; `try_clone` is `WSADuplicateSocketW` +
-//! `WSASocketW`, the documented way to duplicate a socket. Errors name the Winsock call made
+//! applies `SOCK_NONBLOCK` with `ioctlsocket(FIONBIO)`; `accept` sets the new socket's blocking
+//! mode with `ioctlsocket(FIONBIO)` (Winsock has no `accept4`) and clears
+//! `HANDLE_FLAG_INHERIT`; `dup` is `WSADuplicateSocketW` + `WSASocketW`, the documented way to
+//! duplicate a socket. Errors name the Winsock call made
 //! (`WSASocketW`, `closesocket`, `WSAPoll`, ...) and carry the `WSAGetLastError()` code.
 //!
 //! Every socket berkeley creates is overlapped (`WSA_FLAG_OVERLAPPED`, as std's are, so it can be
 //! used with I/O completion ports) and not inheritable (`WSA_FLAG_NO_HANDLE_INHERIT`, Windows'
-//! close-on-exec). A socket `accept` returns inherits both, and its blocking mode, from the
-//! listening socket.
+//! close-on-exec). A socket `accept` returns is overlapped like the listening socket; its
+//! blocking mode and inheritance are set explicitly (Winsock would pass the listener's mode on,
+//! and does not reliably pass the no-inherit flag on).
 
 use std::io::{IoSlice, IoSliceMut};
 use std::mem::MaybeUninit;
@@ -92,9 +95,10 @@ pub(crate) fn listen(s: RawSocket, backlog: i32) -> Result<()> {
     Ok(())
 }
 
-/// `accept(2)`. The new socket inherits the listener's properties, among them
-/// `WSA_FLAG_NO_HANDLE_INHERIT` and non-blocking mode.
-pub(crate) fn accept(s: RawSocket) -> Result<(OwnedSocket, SockAddr)> {
+/// `accept(2)`, then `ioctlsocket(FIONBIO)` with the mode `flags` asks for (`SOCK_NONBLOCK`;
+/// Winsock has no `accept4`, and its `accept` passes the listener's mode on) and
+/// `SetHandleInformation` to make it not inheritable.
+pub(crate) fn accept(s: RawSocket, flags: i32) -> Result<(OwnedSocket, SockAddr)> {
     // SAFETY: the closure passes the storage pointer and its in/out length straight to Winsock,
     // which writes at most `*len` bytes there and stores the written length back, as
     // `try_init` requires.
@@ -104,7 +108,13 @@ pub(crate) fn accept(s: RawSocket) -> Result<(OwnedSocket, SockAddr)> {
             if new == c::INVALID_SOCKET {
                 return Err(Error::os("accept", last_error()));
             }
-            Ok(owned(new))
+            let new = owned(new);
+            // On failure `new` is dropped, which closes it.
+            set_nonblocking(raw(&new), flags & c::SOCK_NONBLOCK != 0)?;
+            // Not inheritable, as Python makes it: `accept` does not reliably pass the
+            // listener's WSA_FLAG_NO_HANDLE_INHERIT on (wine does not).
+            set_inheritable(raw(&new), false)?;
+            Ok(new)
         })
     }
 }
@@ -306,7 +316,7 @@ pub(crate) fn set_nonblocking(s: RawSocket, on: bool) -> Result<()> {
 }
 
 /// `WSADuplicateSocketW` + `WSASocketW`: a new, non-inheritable socket for the same endpoint.
-pub(crate) fn try_clone(s: RawSocket) -> Result<OwnedSocket> {
+pub(crate) fn dup(s: RawSocket) -> Result<OwnedSocket> {
     let mut info = MaybeUninit::<c::WSAPROTOCOL_INFOW>::uninit();
     // SAFETY: `info` is writable for one WSAPROTOCOL_INFOW, which the call fills on success.
     let rc = unsafe { c::WSADuplicateSocketW(sock(s), std::process::id(), info.as_mut_ptr()) };
@@ -326,6 +336,36 @@ pub(crate) fn try_clone(s: RawSocket) -> Result<OwnedSocket> {
     }
     // SAFETY: `new` is a fresh socket that nothing else owns.
     Ok(unsafe { owned(new) })
+}
+
+/// `GetHandleInformation`: whether `HANDLE_FLAG_INHERIT` is set (child processes inherit the
+/// socket).
+pub(crate) fn inheritable(s: RawSocket) -> Result<bool> {
+    use windows_sys::Win32::Foundation::{GetHandleInformation, HANDLE, HANDLE_FLAG_INHERIT};
+    let mut flags = 0u32;
+    // SAFETY: a SOCKET is a kernel handle (the documented way to change its inheritance);
+    // `flags` is a live u32 the call writes.
+    if unsafe { GetHandleInformation(sock(s) as HANDLE, &mut flags) } == 0 {
+        return Err(Error::os(
+            "GetHandleInformation",
+            std::io::Error::last_os_error().raw_os_error().unwrap_or(0),
+        ));
+    }
+    Ok(flags & HANDLE_FLAG_INHERIT != 0)
+}
+
+/// `SetHandleInformation(HANDLE_FLAG_INHERIT)`: whether child processes inherit the socket.
+pub(crate) fn set_inheritable(s: RawSocket, on: bool) -> Result<()> {
+    use windows_sys::Win32::Foundation::{SetHandleInformation, HANDLE, HANDLE_FLAG_INHERIT};
+    let value = if on { HANDLE_FLAG_INHERIT } else { 0 };
+    // SAFETY: a SOCKET is a kernel handle; the call only changes its inheritance flag.
+    if unsafe { SetHandleInformation(sock(s) as HANDLE, HANDLE_FLAG_INHERIT, value) } == 0 {
+        return Err(Error::os(
+            "SetHandleInformation",
+            std::io::Error::last_os_error().raw_os_error().unwrap_or(0),
+        ));
+    }
+    Ok(())
 }
 
 /// `WSAPoll` (`poll(2)`): how many entries have non-zero `revents`.
@@ -407,7 +447,7 @@ mod tests {
 
         let client = socket(addr.family().as_raw(), c::SOCK_STREAM, c::IPPROTO_TCP).unwrap();
         connect(client.as_raw_socket(), &bound).unwrap();
-        let (server, peer) = accept(l.as_raw_socket()).unwrap();
+        let (server, peer) = accept(l.as_raw_socket(), 0).unwrap();
         assert_eq!(peer, getsockname(client.as_raw_socket()).unwrap());
         assert_eq!(getpeername(client.as_raw_socket()).unwrap(), bound);
 
@@ -468,7 +508,7 @@ mod tests {
         let bound = getsockname(l.as_raw_socket()).unwrap();
         let client = socket(c::AF_INET, c::SOCK_STREAM, 0).unwrap();
         connect(client.as_raw_socket(), &bound).unwrap();
-        let (server, _) = accept(l.as_raw_socket()).unwrap();
+        let (server, _) = accept(l.as_raw_socket(), 0).unwrap();
 
         let n = send_vectored(
             client.as_raw_socket(),
@@ -511,7 +551,7 @@ mod tests {
         let l = socket(c::AF_INET, c::SOCK_STREAM | c::SOCK_NONBLOCK | c::SOCK_CLOEXEC, 0).unwrap();
         bind(l.as_raw_socket(), &loopback4()).unwrap();
         listen(l.as_raw_socket(), 1).unwrap();
-        let err = accept(l.as_raw_socket()).unwrap_err();
+        let err = accept(l.as_raw_socket(), 0).unwrap_err();
         assert_eq!(err.raw_os_error(), Some(c::WSAEWOULDBLOCK));
         assert_eq!(err.raw_os_error(), Some(10035));
         assert_eq!(err.kind(), ErrorKind::WouldBlock);
@@ -542,11 +582,11 @@ mod tests {
     }
 
     #[test]
-    fn try_clone_shares_the_endpoint() {
+    fn dup_shares_the_endpoint() {
         let a = socket(c::AF_INET, c::SOCK_DGRAM, 0).unwrap();
         bind(a.as_raw_socket(), &loopback4()).unwrap();
         let addr = getsockname(a.as_raw_socket()).unwrap();
-        let b = try_clone(a.as_raw_socket()).unwrap();
+        let b = dup(a.as_raw_socket()).unwrap();
         assert_ne!(a.as_raw_socket(), b.as_raw_socket());
         assert_eq!(getsockname(b.as_raw_socket()).unwrap(), addr);
         close(a).unwrap();
