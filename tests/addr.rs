@@ -107,7 +107,8 @@ proptest! {
         let mut c: libc::sockaddr_in6 = zeroed();
         c.sin6_family = libc::AF_INET6 as libc::sa_family_t;
         c.sin6_port = port.to_be();
-        c.sin6_flowinfo = flowinfo.to_be();
+        // flowinfo is the raw sin6_flowinfo field, as in std and socket2: stored unswapped.
+        c.sin6_flowinfo = flowinfo;
         c.sin6_addr.s6_addr = ip.octets();
         c.sin6_scope_id = scope_id;
 
@@ -119,19 +120,134 @@ proptest! {
         prop_assert_eq!(SockAddrIn6::try_from(any).unwrap(), ours);
         prop_assert_eq!((ours.ip(), ours.port(), ours.flowinfo(), ours.scope_id()), (ip, port, flowinfo, scope_id));
 
-        // std passes SocketAddrV6::flowinfo() to the kernel unswapped; so do we, and socket2.
-        let std = SocketAddrV6::new(ip, port, flowinfo, scope_id);
-        let from_std = SockAddr::from(SocketAddr::V6(std));
-        let s2 = socket2::SockAddr::from(std);
-        prop_assert_eq!(from_std.as_bytes(), s2.as_storage_bytes());
-        prop_assert_eq!(SocketAddrV6::from(SockAddrIn6::from(std)), std);
-        prop_assert_eq!(from_std.as_socket(), Some(SocketAddr::V6(std)));
-        prop_assert_eq!(SockAddrIn6::from(std).flowinfo(), u32::from_be(flowinfo));
-        prop_assert_eq!(any.to_string(), SocketAddrV6::from(ours).to_string());
-
         let st = storage(bytes_of(&c), 0x5a);
         prop_assert_eq!(SockAddr::from_storage(&st, 28).unwrap().as_in6(), Some(ours));
     }
+
+    /// `SockAddrIn6::new` has std's signature and std's meaning: the same four arguments give
+    /// the same bytes as std and socket2, and every getter agrees, in both directions.
+    #[test]
+    fn sockaddr_in6_agrees_with_std_and_socket2(
+        ip in any::<u128>(), port in any::<u16>(), flowinfo in any::<u32>(), scope_id in any::<u32>(),
+    ) {
+        let ip = Ipv6Addr::from(ip);
+        let std = SocketAddrV6::new(ip, port, flowinfo, scope_id);
+        let ours = SockAddrIn6::new(ip, port, flowinfo, scope_id);
+        let s2 = socket2::SockAddr::from(std);
+        let (any_ours, any_std) = (SockAddr::from(ours), SockAddr::from(std));
+        prop_assert_eq!(any_ours.as_bytes(), s2.as_storage_bytes());
+        prop_assert_eq!(any_std.as_bytes(), s2.as_storage_bytes());
+        prop_assert_eq!(ours.flowinfo(), std.flowinfo());
+        prop_assert_eq!(ours.flowinfo(), s2.as_socket_ipv6().unwrap().flowinfo());
+        prop_assert_eq!(SockAddrIn6::from(std), ours);
+        prop_assert_eq!(SockAddrIn6::from(std).flowinfo(), flowinfo);
+        prop_assert_eq!(SocketAddrV6::from(ours), std);
+        prop_assert_eq!(SockAddr::from(ours).as_socket(), Some(SocketAddr::V6(std)));
+        // Rebuilding from the getters is the identity, whichever type the getters came from.
+        let again = SockAddrIn6::new(std.ip().to_owned(), std.port(), std.flowinfo(), std.scope_id());
+        prop_assert_eq!(again, ours);
+        let back = SocketAddrV6::new(ours.ip(), ours.port(), ours.flowinfo(), ours.scope_id());
+        prop_assert_eq!(back, std);
+    }
+}
+
+/// The reported bug: `std_addr.flowinfo()` of 1 must stay 1, not become 16777216.
+#[test]
+fn sockaddr_in6_flowinfo_is_std_flowinfo() {
+    for flowinfo in [0, 1, 0x12345, 0x000f_ffff, 0x0100_0000, u32::MAX] {
+        let std = SocketAddrV6::new(Ipv6Addr::LOCALHOST, 80, flowinfo, 0);
+        let ours = SockAddrIn6::new(*std.ip(), std.port(), std.flowinfo(), std.scope_id());
+        assert_eq!(ours.flowinfo(), flowinfo);
+        assert_eq!(SocketAddrV6::from(ours).flowinfo(), flowinfo);
+        assert_eq!(SockAddrIn6::from(std).flowinfo(), flowinfo);
+        assert_eq!(ours.as_raw().sin6_flowinfo, flowinfo);
+        assert_eq!(SockAddr::from(ours), SockAddr::from(std));
+    }
+}
+
+mod glibc {
+    use libc::{c_char, c_int, c_void, socklen_t};
+    extern "C" {
+        pub fn inet_ntop(
+            af: c_int,
+            src: *const c_void,
+            dst: *mut c_char,
+            size: socklen_t,
+        ) -> *const c_char;
+    }
+}
+
+/// glibc's `inet_ntop`, the oracle for every address text.
+fn glibc_ntop(family: i32, bytes: &[u8]) -> String {
+    let mut buf = [0 as libc::c_char; 64];
+    // SAFETY: `bytes` holds an in_addr (4 bytes) or in6_addr (16 bytes) as `family` says, and
+    // `buf` is writable for its 64 bytes (more than INET6_ADDRSTRLEN).
+    let p = unsafe {
+        glibc::inet_ntop(
+            family,
+            bytes.as_ptr().cast(),
+            buf.as_mut_ptr(),
+            buf.len() as libc::socklen_t,
+        )
+    };
+    assert!(!p.is_null());
+    // SAFETY: inet_ntop succeeded and wrote a NUL-terminated string into buf.
+    unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }.to_str().unwrap().to_owned()
+}
+
+/// IPv6 addresses with the shapes the formatter treats specially: runs of zero groups,
+/// IPv4-compatible (`::a.b.c.d`) and IPv4-mapped (`::ffff:a.b.c.d`) forms, and random ones.
+fn ipv6_shapes() -> impl Strategy<Value = Ipv6Addr> {
+    prop_oneof![
+        any::<u128>().prop_map(Ipv6Addr::from),
+        any::<u32>().prop_map(|v| Ipv6Addr::from(u128::from(v))),
+        any::<u32>().prop_map(|v| Ipv6Addr::from(0xffff_0000_0000 | u128::from(v))),
+        any::<[u16; 8]>().prop_map(|g| Ipv6Addr::from(g.map(|x| if x % 3 == 0 {
+            0
+        } else {
+            x % 5
+        }))),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 5_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Socket addresses print their IP exactly as glibc's inet_ntop does.
+    #[test]
+    fn display_matches_glibc_inet_ntop(
+        ip6 in ipv6_shapes(), ip4 in any::<u32>(), port in any::<u16>(),
+        scope_id in prop_oneof![Just(0u32), any::<u32>()],
+    ) {
+        let want6 = glibc_ntop(libc::AF_INET6, &ip6.octets());
+        let a6 = SockAddrIn6::new(ip6, port, 0, scope_id);
+        let expect = if scope_id == 0 {
+            format!("[{want6}]:{port}")
+        } else {
+            format!("[{want6}%{scope_id}]:{port}")
+        };
+        prop_assert_eq!(a6.to_string(), expect.clone());
+        prop_assert_eq!(SockAddr::from(a6).to_string(), expect.clone());
+        prop_assert_eq!(format!("{:>70}", a6), format!("{:>70}", expect));
+
+        let ip4 = Ipv4Addr::from(ip4);
+        let want4 = glibc_ntop(libc::AF_INET, &ip4.octets());
+        let a4 = SockAddrIn::new(ip4, port);
+        prop_assert_eq!(a4.to_string(), format!("{want4}:{port}"));
+        prop_assert_eq!(SockAddr::from(a4).to_string(), format!("{want4}:{port}"));
+        prop_assert_eq!(format!("{:<25}|", a4), format!("{:<25}|", format!("{want4}:{port}")));
+    }
+}
+
+/// The reported case: std prints `[::102:304]:80`; glibc and berkeley print `[::1.2.3.4]:80`.
+#[test]
+fn display_ipv4_compatible_like_glibc() {
+    let ip: Ipv6Addr = "::1.2.3.4".parse().unwrap();
+    assert_eq!(SockAddrIn6::new(ip, 80, 0, 0).to_string(), "[::1.2.3.4]:80");
+    assert_eq!(SockAddr::from(SocketAddrV6::new(ip, 80, 0, 0)).to_string(), "[::1.2.3.4]:80");
+    assert_eq!(glibc_ntop(libc::AF_INET6, &ip.octets()), "::1.2.3.4");
+    let mapped: Ipv6Addr = "::ffff:10.0.0.1".parse().unwrap();
+    assert_eq!(SockAddrIn6::new(mapped, 1, 0, 5).to_string(), "[::ffff:10.0.0.1%5]:1");
 }
 
 trait StorageBytes {

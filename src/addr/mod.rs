@@ -324,6 +324,44 @@ impl SockAddr {
     }
 }
 
+/// Writes the text `write` produces to `f`, honouring the formatter's width, fill, alignment and
+/// precision as `Formatter::pad` does for a `str` — without a heap allocation: when padding is
+/// asked for, the text goes through a stack buffer first. Every address text the crate prints
+/// fits in it (the longest, an IPv6 socket address with scope, is 64 bytes).
+fn pad(
+    f: &mut fmt::Formatter<'_>,
+    write: impl Fn(&mut dyn fmt::Write) -> fmt::Result,
+) -> fmt::Result {
+    if f.width().is_none() && f.precision().is_none() {
+        return write(f);
+    }
+    let mut buf = TextBuf { buf: [0; 64], len: 0 };
+    write(&mut buf)?;
+    f.pad(buf.as_str())
+}
+
+/// A fixed stack buffer that fails (rather than truncates) when the text does not fit.
+struct TextBuf {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl TextBuf {
+    fn as_str(&self) -> &str {
+        // Only whole `&str`s are ever copied in, so the prefix is valid UTF-8.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+}
+
+impl fmt::Write for TextBuf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let dst = self.buf.get_mut(self.len..self.len + s.len()).ok_or(fmt::Error)?;
+        dst.copy_from_slice(s.as_bytes());
+        self.len += s.len();
+        Ok(())
+    }
+}
+
 impl Default for SockAddr {
     fn default() -> SockAddr {
         SockAddr::empty()
