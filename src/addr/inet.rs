@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 use std::mem;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddrV4, SocketAddrV6};
 
-use super::SockAddr;
+use super::{assert_no_padding, if_not_sa_len, if_sa_len, SockAddr};
 use crate::error::{Error, Result};
 use crate::inet::{inet_ntoa, inet_ntop};
 use crate::sys::{self, c, sa_family_t};
@@ -13,6 +13,26 @@ use crate::types::Domain;
 
 const _: () = assert!(mem::size_of::<c::sockaddr_in>() == 16);
 const _: () = assert!(mem::size_of::<c::sockaddr_in6>() == 28);
+if_not_sa_len! {
+    #[cfg(unix)]
+    assert_no_padding!(c::sockaddr_in { sin_family, sin_port, sin_addr, sin_zero });
+}
+#[cfg(windows)]
+assert_no_padding!(c::sockaddr_in { sin_family, sin_port, sin_addr, sin_zero });
+if_sa_len! { assert_no_padding!(c::sockaddr_in { sin_len, sin_family, sin_port, sin_addr, sin_zero }); }
+if_not_sa_len! {
+    #[cfg(unix)]
+    assert_no_padding!(c::sockaddr_in6 {
+        sin6_family, sin6_port, sin6_flowinfo, sin6_addr, sin6_scope_id
+    });
+}
+#[cfg(windows)]
+assert_no_padding!(c::sockaddr_in6 { sin6_family, sin6_port, sin6_flowinfo, sin6_addr, Anonymous });
+if_sa_len! {
+    assert_no_padding!(c::sockaddr_in6 {
+        sin6_len, sin6_family, sin6_port, sin6_flowinfo, sin6_addr, sin6_scope_id
+    });
+}
 const _: () = assert!(mem::size_of::<SockAddrIn>() == 16);
 const _: () = assert!(mem::size_of::<SockAddrIn6>() == 28);
 
@@ -50,6 +70,7 @@ impl SockAddrIn {
         // SAFETY: sockaddr_in is plain old data; all-zero is a valid value (and the zero padding
         // C expects in sin_zero).
         let mut raw: c::sockaddr_in = unsafe { mem::zeroed() };
+        if_sa_len!(do { raw.sin_len = mem::size_of::<c::sockaddr_in>() as u8; });
         raw.sin_family = c::AF_INET as sa_family_t;
         raw.sin_port = port.to_be();
         raw.sin_addr = sys::ipv4_to_in_addr(ip);
@@ -250,6 +271,7 @@ impl SockAddrIn6 {
     pub fn new(ip: Ipv6Addr, port: u16, flowinfo: u32, scope_id: u32) -> SockAddrIn6 {
         // SAFETY: sockaddr_in6 is plain old data; all-zero is a valid value.
         let mut raw: c::sockaddr_in6 = unsafe { mem::zeroed() };
+        if_sa_len!(do { raw.sin6_len = mem::size_of::<c::sockaddr_in6>() as u8; });
         raw.sin6_family = c::AF_INET6 as sa_family_t;
         raw.sin6_port = port.to_be();
         raw.sin6_flowinfo = flowinfo;
@@ -292,7 +314,12 @@ impl SockAddrIn6 {
 
     #[inline]
     pub(crate) fn from_raw_unchecked(raw: &c::sockaddr_in6) -> SockAddrIn6 {
-        SockAddrIn6(*raw)
+        #[allow(unused_mut)] // written only where sin6_len exists
+        let mut raw = *raw;
+        // A kernel-returned sin6_len may be anything; the address is normalised to what `new`
+        // builds.
+        if_sa_len!(do { raw.sin6_len = mem::size_of::<c::sockaddr_in6>() as u8; });
+        SockAddrIn6(raw)
     }
 
     /// The C `sockaddr_in6`.

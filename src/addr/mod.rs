@@ -23,7 +23,7 @@
 
 use std::fmt;
 use std::hash::{Hash, Hasher};
-use std::mem::{self, MaybeUninit};
+use std::mem::{self, offset_of};
 use std::net::{SocketAddr, SocketAddrV4, SocketAddrV6};
 
 use crate::error::{Error, Result};
@@ -43,9 +43,101 @@ pub use self::link::SockAddrLl;
 pub use self::to_sock_addr::ToSockAddr;
 pub use self::unix::SockAddrUn;
 
+/// Runs its items only on the systems whose socket addresses start with a length byte
+/// (`sa_len`, `sin_len`, `sun_len`, `ss_len`) followed by a one-byte `sa_family_t`: the BSDs and
+/// Apple's systems (4.3BSD-Reno layout). Elsewhere (Linux, Android, Windows, illumos, ...) the
+/// family is two bytes at offset 0 and there is no length field.
+macro_rules! if_sa_len {
+    (@cfg $x:tt) => {
+        #[cfg(any(
+            target_os = "macos",
+            target_os = "ios",
+            target_os = "tvos",
+            target_os = "watchos",
+            target_os = "visionos",
+            target_os = "freebsd",
+            target_os = "openbsd",
+            target_os = "netbsd",
+            target_os = "dragonfly",
+        ))]
+        $x
+    };
+    (do $body:block) => { $crate::addr::if_sa_len!(@cfg $body); };
+    ($($item:item)*) => { $( $crate::addr::if_sa_len!(@cfg $item); )* };
+}
+
+/// The complement of [`if_sa_len!`].
+macro_rules! if_not_sa_len {
+    (@cfg $x:tt) => {
+        #[cfg(not(any(
+            target_os = "macos",
+            target_os = "ios",
+            target_os = "tvos",
+            target_os = "watchos",
+            target_os = "visionos",
+            target_os = "freebsd",
+            target_os = "openbsd",
+            target_os = "netbsd",
+            target_os = "dragonfly",
+        )))]
+        $x
+    };
+    (do $body:block) => { $crate::addr::if_not_sa_len!(@cfg $body); };
+    ($($item:item)*) => { $( $crate::addr::if_not_sa_len!(@cfg $item); )* };
+}
+
+pub(crate) use {if_not_sa_len, if_sa_len};
+
+/// The size of a field of `T`, named by a projection closure that is never called. A building
+/// block of [`assert_no_padding!`].
+pub(crate) const fn field_size<T, F>(_: fn(&T) -> &F) -> usize {
+    mem::size_of::<F>()
+}
+
+/// Proves at compile time that a C struct has no padding: the sizes of the fields listed add up
+/// to the size of the struct. The address types copy these structs by bytes (and compare and hash
+/// those bytes), which is only sound when every byte belongs to a field.
+macro_rules! assert_no_padding {
+    ($t:ty { $($field:ident),+ $(,)? }) => {
+        const _: () = assert!(
+            0 $(+ $crate::addr::field_size(|s: &$t| &s.$field))+ == ::std::mem::size_of::<$t>(),
+            concat!("padding in ", stringify!($t)),
+        );
+    };
+}
+
+pub(crate) use assert_no_padding;
+
 const STORAGE_LEN: usize = mem::size_of::<c::sockaddr_storage>();
 const _: () = assert!(STORAGE_LEN == 128);
-const _: () = assert!(mem::size_of::<sa_family_t>() == 2);
+
+/// Where `sa_family` starts (1 after `sa_len` on the BSDs and Apple systems, else 0) and its
+/// size (1 or 2 bytes, native endian).
+const FAMILY_OFFSET: usize = offset_of!(c::sockaddr, sa_family);
+const FAMILY_LEN: usize = mem::size_of::<sa_family_t>();
+if_sa_len! { const _: () = assert!(FAMILY_OFFSET == 1 && FAMILY_LEN == 1); }
+if_not_sa_len! { const _: () = assert!(FAMILY_OFFSET == 0 && FAMILY_LEN == 2); }
+const _: () = assert!(offset_of!(c::sockaddr_storage, ss_family) == FAMILY_OFFSET);
+
+// sockaddr_storage: libc keeps all but ss_family (and ss_len) private on Unix, so there the
+// no-padding proof is the layout itself — family (+ length byte), a byte-array pad, and the
+// alignment field at the end — checked through the offsets that can be named. Windows names all.
+#[cfg(windows)]
+assert_no_padding!(c::sockaddr_storage { ss_family, __ss_pad1, __ss_align, __ss_pad2 });
+#[cfg(unix)]
+const _: () = assert!(FAMILY_OFFSET + FAMILY_LEN <= 2 && STORAGE_LEN % 8 == 0);
+if_sa_len! { const _: () = assert!(offset_of!(c::sockaddr_storage, ss_len) == 0); }
+
+/// A `sockaddr_storage`'s bytes, with its size and (at least) its alignment. A byte array has no
+/// padding and no invalid values, so every byte stays initialised through copies and moves.
+#[derive(Clone, Copy)]
+#[repr(C, align(8))]
+struct Storage([u8; STORAGE_LEN]);
+
+const _: () = assert!(
+    mem::size_of::<Storage>() == STORAGE_LEN
+        && mem::align_of::<Storage>() >= mem::align_of::<c::sockaddr_storage>()
+);
 
 /// A socket address of any family, as the socket calls take and return it: a
 /// `sockaddr_storage` and the length of its meaningful part.
@@ -68,8 +160,9 @@ const _: () = assert!(mem::size_of::<sa_family_t>() == 2);
 /// ```
 #[derive(Clone, Copy)]
 pub struct SockAddr {
-    /// Invariant: the first `len` bytes are initialised and `len <= STORAGE_LEN`.
-    storage: MaybeUninit<c::sockaddr_storage>,
+    /// Every byte is initialised (zero past what was written); only the first `len` mean anything.
+    storage: Storage,
+    /// Invariant: `len <= STORAGE_LEN`.
     len: socklen_t,
 }
 
@@ -105,8 +198,10 @@ impl SockAddr {
                 what: "length exceeds sizeof(struct sockaddr_storage)",
             });
         }
-        // A `&sockaddr_storage` is fully initialised; copying it whole keeps the invariant.
-        let addr = SockAddr { storage: MaybeUninit::new(*storage), len };
+        // SAFETY: `storage` is a live sockaddr_storage, readable for its size, and n <= its size.
+        let addr = unsafe {
+            SockAddr::from_raw_parts((storage as *const c::sockaddr_storage).cast::<u8>(), n)
+        };
         addr.check_family_len()?;
         Ok(addr)
     }
@@ -119,34 +214,33 @@ impl SockAddr {
     #[inline]
     pub(crate) unsafe fn from_raw_parts(ptr: *const u8, len: usize) -> SockAddr {
         debug_assert!(len <= STORAGE_LEN);
-        let mut storage = MaybeUninit::<c::sockaddr_storage>::uninit();
-        // SAFETY: the caller guarantees `ptr` is readable for `len` bytes and `len` fits in the
-        // storage; the two do not overlap (storage is a fresh local).
-        unsafe { std::ptr::copy_nonoverlapping(ptr, storage.as_mut_ptr().cast::<u8>(), len) };
+        let len = len.min(STORAGE_LEN);
+        let mut storage = Storage([0; STORAGE_LEN]);
+        // SAFETY: the caller guarantees `ptr` is readable for `len` bytes; `len <= STORAGE_LEN`
+        // fits the destination, a fresh local that cannot overlap the source.
+        unsafe { std::ptr::copy_nonoverlapping(ptr, storage.0.as_mut_ptr(), len) };
         SockAddr { storage, len: len as socklen_t }
     }
 
-    /// Lets an OS call fill an address: `f` gets a pointer to uninitialised storage and a pointer
-    /// to its length (set to the storage size), and must leave the length as the kernel returned
-    /// it. Lengths larger than the storage (a truncated address) are clamped to it.
+    /// Lets an OS call fill an address: `f` gets a pointer to **zeroed** storage of
+    /// `sizeof(sockaddr_storage)` bytes and a pointer to its length (set to that size), and leaves
+    /// the length as the kernel returned it. The length is then clamped to `0..=128`: a negative
+    /// one (Winsock's `int`) becomes 0, a larger one (a truncated address) 128. Because the
+    /// storage starts zeroed, a call that reports a length without writing the bytes (Winsock's
+    /// `recvfrom` on a stream) yields zeros, never uninitialised memory.
     ///
     /// # Safety
     ///
-    /// If `f` returns `Ok`, the OS must have written `min(*len, storage size)` bytes at the
-    /// pointer, as `accept`, `recvfrom`, `getsockname` and `getpeername` do.
+    /// `f` may write at most `*len` (as passed in) bytes at the address pointer, as `accept`,
+    /// `recvfrom`, `getsockname` and `getpeername` do.
     pub(crate) unsafe fn try_init<T, F>(f: F) -> Result<(T, SockAddr)>
     where
         F: FnOnce(*mut c::sockaddr, *mut socklen_t) -> Result<T>,
     {
-        let mut storage = MaybeUninit::<c::sockaddr_storage>::uninit();
+        let mut storage = Storage([0; STORAGE_LEN]);
         let mut len = STORAGE_LEN as socklen_t;
-        let t = f(storage.as_mut_ptr().cast::<c::sockaddr>(), &mut len)?;
-        let len = if usize::try_from(len).map_or(true, |n| n > STORAGE_LEN) {
-            STORAGE_LEN as socklen_t
-        } else {
-            len
-        };
-        Ok((t, SockAddr { storage, len }))
+        let t = f(storage.0.as_mut_ptr().cast::<c::sockaddr>(), &mut len)?;
+        Ok((t, SockAddr { storage, len: clamp_len(len) }))
     }
 
     /// The empty address (length 0, family `AF_UNSPEC`).
@@ -157,7 +251,7 @@ impl SockAddr {
     /// assert_eq!(a.family(), berkeley::Domain::UNSPEC);
     /// ```
     pub const fn empty() -> SockAddr {
-        SockAddr { storage: MaybeUninit::uninit(), len: 0 }
+        SockAddr { storage: Storage([0; STORAGE_LEN]), len: 0 }
     }
 
     /// The address family (`sa_family`), or `AF_UNSPEC` if the address is shorter than the family
@@ -170,10 +264,12 @@ impl SockAddr {
     /// ```
     #[inline]
     pub fn family(&self) -> Domain {
-        match self.bytes() {
-            [a, b, ..] => Domain::from_raw(i32::from(sa_family_t::from_ne_bytes([*a, *b]))),
-            _ => Domain::UNSPEC,
+        if self.len() < FAMILY_OFFSET + FAMILY_LEN {
+            return Domain::UNSPEC;
         }
+        let mut raw = [0; FAMILY_LEN];
+        raw.copy_from_slice(&self.storage.0[FAMILY_OFFSET..FAMILY_OFFSET + FAMILY_LEN]);
+        Domain::from_raw(i32::from(sa_family_t::from_ne_bytes(raw)))
     }
 
     /// The length of the address in bytes (what the C calls pass as `socklen_t`).
@@ -220,7 +316,7 @@ impl SockAddr {
     /// ```
     #[inline]
     pub fn as_ptr(&self) -> *const c::sockaddr {
-        self.storage.as_ptr().cast::<c::sockaddr>()
+        self.storage.0.as_ptr().cast::<c::sockaddr>()
     }
 
     /// The length as the C type `socklen_t`.
@@ -260,9 +356,9 @@ impl SockAddr {
         if self.family() != Domain::INET || self.len() < mem::size_of::<c::sockaddr_in>() {
             return None;
         }
-        // SAFETY: the first len (>= sizeof sockaddr_in) bytes are initialised, sockaddr_in is
+        // SAFETY: the storage is 128 initialised bytes (>= sizeof sockaddr_in), sockaddr_in is
         // plain old data valid for any bytes, and read_unaligned needs no alignment.
-        let raw = unsafe { self.storage.as_ptr().cast::<c::sockaddr_in>().read_unaligned() };
+        let raw = unsafe { self.storage.0.as_ptr().cast::<c::sockaddr_in>().read_unaligned() };
         Some(SockAddrIn::from_raw_unchecked(&raw))
     }
 
@@ -278,7 +374,7 @@ impl SockAddr {
             return None;
         }
         // SAFETY: as in `as_in`, with sockaddr_in6.
-        let raw = unsafe { self.storage.as_ptr().cast::<c::sockaddr_in6>().read_unaligned() };
+        let raw = unsafe { self.storage.0.as_ptr().cast::<c::sockaddr_in6>().read_unaligned() };
         Some(SockAddrIn6::from_raw_unchecked(&raw))
     }
 
@@ -289,7 +385,7 @@ impl SockAddr {
             Domain::INET6 => mem::size_of::<c::sockaddr_in6>(),
             #[cfg(any(target_os = "linux", target_os = "android"))]
             Domain::PACKET => link::MIN_LEN,
-            _ => mem::size_of::<sa_family_t>(),
+            _ => FAMILY_OFFSET + FAMILY_LEN,
         }
     }
 
@@ -319,8 +415,17 @@ impl SockAddr {
 
     #[inline]
     fn bytes(&self) -> &[u8] {
-        // SAFETY: by the type's invariant the first `len <= STORAGE_LEN` bytes are initialised.
-        unsafe { std::slice::from_raw_parts(self.storage.as_ptr().cast::<u8>(), self.len()) }
+        &self.storage.0[..self.len()]
+    }
+}
+
+/// A length an OS call returned, clamped to `0..=STORAGE_LEN`.
+#[inline]
+fn clamp_len(len: socklen_t) -> socklen_t {
+    match usize::try_from(len) {
+        Ok(n) if n > STORAGE_LEN => STORAGE_LEN as socklen_t,
+        Ok(_) => len,
+        Err(_) => 0, // negative (Winsock's signed int)
     }
 }
 

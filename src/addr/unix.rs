@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 use std::mem::{self, offset_of};
 use std::path::Path;
 
-use super::SockAddr;
+use super::{assert_no_padding, if_not_sa_len, if_sa_len, SockAddr};
 use crate::error::{Error, Result};
 use crate::sys::{c, sa_family_t, socklen_t};
 use crate::types::Domain;
@@ -20,6 +20,11 @@ const STRUCT_LEN: usize = mem::size_of::<c::sockaddr_un>();
 #[cfg(any(target_os = "linux", target_os = "android", windows))]
 const _: () = assert!(PATH_OFFSET == 2 && SUN_PATH_LEN == 108);
 const _: () = assert!(STRUCT_LEN <= mem::size_of::<c::sockaddr_storage>());
+if_sa_len! {
+    const _: () = assert!(PATH_OFFSET == 2 && SUN_PATH_LEN == 104);
+    assert_no_padding!(c::sockaddr_un { sun_len, sun_family, sun_path });
+}
+if_not_sa_len! { assert_no_padding!(c::sockaddr_un { sun_family, sun_path }); }
 
 /// A UNIX-domain socket address: C's `struct sockaddr_un` together with its length (the
 /// `socklen_t` the calls pass next to it), Python's `AF_UNIX` address (a `str`/`bytes` path).
@@ -379,30 +384,19 @@ fn empty_raw() -> c::sockaddr_un {
     raw
 }
 
-/// The BSDs and macOS have a `sun_len` field holding the length.
-#[cfg(any(
-    target_os = "macos",
-    target_os = "ios",
-    target_os = "freebsd",
-    target_os = "openbsd",
-    target_os = "netbsd",
-    target_os = "dragonfly"
-))]
-#[inline]
-fn set_sun_len(raw: &mut c::sockaddr_un, len: usize) {
-    raw.sun_len = len as u8;
+if_sa_len! {
+    /// The BSDs and Apple systems have a `sun_len` field holding the length.
+    #[inline]
+    fn set_sun_len(raw: &mut c::sockaddr_un, len: usize) {
+        raw.sun_len = len as u8; // len <= STRUCT_LEN = 106
+    }
 }
 
-#[cfg(not(any(
-    target_os = "macos",
-    target_os = "ios",
-    target_os = "freebsd",
-    target_os = "openbsd",
-    target_os = "netbsd",
-    target_os = "dragonfly"
-)))]
-#[inline]
-fn set_sun_len(_raw: &mut c::sockaddr_un, _len: usize) {}
+if_not_sa_len! {
+    /// No `sun_len` here.
+    #[inline]
+    fn set_sun_len(_raw: &mut c::sockaddr_un, _len: usize) {}
+}
 
 /// A `c_char` array as bytes.
 #[inline]
