@@ -267,7 +267,7 @@ fn inet_display_strings() {
     assert_eq!(a.to_string(), "192.0.2.1:443");
     let b = SockAddr::from(SockAddrIn6::new("fe80::1".parse().unwrap(), 22, 0, 3));
     assert_eq!(b.to_string(), "[fe80::1%3]:22");
-    assert_eq!(SockAddr::empty().to_string(), "(empty)");
+    assert_eq!(SockAddr::empty().to_string(), "(unnamed)");
     assert_eq!(
         format!("{:?}", SockAddrIn::new(Ipv4Addr::LOCALHOST, 1)),
         "SockAddrIn { ip: 127.0.0.1, port: 1 }"
@@ -674,7 +674,7 @@ fn from_storage_length_beyond_storage() {
     let empty = SockAddr::from_storage(&st, 0).unwrap();
     assert!(empty.is_empty());
     assert_eq!(empty.family(), Domain::UNSPEC);
-    assert_eq!(empty.to_string(), "(empty)");
+    assert_eq!(empty.to_string(), "(unnamed)");
 }
 
 proptest! {
@@ -712,4 +712,220 @@ proptest! {
             (a, b) => prop_assert!(false, "differ: {:?} vs {:?}", a, b),
         }
     }
+}
+
+// ---- FromStr ----
+
+/// glibc's `getaddrinfo(host, "80", AI_NUMERICHOST | AI_NUMERICSERV)` for one family: what a C
+/// or Python program gets for a numeric host. `None` if glibc rejects it.
+fn glibc_numeric_host(host: &str, family: i32) -> Option<SocketAddr> {
+    let host = std::ffi::CString::new(host).ok()?;
+    let mut hints: libc::addrinfo = zeroed();
+    hints.ai_flags = libc::AI_NUMERICHOST | libc::AI_NUMERICSERV;
+    hints.ai_family = family;
+    hints.ai_socktype = libc::SOCK_DGRAM;
+    let mut res: *mut libc::addrinfo = std::ptr::null_mut();
+    // SAFETY: host and service are NUL-terminated, hints is initialised, res is an out pointer.
+    let rc = unsafe { libc::getaddrinfo(host.as_ptr(), c"80".as_ptr(), &hints, &mut res) };
+    if rc != 0 {
+        return None;
+    }
+    // SAFETY: getaddrinfo succeeded: res is a valid list whose first entry's ai_addr holds
+    // ai_addrlen (<= 128) bytes.
+    let addr = unsafe {
+        let ai = &*res;
+        let st =
+            storage(std::slice::from_raw_parts(ai.ai_addr.cast::<u8>(), ai.ai_addrlen as usize), 0);
+        let a = SockAddr::from_storage(&st, ai.ai_addrlen).unwrap().as_socket();
+        libc::freeaddrinfo(res);
+        a
+    };
+    addr
+}
+
+fn ipv4_host_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<[u8; 4]>().prop_map(|o| Ipv4Addr::from(o).to_string()),
+        (any::<u32>(), 0..4usize).prop_map(|(v, style)| match style {
+            0 => v.to_string(),
+            1 => format!("{:#x}", v),
+            2 => format!("0{:o}", v),
+            _ => format!("{}.{}", v >> 24, v & 0xff_ffff),
+        }),
+        "[0-9xXa-fA-F.]{0,18}",
+        "[0-9. \t\x0b]{0,16}",
+        // Not text of another form, and not getaddrinfo's "*" (a NULL host: the loopback or
+        // wildcard address), which is no numeric address.
+        "[ -~]{0,12}".prop_filter("not another form", |s| {
+            !s.contains('/') && !s.starts_with('[') && !s.starts_with('@') && s != "*"
+        }),
+    ]
+}
+
+fn ipv6_host_text() -> impl Strategy<Value = String> {
+    let ip = prop_oneof![
+        ipv6_shapes().prop_map(|ip| ip.to_string()),
+        ipv6_shapes().prop_map(|ip| glibc_ntop(libc::AF_INET6, &ip.octets())),
+        "[0-9a-fA-F:.]{0,42}",
+    ];
+    let scope = prop_oneof![
+        3 => Just(String::new()),
+        1 => any::<u32>().prop_map(|v| format!("%{v}")),
+        1 => "%[0-9+ -]{0,12}",
+    ];
+    (ip, scope).prop_map(|(ip, scope)| ip + &scope)
+}
+
+/// Every rejection is a typed error with a position inside (or at the end of) the text.
+fn check_rejection(text: &str, e: &Error) -> Result<(), TestCaseError> {
+    match e {
+        Error::Parse(p) => prop_assert!(p.position() <= text.len(), "{text:?}: {p:?}"),
+        Error::PathTooLong { .. } | Error::PathNul { .. } | Error::WrongFamily { .. } => {}
+        other => prop_assert!(false, "{text:?}: unexpected error {other:?}"),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 5_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// `host:port` accepts exactly the IPv4 hosts glibc's getaddrinfo(AI_NUMERICHOST) accepts,
+    /// with the same address.
+    #[test]
+    fn parse_ipv4_host_agrees_with_getaddrinfo(host in ipv4_host_text()) {
+        let text = format!("{host}:80");
+        let ours = text.parse::<SockAddr>();
+        let glibc = glibc_numeric_host(&host, libc::AF_INET);
+        match (&ours, glibc) {
+            (Ok(a), Some(g)) => prop_assert_eq!(a.as_socket(), Some(g), "{:?}", text),
+            (Err(e), None) => check_rejection(&text, e)?,
+            _ => prop_assert!(false, "{:?}: ours {:?}, glibc {:?}", text, ours, glibc),
+        }
+        let typed = text.parse::<SockAddrIn>();
+        prop_assert_eq!(typed.ok().map(SockAddr::from), ours.ok());
+    }
+
+    /// `[host]:port` accepts exactly the IPv6 hosts (with numeric scope) glibc's
+    /// getaddrinfo(AI_NUMERICHOST) accepts, with the same address and scope id.
+    #[test]
+    fn parse_ipv6_host_agrees_with_getaddrinfo(host in ipv6_host_text()) {
+        let text = format!("[{host}]:80");
+        let ours = text.parse::<SockAddr>();
+        let glibc = glibc_numeric_host(&host, libc::AF_INET6);
+        match (&ours, glibc) {
+            (Ok(a), Some(g)) => prop_assert_eq!(a.as_socket(), Some(g), "{:?}", text),
+            (Err(e), None) => check_rejection(&text, e)?,
+            _ => prop_assert!(false, "{:?}: ours {:?}, glibc {:?}", text, ours, glibc),
+        }
+        let typed = text.parse::<SockAddrIn6>();
+        prop_assert_eq!(typed.ok().map(SockAddr::from), ours.ok());
+    }
+
+    /// Display, then parse, gives the same address back: IPv4, IPv6 (with scope), UNIX paths
+    /// and abstract names (any bytes, through the escapes Display prints).
+    #[test]
+    fn display_parse_round_trip(
+        ip4 in any::<u32>(), ip6 in ipv6_shapes(), port in any::<u16>(), scope_id in any::<u32>(),
+        path in "/[ -~]{0,100}", name in prop::collection::vec(any::<u8>(), 0..=107),
+    ) {
+        let a4 = SockAddrIn::new(Ipv4Addr::from(ip4), port);
+        prop_assert_eq!(a4.to_string().parse::<SockAddrIn>().unwrap(), a4);
+        prop_assert_eq!(a4.to_string().parse::<SockAddr>().unwrap(), SockAddr::from(a4));
+        let a6 = SockAddrIn6::new(ip6, port, 0, scope_id);
+        prop_assert_eq!(a6.to_string().parse::<SockAddrIn6>().unwrap(), a6);
+        prop_assert_eq!(a6.to_string().parse::<SockAddr>().unwrap(), SockAddr::from(a6));
+        let un = SockAddrUn::new(&path).unwrap();
+        prop_assert_eq!(un.to_string().parse::<SockAddrUn>().unwrap(), un);
+        prop_assert_eq!(un.to_string().parse::<SockAddr>().unwrap(), SockAddr::from(un));
+        let ab = SockAddrUn::new_abstract(&name).unwrap();
+        prop_assert_eq!(ab.to_string().parse::<SockAddrUn>().unwrap(), ab);
+        prop_assert_eq!(ab.to_string().parse::<SockAddr>().unwrap(), SockAddr::from(ab));
+    }
+
+    /// Any text at all: a typed error or an address, never a panic.
+    #[test]
+    fn parse_never_panics(text in prop_oneof!["\\PC{0,40}", "[\\[\\]@/:%.0-9a-fx\\\\]{0,40}", ".{0,200}"]) {
+        for r in [
+            text.parse::<SockAddr>().map(|_| ()),
+            text.parse::<SockAddrIn>().map(|_| ()),
+            text.parse::<SockAddrIn6>().map(|_| ()),
+            text.parse::<SockAddrUn>().map(|_| ()),
+        ] {
+            if let Err(e) = r {
+                check_rejection(&text, &e)?;
+            }
+        }
+    }
+}
+
+#[test]
+fn parse_forms_and_errors() {
+    use berkeley::ParseErrorKind as K;
+    let ok = |s: &str| s.parse::<SockAddr>().unwrap_or_else(|e| panic!("{s:?}: {e}"));
+    assert_eq!(ok("127.0.0.1:80").to_string(), "127.0.0.1:80");
+    assert_eq!(ok("127.1:80").to_string(), "127.0.0.1:80");
+    assert_eq!(ok("0x7f.1:0").to_string(), "127.0.0.1:0");
+    assert_eq!(ok("010.0.0.1:1").to_string(), "8.0.0.1:1"); // octal, as getaddrinfo
+    assert_eq!(ok("1.2.3.4:00080").to_string(), "1.2.3.4:80");
+    assert_eq!(ok("1.2.3.4:65535").to_string(), "1.2.3.4:65535");
+    assert_eq!(ok("[::1]:53").to_string(), "[::1]:53");
+    assert_eq!(ok("[::ffff:1.2.3.4%0]:1").to_string(), "[::ffff:1.2.3.4]:1");
+    assert_eq!(ok("[FE80::1%4294967295]:1").to_string(), "[fe80::1%4294967295]:1");
+    assert_eq!(ok("/tmp/s").as_un().unwrap().path(), Some(Path::new("/tmp/s")));
+    assert_eq!(ok("./s").as_un().unwrap().path(), Some(Path::new("./s")));
+    assert_eq!(ok("run/s").as_un().unwrap().path(), Some(Path::new("run/s")));
+    assert_eq!(ok("@").as_un().unwrap().abstract_name(), Some(&b""[..]));
+    assert_eq!(ok("@a\\\\b\\x00\\xFF").as_un().unwrap().abstract_name(), Some(&b"a\\b\0\xff"[..]));
+
+    let parse_err = |s: &str| match s.parse::<SockAddr>() {
+        Err(Error::Parse(e)) => (e.kind(), e.position()),
+        other => panic!("{s:?}: {other:?}"),
+    };
+    assert_eq!(parse_err(""), (K::Empty, 0));
+    assert_eq!(parse_err("1.2.3.4"), (K::UnexpectedEnd, 7));
+    assert_eq!(parse_err("1.2.3.4:"), (K::UnexpectedEnd, 8));
+    assert_eq!(parse_err("1.2.3.4:65536"), (K::ValueOutOfRange, 8));
+    assert_eq!(parse_err("1.2.3.4:8x"), (K::InvalidChar, 9));
+    assert_eq!(parse_err("1.2.3.4:+80"), (K::InvalidChar, 8));
+    assert_eq!(parse_err("1.2.3.4 :80"), (K::InvalidChar, 7)); // inet_aton would stop there
+    assert_eq!(parse_err("1.2.3.256:80"), (K::ValueOutOfRange, 6));
+    assert_eq!(parse_err("localhost:80"), (K::InvalidChar, 0));
+    assert_eq!(parse_err("::1:80"), (K::InvalidChar, 0)); // IPv6 needs brackets
+    assert_eq!(parse_err("[::1"), (K::UnexpectedEnd, 4));
+    assert_eq!(parse_err("[::1]"), (K::UnexpectedEnd, 5));
+    assert_eq!(parse_err("[::1]80"), (K::InvalidChar, 5));
+    assert_eq!(parse_err("[::1]:"), (K::UnexpectedEnd, 6));
+    assert_eq!(parse_err("[::1%]:80"), (K::UnexpectedEnd, 5));
+    assert_eq!(parse_err("[::1%eth0]:80"), (K::InvalidChar, 5)); // numeric scope only
+    assert_eq!(parse_err("[::1%4294967296]:80"), (K::ValueOutOfRange, 5));
+    assert_eq!(parse_err("[1::2::3]:80").0, K::BadCompression);
+    assert_eq!(parse_err("[1.2.3.4]:80").0, K::TooFewParts); // inet_pton6 has no bare IPv4
+    assert_eq!(parse_err("@\\q"), (K::InvalidChar, 2));
+    assert_eq!(parse_err("@\\x4"), (K::UnexpectedEnd, 4));
+    assert_eq!(parse_err("@\\x4g"), (K::InvalidChar, 4));
+    assert_eq!(parse_err("@\\"), (K::UnexpectedEnd, 2));
+
+    let long = format!("/{}", "x".repeat(SockAddrUn::MAX_PATH_LEN));
+    assert!(matches!(long.parse::<SockAddr>(), Err(Error::PathTooLong { len: 108, max: 107 })));
+    assert!(matches!("/a\0b".parse::<SockAddr>(), Err(Error::PathNul { pos: 2 })));
+    let long_abstract = format!("@{}\\x00", "y".repeat(SockAddrUn::MAX_ABSTRACT_LEN));
+    assert!(matches!(
+        long_abstract.parse::<SockAddr>(),
+        Err(Error::PathTooLong { len: 108, max: 107 })
+    ));
+
+    // Family types: their own form, or WrongFamily naming what the text was.
+    assert!(matches!(
+        "[::1]:1".parse::<SockAddrIn>(),
+        Err(Error::WrongFamily { expected: "AF_INET", found: Domain::INET6 })
+    ));
+    assert!(matches!(
+        "/tmp/s".parse::<SockAddrIn6>(),
+        Err(Error::WrongFamily { expected: "AF_INET6", found: Domain::UNIX })
+    ));
+    assert!(matches!(
+        "1.2.3.4:5".parse::<SockAddrUn>(),
+        Err(Error::WrongFamily { expected: "AF_UNIX", found: Domain::INET })
+    ));
+    assert_eq!("1.2.3.4:5".parse::<SockAddrIn>().unwrap().port(), 5);
 }

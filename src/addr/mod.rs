@@ -34,6 +34,8 @@ mod inet;
 #[cfg(any(target_os = "linux", target_os = "android"))]
 mod link;
 mod parse;
+#[cfg(test)]
+mod tests;
 mod to_sock_addr;
 mod unix;
 
@@ -488,8 +490,10 @@ impl Hash for SockAddr {
 }
 
 impl fmt::Display for SockAddr {
-    /// `1.2.3.4:80`, `[::1]:80`, `[fe80::1%2]:80`, a UNIX path, `@name` for a Linux abstract
-    /// name, `(unnamed)`, or for a link-layer address `ll(ifindex=2 ETH_P_IP 00:1a:..)`.
+    /// `1.2.3.4:80`, `[::1]:80`, `[fe80::1%2]:80` (IP addresses as glibc's `inet_ntop` prints
+    /// them), a UNIX path, `@name` for a Linux abstract name, `(unnamed)` for an unnamed UNIX
+    /// address and for the [empty](SockAddr::empty) address, `ll(ifindex=2 ETH_P_IP 00:1a:..)` for
+    /// a link-layer address, and `(AF_PACKET, 32 bytes)` for anything else.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(a) = self.as_in() {
             return fmt::Display::fmt(&a, f);
@@ -505,7 +509,7 @@ impl fmt::Display for SockAddr {
             return fmt::Display::fmt(&a, f);
         }
         if self.is_empty() {
-            return f.write_str("(empty)");
+            return f.write_str("(unnamed)");
         }
         write!(f, "({:?}, {} bytes)", self.family(), self.len())
     }
