@@ -238,8 +238,10 @@ impl TryFrom<SockAddr> for SockAddrIn {
 ///
 /// let a = SockAddrIn6::new(Ipv6Addr::LOCALHOST, 8080, 0, 0);
 /// assert_eq!(a.to_string(), "[::1]:8080");
-/// let scoped = SockAddrIn6::new("fe80::1".parse().unwrap(), 22, 0, 3);
+/// let scoped: SockAddrIn6 = "[fe80::1%3]:22".parse()?;
+/// assert_eq!((scoped.ip(), scoped.scope_id()), ("fe80::1".parse::<Ipv6Addr>().unwrap(), 3));
 /// assert_eq!(scoped.to_string(), "[fe80::1%3]:22");
+/// # Ok::<(), berkeley::Error>(())
 /// ```
 #[derive(Clone, Copy)]
 #[repr(transparent)]
@@ -372,7 +374,8 @@ impl SockAddrIn6 {
     /// The scope id (`sin6_scope_id`): the interface index of a link-local address.
     ///
     /// ```
-    /// assert_eq!(berkeley::SockAddrIn6::new("fe80::1".parse().unwrap(), 80, 0, 2).scope_id(), 2);
+    /// assert_eq!("[fe80::1%2]:80".parse::<berkeley::SockAddrIn6>()?.scope_id(), 2);
+    /// # Ok::<(), berkeley::Error>(())
     /// ```
     #[inline]
     pub fn scope_id(&self) -> u32 {

@@ -8,18 +8,35 @@
 )]
 //! Ports and Ethernet types are host order in this API; the types convert to network order
 //! exactly once, where the C struct is filled. Each family type converts to and from its C struct
-//! (`from_raw`/`as_raw`) and to and from std's address types.
+//! (`from_raw`/`as_raw`) and to and from std's address types; every type parses from text
+//! (`"127.0.0.1:80"`, `"[::1%2]:80"`, `"/tmp/s"`, `"@name"` — see
+//! [`SockAddr`'s `FromStr`](SockAddr#impl-FromStr-for-SockAddr)) and prints back the same text,
+//! IP addresses exactly as glibc's `inet_ntop` prints them.
 //!
 //! ```
 //! use berkeley::{SockAddr, SockAddrIn};
-//! use std::net::{Ipv4Addr, SocketAddr};
+//! use std::net::Ipv4Addr;
 //!
+//! let any: SockAddr = "127.0.0.1:8080".parse()?;
+//! assert_eq!(any.to_string(), "127.0.0.1:8080");
 //! let sin = SockAddrIn::new(Ipv4Addr::LOCALHOST, 8080);
 //! assert_eq!(sin.as_raw().sin_port, berkeley::htons(8080)); // network order inside
-//! let any = SockAddr::from(sin);
-//! assert_eq!(any.to_string(), "127.0.0.1:8080");
-//! assert_eq!(any.as_socket(), Some("127.0.0.1:8080".parse::<SocketAddr>().unwrap()));
+//! assert_eq!(SockAddr::from(sin), any);
+//! # Ok::<(), berkeley::Error>(())
 //! ```
+//!
+//! # Platforms
+//!
+//! The C layouts differ: Linux, Android and Windows start every address with a two-byte family;
+//! the BSDs and Apple's systems with a length byte (`sin_len`, `sin6_len`, `sun_len`, `ss_len`)
+//! and a one-byte family, and their `sun_path` is 104 bytes, not 108. The types fill the length
+//! byte when they build an address and read the family where the platform has it; every C struct
+//! copied by bytes is proven padding-free at compile time on each target.
+//!
+//! Tested where: on Linux everything (against glibc's own structs, `inet_ntop` and
+//! `getaddrinfo`, and under Miri); on Windows under wine (doc tests and Winsock round trips);
+//! macOS (x86_64, aarch64) and FreeBSD are compiled and linted only. Abstract UNIX names and
+//! [`SockAddrLl`] are Linux-only.
 
 use std::fmt;
 use std::hash::{Hash, Hasher};
@@ -144,21 +161,31 @@ const _: () = assert!(
 /// A socket address of any family, as the socket calls take and return it: a
 /// `sockaddr_storage` and the length of its meaningful part.
 ///
-/// Build one from a family type or a std address with `From`; look inside with
-/// [`family`](SockAddr::family) and [`as_in`](SockAddr::as_in) / [`as_in6`](SockAddr::as_in6) /
-/// [`as_un`](SockAddr::as_un) / `as_ll` (Linux) / [`as_socket`](SockAddr::as_socket).
-/// Only the first [`len`](SockAddr::len) bytes are ever read: an address the kernel returned is
-/// trusted up to the length it returned, and no further.
+/// Build one by parsing text (`"127.0.0.1:80".parse::<SockAddr>()?`), from a family type or a
+/// std address with `From`; look inside with [`family`](SockAddr::family) and
+/// [`as_in`](SockAddr::as_in) / [`as_in6`](SockAddr::as_in6) / [`as_un`](SockAddr::as_un) /
+/// `as_ll` (Linux) / [`as_socket`](SockAddr::as_socket). Only the first [`len`](SockAddr::len)
+/// bytes are ever read: an address the kernel returned is trusted up to the length it returned,
+/// and no further.
+///
+/// # The empty address
+///
+/// An address can be empty: length 0, family `AF_UNSPEC` ([`SockAddr::empty`]). The kernel
+/// reports one where there is no name to report — on Linux, `recvfrom` on a UNIX datagram socket
+/// gives it for a datagram from an **unbound** sender, and `recvfrom` on a connected stream
+/// socket gives it too. It is not an `AF_UNIX` address, so [`as_un`](SockAddr::as_un) (like every
+/// `as_*`) is `None` for it; check [`is_empty`](SockAddr::is_empty) first. It prints as
+/// `(unnamed)`, as an unnamed [`SockAddrUn`] does.
 ///
 /// ```
 /// use berkeley::{Domain, SockAddr};
-/// use std::net::SocketAddr;
 ///
-/// let addr = SockAddr::from("[::1]:53".parse::<SocketAddr>().unwrap());
+/// let addr = "[::1]:53".parse::<SockAddr>()?;
 /// assert_eq!(addr.family(), Domain::INET6);
 /// assert_eq!(addr.as_in6().unwrap().port(), 53);
 /// assert!(addr.as_in().is_none());
 /// assert_eq!(addr.to_string(), "[::1]:53");
+/// # Ok::<(), berkeley::Error>(())
 /// ```
 #[derive(Clone, Copy)]
 pub struct SockAddr {
@@ -169,7 +196,8 @@ pub struct SockAddr {
 }
 
 impl SockAddr {
-    /// Copies an address out of a `sockaddr_storage`, trusting only its first `len` bytes.
+    /// Copies an address out of a `sockaddr_storage`, trusting only its first `len` bytes (the
+    /// `from_raw` of this type; [`as_raw`](SockAddr::as_raw) is its inverse).
     ///
     /// Fails with [`Error::InvalidInput`] if `len` exceeds the storage (or, for `AF_UNIX`,
     /// `sizeof(struct sockaddr_un)`, but for the one NUL byte Linux counts after a path that fills
@@ -192,6 +220,7 @@ impl SockAddr {
     /// assert!(SockAddr::from_storage(&storage, 16).is_ok());
     /// assert!(matches!(SockAddr::from_storage(&storage, 8), Err(Error::ShortAddr { need: 16, .. })));
     /// ```
+    #[doc(alias = "from_raw")]
     pub fn from_storage(storage: &c::sockaddr_storage, len: socklen_t) -> Result<SockAddr> {
         let n = usize::try_from(len).unwrap_or(usize::MAX);
         if n > STORAGE_LEN {
@@ -245,12 +274,15 @@ impl SockAddr {
         Ok((t, SockAddr { storage, len: clamp_len(len) }))
     }
 
-    /// The empty address (length 0, family `AF_UNSPEC`).
+    /// The empty address (length 0, family `AF_UNSPEC`): see [the empty
+    /// address](SockAddr#the-empty-address).
     ///
     /// ```
     /// let a = berkeley::SockAddr::empty();
     /// assert!(a.is_empty());
     /// assert_eq!(a.family(), berkeley::Domain::UNSPEC);
+    /// assert!(a.as_un().is_none());
+    /// assert_eq!(a.to_string(), "(unnamed)");
     /// ```
     pub const fn empty() -> SockAddr {
         SockAddr { storage: Storage([0; STORAGE_LEN]), len: 0 }
@@ -277,8 +309,9 @@ impl SockAddr {
     /// The length of the address in bytes (what the C calls pass as `socklen_t`).
     ///
     /// ```
-    /// let a = berkeley::SockAddr::from("127.0.0.1:80".parse::<std::net::SocketAddr>().unwrap());
+    /// let a = "127.0.0.1:80".parse::<berkeley::SockAddr>()?;
     /// assert_eq!(a.len(), 16); // sizeof(struct sockaddr_in)
+    /// # Ok::<(), berkeley::Error>(())
     /// ```
     #[inline]
     pub fn len(&self) -> usize {
@@ -299,22 +332,46 @@ impl SockAddr {
     /// The meaningful bytes of the address, as the C struct lays them out.
     ///
     /// ```
-    /// let a = berkeley::SockAddr::from("127.0.0.1:80".parse::<std::net::SocketAddr>().unwrap());
+    /// let a = "127.0.0.1:80".parse::<berkeley::SockAddr>()?;
     /// assert_eq!(&a.as_bytes()[2..8], &[0, 80, 127, 0, 0, 1]); // port and address, network order
+    /// # Ok::<(), berkeley::Error>(())
     /// ```
     #[inline]
     pub fn as_bytes(&self) -> &[u8] {
         self.bytes()
     }
 
+    /// The C `sockaddr_storage` and the length of its meaningful part, for passing to C code
+    /// (the inverse of [`from_storage`](SockAddr::from_storage)). Bytes past the length are zero.
+    ///
+    /// ```
+    /// use berkeley::{Domain, SockAddr};
+    ///
+    /// let a: SockAddr = "127.0.0.1:80".parse()?;
+    /// let (storage, len) = a.as_raw();
+    /// assert_eq!(i32::from(storage.ss_family), Domain::INET.as_raw());
+    /// assert_eq!(SockAddr::from_storage(storage, len)?, a);
+    /// # Ok::<(), berkeley::Error>(())
+    /// ```
+    #[inline]
+    pub fn as_raw(&self) -> (&c::sockaddr_storage, socklen_t) {
+        // SAFETY: `Storage` has the size of sockaddr_storage and at least its alignment (asserted
+        // above); all its bytes are initialised, and sockaddr_storage consists of integers, byte
+        // arrays and MaybeUninit padding, valid for any initialised bytes. The borrow of `self`
+        // keeps the bytes alive and unmodified.
+        let raw = unsafe { &*(&self.storage as *const Storage).cast::<c::sockaddr_storage>() };
+        (raw, self.len)
+    }
+
     /// A pointer to the C `sockaddr`, for passing to other C code together with
     /// [`raw_len`](SockAddr::raw_len). Only `raw_len()` bytes may be read through it.
     ///
     /// ```
-    /// let a = berkeley::SockAddr::from("127.0.0.1:80".parse::<std::net::SocketAddr>().unwrap());
+    /// let a = "127.0.0.1:80".parse::<berkeley::SockAddr>()?;
     /// // SAFETY: the address is 16 bytes long, so sa_family (bytes 0..2) is readable.
     /// let family = unsafe { (*a.as_ptr()).sa_family };
     /// assert_eq!(i32::from(family), berkeley::Domain::INET.as_raw()); // AF_INET
+    /// # Ok::<(), berkeley::Error>(())
     /// ```
     #[inline]
     pub fn as_ptr(&self) -> *const c::sockaddr {
@@ -324,8 +381,9 @@ impl SockAddr {
     /// The length as the C type `socklen_t`.
     ///
     /// ```
-    /// let a = berkeley::SockAddr::from("[::1]:80".parse::<std::net::SocketAddr>().unwrap());
+    /// let a = "[::1]:80".parse::<berkeley::SockAddr>()?;
     /// assert_eq!(a.raw_len(), 28); // sizeof(struct sockaddr_in6)
+    /// # Ok::<(), berkeley::Error>(())
     /// ```
     #[inline]
     pub fn raw_len(&self) -> socklen_t {
@@ -335,8 +393,9 @@ impl SockAddr {
     /// The address as a std `SocketAddr`, if it is IPv4 or IPv6.
     ///
     /// ```
-    /// let a = berkeley::SockAddr::from("10.0.0.1:22".parse::<std::net::SocketAddr>().unwrap());
+    /// let a = "10.0.0.1:22".parse::<berkeley::SockAddr>()?;
     /// assert_eq!(a.as_socket().unwrap().port(), 22);
+    /// # Ok::<(), berkeley::Error>(())
     /// ```
     #[doc(alias = "as_std")]
     pub fn as_socket(&self) -> Option<SocketAddr> {
@@ -351,8 +410,9 @@ impl SockAddr {
     ///
     /// ```
     /// use berkeley::SockAddr;
-    /// let a = SockAddr::from("127.0.0.1:7".parse::<std::net::SocketAddr>().unwrap());
+    /// let a = "127.0.0.1:7".parse::<SockAddr>()?;
     /// assert_eq!(a.as_in().unwrap().port(), 7);
+    /// # Ok::<(), berkeley::Error>(())
     /// ```
     pub fn as_in(&self) -> Option<SockAddrIn> {
         if self.family() != Domain::INET || self.len() < mem::size_of::<c::sockaddr_in>() {
@@ -368,8 +428,9 @@ impl SockAddr {
     ///
     /// ```
     /// use berkeley::SockAddr;
-    /// let a = SockAddr::from("[::1]:7".parse::<std::net::SocketAddr>().unwrap());
+    /// let a = "[::1]:7".parse::<SockAddr>()?;
     /// assert_eq!(a.as_in6().unwrap().ip(), std::net::Ipv6Addr::LOCALHOST);
+    /// # Ok::<(), berkeley::Error>(())
     /// ```
     pub fn as_in6(&self) -> Option<SockAddrIn6> {
         if self.family() != Domain::INET6 || self.len() < mem::size_of::<c::sockaddr_in6>() {

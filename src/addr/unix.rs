@@ -506,7 +506,7 @@ impl SockAddr {
     ///
     /// let a = SockAddr::from(SockAddrUn::new("/tmp/s")?);
     /// assert_eq!(a.as_un().unwrap().path(), Some(std::path::Path::new("/tmp/s")));
-    /// assert!(SockAddr::from("1.2.3.4:5".parse::<std::net::SocketAddr>().unwrap()).as_un().is_none());
+    /// assert!("1.2.3.4:5".parse::<SockAddr>()?.as_un().is_none());
     /// # Ok::<(), berkeley::Error>(())
     /// ```
     pub fn as_un(&self) -> Option<SockAddrUn> {
