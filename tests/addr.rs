@@ -929,3 +929,76 @@ fn parse_forms_and_errors() {
     ));
     assert_eq!("1.2.3.4:5".parse::<SockAddrIn>().unwrap().port(), 5);
 }
+
+// ---- ToSockAddr ----
+
+#[test]
+fn to_sock_addr_every_impl() {
+    use berkeley::addr::ToSockAddr;
+    use std::borrow::Cow;
+    use std::net::IpAddr;
+
+    let want: SockAddr = "127.0.0.1:80".parse().unwrap();
+    fn get(a: impl ToSockAddr) -> SockAddr {
+        a.to_sock_addr().unwrap().into_owned()
+    }
+    assert!(matches!(want.to_sock_addr().unwrap(), Cow::Borrowed(b) if std::ptr::eq(b, &want)));
+    assert!(matches!((&want).to_sock_addr().unwrap(), Cow::Borrowed(_)));
+    let sin = SockAddrIn::new(Ipv4Addr::LOCALHOST, 80);
+    let std4 = SocketAddrV4::new(Ipv4Addr::LOCALHOST, 80);
+    for got in [
+        get("127.0.0.1:80"),
+        get(String::from("127.0.0.1:80")),
+        get(sin),
+        get(&sin),
+        get(std4),
+        get(SocketAddr::V4(std4)),
+        get((Ipv4Addr::LOCALHOST, 80)),
+        get((IpAddr::from(Ipv4Addr::LOCALHOST), 80)),
+        get(("127.0.0.1", 80)),
+        get(("127.1".to_string(), 80)),
+    ] {
+        assert_eq!(got, want);
+    }
+    let v6: SockAddr = "[fe80::1%3]:80".parse().unwrap();
+    assert_eq!(("fe80::1%3", 80).to_sock_addr().unwrap().into_owned(), v6);
+    assert_eq!(
+        (Ipv6Addr::LOCALHOST, 80).to_sock_addr().unwrap().into_owned(),
+        "[::1]:80".parse().unwrap()
+    );
+    assert_eq!(
+        SockAddrUn::new("/tmp/s").unwrap().to_sock_addr().unwrap().into_owned(),
+        "/tmp/s".parse().unwrap()
+    );
+    // Errors are typed, with positions within the host.
+    let kind_pos = |r: berkeley::Result<Cow<'_, SockAddr>>| match r {
+        Err(Error::Parse(e)) => (e.kind(), e.position()),
+        other => panic!("{other:?}"),
+    };
+    use berkeley::ParseErrorKind as K;
+    assert_eq!(kind_pos(("localhost", 80).to_sock_addr()), (K::InvalidChar, 0));
+    assert_eq!(kind_pos(("[::1]", 80).to_sock_addr()), (K::InvalidChar, 0));
+    assert_eq!(kind_pos(("::1%x", 80).to_sock_addr()), (K::InvalidChar, 4));
+    assert_eq!(kind_pos(("1.2.3.4 ", 80).to_sock_addr()), (K::InvalidChar, 7));
+    assert_eq!(kind_pos("1.2.3.4".to_sock_addr()), (K::UnexpectedEnd, 7));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Python's `(host, port)` is the same address as the text `host:port` / `[host]:port`.
+    #[test]
+    fn host_port_pairs_agree_with_text(v4 in ipv4_host_text(), v6 in ipv6_host_text(), port in any::<u16>()) {
+        use berkeley::addr::ToSockAddr;
+        if !v4.contains(':') {
+            let pair = (v4.as_str(), port).to_sock_addr().map(|c| c.into_owned());
+            let text = format!("{v4}:{port}").parse::<SockAddr>();
+            prop_assert_eq!(pair.ok(), text.ok());
+        }
+        if v6.contains(':') {
+            let pair = (v6.as_str(), port).to_sock_addr().map(|c| c.into_owned());
+            let text = format!("[{v6}]:{port}").parse::<SockAddr>();
+            prop_assert_eq!(pair.ok(), text.ok());
+        }
+    }
+}

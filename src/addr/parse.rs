@@ -80,18 +80,42 @@ fn port(s: &str, at: usize) -> Result<u16> {
     Ok(v as u16)
 }
 
-/// `host:port` with an [`inet_aton`](crate::inet_aton) host that is the whole text before the last `:`, as glibc's
-/// `__inet_aton_exact` (the numeric-host path of `getaddrinfo`) takes it: no whitespace (where
-/// `inet_aton` would stop and ignore the rest), no NUL.
-fn parse_in(s: &str) -> Result<SockAddrIn> {
-    let colon = s.rfind(':').ok_or_else(|| err(ParseErrorKind::UnexpectedEnd, s.len()))?;
-    let host = &s.as_bytes()[..colon];
+/// A numeric host and a port, as Python's `(host, port)` tuple: an IPv6 address (with an
+/// optional `%scope`) if the host contains a `:`, else an IPv4 one; the host grammars of
+/// `FromStr`, error positions within `host`.
+pub(super) fn host_port(host: &str, port: u16) -> Result<SockAddr> {
+    if host.contains(':') {
+        let (ip_text, scope) = match host.find('%') {
+            Some(p) => (&host[..p], Some((&host[p + 1..], p + 1))),
+            None => (host, None),
+        };
+        let ip = inet_pton6_bytes(ip_text.as_bytes()).map_err(|e| err(e.kind(), e.position()))?;
+        let scope_id = match scope {
+            Some((text, at)) => scope_id(text, at)?,
+            None => 0,
+        };
+        Ok(SockAddr::from(SockAddrIn6::new(ip, port, 0, scope_id)))
+    } else {
+        Ok(SockAddr::from(SockAddrIn::new(ipv4_host(host.as_bytes())?, port)))
+    }
+}
+
+/// An IPv4 host for `host:port` and `(host, port)`.
+fn ipv4_host(host: &[u8]) -> Result<std::net::Ipv4Addr> {
     // A ':' in the host is an IPv6 address without brackets; whitespace is where inet_aton
     // would stop and ignore the rest; a NUL is where C would see the end.
     if let Some(i) = host.iter().position(|&b| matches!(b, 0 | b':' | b' ' | b'\t'..=b'\r')) {
         return Err(err(ParseErrorKind::InvalidChar, i));
     }
-    let ip = inet_aton_bytes(host).map_err(|e| err(e.kind(), e.position()))?;
+    inet_aton_bytes(host).map_err(|e| err(e.kind(), e.position()))
+}
+
+/// `host:port` with an [`inet_aton`](crate::inet_aton) host that is the whole text before the last `:`, as glibc's
+/// `__inet_aton_exact` (the numeric-host path of `getaddrinfo`) takes it: no whitespace (where
+/// `inet_aton` would stop and ignore the rest), no NUL.
+fn parse_in(s: &str) -> Result<SockAddrIn> {
+    let colon = s.rfind(':').ok_or_else(|| err(ParseErrorKind::UnexpectedEnd, s.len()))?;
+    let ip = ipv4_host(&s.as_bytes()[..colon])?;
     let port = port(&s[colon + 1..], colon + 1)?;
     Ok(SockAddrIn::new(ip, port))
 }
