@@ -939,18 +939,21 @@ fn to_sock_addr_every_impl() {
     use std::net::IpAddr;
 
     let want: SockAddr = "127.0.0.1:80".parse().unwrap();
+    fn get_cow<T: ToSockAddr>(a: &T) -> Cow<'_, SockAddr> {
+        a.to_sock_addr().unwrap()
+    }
     fn get(a: impl ToSockAddr) -> SockAddr {
         a.to_sock_addr().unwrap().into_owned()
     }
     assert!(matches!(want.to_sock_addr().unwrap(), Cow::Borrowed(b) if std::ptr::eq(b, &want)));
-    assert!(matches!((&want).to_sock_addr().unwrap(), Cow::Borrowed(_)));
+    assert!(matches!(get_cow(&&want), Cow::Borrowed(_))); // &&SockAddr: still borrowed
     let sin = SockAddrIn::new(Ipv4Addr::LOCALHOST, 80);
     let std4 = SocketAddrV4::new(Ipv4Addr::LOCALHOST, 80);
     for got in [
         get("127.0.0.1:80"),
         get(String::from("127.0.0.1:80")),
         get(sin),
-        get(&sin),
+        get(&sin as &SockAddrIn),
         get(std4),
         get(SocketAddr::V4(std4)),
         get((Ipv4Addr::LOCALHOST, 80)),
