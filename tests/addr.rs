@@ -1005,3 +1005,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn parse_form_precedence() {
+    // '@' first: abstract, even with slashes (X11's names look like this).
+    let x11 = "@/tmp/.X11-unix/X0".parse::<SockAddr>().unwrap();
+    assert_eq!(x11.as_un().unwrap().abstract_name(), Some(&b"/tmp/.X11-unix/X0"[..]));
+    // Any '/' otherwise: a path, even starting with '[' (IP forms never contain '/').
+    let p = "[odd/name".parse::<SockAddr>().unwrap();
+    assert_eq!(p.as_un().unwrap().path(), Some(Path::new("[odd/name")));
+    assert_eq!(p.to_string().parse::<SockAddr>().unwrap(), p);
+    let rel = "./@name".parse::<SockAddr>().unwrap();
+    assert_eq!(rel.as_un().unwrap().path(), Some(Path::new("./@name")));
+}

@@ -23,7 +23,9 @@ fn err(kind: ParseErrorKind, pos: usize) -> Error {
     Error::Parse(ParseError::new(WHAT, kind, pos))
 }
 
-/// Which form the text is in, decided by its first byte and whether it contains a `/`.
+/// Which form the text is in: `@` first is an abstract name (which may contain `/`, as X11's
+/// `@/tmp/.X11-unix/X0`), then any `/` makes a path (IP forms never contain one), then `[` first
+/// is IPv6, and anything else IPv4.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Form {
     In,
@@ -37,9 +39,9 @@ impl Form {
         let b = s.as_bytes();
         match b.first() {
             None => Err(err(ParseErrorKind::Empty, 0)),
-            Some(b'[') => Ok(Form::In6),
             Some(b'@') => Ok(Form::Abstract),
             _ if b.contains(&b'/') || (cfg!(windows) && b.contains(&b'\\')) => Ok(Form::Path),
+            Some(b'[') => Ok(Form::In6),
             _ => Ok(Form::In),
         }
     }
@@ -249,7 +251,8 @@ impl FromStr for SockAddr {
     ///   decimal scope id. Interface names (`%eth0`) are not resolved here: look the index up
     ///   with `if_nametoindex` and write it as a number.
     /// - text containing a `/` (on Windows also `\`) — a UNIX pathname, taken as is (`/tmp/s`,
-    ///   `./s`). A name without a slash is not a path: write `./name`.
+    ///   `./s`). A name without a slash is not a path: write `./name` (and `./@name` for a
+    ///   relative path starting with `@`).
     /// - `@name` (Linux) — an abstract UNIX name; `\\` stands for a backslash and `\xNN` for any
     ///   byte, as [`Display`](std::fmt::Display) prints them, so printing and parsing round-trip.
     ///
