@@ -1018,3 +1018,23 @@ fn parse_form_precedence() {
     let rel = "./@name".parse::<SockAddr>().unwrap();
     assert_eq!(rel.as_un().unwrap().path(), Some(Path::new("./@name")));
 }
+
+/// On Linux, a datagram from an unbound UNIX sender comes with the empty address: length 0, no
+/// family — not an unnamed `AF_UNIX` address — as the SockAddr docs say.
+#[test]
+fn recvfrom_unbound_unix_sender_is_empty() {
+    use berkeley::{Protocol, Socket, Type};
+    let dir = tmp_dir("unbound-sender");
+    let path = dir.join("rx.sock");
+    let rx = Socket::new(Domain::UNIX, Type::DGRAM, Protocol::DEFAULT).unwrap();
+    rx.bind(SockAddrUn::new(&path).unwrap()).unwrap();
+    UnixDatagram::unbound().unwrap().send_to(b"hi", &path).unwrap();
+    let mut buf = [0u8; 8];
+    let (n, from) = rx.recvfrom(&mut buf).unwrap();
+    assert_eq!(&buf[..n], b"hi");
+    assert!(from.is_empty());
+    assert_eq!(from.family(), Domain::UNSPEC);
+    assert!(from.as_un().is_none());
+    assert_eq!(from.to_string(), "(unnamed)");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -38,7 +38,9 @@ if_not_sa_len! { assert_no_padding!(c::sockaddr_un { sun_family, sun_path }); }
 ///   [`abstract_name`]): arbitrary bytes after a leading NUL, not in
 ///   the file system;
 /// - **unnamed** ([`unnamed`](SockAddrUn::unnamed)): no name at all, as `getpeername` reports
-///   for the peer of a `socketpair` or an unbound client.
+///   for the peer of a `socketpair` or an unbound client. (`recvfrom` on Linux reports a
+///   datagram from an unbound sender differently: as the [empty](SockAddr#the-empty-address)
+///   `SockAddr`, length 0 and no family, for which [`SockAddr::as_un`] is `None`.)
 ///
 /// Addresses the kernel returns are accepted in every form it uses (with or without the
 /// trailing NUL, with a length up to the whole struct) and normalised, so equal names compare
