@@ -109,6 +109,8 @@ pub(crate) use {if_not_sa_len, if_sa_len};
 
 /// The size of a field of `T`, named by a projection closure that is never called. A building
 /// block of [`assert_no_padding!`].
+// Used only inside const assertions, which the dead-code pass of Rust 1.77 (the MSRV) misses.
+#[allow(dead_code)]
 pub(crate) const fn field_size<T, F>(_: fn(&T) -> &F) -> usize {
     mem::size_of::<F>()
 }
