@@ -64,7 +64,7 @@ impl Form {
     }
 }
 
-/// A decimal port (1–5 digits... or more leading zeros, at most 65535) at byte `at` of the input.
+/// A decimal port (digits only, leading zeros allowed, at most 65535) at byte `at` of the input.
 fn port(s: &str, at: usize) -> Result<u16> {
     if s.is_empty() {
         return Err(err(ParseErrorKind::UnexpectedEnd, at));
@@ -112,9 +112,9 @@ fn ipv4_host(host: &[u8]) -> Result<std::net::Ipv4Addr> {
     inet_aton_bytes(host).map_err(|e| err(e.kind(), e.position()))
 }
 
-/// `host:port` with an [`inet_aton`](crate::inet_aton) host that is the whole text before the last `:`, as glibc's
-/// `__inet_aton_exact` (the numeric-host path of `getaddrinfo`) takes it: no whitespace (where
-/// `inet_aton` would stop and ignore the rest), no NUL.
+/// `host:port` with an [`inet_aton`](crate::inet_aton) host that is the whole text before the
+/// last `:`, as glibc's `__inet_aton_exact` (the numeric-host path of `getaddrinfo`) takes it: no
+/// whitespace (where `inet_aton` would stop and ignore the rest), no NUL.
 fn parse_in(s: &str) -> Result<SockAddrIn> {
     let colon = s.rfind(':').ok_or_else(|| err(ParseErrorKind::UnexpectedEnd, s.len()))?;
     let ip = ipv4_host(&s.as_bytes()[..colon])?;
