@@ -8,7 +8,7 @@
 //! | text containing `/` | `AF_UNIX` | a pathname, as is: `/tmp/s`, `./s`, `run/s` |
 //! | `@name` | `AF_UNIX` (Linux) | an abstract name; `\\` and `\xNN` escapes, as `Display` prints them |
 //!
-//! The port is 1–5 decimal digits, 0–65535 (leading zeros allowed, no sign, no spaces).
+//! The port is decimal, 0–65535 (leading zeros allowed; no sign, no spaces).
 
 use std::str::FromStr;
 
