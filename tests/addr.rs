@@ -107,7 +107,8 @@ proptest! {
         let mut c: libc::sockaddr_in6 = zeroed();
         c.sin6_family = libc::AF_INET6 as libc::sa_family_t;
         c.sin6_port = port.to_be();
-        c.sin6_flowinfo = flowinfo.to_be();
+        // flowinfo is the raw sin6_flowinfo field, as in std and socket2: stored unswapped.
+        c.sin6_flowinfo = flowinfo;
         c.sin6_addr.s6_addr = ip.octets();
         c.sin6_scope_id = scope_id;
 
@@ -119,19 +120,134 @@ proptest! {
         prop_assert_eq!(SockAddrIn6::try_from(any).unwrap(), ours);
         prop_assert_eq!((ours.ip(), ours.port(), ours.flowinfo(), ours.scope_id()), (ip, port, flowinfo, scope_id));
 
-        // std passes SocketAddrV6::flowinfo() to the kernel unswapped; so do we, and socket2.
-        let std = SocketAddrV6::new(ip, port, flowinfo, scope_id);
-        let from_std = SockAddr::from(SocketAddr::V6(std));
-        let s2 = socket2::SockAddr::from(std);
-        prop_assert_eq!(from_std.as_bytes(), s2.as_storage_bytes());
-        prop_assert_eq!(SocketAddrV6::from(SockAddrIn6::from(std)), std);
-        prop_assert_eq!(from_std.as_socket(), Some(SocketAddr::V6(std)));
-        prop_assert_eq!(SockAddrIn6::from(std).flowinfo(), u32::from_be(flowinfo));
-        prop_assert_eq!(any.to_string(), SocketAddrV6::from(ours).to_string());
-
         let st = storage(bytes_of(&c), 0x5a);
         prop_assert_eq!(SockAddr::from_storage(&st, 28).unwrap().as_in6(), Some(ours));
     }
+
+    /// `SockAddrIn6::new` has std's signature and std's meaning: the same four arguments give
+    /// the same bytes as std and socket2, and every getter agrees, in both directions.
+    #[test]
+    fn sockaddr_in6_agrees_with_std_and_socket2(
+        ip in any::<u128>(), port in any::<u16>(), flowinfo in any::<u32>(), scope_id in any::<u32>(),
+    ) {
+        let ip = Ipv6Addr::from(ip);
+        let std = SocketAddrV6::new(ip, port, flowinfo, scope_id);
+        let ours = SockAddrIn6::new(ip, port, flowinfo, scope_id);
+        let s2 = socket2::SockAddr::from(std);
+        let (any_ours, any_std) = (SockAddr::from(ours), SockAddr::from(std));
+        prop_assert_eq!(any_ours.as_bytes(), s2.as_storage_bytes());
+        prop_assert_eq!(any_std.as_bytes(), s2.as_storage_bytes());
+        prop_assert_eq!(ours.flowinfo(), std.flowinfo());
+        prop_assert_eq!(ours.flowinfo(), s2.as_socket_ipv6().unwrap().flowinfo());
+        prop_assert_eq!(SockAddrIn6::from(std), ours);
+        prop_assert_eq!(SockAddrIn6::from(std).flowinfo(), flowinfo);
+        prop_assert_eq!(SocketAddrV6::from(ours), std);
+        prop_assert_eq!(SockAddr::from(ours).as_socket(), Some(SocketAddr::V6(std)));
+        // Rebuilding from the getters is the identity, whichever type the getters came from.
+        let again = SockAddrIn6::new(std.ip().to_owned(), std.port(), std.flowinfo(), std.scope_id());
+        prop_assert_eq!(again, ours);
+        let back = SocketAddrV6::new(ours.ip(), ours.port(), ours.flowinfo(), ours.scope_id());
+        prop_assert_eq!(back, std);
+    }
+}
+
+/// The reported bug: `std_addr.flowinfo()` of 1 must stay 1, not become 16777216.
+#[test]
+fn sockaddr_in6_flowinfo_is_std_flowinfo() {
+    for flowinfo in [0, 1, 0x12345, 0x000f_ffff, 0x0100_0000, u32::MAX] {
+        let std = SocketAddrV6::new(Ipv6Addr::LOCALHOST, 80, flowinfo, 0);
+        let ours = SockAddrIn6::new(*std.ip(), std.port(), std.flowinfo(), std.scope_id());
+        assert_eq!(ours.flowinfo(), flowinfo);
+        assert_eq!(SocketAddrV6::from(ours).flowinfo(), flowinfo);
+        assert_eq!(SockAddrIn6::from(std).flowinfo(), flowinfo);
+        assert_eq!(ours.as_raw().sin6_flowinfo, flowinfo);
+        assert_eq!(SockAddr::from(ours), SockAddr::from(std));
+    }
+}
+
+mod glibc {
+    use libc::{c_char, c_int, c_void, socklen_t};
+    extern "C" {
+        pub fn inet_ntop(
+            af: c_int,
+            src: *const c_void,
+            dst: *mut c_char,
+            size: socklen_t,
+        ) -> *const c_char;
+    }
+}
+
+/// glibc's `inet_ntop`, the oracle for every address text.
+fn glibc_ntop(family: i32, bytes: &[u8]) -> String {
+    let mut buf = [0 as libc::c_char; 64];
+    // SAFETY: `bytes` holds an in_addr (4 bytes) or in6_addr (16 bytes) as `family` says, and
+    // `buf` is writable for its 64 bytes (more than INET6_ADDRSTRLEN).
+    let p = unsafe {
+        glibc::inet_ntop(
+            family,
+            bytes.as_ptr().cast(),
+            buf.as_mut_ptr(),
+            buf.len() as libc::socklen_t,
+        )
+    };
+    assert!(!p.is_null());
+    // SAFETY: inet_ntop succeeded and wrote a NUL-terminated string into buf.
+    unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }.to_str().unwrap().to_owned()
+}
+
+/// IPv6 addresses with the shapes the formatter treats specially: runs of zero groups,
+/// IPv4-compatible (`::a.b.c.d`) and IPv4-mapped (`::ffff:a.b.c.d`) forms, and random ones.
+fn ipv6_shapes() -> impl Strategy<Value = Ipv6Addr> {
+    prop_oneof![
+        any::<u128>().prop_map(Ipv6Addr::from),
+        any::<u32>().prop_map(|v| Ipv6Addr::from(u128::from(v))),
+        any::<u32>().prop_map(|v| Ipv6Addr::from(0xffff_0000_0000 | u128::from(v))),
+        any::<[u16; 8]>().prop_map(|g| Ipv6Addr::from(g.map(|x| if x % 3 == 0 {
+            0
+        } else {
+            x % 5
+        }))),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 5_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Socket addresses print their IP exactly as glibc's inet_ntop does.
+    #[test]
+    fn display_matches_glibc_inet_ntop(
+        ip6 in ipv6_shapes(), ip4 in any::<u32>(), port in any::<u16>(),
+        scope_id in prop_oneof![Just(0u32), any::<u32>()],
+    ) {
+        let want6 = glibc_ntop(libc::AF_INET6, &ip6.octets());
+        let a6 = SockAddrIn6::new(ip6, port, 0, scope_id);
+        let expect = if scope_id == 0 {
+            format!("[{want6}]:{port}")
+        } else {
+            format!("[{want6}%{scope_id}]:{port}")
+        };
+        prop_assert_eq!(a6.to_string(), expect.clone());
+        prop_assert_eq!(SockAddr::from(a6).to_string(), expect.clone());
+        prop_assert_eq!(format!("{:>70}", a6), format!("{:>70}", expect));
+
+        let ip4 = Ipv4Addr::from(ip4);
+        let want4 = glibc_ntop(libc::AF_INET, &ip4.octets());
+        let a4 = SockAddrIn::new(ip4, port);
+        prop_assert_eq!(a4.to_string(), format!("{want4}:{port}"));
+        prop_assert_eq!(SockAddr::from(a4).to_string(), format!("{want4}:{port}"));
+        prop_assert_eq!(format!("{:<25}|", a4), format!("{:<25}|", format!("{want4}:{port}")));
+    }
+}
+
+/// The reported case: std prints `[::102:304]:80`; glibc and berkeley print `[::1.2.3.4]:80`.
+#[test]
+fn display_ipv4_compatible_like_glibc() {
+    let ip: Ipv6Addr = "::1.2.3.4".parse().unwrap();
+    assert_eq!(SockAddrIn6::new(ip, 80, 0, 0).to_string(), "[::1.2.3.4]:80");
+    assert_eq!(SockAddr::from(SocketAddrV6::new(ip, 80, 0, 0)).to_string(), "[::1.2.3.4]:80");
+    assert_eq!(glibc_ntop(libc::AF_INET6, &ip.octets()), "::1.2.3.4");
+    let mapped: Ipv6Addr = "::ffff:10.0.0.1".parse().unwrap();
+    assert_eq!(SockAddrIn6::new(mapped, 1, 0, 5).to_string(), "[::ffff:10.0.0.1%5]:1");
 }
 
 trait StorageBytes {
@@ -151,7 +267,7 @@ fn inet_display_strings() {
     assert_eq!(a.to_string(), "192.0.2.1:443");
     let b = SockAddr::from(SockAddrIn6::new("fe80::1".parse().unwrap(), 22, 0, 3));
     assert_eq!(b.to_string(), "[fe80::1%3]:22");
-    assert_eq!(SockAddr::empty().to_string(), "(empty)");
+    assert_eq!(SockAddr::empty().to_string(), "(unnamed)");
     assert_eq!(
         format!("{:?}", SockAddrIn::new(Ipv4Addr::LOCALHOST, 1)),
         "SockAddrIn { ip: 127.0.0.1, port: 1 }"
@@ -558,7 +674,7 @@ fn from_storage_length_beyond_storage() {
     let empty = SockAddr::from_storage(&st, 0).unwrap();
     assert!(empty.is_empty());
     assert_eq!(empty.family(), Domain::UNSPEC);
-    assert_eq!(empty.to_string(), "(empty)");
+    assert_eq!(empty.to_string(), "(unnamed)");
 }
 
 proptest! {
@@ -596,4 +712,329 @@ proptest! {
             (a, b) => prop_assert!(false, "differ: {:?} vs {:?}", a, b),
         }
     }
+}
+
+// ---- FromStr ----
+
+/// glibc's `getaddrinfo(host, "80", AI_NUMERICHOST | AI_NUMERICSERV)` for one family: what a C
+/// or Python program gets for a numeric host. `None` if glibc rejects it.
+fn glibc_numeric_host(host: &str, family: i32) -> Option<SocketAddr> {
+    let host = std::ffi::CString::new(host).ok()?;
+    let mut hints: libc::addrinfo = zeroed();
+    hints.ai_flags = libc::AI_NUMERICHOST | libc::AI_NUMERICSERV;
+    hints.ai_family = family;
+    hints.ai_socktype = libc::SOCK_DGRAM;
+    let mut res: *mut libc::addrinfo = std::ptr::null_mut();
+    // SAFETY: host and service are NUL-terminated, hints is initialised, res is an out pointer.
+    let rc = unsafe { libc::getaddrinfo(host.as_ptr(), c"80".as_ptr(), &hints, &mut res) };
+    if rc != 0 {
+        return None;
+    }
+    // SAFETY: getaddrinfo succeeded: res is a valid list whose first entry's ai_addr holds
+    // ai_addrlen (<= 128) bytes.
+    let addr = unsafe {
+        let ai = &*res;
+        let st =
+            storage(std::slice::from_raw_parts(ai.ai_addr.cast::<u8>(), ai.ai_addrlen as usize), 0);
+        let a = SockAddr::from_storage(&st, ai.ai_addrlen).unwrap().as_socket();
+        libc::freeaddrinfo(res);
+        a
+    };
+    addr
+}
+
+fn ipv4_host_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<[u8; 4]>().prop_map(|o| Ipv4Addr::from(o).to_string()),
+        (any::<u32>(), 0..4usize).prop_map(|(v, style)| match style {
+            0 => v.to_string(),
+            1 => format!("{:#x}", v),
+            2 => format!("0{:o}", v),
+            _ => format!("{}.{}", v >> 24, v & 0xff_ffff),
+        }),
+        "[0-9xXa-fA-F.]{0,18}",
+        "[0-9. \t\x0b]{0,16}",
+        // Not text of another form, and not getaddrinfo's "*" (a NULL host: the loopback or
+        // wildcard address), which is no numeric address.
+        "[ -~]{0,12}".prop_filter("not another form", |s| {
+            !s.contains('/') && !s.starts_with('[') && !s.starts_with('@') && s != "*"
+        }),
+    ]
+}
+
+fn ipv6_host_text() -> impl Strategy<Value = String> {
+    let ip = prop_oneof![
+        ipv6_shapes().prop_map(|ip| ip.to_string()),
+        ipv6_shapes().prop_map(|ip| glibc_ntop(libc::AF_INET6, &ip.octets())),
+        "[0-9a-fA-F:.]{0,42}",
+    ];
+    let scope = prop_oneof![
+        3 => Just(String::new()),
+        1 => any::<u32>().prop_map(|v| format!("%{v}")),
+        1 => "%[0-9+ -]{0,12}",
+    ];
+    (ip, scope).prop_map(|(ip, scope)| ip + &scope)
+}
+
+/// Every rejection is a typed error with a position inside (or at the end of) the text.
+fn check_rejection(text: &str, e: &Error) -> Result<(), TestCaseError> {
+    match e {
+        Error::Parse(p) => prop_assert!(p.position() <= text.len(), "{text:?}: {p:?}"),
+        Error::PathTooLong { .. } | Error::PathNul { .. } | Error::WrongFamily { .. } => {}
+        other => prop_assert!(false, "{text:?}: unexpected error {other:?}"),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 5_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// `host:port` accepts exactly the IPv4 hosts glibc's getaddrinfo(AI_NUMERICHOST) accepts,
+    /// with the same address.
+    #[test]
+    fn parse_ipv4_host_agrees_with_getaddrinfo(host in ipv4_host_text()) {
+        let text = format!("{host}:80");
+        let ours = text.parse::<SockAddr>();
+        let glibc = glibc_numeric_host(&host, libc::AF_INET);
+        match (&ours, glibc) {
+            (Ok(a), Some(g)) => prop_assert_eq!(a.as_socket(), Some(g), "{:?}", text),
+            (Err(e), None) => check_rejection(&text, e)?,
+            _ => prop_assert!(false, "{:?}: ours {:?}, glibc {:?}", text, ours, glibc),
+        }
+        let typed = text.parse::<SockAddrIn>();
+        prop_assert_eq!(typed.ok().map(SockAddr::from), ours.ok());
+    }
+
+    /// `[host]:port` accepts exactly the IPv6 hosts (with numeric scope) glibc's
+    /// getaddrinfo(AI_NUMERICHOST) accepts, with the same address and scope id.
+    #[test]
+    fn parse_ipv6_host_agrees_with_getaddrinfo(host in ipv6_host_text()) {
+        let text = format!("[{host}]:80");
+        let ours = text.parse::<SockAddr>();
+        let glibc = glibc_numeric_host(&host, libc::AF_INET6);
+        match (&ours, glibc) {
+            (Ok(a), Some(g)) => prop_assert_eq!(a.as_socket(), Some(g), "{:?}", text),
+            (Err(e), None) => check_rejection(&text, e)?,
+            _ => prop_assert!(false, "{:?}: ours {:?}, glibc {:?}", text, ours, glibc),
+        }
+        let typed = text.parse::<SockAddrIn6>();
+        prop_assert_eq!(typed.ok().map(SockAddr::from), ours.ok());
+    }
+
+    /// Display, then parse, gives the same address back: IPv4, IPv6 (with scope), UNIX paths
+    /// and abstract names (any bytes, through the escapes Display prints).
+    #[test]
+    fn display_parse_round_trip(
+        ip4 in any::<u32>(), ip6 in ipv6_shapes(), port in any::<u16>(), scope_id in any::<u32>(),
+        path in "/[ -~]{0,100}", name in prop::collection::vec(any::<u8>(), 0..=107),
+    ) {
+        let a4 = SockAddrIn::new(Ipv4Addr::from(ip4), port);
+        prop_assert_eq!(a4.to_string().parse::<SockAddrIn>().unwrap(), a4);
+        prop_assert_eq!(a4.to_string().parse::<SockAddr>().unwrap(), SockAddr::from(a4));
+        let a6 = SockAddrIn6::new(ip6, port, 0, scope_id);
+        prop_assert_eq!(a6.to_string().parse::<SockAddrIn6>().unwrap(), a6);
+        prop_assert_eq!(a6.to_string().parse::<SockAddr>().unwrap(), SockAddr::from(a6));
+        let un = SockAddrUn::new(&path).unwrap();
+        prop_assert_eq!(un.to_string().parse::<SockAddrUn>().unwrap(), un);
+        prop_assert_eq!(un.to_string().parse::<SockAddr>().unwrap(), SockAddr::from(un));
+        let ab = SockAddrUn::new_abstract(&name).unwrap();
+        prop_assert_eq!(ab.to_string().parse::<SockAddrUn>().unwrap(), ab);
+        prop_assert_eq!(ab.to_string().parse::<SockAddr>().unwrap(), SockAddr::from(ab));
+    }
+
+    /// Any text at all: a typed error or an address, never a panic.
+    #[test]
+    fn parse_never_panics(text in prop_oneof!["\\PC{0,40}", "[\\[\\]@/:%.0-9a-fx\\\\]{0,40}", ".{0,200}"]) {
+        for r in [
+            text.parse::<SockAddr>().map(|_| ()),
+            text.parse::<SockAddrIn>().map(|_| ()),
+            text.parse::<SockAddrIn6>().map(|_| ()),
+            text.parse::<SockAddrUn>().map(|_| ()),
+        ] {
+            if let Err(e) = r {
+                check_rejection(&text, &e)?;
+            }
+        }
+    }
+}
+
+#[test]
+fn parse_forms_and_errors() {
+    use berkeley::ParseErrorKind as K;
+    let ok = |s: &str| s.parse::<SockAddr>().unwrap_or_else(|e| panic!("{s:?}: {e}"));
+    assert_eq!(ok("127.0.0.1:80").to_string(), "127.0.0.1:80");
+    assert_eq!(ok("127.1:80").to_string(), "127.0.0.1:80");
+    assert_eq!(ok("0x7f.1:0").to_string(), "127.0.0.1:0");
+    assert_eq!(ok("010.0.0.1:1").to_string(), "8.0.0.1:1"); // octal, as getaddrinfo
+    assert_eq!(ok("1.2.3.4:00080").to_string(), "1.2.3.4:80");
+    assert_eq!(ok("1.2.3.4:65535").to_string(), "1.2.3.4:65535");
+    assert_eq!(ok("[::1]:53").to_string(), "[::1]:53");
+    assert_eq!(ok("[::ffff:1.2.3.4%0]:1").to_string(), "[::ffff:1.2.3.4]:1");
+    assert_eq!(ok("[FE80::1%4294967295]:1").to_string(), "[fe80::1%4294967295]:1");
+    assert_eq!(ok("/tmp/s").as_un().unwrap().path(), Some(Path::new("/tmp/s")));
+    assert_eq!(ok("./s").as_un().unwrap().path(), Some(Path::new("./s")));
+    assert_eq!(ok("run/s").as_un().unwrap().path(), Some(Path::new("run/s")));
+    assert_eq!(ok("@").as_un().unwrap().abstract_name(), Some(&b""[..]));
+    assert_eq!(ok("@a\\\\b\\x00\\xFF").as_un().unwrap().abstract_name(), Some(&b"a\\b\0\xff"[..]));
+
+    let parse_err = |s: &str| match s.parse::<SockAddr>() {
+        Err(Error::Parse(e)) => (e.kind(), e.position()),
+        other => panic!("{s:?}: {other:?}"),
+    };
+    assert_eq!(parse_err(""), (K::Empty, 0));
+    assert_eq!(parse_err("1.2.3.4"), (K::UnexpectedEnd, 7));
+    assert_eq!(parse_err("1.2.3.4:"), (K::UnexpectedEnd, 8));
+    assert_eq!(parse_err("1.2.3.4:65536"), (K::ValueOutOfRange, 8));
+    assert_eq!(parse_err("1.2.3.4:8x"), (K::InvalidChar, 9));
+    assert_eq!(parse_err("1.2.3.4:+80"), (K::InvalidChar, 8));
+    assert_eq!(parse_err("1.2.3.4 :80"), (K::InvalidChar, 7)); // inet_aton would stop there
+    assert_eq!(parse_err("1.2.3.256:80"), (K::ValueOutOfRange, 6));
+    assert_eq!(parse_err("localhost:80"), (K::InvalidChar, 0));
+    assert_eq!(parse_err("::1:80"), (K::InvalidChar, 0)); // IPv6 needs brackets
+    assert_eq!(parse_err("[::1"), (K::UnexpectedEnd, 4));
+    assert_eq!(parse_err("[::1]"), (K::UnexpectedEnd, 5));
+    assert_eq!(parse_err("[::1]80"), (K::InvalidChar, 5));
+    assert_eq!(parse_err("[::1]:"), (K::UnexpectedEnd, 6));
+    assert_eq!(parse_err("[::1%]:80"), (K::UnexpectedEnd, 5));
+    assert_eq!(parse_err("[::1%eth0]:80"), (K::InvalidChar, 5)); // numeric scope only
+    assert_eq!(parse_err("[::1%4294967296]:80"), (K::ValueOutOfRange, 5));
+    assert_eq!(parse_err("[1::2::3]:80").0, K::BadCompression);
+    assert_eq!(parse_err("[1.2.3.4]:80").0, K::TooFewParts); // inet_pton6 has no bare IPv4
+    assert_eq!(parse_err("@\\q"), (K::InvalidChar, 2));
+    assert_eq!(parse_err("@\\x4"), (K::UnexpectedEnd, 4));
+    assert_eq!(parse_err("@\\x4g"), (K::InvalidChar, 4));
+    assert_eq!(parse_err("@\\"), (K::UnexpectedEnd, 2));
+
+    let long = format!("/{}", "x".repeat(SockAddrUn::MAX_PATH_LEN));
+    assert!(matches!(long.parse::<SockAddr>(), Err(Error::PathTooLong { len: 108, max: 107 })));
+    assert!(matches!("/a\0b".parse::<SockAddr>(), Err(Error::PathNul { pos: 2 })));
+    let long_abstract = format!("@{}\\x00", "y".repeat(SockAddrUn::MAX_ABSTRACT_LEN));
+    assert!(matches!(
+        long_abstract.parse::<SockAddr>(),
+        Err(Error::PathTooLong { len: 108, max: 107 })
+    ));
+
+    // Family types: their own form, or WrongFamily naming what the text was.
+    assert!(matches!(
+        "[::1]:1".parse::<SockAddrIn>(),
+        Err(Error::WrongFamily { expected: "AF_INET", found: Domain::INET6 })
+    ));
+    assert!(matches!(
+        "/tmp/s".parse::<SockAddrIn6>(),
+        Err(Error::WrongFamily { expected: "AF_INET6", found: Domain::UNIX })
+    ));
+    assert!(matches!(
+        "1.2.3.4:5".parse::<SockAddrUn>(),
+        Err(Error::WrongFamily { expected: "AF_UNIX", found: Domain::INET })
+    ));
+    assert_eq!("1.2.3.4:5".parse::<SockAddrIn>().unwrap().port(), 5);
+}
+
+// ---- ToSockAddr ----
+
+#[test]
+fn to_sock_addr_every_impl() {
+    use berkeley::addr::ToSockAddr;
+    use std::borrow::Cow;
+    use std::net::IpAddr;
+
+    let want: SockAddr = "127.0.0.1:80".parse().unwrap();
+    fn get_cow<T: ToSockAddr>(a: &T) -> Cow<'_, SockAddr> {
+        a.to_sock_addr().unwrap()
+    }
+    fn get(a: impl ToSockAddr) -> SockAddr {
+        a.to_sock_addr().unwrap().into_owned()
+    }
+    assert!(matches!(want.to_sock_addr().unwrap(), Cow::Borrowed(b) if std::ptr::eq(b, &want)));
+    assert!(matches!(get_cow(&&want), Cow::Borrowed(_))); // &&SockAddr: still borrowed
+    let sin = SockAddrIn::new(Ipv4Addr::LOCALHOST, 80);
+    let std4 = SocketAddrV4::new(Ipv4Addr::LOCALHOST, 80);
+    for got in [
+        get("127.0.0.1:80"),
+        get(String::from("127.0.0.1:80")),
+        get(sin),
+        get(&sin as &SockAddrIn),
+        get(std4),
+        get(SocketAddr::V4(std4)),
+        get((Ipv4Addr::LOCALHOST, 80)),
+        get((IpAddr::from(Ipv4Addr::LOCALHOST), 80)),
+        get(("127.0.0.1", 80)),
+        get(("127.1".to_string(), 80)),
+    ] {
+        assert_eq!(got, want);
+    }
+    let v6: SockAddr = "[fe80::1%3]:80".parse().unwrap();
+    assert_eq!(("fe80::1%3", 80).to_sock_addr().unwrap().into_owned(), v6);
+    assert_eq!(
+        (Ipv6Addr::LOCALHOST, 80).to_sock_addr().unwrap().into_owned(),
+        "[::1]:80".parse().unwrap()
+    );
+    assert_eq!(
+        SockAddrUn::new("/tmp/s").unwrap().to_sock_addr().unwrap().into_owned(),
+        "/tmp/s".parse().unwrap()
+    );
+    // Errors are typed, with positions within the host.
+    let kind_pos = |r: berkeley::Result<Cow<'_, SockAddr>>| match r {
+        Err(Error::Parse(e)) => (e.kind(), e.position()),
+        other => panic!("{other:?}"),
+    };
+    use berkeley::ParseErrorKind as K;
+    assert_eq!(kind_pos(("localhost", 80).to_sock_addr()), (K::InvalidChar, 0));
+    assert_eq!(kind_pos(("[::1]", 80).to_sock_addr()), (K::InvalidChar, 0));
+    assert_eq!(kind_pos(("::1%x", 80).to_sock_addr()), (K::InvalidChar, 4));
+    assert_eq!(kind_pos(("1.2.3.4 ", 80).to_sock_addr()), (K::InvalidChar, 7));
+    assert_eq!(kind_pos("1.2.3.4".to_sock_addr()), (K::UnexpectedEnd, 7));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Python's `(host, port)` is the same address as the text `host:port` / `[host]:port`.
+    #[test]
+    fn host_port_pairs_agree_with_text(v4 in ipv4_host_text(), v6 in ipv6_host_text(), port in any::<u16>()) {
+        use berkeley::addr::ToSockAddr;
+        if !v4.contains(':') {
+            let pair = (v4.as_str(), port).to_sock_addr().map(|c| c.into_owned());
+            let text = format!("{v4}:{port}").parse::<SockAddr>();
+            prop_assert_eq!(pair.ok(), text.ok());
+        }
+        if v6.contains(':') {
+            let pair = (v6.as_str(), port).to_sock_addr().map(|c| c.into_owned());
+            let text = format!("[{v6}]:{port}").parse::<SockAddr>();
+            prop_assert_eq!(pair.ok(), text.ok());
+        }
+    }
+}
+
+#[test]
+fn parse_form_precedence() {
+    // '@' first: abstract, even with slashes (X11's names look like this).
+    let x11 = "@/tmp/.X11-unix/X0".parse::<SockAddr>().unwrap();
+    assert_eq!(x11.as_un().unwrap().abstract_name(), Some(&b"/tmp/.X11-unix/X0"[..]));
+    // Any '/' otherwise: a path, even starting with '[' (IP forms never contain '/').
+    let p = "[odd/name".parse::<SockAddr>().unwrap();
+    assert_eq!(p.as_un().unwrap().path(), Some(Path::new("[odd/name")));
+    assert_eq!(p.to_string().parse::<SockAddr>().unwrap(), p);
+    let rel = "./@name".parse::<SockAddr>().unwrap();
+    assert_eq!(rel.as_un().unwrap().path(), Some(Path::new("./@name")));
+}
+
+/// On Linux, a datagram from an unbound UNIX sender comes with the empty address: length 0, no
+/// family — not an unnamed `AF_UNIX` address — as the SockAddr docs say.
+#[test]
+fn recvfrom_unbound_unix_sender_is_empty() {
+    use berkeley::{Protocol, Socket, Type};
+    let dir = tmp_dir("unbound-sender");
+    let path = dir.join("rx.sock");
+    let rx = Socket::new(Domain::UNIX, Type::DGRAM, Protocol::DEFAULT).unwrap();
+    rx.bind(SockAddrUn::new(&path).unwrap()).unwrap();
+    UnixDatagram::unbound().unwrap().send_to(b"hi", &path).unwrap();
+    let mut buf = [0u8; 8];
+    let (n, from) = rx.recvfrom(&mut buf).unwrap();
+    assert_eq!(&buf[..n], b"hi");
+    assert!(from.is_empty());
+    assert_eq!(from.family(), Domain::UNSPEC);
+    assert!(from.as_un().is_none());
+    assert_eq!(from.to_string(), "(unnamed)");
+    let _ = std::fs::remove_dir_all(dir);
 }

@@ -3,15 +3,36 @@
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::mem;
-use std::net::{Ipv4Addr, Ipv6Addr, SocketAddrV4, SocketAddrV6};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddrV4, SocketAddrV6};
 
-use super::SockAddr;
+use super::{assert_no_padding, if_not_sa_len, if_sa_len, SockAddr};
 use crate::error::{Error, Result};
+use crate::inet::{inet_ntoa, inet_ntop};
 use crate::sys::{self, c, sa_family_t};
 use crate::types::Domain;
 
 const _: () = assert!(mem::size_of::<c::sockaddr_in>() == 16);
 const _: () = assert!(mem::size_of::<c::sockaddr_in6>() == 28);
+if_not_sa_len! {
+    #[cfg(unix)]
+    assert_no_padding!(c::sockaddr_in { sin_family, sin_port, sin_addr, sin_zero });
+}
+#[cfg(windows)]
+assert_no_padding!(c::sockaddr_in { sin_family, sin_port, sin_addr, sin_zero });
+if_sa_len! { assert_no_padding!(c::sockaddr_in { sin_len, sin_family, sin_port, sin_addr, sin_zero }); }
+if_not_sa_len! {
+    #[cfg(unix)]
+    assert_no_padding!(c::sockaddr_in6 {
+        sin6_family, sin6_port, sin6_flowinfo, sin6_addr, sin6_scope_id
+    });
+}
+#[cfg(windows)]
+assert_no_padding!(c::sockaddr_in6 { sin6_family, sin6_port, sin6_flowinfo, sin6_addr, Anonymous });
+if_sa_len! {
+    assert_no_padding!(c::sockaddr_in6 {
+        sin6_len, sin6_family, sin6_port, sin6_flowinfo, sin6_addr, sin6_scope_id
+    });
+}
 const _: () = assert!(mem::size_of::<SockAddrIn>() == 16);
 const _: () = assert!(mem::size_of::<SockAddrIn6>() == 28);
 
@@ -49,6 +70,7 @@ impl SockAddrIn {
         // SAFETY: sockaddr_in is plain old data; all-zero is a valid value (and the zero padding
         // C expects in sin_zero).
         let mut raw: c::sockaddr_in = unsafe { mem::zeroed() };
+        if_sa_len!(do { raw.sin_len = mem::size_of::<c::sockaddr_in>() as u8; });
         raw.sin_family = c::AF_INET as sa_family_t;
         raw.sin_port = port.to_be();
         raw.sin_addr = sys::ipv4_to_in_addr(ip);
@@ -170,9 +192,11 @@ impl Hash for SockAddrIn {
 }
 
 impl fmt::Display for SockAddrIn {
-    /// `a.b.c.d:port`.
+    /// `a.b.c.d:port`, the address as [`inet_ntoa`](crate::inet_ntoa) prints it. Width and
+    /// alignment (`{:>21}`) apply to the whole text.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&SocketAddrV4::from(*self), f)
+        let (ip, port) = (inet_ntoa(self.ip()), self.port());
+        super::pad(f, |w| write!(w, "{ip}:{port}"))
     }
 }
 
@@ -214,28 +238,45 @@ impl TryFrom<SockAddr> for SockAddrIn {
 ///
 /// let a = SockAddrIn6::new(Ipv6Addr::LOCALHOST, 8080, 0, 0);
 /// assert_eq!(a.to_string(), "[::1]:8080");
-/// let scoped = SockAddrIn6::new("fe80::1".parse().unwrap(), 22, 0, 3);
+/// let scoped: SockAddrIn6 = "[fe80::1%3]:22".parse()?;
+/// assert_eq!((scoped.ip(), scoped.scope_id()), ("fe80::1".parse::<Ipv6Addr>().unwrap(), 3));
 /// assert_eq!(scoped.to_string(), "[fe80::1%3]:22");
+/// # Ok::<(), berkeley::Error>(())
 /// ```
 #[derive(Clone, Copy)]
 #[repr(transparent)]
 pub struct SockAddrIn6(c::sockaddr_in6);
 
 impl SockAddrIn6 {
-    /// An IPv6 socket address; `port` and `flowinfo` are host order (converted to the network
-    /// order of `sin6_port`/`sin6_flowinfo`), `scope_id` is the interface index.
+    /// An IPv6 socket address — same arguments, same meaning as std's `SocketAddrV6::new`:
+    /// `port` is host order, `flowinfo` is the raw `sin6_flowinfo` field (stored as given, not
+    /// byte-swapped, as std and socket2 do), `scope_id` is the interface index.
+    ///
+    /// So `SockAddrIn6::new(*a.ip(), a.port(), a.flowinfo(), a.scope_id())` is the same address
+    /// as the std `a`. (Python's address tuple is the exception: its `flowinfo` is host order,
+    /// `ntohl(sin6_flowinfo)` — pass `python_flowinfo.to_be()` here.) The flow label is the low 20
+    /// bits of `u32::from_be(flowinfo)`.
     ///
     /// ```
-    /// let a = berkeley::SockAddrIn6::new(std::net::Ipv6Addr::LOCALHOST, 53, 0, 0);
+    /// use berkeley::SockAddrIn6;
+    /// use std::net::{Ipv6Addr, SocketAddrV6};
+    ///
+    /// let a = SockAddrIn6::new(Ipv6Addr::LOCALHOST, 53, 0, 0);
     /// assert_eq!(a.port(), 53);
+    ///
+    /// let std = SocketAddrV6::new(Ipv6Addr::LOCALHOST, 53, 1, 0);
+    /// let b = SockAddrIn6::new(*std.ip(), std.port(), std.flowinfo(), std.scope_id());
+    /// assert_eq!(b.flowinfo(), 1);
+    /// assert_eq!(SocketAddrV6::from(b), std);
     /// ```
     #[inline]
     pub fn new(ip: Ipv6Addr, port: u16, flowinfo: u32, scope_id: u32) -> SockAddrIn6 {
         // SAFETY: sockaddr_in6 is plain old data; all-zero is a valid value.
         let mut raw: c::sockaddr_in6 = unsafe { mem::zeroed() };
+        if_sa_len!(do { raw.sin6_len = mem::size_of::<c::sockaddr_in6>() as u8; });
         raw.sin6_family = c::AF_INET6 as sa_family_t;
         raw.sin6_port = port.to_be();
-        raw.sin6_flowinfo = flowinfo.to_be();
+        raw.sin6_flowinfo = flowinfo;
         raw.sin6_addr = sys::ipv6_to_in6_addr(ip);
         sys::set_sockaddr_in6_scope_id(&mut raw, scope_id);
         SockAddrIn6(raw)
@@ -275,7 +316,12 @@ impl SockAddrIn6 {
 
     #[inline]
     pub(crate) fn from_raw_unchecked(raw: &c::sockaddr_in6) -> SockAddrIn6 {
-        SockAddrIn6(*raw)
+        #[allow(unused_mut)] // written only where sin6_len exists
+        let mut raw = *raw;
+        // A kernel-returned sin6_len may be anything; the address is normalised to what `new`
+        // builds.
+        if_sa_len!(do { raw.sin6_len = mem::size_of::<c::sockaddr_in6>() as u8; });
+        SockAddrIn6(raw)
     }
 
     /// The C `sockaddr_in6`.
@@ -310,24 +356,26 @@ impl SockAddrIn6 {
         u16::from_be(self.0.sin6_port)
     }
 
-    /// The flow information (`sin6_flowinfo`), host order.
-    ///
-    /// Note that std's `SocketAddrV6::flowinfo()` is the raw, network-order field (std does not
-    /// swap it), so after a conversion `SocketAddrV6::from(a).flowinfo() == a.flowinfo().to_be()`;
-    /// the bytes the OS sees are the same either way.
+    /// The flow information: the raw `sin6_flowinfo` field, as std's `SocketAddrV6::flowinfo`
+    /// and socket2 return it (not byte-swapped; `u32::from_be` of it is the host-order value
+    /// Python reports).
     ///
     /// ```
-    /// assert_eq!(berkeley::SockAddrIn6::new(std::net::Ipv6Addr::LOCALHOST, 80, 7, 0).flowinfo(), 7);
+    /// use std::net::{Ipv6Addr, SocketAddrV6};
+    /// let a = berkeley::SockAddrIn6::new(Ipv6Addr::LOCALHOST, 80, 7, 0);
+    /// assert_eq!(a.flowinfo(), 7);
+    /// assert_eq!(SocketAddrV6::from(a).flowinfo(), 7);
     /// ```
     #[inline]
     pub const fn flowinfo(&self) -> u32 {
-        u32::from_be(self.0.sin6_flowinfo)
+        self.0.sin6_flowinfo
     }
 
     /// The scope id (`sin6_scope_id`): the interface index of a link-local address.
     ///
     /// ```
-    /// assert_eq!(berkeley::SockAddrIn6::new("fe80::1".parse().unwrap(), 80, 0, 2).scope_id(), 2);
+    /// assert_eq!("[fe80::1%2]:80".parse::<berkeley::SockAddrIn6>()?.scope_id(), 2);
+    /// # Ok::<(), berkeley::Error>(())
     /// ```
     #[inline]
     pub fn scope_id(&self) -> u32 {
@@ -362,9 +410,17 @@ impl Hash for SockAddrIn6 {
 }
 
 impl fmt::Display for SockAddrIn6 {
-    /// `[ip]:port`, or `[ip%scope_id]:port` when the scope id is not zero.
+    /// `[ip]:port`, or `[ip%scope_id]:port` when the scope id is not zero, the address as
+    /// [`inet_ntop`](crate::inet_ntop) (glibc) prints it: `[::1.2.3.4]:80` where std prints
+    /// `[::102:304]:80`. The flow information is not shown. Width and alignment apply to the whole
+    /// text.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&SocketAddrV6::from(*self), f)
+        let (ip, port, scope) = (inet_ntop(IpAddr::V6(self.ip())), self.port(), self.scope_id());
+        if scope == 0 {
+            super::pad(f, |w| write!(w, "[{ip}]:{port}"))
+        } else {
+            super::pad(f, |w| write!(w, "[{ip}%{scope}]:{port}"))
+        }
     }
 }
 
@@ -380,21 +436,19 @@ impl fmt::Debug for SockAddrIn6 {
 }
 
 impl From<SocketAddrV6> for SockAddrIn6 {
-    /// Byte for byte the `sockaddr_in6` std itself passes to the OS. std stores
-    /// `SocketAddrV6::flowinfo()` in `sin6_flowinfo` unswapped, so this does too (and
-    /// [`SockAddrIn6::flowinfo`] reads it back in host order: `u32::from_be(std_flowinfo)`).
+    /// Byte for byte the `sockaddr_in6` std itself passes to the OS; every getter returns what
+    /// std's returns.
     #[inline]
     fn from(addr: SocketAddrV6) -> SockAddrIn6 {
-        SockAddrIn6::new(*addr.ip(), addr.port(), u32::from_be(addr.flowinfo()), addr.scope_id())
+        SockAddrIn6::new(*addr.ip(), addr.port(), addr.flowinfo(), addr.scope_id())
     }
 }
 
 impl From<SockAddrIn6> for SocketAddrV6 {
-    /// The inverse of `From<SocketAddrV6>`: `sin6_flowinfo` is handed to std unswapped, as std
-    /// expects.
+    /// The inverse of `From<SocketAddrV6>`.
     #[inline]
     fn from(addr: SockAddrIn6) -> SocketAddrV6 {
-        SocketAddrV6::new(addr.ip(), addr.port(), addr.0.sin6_flowinfo, addr.scope_id())
+        SocketAddrV6::new(addr.ip(), addr.port(), addr.flowinfo(), addr.scope_id())
     }
 }
 

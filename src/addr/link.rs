@@ -4,7 +4,7 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::mem::{self, offset_of};
 
-use super::SockAddr;
+use super::{assert_no_padding, SockAddr};
 use crate::error::{Error, Result};
 use crate::ether::MacAddr;
 use crate::sys::{c, sa_family_t};
@@ -18,6 +18,15 @@ const ADDR_CAP: usize = 8;
 
 const _: () = assert!(MIN_LEN == 12 && STRUCT_LEN == 20 && MIN_LEN + ADDR_CAP == STRUCT_LEN);
 const _: () = assert!(mem::size_of::<SockAddrLl>() == 20);
+assert_no_padding!(c::sockaddr_ll {
+    sll_family,
+    sll_protocol,
+    sll_ifindex,
+    sll_hatype,
+    sll_pkttype,
+    sll_halen,
+    sll_addr
+});
 
 /// A link-layer socket address: C's `struct sockaddr_ll`, Python's `AF_PACKET` tuple
 /// `(ifname, proto, pkttype, hatype, addr)`. Linux only.

@@ -8,22 +8,39 @@
 )]
 //! Ports and Ethernet types are host order in this API; the types convert to network order
 //! exactly once, where the C struct is filled. Each family type converts to and from its C struct
-//! (`from_raw`/`as_raw`) and to and from std's address types.
+//! (`from_raw`/`as_raw`) and to and from std's address types; every type parses from text
+//! (`"127.0.0.1:80"`, `"[::1%2]:80"`, `"/tmp/s"`, `"@name"` — see
+//! [`SockAddr`'s `FromStr`](SockAddr#impl-FromStr-for-SockAddr)) and prints back the same text,
+//! IP addresses exactly as glibc's `inet_ntop` prints them.
 //!
 //! ```
 //! use berkeley::{SockAddr, SockAddrIn};
-//! use std::net::{Ipv4Addr, SocketAddr};
+//! use std::net::Ipv4Addr;
 //!
+//! let any: SockAddr = "127.0.0.1:8080".parse()?;
+//! assert_eq!(any.to_string(), "127.0.0.1:8080");
 //! let sin = SockAddrIn::new(Ipv4Addr::LOCALHOST, 8080);
 //! assert_eq!(sin.as_raw().sin_port, berkeley::htons(8080)); // network order inside
-//! let any = SockAddr::from(sin);
-//! assert_eq!(any.to_string(), "127.0.0.1:8080");
-//! assert_eq!(any.as_socket(), Some("127.0.0.1:8080".parse::<SocketAddr>().unwrap()));
+//! assert_eq!(SockAddr::from(sin), any);
+//! # Ok::<(), berkeley::Error>(())
 //! ```
+//!
+//! # Platforms
+//!
+//! The C layouts differ: Linux, Android and Windows start every address with a two-byte family;
+//! the BSDs and Apple's systems with a length byte (`sin_len`, `sin6_len`, `sun_len`, `ss_len`)
+//! and a one-byte family, and their `sun_path` is 104 bytes, not 108. The types fill the length
+//! byte when they build an address and read the family where the platform has it; every C struct
+//! copied by bytes is proven padding-free at compile time on each target.
+//!
+//! Tested where: on Linux everything (against glibc's own structs, `inet_ntop` and
+//! `getaddrinfo`, and under Miri); on Windows under wine (doc tests and Winsock round trips);
+//! macOS (x86_64, aarch64) and FreeBSD are compiled and linted only. Abstract UNIX names and
+//! [`SockAddrLl`] are Linux-only.
 
 use std::fmt;
 use std::hash::{Hash, Hasher};
-use std::mem::{self, MaybeUninit};
+use std::mem::{self, offset_of};
 use std::net::{SocketAddr, SocketAddrV4, SocketAddrV6};
 
 use crate::error::{Error, Result};
@@ -34,6 +51,8 @@ mod inet;
 #[cfg(any(target_os = "linux", target_os = "android"))]
 mod link;
 mod parse;
+#[cfg(test)]
+mod tests;
 mod to_sock_addr;
 mod unix;
 
@@ -43,38 +62,144 @@ pub use self::link::SockAddrLl;
 pub use self::to_sock_addr::ToSockAddr;
 pub use self::unix::SockAddrUn;
 
+/// Runs its items only on the systems whose socket addresses start with a length byte
+/// (`sa_len`, `sin_len`, `sun_len`, `ss_len`) followed by a one-byte `sa_family_t`: the BSDs and
+/// Apple's systems (4.3BSD-Reno layout). Elsewhere (Linux, Android, Windows, illumos, ...) the
+/// family is two bytes at offset 0 and there is no length field.
+macro_rules! if_sa_len {
+    (@cfg $x:tt) => {
+        #[cfg(any(
+            target_os = "macos",
+            target_os = "ios",
+            target_os = "tvos",
+            target_os = "watchos",
+            target_os = "visionos",
+            target_os = "freebsd",
+            target_os = "openbsd",
+            target_os = "netbsd",
+            target_os = "dragonfly",
+        ))]
+        $x
+    };
+    (do $body:block) => { $crate::addr::if_sa_len!(@cfg $body); };
+    ($($item:item)*) => { $( $crate::addr::if_sa_len!(@cfg $item); )* };
+}
+
+/// The complement of [`if_sa_len!`].
+macro_rules! if_not_sa_len {
+    (@cfg $x:tt) => {
+        #[cfg(not(any(
+            target_os = "macos",
+            target_os = "ios",
+            target_os = "tvos",
+            target_os = "watchos",
+            target_os = "visionos",
+            target_os = "freebsd",
+            target_os = "openbsd",
+            target_os = "netbsd",
+            target_os = "dragonfly",
+        )))]
+        $x
+    };
+    (do $body:block) => { $crate::addr::if_not_sa_len!(@cfg $body); };
+    ($($item:item)*) => { $( $crate::addr::if_not_sa_len!(@cfg $item); )* };
+}
+
+pub(crate) use {if_not_sa_len, if_sa_len};
+
+/// The size of a field of `T`, named by a projection closure that is never called. A building
+/// block of [`assert_no_padding!`].
+// Used only inside const assertions, which the dead-code pass of Rust 1.77 (the MSRV) misses.
+#[allow(dead_code)]
+pub(crate) const fn field_size<T, F>(_: fn(&T) -> &F) -> usize {
+    mem::size_of::<F>()
+}
+
+/// Proves at compile time that a C struct has no padding: the sizes of the fields listed add up
+/// to the size of the struct. The address types copy these structs by bytes (and compare and hash
+/// those bytes), which is only sound when every byte belongs to a field.
+macro_rules! assert_no_padding {
+    ($t:ty { $($field:ident),+ $(,)? }) => {
+        const _: () = assert!(
+            0 $(+ $crate::addr::field_size(|s: &$t| &s.$field))+ == ::std::mem::size_of::<$t>(),
+            concat!("padding in ", stringify!($t)),
+        );
+    };
+}
+
+pub(crate) use assert_no_padding;
+
 const STORAGE_LEN: usize = mem::size_of::<c::sockaddr_storage>();
 const _: () = assert!(STORAGE_LEN == 128);
-const _: () = assert!(mem::size_of::<sa_family_t>() == 2);
+
+/// Where `sa_family` starts (1 after `sa_len` on the BSDs and Apple systems, else 0) and its
+/// size (1 or 2 bytes, native endian).
+const FAMILY_OFFSET: usize = offset_of!(c::sockaddr, sa_family);
+const FAMILY_LEN: usize = mem::size_of::<sa_family_t>();
+if_sa_len! { const _: () = assert!(FAMILY_OFFSET == 1 && FAMILY_LEN == 1); }
+if_not_sa_len! { const _: () = assert!(FAMILY_OFFSET == 0 && FAMILY_LEN == 2); }
+const _: () = assert!(offset_of!(c::sockaddr_storage, ss_family) == FAMILY_OFFSET);
+
+// sockaddr_storage: libc keeps all but ss_family (and ss_len) private on Unix, so there the
+// no-padding proof is the layout itself — family (+ length byte), a byte-array pad, and the
+// alignment field at the end — checked through the offsets that can be named. Windows names all.
+#[cfg(windows)]
+assert_no_padding!(c::sockaddr_storage { ss_family, __ss_pad1, __ss_align, __ss_pad2 });
+#[cfg(unix)]
+const _: () = assert!(FAMILY_OFFSET + FAMILY_LEN <= 2 && STORAGE_LEN % 8 == 0);
+if_sa_len! { const _: () = assert!(offset_of!(c::sockaddr_storage, ss_len) == 0); }
+
+/// A `sockaddr_storage`'s bytes, with its size and (at least) its alignment. A byte array has no
+/// padding and no invalid values, so every byte stays initialised through copies and moves.
+#[derive(Clone, Copy)]
+#[repr(C, align(8))]
+struct Storage([u8; STORAGE_LEN]);
+
+const _: () = assert!(
+    mem::size_of::<Storage>() == STORAGE_LEN
+        && mem::align_of::<Storage>() >= mem::align_of::<c::sockaddr_storage>()
+);
 
 /// A socket address of any family, as the socket calls take and return it: a
 /// `sockaddr_storage` and the length of its meaningful part.
 ///
-/// Build one from a family type or a std address with `From`; look inside with
-/// [`family`](SockAddr::family) and [`as_in`](SockAddr::as_in) / [`as_in6`](SockAddr::as_in6) /
-/// [`as_un`](SockAddr::as_un) / `as_ll` (Linux) / [`as_socket`](SockAddr::as_socket).
-/// Only the first [`len`](SockAddr::len) bytes are ever read: an address the kernel returned is
-/// trusted up to the length it returned, and no further.
+/// Build one by parsing text (`"127.0.0.1:80".parse::<SockAddr>()?`), from a family type or a
+/// std address with `From`; look inside with [`family`](SockAddr::family) and
+/// [`as_in`](SockAddr::as_in) / [`as_in6`](SockAddr::as_in6) / [`as_un`](SockAddr::as_un) /
+/// `as_ll` (Linux) / [`as_socket`](SockAddr::as_socket). Only the first [`len`](SockAddr::len)
+/// bytes are ever read: an address the kernel returned is trusted up to the length it returned,
+/// and no further.
+///
+/// # The empty address
+///
+/// An address can be empty: length 0, family `AF_UNSPEC` ([`SockAddr::empty`]). The kernel
+/// reports one where there is no name to report — on Linux, `recvfrom` on a UNIX datagram socket
+/// gives it for a datagram from an **unbound** sender, and `recvfrom` on a connected stream
+/// socket gives it too. It is not an `AF_UNIX` address, so [`as_un`](SockAddr::as_un) (like every
+/// `as_*`) is `None` for it; check [`is_empty`](SockAddr::is_empty) first. It prints as
+/// `(unnamed)`, as an unnamed [`SockAddrUn`] does.
 ///
 /// ```
 /// use berkeley::{Domain, SockAddr};
-/// use std::net::SocketAddr;
 ///
-/// let addr = SockAddr::from("[::1]:53".parse::<SocketAddr>().unwrap());
+/// let addr = "[::1]:53".parse::<SockAddr>()?;
 /// assert_eq!(addr.family(), Domain::INET6);
 /// assert_eq!(addr.as_in6().unwrap().port(), 53);
 /// assert!(addr.as_in().is_none());
 /// assert_eq!(addr.to_string(), "[::1]:53");
+/// # Ok::<(), berkeley::Error>(())
 /// ```
 #[derive(Clone, Copy)]
 pub struct SockAddr {
-    /// Invariant: the first `len` bytes are initialised and `len <= STORAGE_LEN`.
-    storage: MaybeUninit<c::sockaddr_storage>,
+    /// Every byte is initialised (zero past what was written); only the first `len` mean anything.
+    storage: Storage,
+    /// Invariant: `len <= STORAGE_LEN`.
     len: socklen_t,
 }
 
 impl SockAddr {
-    /// Copies an address out of a `sockaddr_storage`, trusting only its first `len` bytes.
+    /// Copies an address out of a `sockaddr_storage`, trusting only its first `len` bytes (the
+    /// `from_raw` of this type; [`as_raw`](SockAddr::as_raw) is its inverse).
     ///
     /// Fails with [`Error::InvalidInput`] if `len` exceeds the storage (or, for `AF_UNIX`,
     /// `sizeof(struct sockaddr_un)`, but for the one NUL byte Linux counts after a path that fills
@@ -97,6 +222,7 @@ impl SockAddr {
     /// assert!(SockAddr::from_storage(&storage, 16).is_ok());
     /// assert!(matches!(SockAddr::from_storage(&storage, 8), Err(Error::ShortAddr { need: 16, .. })));
     /// ```
+    #[doc(alias = "from_raw")]
     pub fn from_storage(storage: &c::sockaddr_storage, len: socklen_t) -> Result<SockAddr> {
         let n = usize::try_from(len).unwrap_or(usize::MAX);
         if n > STORAGE_LEN {
@@ -105,8 +231,10 @@ impl SockAddr {
                 what: "length exceeds sizeof(struct sockaddr_storage)",
             });
         }
-        // A `&sockaddr_storage` is fully initialised; copying it whole keeps the invariant.
-        let addr = SockAddr { storage: MaybeUninit::new(*storage), len };
+        // SAFETY: `storage` is a live sockaddr_storage, readable for its size, and n <= its size.
+        let addr = unsafe {
+            SockAddr::from_raw_parts((storage as *const c::sockaddr_storage).cast::<u8>(), n)
+        };
         addr.check_family_len()?;
         Ok(addr)
     }
@@ -119,45 +247,47 @@ impl SockAddr {
     #[inline]
     pub(crate) unsafe fn from_raw_parts(ptr: *const u8, len: usize) -> SockAddr {
         debug_assert!(len <= STORAGE_LEN);
-        let mut storage = MaybeUninit::<c::sockaddr_storage>::uninit();
-        // SAFETY: the caller guarantees `ptr` is readable for `len` bytes and `len` fits in the
-        // storage; the two do not overlap (storage is a fresh local).
-        unsafe { std::ptr::copy_nonoverlapping(ptr, storage.as_mut_ptr().cast::<u8>(), len) };
+        let len = len.min(STORAGE_LEN);
+        let mut storage = Storage([0; STORAGE_LEN]);
+        // SAFETY: the caller guarantees `ptr` is readable for `len` bytes; `len <= STORAGE_LEN`
+        // fits the destination, a fresh local that cannot overlap the source.
+        unsafe { std::ptr::copy_nonoverlapping(ptr, storage.0.as_mut_ptr(), len) };
         SockAddr { storage, len: len as socklen_t }
     }
 
-    /// Lets an OS call fill an address: `f` gets a pointer to uninitialised storage and a pointer
-    /// to its length (set to the storage size), and must leave the length as the kernel returned
-    /// it. Lengths larger than the storage (a truncated address) are clamped to it.
+    /// Lets an OS call fill an address: `f` gets a pointer to **zeroed** storage of
+    /// `sizeof(sockaddr_storage)` bytes and a pointer to its length (set to that size), and leaves
+    /// the length as the kernel returned it. The length is then clamped to `0..=128`: a negative
+    /// one (Winsock's `int`) becomes 0, a larger one (a truncated address) 128. Because the
+    /// storage starts zeroed, a call that reports a length without writing the bytes (Winsock's
+    /// `recvfrom` on a stream) yields zeros, never uninitialised memory.
     ///
     /// # Safety
     ///
-    /// If `f` returns `Ok`, the OS must have written `min(*len, storage size)` bytes at the
-    /// pointer, as `accept`, `recvfrom`, `getsockname` and `getpeername` do.
+    /// `f` may write at most `*len` (as passed in) bytes at the address pointer, as `accept`,
+    /// `recvfrom`, `getsockname` and `getpeername` do.
     pub(crate) unsafe fn try_init<T, F>(f: F) -> Result<(T, SockAddr)>
     where
         F: FnOnce(*mut c::sockaddr, *mut socklen_t) -> Result<T>,
     {
-        let mut storage = MaybeUninit::<c::sockaddr_storage>::uninit();
+        let mut storage = Storage([0; STORAGE_LEN]);
         let mut len = STORAGE_LEN as socklen_t;
-        let t = f(storage.as_mut_ptr().cast::<c::sockaddr>(), &mut len)?;
-        let len = if usize::try_from(len).map_or(true, |n| n > STORAGE_LEN) {
-            STORAGE_LEN as socklen_t
-        } else {
-            len
-        };
-        Ok((t, SockAddr { storage, len }))
+        let t = f(storage.0.as_mut_ptr().cast::<c::sockaddr>(), &mut len)?;
+        Ok((t, SockAddr { storage, len: clamp_len(len) }))
     }
 
-    /// The empty address (length 0, family `AF_UNSPEC`).
+    /// The empty address (length 0, family `AF_UNSPEC`): see [the empty
+    /// address](SockAddr#the-empty-address).
     ///
     /// ```
     /// let a = berkeley::SockAddr::empty();
     /// assert!(a.is_empty());
     /// assert_eq!(a.family(), berkeley::Domain::UNSPEC);
+    /// assert!(a.as_un().is_none());
+    /// assert_eq!(a.to_string(), "(unnamed)");
     /// ```
     pub const fn empty() -> SockAddr {
-        SockAddr { storage: MaybeUninit::uninit(), len: 0 }
+        SockAddr { storage: Storage([0; STORAGE_LEN]), len: 0 }
     }
 
     /// The address family (`sa_family`), or `AF_UNSPEC` if the address is shorter than the family
@@ -170,17 +300,20 @@ impl SockAddr {
     /// ```
     #[inline]
     pub fn family(&self) -> Domain {
-        match self.bytes() {
-            [a, b, ..] => Domain::from_raw(i32::from(sa_family_t::from_ne_bytes([*a, *b]))),
-            _ => Domain::UNSPEC,
+        if self.len() < FAMILY_OFFSET + FAMILY_LEN {
+            return Domain::UNSPEC;
         }
+        let mut raw = [0; FAMILY_LEN];
+        raw.copy_from_slice(&self.storage.0[FAMILY_OFFSET..FAMILY_OFFSET + FAMILY_LEN]);
+        Domain::from_raw(i32::from(sa_family_t::from_ne_bytes(raw)))
     }
 
     /// The length of the address in bytes (what the C calls pass as `socklen_t`).
     ///
     /// ```
-    /// let a = berkeley::SockAddr::from("127.0.0.1:80".parse::<std::net::SocketAddr>().unwrap());
+    /// let a = "127.0.0.1:80".parse::<berkeley::SockAddr>()?;
     /// assert_eq!(a.len(), 16); // sizeof(struct sockaddr_in)
+    /// # Ok::<(), berkeley::Error>(())
     /// ```
     #[inline]
     pub fn len(&self) -> usize {
@@ -201,33 +334,58 @@ impl SockAddr {
     /// The meaningful bytes of the address, as the C struct lays them out.
     ///
     /// ```
-    /// let a = berkeley::SockAddr::from("127.0.0.1:80".parse::<std::net::SocketAddr>().unwrap());
+    /// let a = "127.0.0.1:80".parse::<berkeley::SockAddr>()?;
     /// assert_eq!(&a.as_bytes()[2..8], &[0, 80, 127, 0, 0, 1]); // port and address, network order
+    /// # Ok::<(), berkeley::Error>(())
     /// ```
     #[inline]
     pub fn as_bytes(&self) -> &[u8] {
         self.bytes()
     }
 
+    /// The C `sockaddr_storage` and the length of its meaningful part, for passing to C code
+    /// (the inverse of [`from_storage`](SockAddr::from_storage)). Bytes past the length are zero.
+    ///
+    /// ```
+    /// use berkeley::{Domain, SockAddr};
+    ///
+    /// let a: SockAddr = "127.0.0.1:80".parse()?;
+    /// let (storage, len) = a.as_raw();
+    /// assert_eq!(i32::from(storage.ss_family), Domain::INET.as_raw());
+    /// assert_eq!(SockAddr::from_storage(storage, len)?, a);
+    /// # Ok::<(), berkeley::Error>(())
+    /// ```
+    #[inline]
+    pub fn as_raw(&self) -> (&c::sockaddr_storage, socklen_t) {
+        // SAFETY: `Storage` has the size of sockaddr_storage and at least its alignment (asserted
+        // above); all its bytes are initialised, and sockaddr_storage consists of integers, byte
+        // arrays and MaybeUninit padding, valid for any initialised bytes. The borrow of `self`
+        // keeps the bytes alive and unmodified.
+        let raw = unsafe { &*(&self.storage as *const Storage).cast::<c::sockaddr_storage>() };
+        (raw, self.len)
+    }
+
     /// A pointer to the C `sockaddr`, for passing to other C code together with
     /// [`raw_len`](SockAddr::raw_len). Only `raw_len()` bytes may be read through it.
     ///
     /// ```
-    /// let a = berkeley::SockAddr::from("127.0.0.1:80".parse::<std::net::SocketAddr>().unwrap());
+    /// let a = "127.0.0.1:80".parse::<berkeley::SockAddr>()?;
     /// // SAFETY: the address is 16 bytes long, so sa_family (bytes 0..2) is readable.
     /// let family = unsafe { (*a.as_ptr()).sa_family };
     /// assert_eq!(i32::from(family), berkeley::Domain::INET.as_raw()); // AF_INET
+    /// # Ok::<(), berkeley::Error>(())
     /// ```
     #[inline]
     pub fn as_ptr(&self) -> *const c::sockaddr {
-        self.storage.as_ptr().cast::<c::sockaddr>()
+        self.storage.0.as_ptr().cast::<c::sockaddr>()
     }
 
     /// The length as the C type `socklen_t`.
     ///
     /// ```
-    /// let a = berkeley::SockAddr::from("[::1]:80".parse::<std::net::SocketAddr>().unwrap());
+    /// let a = "[::1]:80".parse::<berkeley::SockAddr>()?;
     /// assert_eq!(a.raw_len(), 28); // sizeof(struct sockaddr_in6)
+    /// # Ok::<(), berkeley::Error>(())
     /// ```
     #[inline]
     pub fn raw_len(&self) -> socklen_t {
@@ -237,8 +395,9 @@ impl SockAddr {
     /// The address as a std `SocketAddr`, if it is IPv4 or IPv6.
     ///
     /// ```
-    /// let a = berkeley::SockAddr::from("10.0.0.1:22".parse::<std::net::SocketAddr>().unwrap());
+    /// let a = "10.0.0.1:22".parse::<berkeley::SockAddr>()?;
     /// assert_eq!(a.as_socket().unwrap().port(), 22);
+    /// # Ok::<(), berkeley::Error>(())
     /// ```
     #[doc(alias = "as_std")]
     pub fn as_socket(&self) -> Option<SocketAddr> {
@@ -253,16 +412,17 @@ impl SockAddr {
     ///
     /// ```
     /// use berkeley::SockAddr;
-    /// let a = SockAddr::from("127.0.0.1:7".parse::<std::net::SocketAddr>().unwrap());
+    /// let a = "127.0.0.1:7".parse::<SockAddr>()?;
     /// assert_eq!(a.as_in().unwrap().port(), 7);
+    /// # Ok::<(), berkeley::Error>(())
     /// ```
     pub fn as_in(&self) -> Option<SockAddrIn> {
         if self.family() != Domain::INET || self.len() < mem::size_of::<c::sockaddr_in>() {
             return None;
         }
-        // SAFETY: the first len (>= sizeof sockaddr_in) bytes are initialised, sockaddr_in is
+        // SAFETY: the storage is 128 initialised bytes (>= sizeof sockaddr_in), sockaddr_in is
         // plain old data valid for any bytes, and read_unaligned needs no alignment.
-        let raw = unsafe { self.storage.as_ptr().cast::<c::sockaddr_in>().read_unaligned() };
+        let raw = unsafe { self.storage.0.as_ptr().cast::<c::sockaddr_in>().read_unaligned() };
         Some(SockAddrIn::from_raw_unchecked(&raw))
     }
 
@@ -270,15 +430,16 @@ impl SockAddr {
     ///
     /// ```
     /// use berkeley::SockAddr;
-    /// let a = SockAddr::from("[::1]:7".parse::<std::net::SocketAddr>().unwrap());
+    /// let a = "[::1]:7".parse::<SockAddr>()?;
     /// assert_eq!(a.as_in6().unwrap().ip(), std::net::Ipv6Addr::LOCALHOST);
+    /// # Ok::<(), berkeley::Error>(())
     /// ```
     pub fn as_in6(&self) -> Option<SockAddrIn6> {
         if self.family() != Domain::INET6 || self.len() < mem::size_of::<c::sockaddr_in6>() {
             return None;
         }
         // SAFETY: as in `as_in`, with sockaddr_in6.
-        let raw = unsafe { self.storage.as_ptr().cast::<c::sockaddr_in6>().read_unaligned() };
+        let raw = unsafe { self.storage.0.as_ptr().cast::<c::sockaddr_in6>().read_unaligned() };
         Some(SockAddrIn6::from_raw_unchecked(&raw))
     }
 
@@ -289,7 +450,7 @@ impl SockAddr {
             Domain::INET6 => mem::size_of::<c::sockaddr_in6>(),
             #[cfg(any(target_os = "linux", target_os = "android"))]
             Domain::PACKET => link::MIN_LEN,
-            _ => mem::size_of::<sa_family_t>(),
+            _ => FAMILY_OFFSET + FAMILY_LEN,
         }
     }
 
@@ -319,8 +480,55 @@ impl SockAddr {
 
     #[inline]
     fn bytes(&self) -> &[u8] {
-        // SAFETY: by the type's invariant the first `len <= STORAGE_LEN` bytes are initialised.
-        unsafe { std::slice::from_raw_parts(self.storage.as_ptr().cast::<u8>(), self.len()) }
+        &self.storage.0[..self.len()]
+    }
+}
+
+/// A length an OS call returned, clamped to `0..=STORAGE_LEN`.
+#[inline]
+fn clamp_len(len: socklen_t) -> socklen_t {
+    match usize::try_from(len) {
+        Ok(n) if n > STORAGE_LEN => STORAGE_LEN as socklen_t,
+        Ok(_) => len,
+        Err(_) => 0, // negative (Winsock's signed int)
+    }
+}
+
+/// Writes the text `write` produces to `f`, honouring the formatter's width, fill, alignment and
+/// precision as `Formatter::pad` does for a `str` — without a heap allocation: when padding is
+/// asked for, the text goes through a stack buffer first. Every address text the crate prints
+/// fits in it (the longest, an IPv6 socket address with scope, is 64 bytes).
+fn pad(
+    f: &mut fmt::Formatter<'_>,
+    write: impl Fn(&mut dyn fmt::Write) -> fmt::Result,
+) -> fmt::Result {
+    if f.width().is_none() && f.precision().is_none() {
+        return write(f);
+    }
+    let mut buf = TextBuf { buf: [0; 64], len: 0 };
+    write(&mut buf)?;
+    f.pad(buf.as_str())
+}
+
+/// A fixed stack buffer that fails (rather than truncates) when the text does not fit.
+struct TextBuf {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl TextBuf {
+    fn as_str(&self) -> &str {
+        // Only whole `&str`s are ever copied in, so the prefix is valid UTF-8.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+}
+
+impl fmt::Write for TextBuf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let dst = self.buf.get_mut(self.len..self.len + s.len()).ok_or(fmt::Error)?;
+        dst.copy_from_slice(s.as_bytes());
+        self.len += s.len();
+        Ok(())
     }
 }
 
@@ -345,8 +553,10 @@ impl Hash for SockAddr {
 }
 
 impl fmt::Display for SockAddr {
-    /// `1.2.3.4:80`, `[::1]:80`, `[fe80::1%2]:80`, a UNIX path, `@name` for a Linux abstract
-    /// name, `(unnamed)`, or for a link-layer address `ll(ifindex=2 ETH_P_IP 00:1a:..)`.
+    /// `1.2.3.4:80`, `[::1]:80`, `[fe80::1%2]:80` (IP addresses as glibc's `inet_ntop` prints
+    /// them), a UNIX path, `@name` for a Linux abstract name, `(unnamed)` for an unnamed UNIX
+    /// address and for the [empty](SockAddr::empty) address, `ll(ifindex=2 ETH_P_IP 00:1a:..)` for
+    /// a link-layer address, and `(AF_PACKET, 32 bytes)` for anything else.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(a) = self.as_in() {
             return fmt::Display::fmt(&a, f);
@@ -362,7 +572,7 @@ impl fmt::Display for SockAddr {
             return fmt::Display::fmt(&a, f);
         }
         if self.is_empty() {
-            return f.write_str("(empty)");
+            return f.write_str("(unnamed)");
         }
         write!(f, "({:?}, {} bytes)", self.family(), self.len())
     }

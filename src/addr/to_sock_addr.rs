@@ -9,8 +9,10 @@ use crate::error::Result;
 /// Anything the address-taking calls ([`bind`](crate::Socket::bind),
 /// [`connect`](crate::Socket::connect), [`sendto`](crate::Socket::sendto), ...) accept as an
 /// address: a [`SockAddr`] (by reference: no copy), a family type, a std address, an
-/// `(ip, port)` pair, or text in the forms [`SockAddr`'s `FromStr`](SockAddr#impl-FromStr-for-SockAddr)
-/// parses (`"127.0.0.1:80"`, `"[::1]:80"`, `"/tmp/sock"`, `"@name"`).
+/// `(ip, port)` pair, a Python-style `(host, port)` pair with a numeric host text
+/// (`("127.0.0.1", 80)`, `("::1", 80)`), or text in the forms
+/// [`SockAddr`'s `FromStr`](SockAddr#impl-FromStr-for-SockAddr) parses (`"127.0.0.1:80"`,
+/// `"[::1]:80"`, `"/tmp/sock"`, `"@name"`).
 ///
 /// Text is parsed numerically — no name lookup — and a parse error is returned by the call,
 /// before any OS call: `s.connect("localhost:80")` fails with [`Error::Parse`](crate::Error::Parse).
@@ -25,8 +27,10 @@ use crate::error::Result;
 /// s.sendto(b"1", &me)?;                                // a SockAddr, borrowed
 /// s.sendto(b"2", me.as_socket().unwrap())?;            // a std SocketAddr
 /// s.sendto(b"3", (Ipv4Addr::LOCALHOST, me.as_in().unwrap().port()))?; // an (ip, port) pair
+/// s.sendto(b"4", ("127.0.0.1", me.as_in().unwrap().port()))?; // Python's (host, port)
+/// s.sendto(b"5", me.to_string())?;                     // text again, owned
 /// let mut buf = [0u8; 4];
-/// for want in [b"1", b"2", b"3"] {
+/// for want in [b"1", b"2", b"3", b"4", b"5"] {
 ///     let n = s.recv(&mut buf)?;
 ///     assert_eq!(&buf[..n], want);
 /// }
@@ -99,3 +103,21 @@ macro_rules! via_pair {
 }
 
 via_pair!(IpAddr, Ipv4Addr, Ipv6Addr);
+
+impl ToSockAddr for (&str, u16) {
+    /// Python's `(host, port)` tuple with a numeric host: `("127.0.0.1", 80)`, `("::1", 80)`,
+    /// `("fe80::1%2", 80)` — IPv6 when the host contains a `:`, no brackets. The host grammars
+    /// are those of [`SockAddr`'s `FromStr`](SockAddr#impl-FromStr-for-SockAddr); no name lookup.
+    #[inline]
+    fn to_sock_addr(&self) -> Result<Cow<'_, SockAddr>> {
+        super::parse::host_port(self.0, self.1).map(Cow::Owned)
+    }
+}
+
+impl ToSockAddr for (String, u16) {
+    /// As for `(&str, u16)`.
+    #[inline]
+    fn to_sock_addr(&self) -> Result<Cow<'_, SockAddr>> {
+        super::parse::host_port(&self.0, self.1).map(Cow::Owned)
+    }
+}

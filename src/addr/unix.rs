@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 use std::mem::{self, offset_of};
 use std::path::Path;
 
-use super::SockAddr;
+use super::{assert_no_padding, if_not_sa_len, if_sa_len, SockAddr};
 use crate::error::{Error, Result};
 use crate::sys::{c, sa_family_t, socklen_t};
 use crate::types::Domain;
@@ -20,6 +20,11 @@ const STRUCT_LEN: usize = mem::size_of::<c::sockaddr_un>();
 #[cfg(any(target_os = "linux", target_os = "android", windows))]
 const _: () = assert!(PATH_OFFSET == 2 && SUN_PATH_LEN == 108);
 const _: () = assert!(STRUCT_LEN <= mem::size_of::<c::sockaddr_storage>());
+if_sa_len! {
+    const _: () = assert!(PATH_OFFSET == 2 && SUN_PATH_LEN == 104);
+    assert_no_padding!(c::sockaddr_un { sun_len, sun_family, sun_path });
+}
+if_not_sa_len! { assert_no_padding!(c::sockaddr_un { sun_family, sun_path }); }
 
 /// A UNIX-domain socket address: C's `struct sockaddr_un` together with its length (the
 /// `socklen_t` the calls pass next to it), Python's `AF_UNIX` address (a `str`/`bytes` path).
@@ -33,7 +38,9 @@ const _: () = assert!(STRUCT_LEN <= mem::size_of::<c::sockaddr_storage>());
 ///   [`abstract_name`]): arbitrary bytes after a leading NUL, not in
 ///   the file system;
 /// - **unnamed** ([`unnamed`](SockAddrUn::unnamed)): no name at all, as `getpeername` reports
-///   for the peer of a `socketpair` or an unbound client.
+///   for the peer of a `socketpair` or an unbound client. (`recvfrom` on Linux reports a
+///   datagram from an unbound sender differently: as the [empty](SockAddr#the-empty-address)
+///   `SockAddr`, length 0 and no family, for which [`SockAddr::as_un`] is `None`.)
 ///
 /// Addresses the kernel returns are accepted in every form it uses (with or without the
 /// trailing NUL, with a length up to the whole struct) and normalised, so equal names compare
@@ -379,30 +386,19 @@ fn empty_raw() -> c::sockaddr_un {
     raw
 }
 
-/// The BSDs and macOS have a `sun_len` field holding the length.
-#[cfg(any(
-    target_os = "macos",
-    target_os = "ios",
-    target_os = "freebsd",
-    target_os = "openbsd",
-    target_os = "netbsd",
-    target_os = "dragonfly"
-))]
-#[inline]
-fn set_sun_len(raw: &mut c::sockaddr_un, len: usize) {
-    raw.sun_len = len as u8;
+if_sa_len! {
+    /// The BSDs and Apple systems have a `sun_len` field holding the length.
+    #[inline]
+    fn set_sun_len(raw: &mut c::sockaddr_un, len: usize) {
+        raw.sun_len = len as u8; // len <= STRUCT_LEN = 106
+    }
 }
 
-#[cfg(not(any(
-    target_os = "macos",
-    target_os = "ios",
-    target_os = "freebsd",
-    target_os = "openbsd",
-    target_os = "netbsd",
-    target_os = "dragonfly"
-)))]
-#[inline]
-fn set_sun_len(_raw: &mut c::sockaddr_un, _len: usize) {}
+if_not_sa_len! {
+    /// No `sun_len` here.
+    #[inline]
+    fn set_sun_len(_raw: &mut c::sockaddr_un, _len: usize) {}
+}
 
 /// A `c_char` array as bytes.
 #[inline]
@@ -512,7 +508,7 @@ impl SockAddr {
     ///
     /// let a = SockAddr::from(SockAddrUn::new("/tmp/s")?);
     /// assert_eq!(a.as_un().unwrap().path(), Some(std::path::Path::new("/tmp/s")));
-    /// assert!(SockAddr::from("1.2.3.4:5".parse::<std::net::SocketAddr>().unwrap()).as_un().is_none());
+    /// assert!("1.2.3.4:5".parse::<SockAddr>()?.as_un().is_none());
     /// # Ok::<(), berkeley::Error>(())
     /// ```
     pub fn as_un(&self) -> Option<SockAddrUn> {

@@ -1,0 +1,323 @@
+//! Miri-checkable unit tests (no OS call): every family × every length 0..=130, with the bytes
+//! past the length either garbage or — on Linux, where libc types them as `MaybeUninit`
+//! padding — uninitialised, so that `cargo +nightly miri test --lib addr` fails on any read past
+//! the length.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::mem::{self, MaybeUninit};
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use super::*;
+
+/// One address family's full-length template: what the first `len` bytes of a `len`-byte
+/// address hold.
+struct Case {
+    name: &'static str,
+    bytes: [u8; 130],
+}
+
+fn family_bytes(family: i32) -> [u8; 2] {
+    let mut b = [0u8; 2];
+    b[FAMILY_OFFSET..FAMILY_OFFSET + FAMILY_LEN]
+        .copy_from_slice(&(family as sa_family_t).to_ne_bytes()[..FAMILY_LEN]);
+    b
+}
+
+fn case(name: &'static str, prefix: &[u8]) -> Case {
+    // Bytes the prefix does not set are a recognisable pattern, never zero, so that a path or
+    // name runs on until the length ends it.
+    let mut bytes = [0u8; 130];
+    for (i, b) in bytes.iter_mut().enumerate() {
+        *b = b'a' + (i % 26) as u8;
+    }
+    bytes[..prefix.len()].copy_from_slice(prefix);
+    Case { name, bytes }
+}
+
+fn cases() -> Vec<Case> {
+    let mut v = Vec::new();
+    let inet = SockAddr::from(SockAddrIn::new(Ipv4Addr::new(192, 0, 2, 1), 8080));
+    v.push(case("inet", inet.as_bytes()));
+    let inet6 = SockAddr::from(SockAddrIn6::new(Ipv6Addr::LOCALHOST, 53, 7, 3));
+    v.push(case("inet6", inet6.as_bytes()));
+    let un = family_bytes(c::AF_UNIX);
+    v.push(case("unix-path", &[&un[..], b"/tmp/x"].concat()));
+    v.push(case("unix-abstract", &[&un[..], b"\0name"].concat()));
+    v.push(case("unix-unnamed", &[&un[..], &[0; 128]].concat()));
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        let ll = SockAddr::from(SockAddrLl::new(
+            2,
+            crate::types::EtherType::IPV4,
+            crate::ether::MacAddr::BROADCAST,
+        ));
+        v.push(case("packet", ll.as_bytes()));
+        let mut short_halen = ll.as_bytes().to_vec();
+        short_halen[11] = 2; // sll_halen
+        v.push(case("packet-halen-2", &short_halen));
+    }
+    v.push(case("unknown", &family_bytes(77)));
+    v.push(case("unspec", &family_bytes(0)));
+    v
+}
+
+/// A `sockaddr_storage` whose first `len` bytes are `bytes[..len]`. Past them: `fill`, or, with
+/// `None`, uninitialised where libc types the storage as padding (Linux: up to the alignment
+/// field at byte 120); the alignment field itself is `0xee`.
+fn storage(bytes: &[u8], fill: Option<u8>) -> Box<c::sockaddr_storage> {
+    let mut st = Box::new(MaybeUninit::<c::sockaddr_storage>::uninit());
+    let p = st.as_mut_ptr().cast::<u8>();
+    let n = bytes.len().min(STORAGE_LEN);
+    // SAFETY: `p` points to STORAGE_LEN writable bytes and n <= STORAGE_LEN.
+    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), p, n) };
+    let init_from = match fill {
+        Some(_) => n,
+        // glibc's sockaddr_storage: ss_family (2), __ss_padding (118, MaybeUninit in libc),
+        // __ss_align (8).
+        None if cfg!(target_os = "linux") => n.max(STORAGE_LEN - 8),
+        None => n,
+    };
+    for i in init_from..STORAGE_LEN {
+        // SAFETY: i < STORAGE_LEN, inside the allocation.
+        unsafe { p.add(i).write(fill.unwrap_or(0xee)) };
+    }
+    if fill.is_none() && cfg!(target_os = "linux") && n < FAMILY_OFFSET + FAMILY_LEN {
+        // ss_family is a plain integer field: it must be initialised for the value to be valid.
+        for i in n..FAMILY_OFFSET + FAMILY_LEN {
+            // SAFETY: i < 2, inside the allocation.
+            unsafe { p.add(i).write(0xee) };
+        }
+    }
+    // SAFETY: every field that is not MaybeUninit padding (ss_family, __ss_align) is initialised
+    // above, and libc's sockaddr_storage is plain old data.
+    unsafe { Box::from_raw(Box::into_raw(st).cast::<c::sockaddr_storage>()) }
+}
+
+fn hash(a: &SockAddr) -> u64 {
+    let mut h = DefaultHasher::new();
+    a.hash(&mut h);
+    h.finish()
+}
+
+/// Everything a `SockAddr` lets one look at: it differs if any view reads a byte that differs.
+#[derive(Debug, PartialEq)]
+struct Views {
+    family: Domain,
+    len: usize,
+    bytes: Vec<u8>,
+    in4: Option<SockAddrIn>,
+    in6: Option<SockAddrIn6>,
+    un: Option<SockAddrUn>,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    ll: Option<SockAddrLl>,
+    text: String,
+}
+
+fn views(a: &SockAddr) -> Views {
+    Views {
+        family: a.family(),
+        len: a.len(),
+        bytes: a.as_bytes().to_vec(),
+        in4: a.as_in(),
+        in6: a.as_in6(),
+        un: a.as_un(),
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        ll: a.as_ll(),
+        text: a.to_string(),
+    }
+}
+
+/// The fills past the length: under Miri, uninitialised memory (any read of it is an error, and
+/// Miri reports it); natively, where such a read goes unnoticed, also two garbage patterns, which
+/// must not change any view.
+fn fills() -> &'static [Option<u8>] {
+    if cfg!(miri) {
+        &[None]
+    } else {
+        &[None, Some(0x00), Some(0xff)]
+    }
+}
+
+#[test]
+fn every_family_every_length_reads_only_len() {
+    for case in cases() {
+        for len in 0..=130usize {
+            let src = &case.bytes[..len.min(STORAGE_LEN)];
+            let results: Vec<_> = fills()
+                .iter()
+                .map(|&fill| SockAddr::from_storage(&storage(src, fill), len as socklen_t))
+                .collect();
+            let what = format!("{} len {len}", case.name);
+            if len > STORAGE_LEN {
+                for r in &results {
+                    assert!(matches!(r, Err(Error::InvalidInput { .. })), "{what}: {r:?}");
+                }
+                continue;
+            }
+            // from_raw_parts from a buffer of exactly `len` bytes: a read past it is out of
+            // bounds (Miri reports it).
+            let exact: Box<[u8]> = src.into();
+            // SAFETY: `exact` is readable for its `len <= STORAGE_LEN` bytes.
+            let raw = unsafe { SockAddr::from_raw_parts(exact.as_ptr(), exact.len()) };
+            assert_eq!(raw.as_bytes(), src, "{what}");
+            match &results[0] {
+                Ok(first) => {
+                    let first_views = views(first);
+                    assert_eq!(first, &raw, "{what}");
+                    assert_eq!(hash(first), hash(&raw), "{what}");
+                    for r in &results[1..] {
+                        let a = r.as_ref().unwrap_or_else(|e| panic!("{what}: {e:?}"));
+                        assert_eq!(a, &raw, "{what}");
+                        assert_eq!(hash(a), hash(&raw), "{what}");
+                        assert_eq!(views(a), first_views, "{what}");
+                    }
+                    check_views(first, &case, len);
+                }
+                Err(e) => {
+                    for r in &results {
+                        assert_eq!(
+                            r.as_ref().map(|_| ()).unwrap_err().to_string(),
+                            e.to_string(),
+                            "{what}"
+                        );
+                    }
+                    assert!(
+                        matches!(e, Error::ShortAddr { len: l, .. } if *l == len)
+                            || (case.name.starts_with("unix")
+                                && matches!(e, Error::InvalidInput { .. })),
+                        "{what}: {e:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// What each family's views must say for a `len`-byte prefix of the case.
+fn check_views(a: &SockAddr, case: &Case, len: usize) {
+    let what = format!("{} len {len}", case.name);
+    assert_eq!(a.len(), len, "{what}");
+    assert!(format!("{a:?}").starts_with("SockAddr { family: "), "{what}");
+    if len == 0 {
+        assert!(a.is_empty());
+        assert_eq!(a.family(), Domain::UNSPEC);
+        assert_eq!(a.to_string(), "(unnamed)");
+        assert!(a.as_un().is_none() && a.as_in().is_none() && a.as_socket().is_none());
+        return;
+    }
+    match case.name {
+        "inet" => {
+            let sin = a.as_in().unwrap();
+            assert_eq!((sin.ip(), sin.port()), (Ipv4Addr::new(192, 0, 2, 1), 8080), "{what}");
+            assert_eq!(a.to_string(), "192.0.2.1:8080");
+        }
+        "inet6" => {
+            let sin6 = a.as_in6().unwrap();
+            assert_eq!((sin6.port(), sin6.flowinfo(), sin6.scope_id()), (53, 7, 3), "{what}");
+            assert_eq!(a.to_string(), "[::1%3]:53");
+        }
+        "unix-path" => {
+            let un = a.as_un().unwrap();
+            let path = &case.bytes[2..len.min(mem::size_of::<c::sockaddr_un>())];
+            if path.is_empty() {
+                assert!(un.is_unnamed(), "{what}");
+            } else {
+                assert_eq!(un.to_string().as_bytes(), path, "{what}");
+            }
+        }
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        "unix-abstract" => {
+            let un = a.as_un().unwrap();
+            if len == 2 {
+                assert!(un.is_unnamed(), "{what}");
+            } else {
+                let end = len.min(mem::size_of::<c::sockaddr_un>());
+                assert_eq!(un.abstract_name(), Some(&case.bytes[3..end]), "{what}");
+            }
+        }
+        "unix-unnamed" if len == 2 => assert!(a.as_un().unwrap().is_unnamed(), "{what}"),
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        "packet" => {
+            let ll = a.as_ll();
+            // Complete once the 6 bytes sll_halen announces are there.
+            assert_eq!(ll.is_some(), len >= 12 + 6, "{what}");
+            if let Some(ll) = ll {
+                assert_eq!(ll.ifindex(), 2);
+                assert_eq!(ll.addr(), Some(crate::ether::MacAddr::BROADCAST));
+            }
+        }
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        "packet-halen-2" => {
+            let ll = a.as_ll();
+            assert_eq!(ll.is_some(), len >= 12 + 2, "{what}");
+            if let Some(ll) = ll {
+                assert_eq!(ll.addr_bytes(), &[0xff, 0xff]);
+            }
+        }
+        "unknown" => {
+            assert_eq!(a.family(), Domain::from_raw(77));
+            assert!(a.as_in().is_none() && a.as_in6().is_none() && a.as_un().is_none());
+            assert_eq!(a.to_string(), format!("(Domain(77), {len} bytes)"), "{what}");
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn try_init_zeroes_and_clamps() {
+    for reported in [0, 2, 16, 128, 129, 1000, socklen_t::MAX] {
+        // SAFETY: the closure writes nothing: a call that only reports a length.
+        let ((), a) = unsafe {
+            SockAddr::try_init(|_, len| {
+                *len = reported;
+                Ok(())
+            })
+        }
+        .unwrap();
+        let want = usize::try_from(reported).map_or(0, |n| n.min(STORAGE_LEN));
+        assert_eq!(a.len(), want);
+        assert!(a.as_bytes().iter().all(|&b| b == 0), "unwritten bytes read as zero");
+        let _ = views(&a);
+    }
+    #[cfg(windows)]
+    {
+        // SAFETY: as above.
+        let ((), a) = unsafe {
+            SockAddr::try_init(|_, len| {
+                *len = -5;
+                Ok(())
+            })
+        }
+        .unwrap();
+        assert!(a.is_empty());
+    }
+    // A filled address is kept up to the reported length.
+    let sin = SockAddr::from(SockAddrIn::new(Ipv4Addr::LOCALHOST, 9));
+    // SAFETY: the closure writes 16 bytes into the 128-byte storage.
+    let ((), a) = unsafe {
+        SockAddr::try_init(|p, len| {
+            std::ptr::copy_nonoverlapping(sin.as_bytes().as_ptr(), p.cast::<u8>(), 16);
+            *len = 16;
+            Ok(())
+        })
+    }
+    .unwrap();
+    assert_eq!(a, sin);
+    assert_eq!(a.to_string(), "127.0.0.1:9");
+}
+
+#[test]
+fn copies_keep_every_byte() {
+    // A copy of a SockAddr (a typed copy of its storage) still compares, hashes and prints the
+    // same: no byte of the storage is padding that a copy could leave uninitialised.
+    for case in cases() {
+        for len in [0, 2, 16, 28, 110, 128] {
+            if let Ok(a) = SockAddr::from_storage(&storage(&case.bytes[..len], None), len as _) {
+                let b = a;
+                let c = std::hint::black_box([b; 2])[1];
+                assert_eq!(views(&a), views(&c));
+                assert_eq!(hash(&a), hash(&c));
+            }
+        }
+    }
+}
