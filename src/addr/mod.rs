@@ -260,7 +260,8 @@ impl SockAddr {
     /// the length as the kernel returned it. The length is then clamped to `0..=128`: a negative
     /// one (Winsock's `int`) becomes 0, a larger one (a truncated address) 128. Because the
     /// storage starts zeroed, a call that reports a length without writing the bytes (Winsock's
-    /// `recvfrom` on a stream) yields zeros, never uninitialised memory.
+    /// `recvfrom` on a stream) yields zeros, never uninitialised memory — and since its family is
+    /// then still `AF_UNSPEC`, the result is the empty address, on every platform.
     ///
     /// # Safety
     ///
@@ -273,7 +274,13 @@ impl SockAddr {
         let mut storage = Storage([0; STORAGE_LEN]);
         let mut len = STORAGE_LEN as socklen_t;
         let t = f(storage.0.as_mut_ptr().cast::<c::sockaddr>(), &mut len)?;
-        Ok((t, SockAddr { storage, len: clamp_len(len) }))
+        let mut addr = SockAddr { storage, len: clamp_len(len) };
+        // A length with the family still AF_UNSPEC (the zeroed storage untouched: Winsock's
+        // `recvfrom` on a connected stream) is no address at all: the empty address.
+        if addr.family() == Domain::UNSPEC {
+            addr.len = 0;
+        }
+        Ok((t, addr))
     }
 
     /// The empty address (length 0, family `AF_UNSPEC`): see [the empty

@@ -294,18 +294,13 @@ impl Socket {
         // Unix reports an expired SO_RCVTIMEO/SO_SNDTIMEO as EAGAIN, like a non-blocking call
         // that would wait: it is a timeout when neither the socket nor the call is non-blocking.
         #[cfg(unix)]
-        let timed_out = flags & sys::c::MSG_DONTWAIT == 0
-            && matches!(sys::nonblocking(self.as_sys()), Ok(false));
-        // Windows reports it as WSAETIMEDOUT, never as WSAEWOULDBLOCK.
-        #[cfg(windows)]
-        let timed_out = {
-            let _ = flags;
-            false
-        };
-        if timed_out {
-            e.into_timeout()
-        } else {
-            e
+        if flags & sys::c::MSG_DONTWAIT == 0
+            && matches!(sys::nonblocking(self.as_sys()), Ok(false))
+        {
+            return e.into_timeout();
         }
+        // Windows reports it as WSAETIMEDOUT, never as WSAEWOULDBLOCK.
+        let _ = flags;
+        e
     }
 }

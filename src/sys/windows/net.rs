@@ -182,15 +182,11 @@ pub(crate) fn recvfrom(
     flags: i32,
 ) -> Result<(usize, SockAddr)> {
     let len = buf.len().min(MAX_IO_LEN) as i32;
-    // `buf` is writable for `len` bytes; the address storage and its in/out length come from
-    // `try_init`. A connected stream may leave both untouched, which the family check below
-    // turns into an empty address.
-    // SAFETY: Winsock writes at most `*alen` bytes of address and stores the written length
-    // back, so no unwritten byte is ever claimed.
+    // SAFETY: `buf` is writable for `len` bytes; the address storage and its in/out length come
+    // from `try_init` (zeroed storage: a connected stream that leaves it untouched gives the
+    // empty address). Winsock writes at most `*alen` bytes of address.
     unsafe {
         SockAddr::try_init(|addr, alen| {
-            // The family is 0 (AF_UNSPEC) unless Winsock writes an address.
-            (*addr).sa_family = 0;
             let n = c::recvfrom(sock(s), buf.as_mut_ptr().cast::<u8>(), len, flags, addr, alen);
             if n == c::SOCKET_ERROR {
                 return match last_error() {
@@ -200,9 +196,6 @@ pub(crate) fn recvfrom(
                     }
                     code => Err(Error::os("recvfrom", code)),
                 };
-            }
-            if (*addr).sa_family == 0 {
-                *alen = 0;
             }
             Ok(n as usize)
         })
