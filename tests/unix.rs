@@ -51,6 +51,7 @@ fn path_of(a: &SockAddr) -> PathBuf {
 }
 
 /// A unique abstract name for this process.
+#[cfg(any(target_os = "linux", target_os = "android"))]
 fn abstract_name(tag: &str) -> Vec<u8> {
     format!("berkeley-test-{tag}-{}", std::process::id()).into_bytes()
 }

@@ -294,8 +294,7 @@ impl Socket {
         // Unix reports an expired SO_RCVTIMEO/SO_SNDTIMEO as EAGAIN, like a non-blocking call
         // that would wait: it is a timeout when neither the socket nor the call is non-blocking.
         #[cfg(unix)]
-        if flags & sys::c::MSG_DONTWAIT == 0
-            && matches!(sys::nonblocking(self.as_sys()), Ok(false))
+        if flags & sys::c::MSG_DONTWAIT == 0 && matches!(sys::nonblocking(self.as_sys()), Ok(false))
         {
             return e.into_timeout();
         }
