@@ -36,6 +36,7 @@ pub mod byteorder;
 pub mod error;
 pub mod ether;
 pub mod inet;
+pub mod netdb;
 pub mod poll;
 pub mod socket;
 pub mod sockopt;
@@ -70,6 +71,9 @@ pub use crate::socket::Socket;
 
 // -- poll --
 pub use crate::poll::{poll, PollFd, PollFlags};
+
+// -- netdb --
+pub use crate::netdb::{getaddrinfo, gethostbyname, gethostname, getnameinfo, getservbyname};
 
 // -- sockopt --
 
