@@ -512,10 +512,12 @@ pub fn getaddrinfo_timeout(
         .map_err(Error::from)?;
     match rx.recv_timeout(timeout) {
         Ok(res) => res,
-        Err(_) => {
-            Err(NetdbError::new("getaddrinfo", &query_text(Some(host), service), NetdbCode::Timeout)
-                .into())
-        }
+        Err(_) => Err(NetdbError::new(
+            "getaddrinfo",
+            &query_text(Some(host), service),
+            NetdbCode::Timeout,
+        )
+        .into()),
     }
 }
 
@@ -624,8 +626,8 @@ pub fn create_connection(address: &str, timeout: Option<Duration>) -> Result<Soc
             }
         };
         let res = match timeout {
-            Some(t) => s.connect_timeout(&addr, t),
-            None => s.connect(&addr),
+            Some(t) => s.connect_timeout(addr, t),
+            None => s.connect(addr),
         };
         match res {
             Ok(()) => return Ok(s),

@@ -351,11 +351,8 @@ pub fn getifaddrs() -> Result<Interfaces> {
             }
         };
         let flags = IfFlags::from_raw(r.flags);
-        let (broadaddr, dstaddr) = if flags.contains(IfFlags::POINTOPOINT) {
-            (None, r.ifu)
-        } else {
-            (r.ifu, None)
-        };
+        let (broadaddr, dstaddr) =
+            if flags.contains(IfFlags::POINTOPOINT) { (None, r.ifu) } else { (r.ifu, None) };
         let entry = IfAddr {
             index: grouped[pos].index,
             name: r.name,

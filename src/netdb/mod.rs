@@ -39,7 +39,7 @@ pub use self::addrinfo::{
 };
 pub use self::error::{Eai, HErrno, NetdbCode, NetdbError};
 pub use self::hostent::{
-    gethostbyaddr, gethostbyname, gethostbyname2, gethostbyname_ex, gethostname, getfqdn, HostEnt,
+    getfqdn, gethostbyaddr, gethostbyname, gethostbyname2, gethostbyname_ex, gethostname, HostEnt,
 };
 #[cfg(unix)]
 #[cfg_attr(docsrs, doc(cfg(unix)))]

@@ -127,7 +127,9 @@ pub fn getprotobynumber(proto: Protocol) -> Result<String> {
     let n = proto.as_raw();
     match sys::getprotobynumber(n, &|| n.to_string())? {
         Some(ent) => Ok(ent.name),
-        None => Err(NetdbError::new("getprotobynumber", &n.to_string(), NetdbCode::NotFound).into()),
+        None => {
+            Err(NetdbError::new("getprotobynumber", &n.to_string(), NetdbCode::NotFound).into())
+        }
     }
 }
 

@@ -12,7 +12,7 @@
 //! with one lock and copies the answer out before releasing it.
 
 use std::ffi::{CStr, CString};
-use std::mem::{self, MaybeUninit};
+use std::mem;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::ptr;
 
@@ -80,10 +80,6 @@ const HOST_NAME_CAP: usize = 256;
 /// `NI_MAXHOST` and `NI_MAXSERV`.
 const NI_MAXHOST: usize = 1025;
 const NI_MAXSERV: usize = 32;
-/// The first buffer of the `_r` calls, and the most any of them is given (a hosts entry with
-/// thousands of aliases still fits; beyond that the call reports `ERANGE`).
-const FIRST_BUF: usize = 1024;
-const MAX_BUF: usize = 1 << 24;
 
 /// `text` as a C string; an interior NUL is an error before any C call.
 fn cstring(call: &'static str, what: &'static str, text: &str) -> Result<CString> {
@@ -257,9 +253,9 @@ pub(crate) fn getnameinfo(addr: &SockAddr, flags: i32) -> Result<(String, String
             addr.as_ptr(),
             addr.raw_len(),
             host.as_mut_ptr(),
-            NI_MAXHOST as c::socklen_t,
+            NI_MAXHOST as _,
             serv.as_mut_ptr(),
-            NI_MAXSERV as c::socklen_t,
+            NI_MAXSERV as _,
             flags,
         )
     };
@@ -287,27 +283,6 @@ pub(crate) fn gethostname() -> Result<String> {
     }
     let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
     Ok(String::from_utf8_lossy(&buf[..end]).into_owned())
-}
-
-/// Runs a reentrant `_r` call with a growing buffer while it reports `ERANGE`. `attempt` gets
-/// the buffer and returns the call's result code and what it made of the answer.
-fn with_buffer<T>(
-    call: &'static str,
-    query: &dyn Fn() -> String,
-    mut attempt: impl FnMut(&mut [u8]) -> (c::c_int, Option<Result<T>>),
-) -> Result<T> {
-    let mut len = FIRST_BUF;
-    loop {
-        let mut buf = vec![0u8; len];
-        let (rc, out) = attempt(&mut buf);
-        if rc != c::ERANGE || len >= MAX_BUF {
-            if let Some(out) = out {
-                return out;
-            }
-            return Err(NetdbError::new(call, &query(), NetdbCode::System(rc)).into());
-        }
-        len *= 2;
-    }
 }
 
 /// A `struct servent`, copied out.
@@ -418,6 +393,33 @@ fn ip_bytes(ip: &IpAddr) -> ([u8; 16], usize, c::c_int) {
 #[cfg(any(target_env = "gnu", target_os = "freebsd"))]
 mod reentrant {
     use super::*;
+    use std::mem::MaybeUninit;
+
+    /// The first buffer of the `_r` calls, and the most any of them is given (a hosts entry with
+    /// thousands of aliases still fits; beyond that the call reports `ERANGE`).
+    const FIRST_BUF: usize = 1024;
+    const MAX_BUF: usize = 1 << 24;
+
+    /// Runs a reentrant `_r` call with a growing buffer while it reports `ERANGE`. `attempt` gets
+    /// the buffer and returns the call's result code and what it made of the answer.
+    fn with_buffer<T>(
+        call: &'static str,
+        query: &dyn Fn() -> String,
+        mut attempt: impl FnMut(&mut [u8]) -> (c::c_int, Option<Result<T>>),
+    ) -> Result<T> {
+        let mut len = FIRST_BUF;
+        loop {
+            let mut buf = vec![0u8; len];
+            let (rc, out) = attempt(&mut buf);
+            if rc != c::ERANGE || len >= MAX_BUF {
+                if let Some(out) = out {
+                    return out;
+                }
+                return Err(NetdbError::new(call, &query(), NetdbCode::System(rc)).into());
+            }
+            len *= 2;
+        }
+    }
 
     // The reentrant calls glibc and FreeBSD have and the libc crate does not declare, with
     // the signatures of glibc's <netdb.h> (FreeBSD's are identical).
@@ -657,9 +659,14 @@ mod reentrant {
     static LOCK: Mutex<()> = Mutex::new(());
 
     extern "C" {
-        fn gethostbyname2(name: *const c::c_char, af: c::c_int) -> *mut c::hostent;
-        fn gethostbyaddr(addr: *const c::c_void, len: c::socklen_t, af: c::c_int)
-            -> *mut c::hostent;
+        #[link_name = "gethostbyname2"]
+        fn c_gethostbyname2(name: *const c::c_char, af: c::c_int) -> *mut c::hostent;
+        #[link_name = "gethostbyaddr"]
+        fn c_gethostbyaddr(
+            addr: *const c::c_void,
+            len: c::socklen_t,
+            af: c::c_int,
+        ) -> *mut c::hostent;
         static h_errno: c::c_int;
     }
 
@@ -737,7 +744,7 @@ mod reentrant {
         let cname = cstring("gethostbyname2", "host name contains a NUL byte", name)?;
         let _guard = lock();
         // SAFETY: as in getservbyname.
-        let p = unsafe { gethostbyname2(cname.as_ptr(), family) };
+        let p = unsafe { c_gethostbyname2(cname.as_ptr(), family) };
         if p.is_null() {
             // SAFETY: h_errno is a plain int the call just set; the lock orders the read.
             let herr = unsafe { h_errno };
@@ -752,7 +759,7 @@ mod reentrant {
         let (bytes, len, af) = ip_bytes(ip);
         let _guard = lock();
         // SAFETY: `bytes` is readable for `len` bytes; as in getservbyname otherwise.
-        let p = unsafe { gethostbyaddr(bytes.as_ptr().cast(), len as c::socklen_t, af) };
+        let p = unsafe { c_gethostbyaddr(bytes.as_ptr().cast(), len as c::socklen_t, af) };
         if p.is_null() {
             // SAFETY: as in gethostbyname2.
             let herr = unsafe { h_errno };
