@@ -878,8 +878,11 @@ fn if_mtu(name: &CStr) -> Option<u32> {
     let fd = unsafe { OwnedFd::from_raw_fd(fd) };
     // SAFETY: SIOCGIFMTU reads ifr_name and writes ifr_mtu in the live `req`.
     let rc = unsafe { c::ioctl(fd.as_raw_fd(), c::SIOCGIFMTU as _, &mut req) };
+    if rc != 0 {
+        return None;
+    }
     // SAFETY: on success the kernel wrote ifr_mtu, an int member of the union.
-    (rc == 0).then(|| unsafe { req.ifr_ifru.ifru_mtu } as u32)
+    Some(unsafe { req.ifr_ifru.ifru_mtu } as u32)
 }
 
 /// `getifaddrs(3)`: every entry, copied out; the list is freed before returning.
