@@ -8,6 +8,7 @@ mod util;
 use std::collections::BTreeSet;
 use std::net::IpAddr;
 use std::process::Command;
+use std::sync::OnceLock;
 
 use berkeley::netdb::{getifaddrs, if_indextoname, if_nameindex, if_nametoindex, IfFlags};
 use serde_json::Value;
@@ -132,6 +133,7 @@ fn getifaddrs_matches_ip_in_a_namespace() {
         .args(["-n", "sh", "-c", NETNS_SETUP])
         .arg(exe)
         .env("BERKELEY_NETNS_INNER", "1")
+        .env("BERKELEY_IFCONFIG", example("ifconfig"))
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -181,7 +183,111 @@ fn netns_inner() {
     assert!(bk0.flags.contains(IfFlags::UP | IfFlags::BROADCAST | IfFlags::MULTICAST));
     assert_eq!(ifs.get("bk1").unwrap().mtu, Some(1400));
     assert!(bk0.mac.is_some_and(|m| m.octets() != [0; 6]));
+    let ifconfig = std::env::var_os("BERKELEY_IFCONFIG").unwrap();
+    let out = Command::new(ifconfig).output().unwrap();
+    assert!(out.status.success());
+    compare_ifconfig_with_ip(&String::from_utf8(out.stdout).unwrap(), &json);
     println!("NETNS_COMPARED {compared}");
+}
+
+/// The classic `SIOCGIFFLAGS` names `ifconfig` prints that iproute2 prints too.
+const CLASSIC: &[&str] = &[
+    "UP",
+    "BROADCAST",
+    "DEBUG",
+    "LOOPBACK",
+    "POINTOPOINT",
+    "NOARP",
+    "PROMISC",
+    "ALLMULTI",
+    "MULTICAST",
+];
+
+/// Checks the `ifconfig` example's output against `ip -j addr`: one block per interface, in
+/// index order, with the flags, MTU, MAC and every address line.
+fn compare_ifconfig_with_ip(text: &str, json: &[Value]) {
+    let mut blocks: Vec<(String, Vec<String>)> = Vec::new();
+    for line in text.lines() {
+        match line.strip_prefix("        ") {
+            Some(detail) => blocks.last_mut().unwrap().1.push(detail.to_owned()),
+            None => blocks.push((line.to_owned(), Vec::new())),
+        }
+    }
+    assert_eq!(blocks.len(), json.len(), "one block per interface:\n{text}");
+    for ((header, details), link) in blocks.iter().zip(json) {
+        let name = link["ifname"].as_str().unwrap();
+        // `NAME: flags=N<A,B> mtu M`
+        let (hname, rest) = header.split_once(": flags=").unwrap();
+        assert_eq!(hname, name);
+        let (num, rest) = rest.split_once('<').unwrap();
+        let (names, mtu) = rest.split_once("> mtu ").unwrap();
+        assert_eq!(mtu, link["mtu"].to_string(), "{name}: mtu");
+        let names: BTreeSet<&str> = names.split(',').filter(|n| !n.is_empty()).collect();
+        let flags = IfFlags::from_raw(num.parse().unwrap());
+        assert_eq!(flags.names().collect::<BTreeSet<_>>(), names, "{name}: flags={num}");
+        let ip_flags: BTreeSet<&str> = link["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap())
+            .filter(|f| CLASSIC.contains(f))
+            .collect();
+        let ours: BTreeSet<&str> = names.iter().copied().filter(|n| *n != "RUNNING").collect();
+        assert_eq!(ours, ip_flags, "{name}: flags");
+
+        let mut want = BTreeSet::new();
+        if link["link_type"] == "ether" {
+            want.insert(format!("ether {}", link["address"].as_str().unwrap()));
+        }
+        for a in link["addr_info"].as_array().unwrap() {
+            let local = a["local"].as_str().unwrap();
+            let prefix = a["prefixlen"].as_u64().unwrap() as u32;
+            if a["family"] == "inet" {
+                let mask = std::net::Ipv4Addr::from(u32::MAX.checked_shl(32 - prefix).unwrap_or(0));
+                let mut l = format!("inet {local} netmask {mask}");
+                if let Some(b) = a["broadcast"].as_str() {
+                    l.push_str(&format!(" broadcast {b}"));
+                }
+                want.insert(l);
+            } else {
+                let scope = match a["scope"].as_str().unwrap() {
+                    "host" => "0x10<host>",
+                    "link" => "0x20<link>",
+                    _ => "0x0<global>",
+                };
+                want.insert(format!("inet6 {local} prefixlen {prefix} scopeid {scope}"));
+            }
+        }
+        let got: BTreeSet<String> = details.iter().cloned().collect();
+        assert_eq!(got, want, "{name}: ifconfig lines");
+        assert_eq!(got.len(), details.len(), "{name}: no line twice");
+    }
+}
+
+#[test]
+fn ifconfig_example_matches_ip_here() {
+    let Some(json) = ip_addr_json() else {
+        return util::skip("ifconfig_example_matches_ip_here", "iproute2 (ip) is not installed");
+    };
+    let out = Command::new(example("ifconfig")).output().unwrap();
+    assert!(out.status.success());
+    compare_ifconfig_with_ip(&String::from_utf8(out.stdout).unwrap(), &json);
+
+    let lo = Command::new(example("ifconfig")).arg("lo").output().unwrap();
+    assert!(lo.status.success());
+    let text = String::from_utf8(lo.stdout).unwrap();
+    assert!(text.starts_with("lo: flags="), "{text}");
+    assert_eq!(text.lines().filter(|l| !l.starts_with(' ')).count(), 1);
+
+    let bad = Command::new(example("ifconfig")).arg("nosuch0").output().unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&bad.stderr), "ifconfig: nosuch0: no such interface\n");
+    let usage = Command::new(example("ifconfig")).args(["lo", "eth0"]).output().unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&usage.stderr).contains("usage: ifconfig [IFACE]"));
+    let help = Command::new(example("ifconfig")).arg("--help").output().unwrap();
+    assert_eq!(help.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&help.stdout).starts_with("usage: ifconfig"));
 }
 
 #[test]
@@ -190,4 +296,40 @@ fn index_calls_reject_bad_input() {
     assert!(if_nametoindex("lo\0x").is_err());
     assert!(if_indextoname(0).is_err());
     assert!(if_indextoname(u32::MAX).is_err());
+}
+
+/// The path of a freshly built example binary: the first call runs `cargo build` for the
+/// examples this file tests (a no-op when they are fresh), with the cargo, profile and target
+/// directory of this test binary.
+fn example(name: &str) -> std::path::PathBuf {
+    use std::path::{Path, PathBuf};
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    let dir = DIR.get_or_init(|| {
+        // This binary is <target>/<profile>/deps/NAME-<hash>.
+        let exe = std::env::current_exe().unwrap();
+        let profile_dir = exe.parent().and_then(Path::parent).unwrap();
+        let profile = profile_dir.file_name().and_then(|p| p.to_str()).unwrap();
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| env!("CARGO").into());
+        let mut cmd = Command::new(cargo);
+        cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args(["build", "--quiet"]);
+        for ex in ["hostinfo", "portscan", "ifconfig"] {
+            cmd.args(["--example", ex]);
+        }
+        match profile {
+            "debug" => {}
+            "release" => {
+                cmd.arg("--release");
+            }
+            other => {
+                cmd.args(["--profile", other]);
+            }
+        }
+        if let Some(target) = profile_dir.parent().filter(|t| t.join("CACHEDIR.TAG").exists()) {
+            cmd.arg("--target-dir").arg(target);
+        }
+        let status = cmd.status().expect("running cargo build --example ...");
+        assert!(status.success(), "cargo build of the examples failed: {status}");
+        profile_dir.join("examples")
+    });
+    dir.join(name)
 }
