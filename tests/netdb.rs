@@ -552,3 +552,204 @@ fn example(name: &str) -> std::path::PathBuf {
     });
     dir.join(name)
 }
+
+/// Runs an example; returns (exit code, stdout, stderr).
+fn run_example(name: &str, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::new(example(name)).args(args).output().unwrap();
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (out.status.code(), text(out.stdout), text(out.stderr))
+}
+
+#[test]
+fn hostinfo_example_matches_python() {
+    let Some(py) = python() else {
+        return util::skip("hostinfo_example_matches_python", "python3 is not installed");
+    };
+    let hostname = gethostname().unwrap();
+    // Names go to gethostbyname, what inet_aton accepts to gethostbyaddr (so 127.1 is an
+    // address, as in C).
+    for (arg, want) in [
+        ("localhost", &py["ex"]["localhost"]),
+        (hostname.as_str(), &py["ex"][&hostname]),
+        ("127.0.0.1", &py["byaddr"]["127.0.0.1"]),
+        ("127.1", &py["byaddr"]["127.0.0.1"]),
+    ] {
+        let (code, out, err) = run_example("hostinfo", &[arg]);
+        assert_eq!(code, Some(0), "hostinfo {arg}: {err}");
+        let mut expect = format!("official hostname: {}\n", want[0].as_str().unwrap());
+        for alias in want[1].as_array().unwrap() {
+            expect.push_str(&format!("alias: {}\n", alias.as_str().unwrap()));
+        }
+        for addr in want[2].as_array().unwrap() {
+            expect.push_str(&format!("address: {}\n", addr.as_str().unwrap()));
+        }
+        assert_eq!(out, expect, "hostinfo {arg}");
+    }
+    let (code, out, err) = run_example("hostinfo", &["nosuch.invalid"]);
+    assert_eq!((code, out.as_str()), (Some(1), ""));
+    assert_eq!(err, "hostinfo: gethostbyname2_r(nosuch.invalid): Unknown host\n");
+    let (code, _, err) = run_example("hostinfo", &[]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("usage: hostinfo NAME|ADDR"), "{err}");
+    let (code, out, _) = run_example("hostinfo", &["--help"]);
+    assert_eq!(code, Some(0));
+    assert!(out.starts_with("usage: hostinfo"));
+}
+
+#[test]
+fn portscan_example_usage_and_errors() {
+    let (code, _, err) = run_example("portscan", &["127.0.0.1"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("usage: portscan HOST PORTS"), "{err}");
+    let (code, out, _) = run_example("portscan", &["--help"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("Only scan hosts you own"), "{out}");
+    for bad in ["0", "10-5", "80,", "x", "70000", "1-2-3"] {
+        let (code, _, err) = run_example("portscan", &["127.0.0.1", bad]);
+        assert_eq!(code, Some(1), "{bad}");
+        assert!(err.starts_with("portscan: bad port list"), "{bad}: {err}");
+    }
+    let (code, _, err) = run_example("portscan", &["nosuch.invalid", "80"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(err, "portscan: getaddrinfo(nosuch.invalid): Name or service not known\n");
+    let (code, _, err) = run_example("portscan", &["127.0.0.1", "80", "--timeout", "soon"]);
+    assert_eq!(code, Some(1), "{err}");
+}
+
+/// Re-runs this binary inside a new network namespace (nothing else listens there), for the
+/// portscan checks whose counts must be exact.
+#[test]
+fn portscan_example_in_a_namespace() {
+    let ok =
+        Command::new("unshare").args(["-n", "true"]).output().is_ok_and(|o| o.status.success());
+    if !ok {
+        return util::skip("portscan_example_in_a_namespace", "cannot create a network namespace");
+    }
+    let out = Command::new("unshare")
+        .args([
+            "-n",
+            "sh",
+            "-c",
+            "ip link set lo up && exec \"$0\" --exact portscan_netns_inner --ignored --nocapture",
+        ])
+        .arg(std::env::current_exe().unwrap())
+        .env("BERKELEY_NETNS_INNER", "1")
+        .env("BERKELEY_PORTSCAN", example("portscan"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "inner: {stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("PORTSCAN_INNER_DONE"), "the inner test ran: {stdout}");
+}
+
+/// Python listeners on 5 random ports of 20000–20999, alive until the returned child's stdin
+/// closes (when it is dropped, after `kill`).
+struct Listeners {
+    child: std::process::Child,
+    ports: Vec<u16>,
+}
+
+impl Drop for Listeners {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn python_listeners() -> Listeners {
+    use std::io::BufRead;
+    let script = "import random, socket, sys
+ports, socks = set(), []
+while len(socks) < 5:
+    p = random.randint(20000, 20999)
+    if p in ports: continue
+    s = socket.socket()
+    try: s.bind(('127.0.0.1', p))
+    except OSError: continue
+    s.listen(128); socks.append(s); ports.add(p)
+print(' '.join(map(str, sorted(ports))), flush=True)
+sys.stdin.read()";
+    let mut child = Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let ports = line.split_whitespace().map(|p| p.parse().unwrap()).collect();
+    Listeners { child, ports }
+}
+
+#[test]
+#[ignore = "run by portscan_example_in_a_namespace inside the namespace it creates"]
+fn portscan_netns_inner() {
+    assert!(std::env::var_os("BERKELEY_NETNS_INNER").is_some(), "run through the outer test");
+    let portscan = std::env::var("BERKELEY_PORTSCAN").unwrap();
+    let scan = |args: &[&str]| {
+        let out = Command::new(&portscan).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "portscan {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    };
+    let listeners = python_listeners();
+    let open_lines: String = listeners
+        .ports
+        .iter()
+        .map(|p| {
+            let service = getservbyport(*p, "tcp").unwrap_or_else(|_| "unknown".into());
+            format!("{p}/tcp open {service}\n")
+        })
+        .collect();
+
+    // A range holding the listeners: the open set and the closed count are exact.
+    let (out, err) = scan(&["127.0.0.1", "20000-20999"]);
+    assert_eq!(out, format!("{open_lines}995 closed ports\n"));
+    assert_eq!(err.lines().count(), 0, "no progress for 1,000 ports: {err}");
+    // The same with a name, a port list and very little concurrency.
+    let list: Vec<String> = listeners.ports.iter().map(u16::to_string).collect();
+    let (out, _) =
+        scan(&["localhost", &format!("1-3,{},20000", list.join(",")), "--max-inflight", "2"]);
+    let extra = if listeners.ports.contains(&20000) { 3 } else { 4 };
+    assert_eq!(out, format!("{open_lines}{extra} closed ports\n"));
+
+    // Every port: loopback self-connects (source port == target port) are not open ports.
+    let (out, err) = scan(&["127.0.0.1", "1-65535"]);
+    assert_eq!(out, format!("{open_lines}65530 closed ports\n"));
+    assert_eq!(err.lines().count(), 9, "progress every tenth: {err}");
+    assert!(err.lines().all(|l| l.starts_with("scanned ")), "{err}");
+
+    // nmap is an optional second oracle: compared when installed.
+    let nmap = Command::new("nmap").args(["-sT", "-p", "20000-20999", "-oG", "-", "127.0.0.1"]);
+    if let Ok(nmap) = nmap.output() {
+        let text = String::from_utf8_lossy(&nmap.stdout);
+        // `Ports: 20123/open/tcp//unknown///, ...`
+        let mut open: Vec<u16> = text
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|f| f.contains("/open/tcp/"))
+            .filter_map(|f| f.split('/').next()?.parse().ok())
+            .collect();
+        open.sort_unstable();
+        assert_eq!(open, listeners.ports, "nmap -sT agrees: {text}");
+    } else {
+        eprintln!("portscan_netns_inner: nmap is not installed; not compared with nmap -sT");
+    }
+    drop(listeners);
+
+    // SYNs that vanish: a neighbour that never answers (a static ARP entry with a MAC nobody
+    // has) — every port is filtered after the timeout.
+    let setup =
+        "ip link add bk0 type veth peer name bk1 && ip link set bk0 up && ip link set bk1 up \
+                 && ip addr add 10.9.0.1/24 dev bk0 \
+                 && ip neigh add 10.9.0.3 lladdr 02:00:00:00:00:09 dev bk0";
+    if Command::new("sh").args(["-c", setup]).status().is_ok_and(|s| s.success()) {
+        let (out, _) = scan(&["10.9.0.3", "1-300", "--timeout", "300"]);
+        assert_eq!(out, "0 closed ports\n300 filtered ports\n");
+    } else {
+        util::skip("portscan_netns_inner (filtered part)", "cannot create a veth pair");
+    }
+    println!("PORTSCAN_INNER_DONE");
+}
