@@ -723,8 +723,8 @@ fn portscan_netns_inner() {
     assert!(err.lines().all(|l| l.starts_with("scanned ")), "{err}");
 
     // nmap is an optional second oracle: compared when installed.
-    let nmap = Command::new("nmap").args(["-sT", "-p", "20000-20999", "-oG", "-", "127.0.0.1"]);
-    if let Ok(nmap) = nmap.output() {
+    let nmap_args = ["-sT", "-p", "20000-20999", "-oG", "-", "127.0.0.1"];
+    if let Ok(nmap) = Command::new("nmap").args(nmap_args).output() {
         let text = String::from_utf8_lossy(&nmap.stdout);
         // `Ports: 20123/open/tcp//unknown///, ...`
         let mut open: Vec<u16> = text
