@@ -6,7 +6,8 @@
 //!   `dns-lookup`'s `getaddrinfo`, std's `("localhost", 80).to_socket_addrs()` (a number, not
 //!   the service name: std takes no service);
 //! - `getservbyname_http_tcp`, `getservbyport_80_tcp`, `getprotobyname_udp`: berkeley, glibc's
-//!   reentrant `_r` call, glibc's static-buffer call (no Rust crate wraps these);
+//!   reentrant `_r` call, glibc's static-buffer call (no Rust crate wraps these), and
+//!   berkeley's opt-in [`NetdbCache`](berkeley::netdb::NetdbCache) (plus what loading it costs);
 //! - `gethostbyname_localhost`: berkeley, glibc `gethostbyname2_r`.
 //!
 //! Each answer is copied into owned Rust values in every competitor, so all do the same work.
@@ -191,6 +192,12 @@ mod bench {
             b.iter(|| netdb::getservbyname(black_box("http"), "tcp").unwrap())
         });
         g.bench_function("glibc_r", |b| b.iter(|| glibc_getservbyname_r(black_box(&http), &tcp)));
+        let cache = netdb::NetdbCache::load().unwrap();
+        g.bench_function("berkeley_cache", |b| {
+            b.iter(|| cache.getservbyname(black_box("http"), "tcp").unwrap())
+        });
+        // The cache's whole cost for one lookup: loading it (parsing both files) included.
+        g.bench_function("berkeley_cache_load", |b| b.iter(netdb::NetdbCache::load));
         g.bench_function("glibc_static", |b| {
             b.iter(|| {
                 // SAFETY: valid strings; the static result is copied at once, on this thread
@@ -207,6 +214,9 @@ mod bench {
             b.iter(|| netdb::getservbyport(black_box(80), "tcp").unwrap())
         });
         g.bench_function("glibc_r", |b| b.iter(|| glibc_getservbyport_r(black_box(80), &tcp)));
+        g.bench_function("berkeley_cache", |b| {
+            b.iter(|| cache.getservbyport(black_box(80), "tcp").unwrap().to_owned())
+        });
         g.bench_function("glibc_static", |b| {
             b.iter(|| {
                 // SAFETY: as for getservbyname.

@@ -542,6 +542,55 @@ print(json.dumps(out))
     }
 
     #[test]
+    fn the_cache_answers_like_glibc_for_every_entry() {
+        let cache = berkeley::netdb::NetdbCache::load().unwrap();
+        let all = services();
+        let mut names = 0;
+        for (name, port, proto, _) in &all {
+            for p in [Some(proto.as_str()), Some("tcp"), Some("udp"), None] {
+                let glibc = getservbyname(name, p).ok();
+                assert_eq!(
+                    cache.getservbyname(name, p).ok(),
+                    glibc,
+                    "getservbyname({name}, {p:?})"
+                );
+            }
+            for p in [Some(proto.as_str()), None] {
+                let glibc = getservbyport(*port, p).ok();
+                let ours = cache.getservbyport(*port, p).ok().map(str::to_owned);
+                assert_eq!(ours, glibc, "getservbyport({port}, {p:?})");
+            }
+            names += 1;
+        }
+        assert!(names > 100);
+        for miss in ["nosuch-svc", "HTTP", "", "http/tcp"] {
+            assert_eq!(cache.getservbyname(miss, None).ok(), getservbyname(miss, None).ok());
+        }
+        for port in [0, 1, 4, 65535] {
+            let ours = cache.getservbyport(port, "tcp").ok().map(str::to_owned);
+            assert_eq!(ours, getservbyport(port, "tcp").ok(), "getservbyport({port})");
+        }
+        for line in getent(&["protocols"]) {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            for name in std::iter::once(f[0]).chain(f[2..].iter().copied()) {
+                assert_eq!(cache.getprotobyname(name).ok(), getprotobyname(name).ok(), "{name}");
+            }
+            let p = Protocol::from_raw(f[1].parse().unwrap());
+            assert_eq!(
+                cache.getprotobynumber(p).ok().map(str::to_owned),
+                getprotobynumber(p).ok(),
+                "getprotobynumber({p:?})"
+            );
+        }
+        for n in [-1, 250, 1000] {
+            let p = Protocol::from_raw(n);
+            assert_eq!(cache.getprotobynumber(p).ok().map(str::to_owned), getprotobynumber(p).ok());
+        }
+        let err = cache.getservbyname("nosuch-svc", "tcp").unwrap_err();
+        assert_eq!(err.to_string(), getservbyname("nosuch-svc", "tcp").unwrap_err().to_string());
+    }
+
+    #[test]
     fn lookups_are_thread_safe() {
         // One thread's answers, then 8 threads × 10,000 mixed lookups must give the same.
         let services: Vec<(String, u16, String)> =

@@ -27,6 +27,8 @@
 //! only. The interface calls are Unix-only for now.
 
 mod addrinfo;
+#[cfg(unix)]
+mod cache;
 mod error;
 mod hostent;
 #[cfg(unix)]
@@ -37,6 +39,9 @@ pub use self::addrinfo::{
     create_connection, getaddrinfo, getaddrinfo_timeout, getnameinfo, resolve, AddrInfo,
     AddrInfoFlags, AddrInfoHints, AddrInfoIter, NameInfo, NameInfoFlags,
 };
+#[cfg(unix)]
+#[cfg_attr(docsrs, doc(cfg(unix)))]
+pub use self::cache::NetdbCache;
 pub use self::error::{Eai, HErrno, NetdbCode, NetdbError};
 pub use self::hostent::{
     getfqdn, gethostbyaddr, gethostbyname, gethostbyname2, gethostbyname_ex, gethostname, HostEnt,
