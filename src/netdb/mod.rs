@@ -1,7 +1,8 @@
 //! Name services and interfaces: [`getaddrinfo`], [`getnameinfo`], the host, service and
 //! protocol databases ([`gethostbyname`], [`gethostbyaddr`], [`getservbyname`],
-//! [`getprotobyname`], ...), [`gethostname`], and the host's interfaces ([`getifaddrs`],
-//! [`if_nametoindex`]).
+//! [`getprotobyname`], ...), [`gethostname`], and on Unix the host's interfaces (`getifaddrs`,
+//! `if_nametoindex`, `if_indextoname`, `if_nameindex`) and an in-memory copy of the services and
+//! protocols files (`NetdbCache`).
 //!
 //! Names follow C and Python (`socket.getaddrinfo`, `socket.gethostbyname_ex`,
 //! `socket.getfqdn`, `socket.create_connection`). The legacy calls are thread-safe: they are
@@ -24,7 +25,8 @@
 //! Where it is tested: on Linux (glibc) everything, against `getent` and Python's `socket`
 //! module; on Windows (Winsock's `GetAddrInfoW`, `GetNameInfoW`, `GetHostNameW` and the
 //! thread-local-buffer database calls) under wine; on macOS and FreeBSD compiled and linted
-//! only. The interface calls are Unix-only for now.
+//! only. The interface calls and `NetdbCache` are Unix-only for now (Windows would need
+//! `GetAdaptersAddresses` and its own files' location).
 
 mod addrinfo;
 #[cfg(unix)]
