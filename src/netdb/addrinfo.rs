@@ -351,12 +351,14 @@ impl AddrInfo {
         self.socktype
     }
 
-    /// `ai_protocol`: the third argument for `socket`.
+    /// `ai_protocol`: the third argument for `socket`. glibc names it (`IPPROTO_TCP` for a
+    /// stream socket); Windows may leave it 0, which `socket` reads as the type's default.
     ///
     /// ```
     /// # fn main() -> berkeley::Result<()> {
     /// let hints = berkeley::netdb::AddrInfoHints::new().socktype(berkeley::Type::STREAM);
     /// let ai = berkeley::netdb::getaddrinfo(Some("127.0.0.1"), None, &hints)?.next().unwrap();
+    /// #[cfg(unix)]
     /// assert_eq!(ai.protocol(), berkeley::Protocol::TCP);
     /// # Ok(()) }
     /// ```
