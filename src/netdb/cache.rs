@@ -260,4 +260,38 @@ mod tests {
         assert_eq!(c.getprotobynumber(Protocol::TCP).unwrap(), "tcp");
         assert!(c.getprotobyname("bad").is_err());
     }
+
+    /// The answer by a plain scan of the lines, the way glibc's files backend reads them.
+    fn scan(text: &str, name: &str, proto: Option<&str>) -> Option<u16> {
+        text.lines().find_map(|line| {
+            let f: Vec<&str> = fields(line).collect();
+            let (port, pr) = f.get(1)?.split_once('/')?;
+            let port = port.parse::<u16>().ok()?;
+            let named = f[0] == name || f[2..].contains(&name);
+            (named && !pr.is_empty() && proto.map_or(true, |p| p == pr)).then_some(port)
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lookups_match_a_linear_scan(
+            text in "([a-c]{1,2}[ \t]+[0-9]{1,2}/(tcp|udp|)([ \t]+[a-c#]{1,2}){0,3}[ \t]*\n){0,12}",
+            name in "[a-c]{1,2}",
+        ) {
+            let c = NetdbCache::parse(&text, "");
+            for proto in [None, Some("tcp"), Some("udp")] {
+                proptest::prop_assert_eq!(c.getservbyname(&name, proto).ok(), scan(&text, &name, proto));
+            }
+        }
+
+        #[test]
+        fn any_text_parses_without_panicking(services in "\\PC{0,400}", protocols in "\\PC{0,200}") {
+            let c = NetdbCache::parse(&services, &protocols);
+            for name in services.split_whitespace().chain(protocols.split_whitespace()) {
+                let _ = c.getservbyname(name, None);
+                let _ = c.getservbyname(name, "tcp");
+                let _ = c.getprotobyname(name);
+            }
+        }
+    }
 }
