@@ -339,8 +339,12 @@ pub fn getifaddrs() -> Result<Interfaces> {
         let pos = match grouped.iter().position(|i| i.name == r.name) {
             Some(p) => p,
             None => {
+                let index = match r.index {
+                    Some(i) => i,
+                    None => sys::if_nametoindex(&r.name).unwrap_or(0),
+                };
                 grouped.push(Interface {
-                    index: sys::if_nametoindex(&r.name).unwrap_or(0),
+                    index,
                     name: r.name.clone(),
                     flags: IfFlags::from_raw(r.flags),
                     mtu: None,
@@ -366,9 +370,11 @@ pub fn getifaddrs() -> Result<Interfaces> {
         if r.mtu.is_some() {
             iface.mtu = r.mtu;
         }
+        if r.mac.is_some() {
+            iface.mac = r.mac;
+        }
         if entry.is_link() {
             iface.flags = flags;
-            iface.mac = entry.mac();
         } else if entry.ip().is_some() {
             iface.addrs.push(entry.clone());
         }

@@ -782,6 +782,10 @@ pub(crate) struct RawIfAddr {
     pub(crate) ifu: Option<SockAddr>,
     /// The interface's MTU, read from the link-layer entry.
     pub(crate) mtu: Option<u32>,
+    /// The interface index, where the entry carries it (`None`: ask `if_nametoindex`).
+    pub(crate) index: Option<u32>,
+    /// The interface's hardware address, on its link-layer entry.
+    pub(crate) mac: Option<MacAddr>,
 }
 
 /// A socket address the C library handed out without a length, copied by its family.
@@ -940,6 +944,8 @@ pub(crate) fn getifaddrs() -> Result<Vec<RawIfAddr>> {
             netmask,
             ifu,
             mtu,
+            index: None,
+            mac: addr.as_ref().and_then(link_mac),
         });
     }
     Ok(out)
