@@ -15,7 +15,8 @@
 //! link-layer entry — `AF_PACKET` on Linux, `AF_LINK` on macOS/FreeBSD — carries the MAC), then
 //! `freeifaddrs`. The flags are the classic `SIOCGIFFLAGS` ones, printed like net-tools'
 //! `ifconfig` (`flags=N<NAMES>`, the low 16 bits), and `scopeid` is the IPv6 address scope as it
-//! prints it. Unix only (Windows' `GetAdaptersAddresses` is not wrapped yet).
+//! prints it. On Windows the same output comes from `GetAdaptersAddresses` (interfaces by
+//! their friendly names; flags derived from the adapter's status and type).
 
 mod common;
 
@@ -36,7 +37,6 @@ fn main() {
     PROG.main(run)
 }
 
-#[cfg(unix)]
 fn run(args: Vec<String>) -> common::Result<()> {
     use berkeley::netdb::{getifaddrs, IfFlags};
     use std::fmt::Write;
@@ -108,9 +108,4 @@ fn run(args: Vec<String>) -> common::Result<()> {
         }
     }
     common::emit(out.as_bytes())
-}
-
-#[cfg(not(unix))]
-fn run(_args: Vec<String>) -> common::Result<()> {
-    Err(common::msg("getifaddrs is not available on this platform yet"))
 }

@@ -137,7 +137,7 @@ impl IfFlags {
 /// One entry of [`getifaddrs`] (`struct ifaddrs`): an interface and one of its addresses.
 ///
 /// On Linux each interface also has one `AF_PACKET` entry (its link-layer address, see
-/// [`mac`](IfAddr::mac)); on macOS and FreeBSD an `AF_LINK` one.
+/// [`mac`](IfAddr::mac)); on macOS and FreeBSD an `AF_LINK` one; on Windows none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct IfAddr {
@@ -223,7 +223,8 @@ pub struct Interface {
     pub index: u32,
     /// The interface flags.
     pub flags: IfFlags,
-    /// The MTU (Linux: `SIOCGIFMTU`; macOS/FreeBSD: the link entry's `if_data`).
+    /// The MTU (Linux: `SIOCGIFMTU`; macOS/FreeBSD: the link entry's `if_data`; Windows: the
+    /// adapter's).
     pub mtu: Option<u32>,
     /// The hardware address, if the link layer has a 6-byte one.
     pub mac: Option<MacAddr>,
@@ -317,8 +318,16 @@ impl<'a> IntoIterator for &'a Interfaces {
 /// Python has no equivalent (`psutil.net_if_addrs()`). The entries are copied out and the C
 /// list freed before this returns.
 ///
-/// Tested on Linux against `ip -j addr`, in a network namespace with a dummy interface;
-/// compiled for macOS and FreeBSD (`AF_LINK`). Not available on Windows yet.
+/// Windows has no `getifaddrs`: there berkeley builds the same entries from
+/// `GetAdaptersAddresses` — each adapter under its friendly name (`Ethernet`), one entry per
+/// unicast address with the netmask of its on-link prefix and, for IPv4, the broadcast address
+/// that prefix implies; no link-layer entries (the MAC and MTU are on the [`Interface`]); and
+/// [`IfFlags`] derived from the adapter's status (`UP`, `RUNNING`), type (`LOOPBACK`,
+/// `POINTOPOINT`, else `BROADCAST`) and `MULTICAST` unless the adapter has it off.
+///
+/// Tested on Linux against `ip -j addr`, on the host and in a network namespace with a veth
+/// pair; on Windows under wine (the loopback interface); compiled for macOS and FreeBSD
+/// (`AF_LINK`).
 ///
 /// ```
 /// # fn main() -> berkeley::Result<()> {
@@ -389,7 +398,9 @@ pub fn getifaddrs() -> Result<Interfaces> {
 
 /// `if_nametoindex(3)` — the index of an interface name.
 ///
-/// Errors: `if_nametoindex: No such device (os error 19)` for an unknown name.
+/// Errors: `if_nametoindex: No such device (os error 19)` for an unknown name. On Windows
+/// (iphlpapi's `if_nametoindex`) the names are NDIS interface names (`ethernet_32768`), not the
+/// friendly names [`getifaddrs`] reports.
 ///
 /// ```
 /// # fn main() -> berkeley::Result<()> {
@@ -420,6 +431,7 @@ pub fn if_indextoname(index: u32) -> Result<String> {
 }
 
 /// One entry of [`if_nameindex`].
+#[cfg(unix)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct IfNameIndex {
     /// `if_index`.
@@ -441,6 +453,7 @@ pub struct IfNameIndex {
 /// ```
 ///
 /// See [if_nameindex(3)](https://man7.org/linux/man-pages/man3/if_nameindex.3.html).
+#[cfg(unix)]
 pub fn if_nameindex() -> Result<Vec<IfNameIndex>> {
     Ok(sys::if_nameindex()?.into_iter().map(|(index, name)| IfNameIndex { index, name }).collect())
 }

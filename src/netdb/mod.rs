@@ -1,8 +1,8 @@
 //! Name services and interfaces: [`getaddrinfo`], [`getnameinfo`], the host, service and
 //! protocol databases ([`gethostbyname`], [`gethostbyaddr`], [`getservbyname`],
-//! [`getprotobyname`], ...), [`gethostname`], and on Unix the host's interfaces (`getifaddrs`,
-//! `if_nametoindex`, `if_indextoname`, `if_nameindex`) and an in-memory copy of the services and
-//! protocols files (`NetdbCache`).
+//! [`getprotobyname`], ...), [`gethostname`], the host's interfaces ([`getifaddrs`],
+//! [`if_nametoindex`], [`if_indextoname`]; `if_nameindex` on Unix), and on Unix an in-memory
+//! copy of the services and protocols files (`NetdbCache`).
 //!
 //! Names follow C and Python (`socket.getaddrinfo`, `socket.gethostbyname_ex`,
 //! `socket.getfqdn`, `socket.create_connection`). The legacy calls are thread-safe: they are
@@ -25,15 +25,14 @@
 //! Where it is tested: on Linux (glibc) everything, against `getent` and Python's `socket`
 //! module; on Windows (Winsock's `GetAddrInfoW`, `GetNameInfoW`, `GetHostNameW` and the
 //! thread-local-buffer database calls) under wine; on macOS and FreeBSD compiled and linted
-//! only. The interface calls and `NetdbCache` are Unix-only for now (Windows would need
-//! `GetAdaptersAddresses` and its own files' location).
+//! only. `getifaddrs` is built from `GetAdaptersAddresses` on Windows; `if_nameindex` and
+//! `NetdbCache` are Unix-only.
 
 mod addrinfo;
 #[cfg(unix)]
 mod cache;
 mod error;
 mod hostent;
-#[cfg(unix)]
 mod ifaddrs;
 mod services;
 
@@ -48,11 +47,11 @@ pub use self::error::{Eai, HErrno, NetdbCode, NetdbError};
 pub use self::hostent::{
     getfqdn, gethostbyaddr, gethostbyname, gethostbyname2, gethostbyname_ex, gethostname, HostEnt,
 };
+pub use self::ifaddrs::{
+    getifaddrs, if_indextoname, if_nametoindex, IfAddr, IfFlags, Interface, Interfaces,
+};
 #[cfg(unix)]
 #[cfg_attr(docsrs, doc(cfg(unix)))]
-pub use self::ifaddrs::{
-    getifaddrs, if_indextoname, if_nameindex, if_nametoindex, IfAddr, IfFlags, IfNameIndex,
-    Interface, Interfaces,
-};
+pub use self::ifaddrs::{if_nameindex, IfNameIndex};
 pub use self::services::{getprotobyname, getprotobynumber, getservbyname, getservbyport};
 pub(crate) use self::services::{ProtoEnt, ServEnt};

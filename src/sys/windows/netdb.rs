@@ -479,3 +479,193 @@ pub(crate) fn gethostbyaddr(ip: &IpAddr) -> Result<HostEnt> {
     // SAFETY: a non-null result is a valid HOSTENT.
     Ok(unsafe { hostent(p) })
 }
+
+// `IFF_*`: Windows has no interface flag word, so these are berkeley's own bits (with Linux's
+// values), derived from `GetAdaptersAddresses`' status, type and flags.
+pub(crate) const IFF_UP: u32 = 0x1;
+pub(crate) const IFF_BROADCAST: u32 = 0x2;
+pub(crate) const IFF_DEBUG: u32 = 0x4;
+pub(crate) const IFF_LOOPBACK: u32 = 0x8;
+pub(crate) const IFF_POINTOPOINT: u32 = 0x10;
+pub(crate) const IFF_RUNNING: u32 = 0x40;
+pub(crate) const IFF_NOARP: u32 = 0x80;
+pub(crate) const IFF_PROMISC: u32 = 0x100;
+pub(crate) const IFF_ALLMULTI: u32 = 0x200;
+pub(crate) const IFF_MULTICAST: u32 = 0x1000;
+
+/// One interface address, copied out of the adapter list.
+pub(crate) struct RawIfAddr {
+    pub(crate) name: String,
+    pub(crate) flags: u32,
+    pub(crate) addr: Option<SockAddr>,
+    pub(crate) netmask: Option<SockAddr>,
+    /// The IPv4 broadcast address (computed from the prefix; Windows has no field for it).
+    pub(crate) ifu: Option<SockAddr>,
+    pub(crate) mtu: Option<u32>,
+    pub(crate) index: Option<u32>,
+    pub(crate) mac: Option<crate::ether::MacAddr>,
+}
+
+/// The netmask of a prefix length, as an address of `ip`'s family.
+fn mask_of(ip: IpAddr, prefix: u8) -> IpAddr {
+    let p = u32::from(prefix);
+    match ip {
+        IpAddr::V4(_) => {
+            IpAddr::V4(Ipv4Addr::from(u32::MAX.checked_shl(32 - p.min(32)).unwrap_or(0)))
+        }
+        IpAddr::V6(_) => {
+            IpAddr::V6(Ipv6Addr::from(u128::MAX.checked_shl(128 - p.min(128)).unwrap_or(0)))
+        }
+    }
+}
+
+/// `GetAdaptersAddresses(AF_UNSPEC)`: one entry per unicast address, plus one without an
+/// address for an adapter that has none; the buffer is grown while Windows asks for more.
+pub(crate) fn getifaddrs() -> Result<Vec<RawIfAddr>> {
+    use windows_sys::Win32::NetworkManagement::IpHelper as ip;
+    const FLAGS: u32 =
+        ip::GAA_FLAG_SKIP_ANYCAST | ip::GAA_FLAG_SKIP_MULTICAST | ip::GAA_FLAG_SKIP_DNS_SERVER;
+    // u64 elements: the adapter structs need 8-byte alignment.
+    let mut buf: Vec<u64> = vec![0; 16 * 1024 / 8];
+    let mut size = (buf.len() * 8) as u32;
+    let mut tries = 0;
+    loop {
+        // SAFETY: `buf` is writable for `size` bytes and 8-byte aligned; Windows writes the
+        // adapter list there (or the size it needs into `size`).
+        let rc = unsafe {
+            ip::GetAdaptersAddresses(
+                c::AF_UNSPEC as u32,
+                FLAGS,
+                ptr::null(),
+                buf.as_mut_ptr().cast(),
+                &mut size,
+            )
+        };
+        match rc {
+            0 => break,
+            windows_sys::Win32::Foundation::ERROR_NO_DATA => return Ok(Vec::new()),
+            windows_sys::Win32::Foundation::ERROR_BUFFER_OVERFLOW if tries < 4 => {
+                buf = vec![0; (size as usize).div_ceil(8)];
+                size = (buf.len() * 8) as u32;
+                tries += 1;
+            }
+            code => return Err(Error::os("GetAdaptersAddresses", code as i32)),
+        }
+    }
+    let mut out = Vec::new();
+    let mut cur = buf.as_ptr().cast::<ip::IP_ADAPTER_ADDRESSES_LH>();
+    while !cur.is_null() {
+        // SAFETY: `cur` is the first adapter in `buf` or a `Next` link inside it; `buf` lives
+        // and is not written meanwhile.
+        let a = unsafe { &*cur };
+        cur = a.Next;
+        let name = if a.FriendlyName.is_null() {
+            String::new()
+        } else {
+            let mut n = 0;
+            // SAFETY: FriendlyName is a NUL-terminated wide string inside `buf`.
+            while unsafe { *a.FriendlyName.add(n) } != 0 {
+                n += 1;
+            }
+            // SAFETY: the first `n` units were just read.
+            String::from_utf16_lossy(unsafe { std::slice::from_raw_parts(a.FriendlyName, n) })
+        };
+        // SAFETY: both members of the union are plain integers.
+        let (index, aflags) = unsafe { (a.Anonymous1.Anonymous.IfIndex, a.Anonymous2.Flags) };
+        let index = if index != 0 { index } else { a.Ipv6IfIndex };
+        let mut flags = 0;
+        if a.OperStatus == windows_sys::Win32::NetworkManagement::Ndis::IfOperStatusUp {
+            flags |= IFF_UP | IFF_RUNNING;
+        }
+        match a.IfType {
+            ip::IF_TYPE_SOFTWARE_LOOPBACK => flags |= IFF_LOOPBACK,
+            ip::IF_TYPE_PPP | ip::IF_TYPE_TUNNEL => flags |= IFF_POINTOPOINT,
+            _ => flags |= IFF_BROADCAST,
+        }
+        if aflags & ip::IP_ADAPTER_NO_MULTICAST == 0 {
+            flags |= IFF_MULTICAST;
+        }
+        let mac = (a.PhysicalAddressLength == 6).then(|| {
+            let mut m = [0u8; 6];
+            m.copy_from_slice(&a.PhysicalAddress[..6]);
+            crate::ether::MacAddr::new(m)
+        });
+        let entry = |addr, netmask, ifu| RawIfAddr {
+            name: name.clone(),
+            flags,
+            addr,
+            netmask,
+            ifu,
+            mtu: Some(a.Mtu),
+            index: Some(index),
+            mac,
+        };
+        let mut uni = a.FirstUnicastAddress;
+        if uni.is_null() {
+            out.push(entry(None, None, None));
+        }
+        while !uni.is_null() {
+            // SAFETY: a unicast-address node inside `buf`.
+            let u = unsafe { &*uni };
+            uni = u.Next;
+            let sa = u.Address;
+            let len = usize::try_from(sa.iSockaddrLength).unwrap_or(0);
+            if sa.lpSockaddr.is_null() || len == 0 {
+                continue;
+            }
+            let len = len.min(mem::size_of::<c::sockaddr_storage>());
+            // SAFETY: lpSockaddr points to iSockaddrLength bytes inside `buf`.
+            let addr = unsafe { SockAddr::from_raw_parts(sa.lpSockaddr.cast::<u8>(), len) };
+            let Some(sock) = addr.as_socket() else { continue };
+            let ip = sock.ip();
+            let mask = mask_of(ip, u.OnLinkPrefixLength);
+            let brd = match (ip, mask) {
+                (IpAddr::V4(v4), IpAddr::V4(m)) if flags & IFF_BROADCAST != 0 => {
+                    let b = Ipv4Addr::from(u32::from(v4) | !u32::from(m));
+                    Some(SockAddr::from(std::net::SocketAddr::new(IpAddr::V4(b), 0)))
+                }
+                _ => None,
+            };
+            let netmask = SockAddr::from(std::net::SocketAddr::new(mask, 0));
+            out.push(entry(Some(addr), Some(netmask), brd));
+        }
+    }
+    Ok(out)
+}
+
+/// The hardware address of a link-layer entry: Windows lists none (the adapter carries it).
+pub(crate) fn link_mac(_addr: &SockAddr) -> Option<crate::ether::MacAddr> {
+    None
+}
+
+/// Whether an address is a link-layer entry: never on Windows.
+pub(crate) fn is_link(_addr: &SockAddr) -> bool {
+    false
+}
+
+/// `if_nametoindex` (iphlpapi; the name is the NDIS interface name, like `ethernet_32768`).
+pub(crate) fn if_nametoindex(name: &str) -> Result<u32> {
+    let cname = ansi("if_nametoindex", "interface name contains a NUL byte", name)?;
+    // SAFETY: the name is NUL-terminated.
+    let index =
+        unsafe { windows_sys::Win32::NetworkManagement::IpHelper::if_nametoindex(cname.as_ptr()) };
+    if index == 0 {
+        return Err(Error::os("if_nametoindex", c::WSAEINVAL));
+    }
+    Ok(index)
+}
+
+/// `if_indextoname` (iphlpapi).
+pub(crate) fn if_indextoname(index: u32) -> Result<String> {
+    // IF_NAMESIZE (IF_MAX_STRING_SIZE + 1 = 257) bytes.
+    let mut buf = [0u8; 257];
+    // SAFETY: `buf` is writable for IF_NAMESIZE bytes.
+    let p = unsafe {
+        windows_sys::Win32::NetworkManagement::IpHelper::if_indextoname(index, buf.as_mut_ptr())
+    };
+    if p.is_null() {
+        return Err(Error::os("if_indextoname", c::WSAEINVAL));
+    }
+    let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+    Ok(String::from_utf8_lossy(&buf[..end]).into_owned())
+}
