@@ -358,6 +358,7 @@ impl AddrInfo {
     /// # fn main() -> berkeley::Result<()> {
     /// let hints = berkeley::netdb::AddrInfoHints::new().socktype(berkeley::Type::STREAM);
     /// let ai = berkeley::netdb::getaddrinfo(Some("127.0.0.1"), None, &hints)?.next().unwrap();
+    /// assert!([berkeley::Protocol::TCP, berkeley::Protocol::DEFAULT].contains(&ai.protocol()));
     /// #[cfg(unix)]
     /// assert_eq!(ai.protocol(), berkeley::Protocol::TCP);
     /// # Ok(()) }

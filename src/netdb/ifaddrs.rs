@@ -192,6 +192,7 @@ impl IfAddr {
     /// ```
     /// # fn main() -> berkeley::Result<()> {
     /// let ifs = berkeley::netdb::getifaddrs()?;
+    /// assert!(ifs.iter().filter(|a| a.mac().is_some()).all(|a| a.is_link()));
     /// # #[cfg(target_os = "linux")]
     /// assert!(ifs.iter().any(|a| a.name == "lo" && a.mac().is_some())); // 00:00:00:00:00:00
     /// # Ok(()) }
