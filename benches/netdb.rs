@@ -11,11 +11,13 @@
 //! - `gethostbyname_localhost`: berkeley, glibc `gethostbyname2_r`.
 //!
 //! Each answer is copied into owned Rust values in every competitor, so all do the same work.
+//! Every group runs twice: in wall time, and in the benchmark thread's CPU time (`*_cpu`), which
+//! a busy machine disturbs much less.
 //!
 //! Run: `cargo bench --bench netdb`. glibc Linux only (the `_r` declarations are glibc's).
 
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
-criterion::criterion_main!(bench::benches);
+criterion::criterion_main!(bench::wall_benches, bench::cpu_benches);
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn main() {
@@ -33,6 +35,7 @@ mod bench {
 
     use berkeley::netdb::{self, AddrInfoHints};
     use berkeley::Type;
+    use criterion::measurement::{Measurement, ValueFormatter, WallTime};
     use criterion::{criterion_group, Criterion};
 
     extern "C" {
@@ -97,8 +100,8 @@ mod bench {
         out
     }
 
-    fn getaddrinfo_group(c: &mut Criterion) {
-        let mut g = c.benchmark_group("getaddrinfo_localhost_http");
+    fn getaddrinfo_group<M: Measurement>(c: &mut Criterion<M>, sfx: &str) {
+        let mut g = c.benchmark_group(format!("getaddrinfo_localhost_http{sfx}"));
         let hints = AddrInfoHints::new().socktype(Type::STREAM);
         g.bench_function("berkeley", |b| {
             b.iter(|| {
@@ -181,13 +184,13 @@ mod bench {
         unsafe { servent(res) }
     }
 
-    fn services_group(c: &mut Criterion) {
+    fn services_group<M: Measurement>(c: &mut Criterion<M>, sfx: &str) {
         let (http, tcp, udp) = (
             CString::new("http").unwrap(),
             CString::new("tcp").unwrap(),
             CString::new("udp").unwrap(),
         );
-        let mut g = c.benchmark_group("getservbyname_http_tcp");
+        let mut g = c.benchmark_group(format!("getservbyname_http_tcp{sfx}"));
         g.bench_function("berkeley", |b| {
             b.iter(|| netdb::getservbyname(black_box("http"), "tcp").unwrap())
         });
@@ -209,7 +212,7 @@ mod bench {
         });
         g.finish();
 
-        let mut g = c.benchmark_group("getservbyport_80_tcp");
+        let mut g = c.benchmark_group(format!("getservbyport_80_tcp{sfx}"));
         g.bench_function("berkeley", |b| {
             b.iter(|| netdb::getservbyport(black_box(80), "tcp").unwrap())
         });
@@ -229,7 +232,7 @@ mod bench {
         });
         g.finish();
 
-        let mut g = c.benchmark_group("getprotobyname_udp");
+        let mut g = c.benchmark_group(format!("getprotobyname_udp{sfx}"));
         g.bench_function("berkeley", |b| {
             b.iter(|| netdb::getprotobyname(black_box("udp")).unwrap())
         });
@@ -256,9 +259,9 @@ mod bench {
         g.finish();
     }
 
-    fn hosts_group(c: &mut Criterion) {
+    fn hosts_group<M: Measurement>(c: &mut Criterion<M>, sfx: &str) {
         let localhost = CString::new("localhost").unwrap();
-        let mut g = c.benchmark_group("gethostbyname_localhost");
+        let mut g = c.benchmark_group(format!("gethostbyname_localhost{sfx}"));
         g.bench_function("berkeley", |b| {
             b.iter(|| netdb::gethostbyname(black_box("localhost")).unwrap())
         });
@@ -292,11 +295,69 @@ mod bench {
         g.finish();
     }
 
-    criterion_group! {
-        name = benches;
-        config = Criterion::default()
+    /// CPU time of the calling thread (`CLOCK_THREAD_CPUTIME_ID`, user + system): what a lookup
+    /// costs, much less disturbed by a busy machine than wall time.
+    struct ThreadCpuTime(WallTime);
+
+    fn thread_cpu_ns() -> u64 {
+        let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+        // SAFETY: ts is a live timespec for clock_gettime to fill.
+        let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+        assert_eq!(rc, 0);
+        ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+    }
+
+    impl Measurement for ThreadCpuTime {
+        type Intermediate = u64;
+        type Value = u64;
+
+        fn start(&self) -> u64 {
+            thread_cpu_ns()
+        }
+        fn end(&self, start: u64) -> u64 {
+            thread_cpu_ns() - start
+        }
+        fn add(&self, a: &u64, b: &u64) -> u64 {
+            a + b
+        }
+        fn zero(&self) -> u64 {
+            0
+        }
+        fn to_f64(&self, v: &u64) -> f64 {
+            *v as f64
+        }
+        fn formatter(&self) -> &dyn ValueFormatter {
+            self.0.formatter() // nanoseconds, like wall time
+        }
+    }
+
+    fn wall_config() -> Criterion {
+        Criterion::default()
             .warm_up_time(Duration::from_millis(500))
-            .measurement_time(Duration::from_secs(3));
-        targets = getaddrinfo_group, services_group, hosts_group
+            .measurement_time(Duration::from_secs(3))
+    }
+
+    fn wall(c: &mut Criterion) {
+        getaddrinfo_group(c, "");
+        services_group(c, "");
+        hosts_group(c, "");
+    }
+
+    fn cpu(c: &mut Criterion<ThreadCpuTime>) {
+        getaddrinfo_group(c, "_cpu");
+        services_group(c, "_cpu");
+        hosts_group(c, "_cpu");
+    }
+
+    criterion_group! {
+        name = wall_benches;
+        config = wall_config();
+        targets = wall
+    }
+
+    criterion_group! {
+        name = cpu_benches;
+        config = wall_config().with_measurement(ThreadCpuTime(WallTime));
+        targets = cpu
     }
 }
