@@ -797,6 +797,72 @@ print(json.dumps(out))
         assert!(stdout.contains("PORTSCAN_INNER_DONE"), "the inner test ran: {stdout}");
     }
 
+    /// A DNS server that never answers, in a private mount and network namespace (its own
+    /// `/etc/resolv.conf` bind-mounted over the real one): `getaddrinfo_timeout` must give up.
+    #[test]
+    fn getaddrinfo_timeout_gives_up_on_a_silent_server() {
+        let conf =
+            std::env::temp_dir().join(format!("berkeley-resolv-{}.conf", std::process::id()));
+        std::fs::write(&conf, "nameserver 127.0.0.1\noptions timeout:30 attempts:1\n").unwrap();
+        let ok = Command::new("unshare")
+            .args(["-mn", "sh", "-c", "mount --bind \"$0\" /etc/resolv.conf"])
+            .arg(&conf)
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !ok {
+            let _ = std::fs::remove_file(&conf);
+            return util::skip(
+                "getaddrinfo_timeout_gives_up_on_a_silent_server",
+                "cannot make a mount and network namespace (needs root)",
+            );
+        }
+        let out = Command::new("unshare")
+            .args([
+                "-mn",
+                "sh",
+                "-c",
+                "mount --bind \"$0\" /etc/resolv.conf && ip link set lo up && exec \"$1\" \
+                 --exact glibc::silent_dns_inner --ignored --nocapture",
+            ])
+            .arg(&conf)
+            .arg(std::env::current_exe().unwrap())
+            .env("BERKELEY_NETNS_INNER", "1")
+            .output()
+            .unwrap();
+        let _ = std::fs::remove_file(&conf);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "inner: {stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+        assert!(stdout.contains("SILENT_DNS_DONE"), "the inner test ran: {stdout}");
+    }
+
+    #[test]
+    #[ignore = "run by getaddrinfo_timeout_gives_up_on_a_silent_server in its namespaces"]
+    fn silent_dns_inner() {
+        assert!(std::env::var_os("BERKELEY_NETNS_INNER").is_some(), "run through the outer test");
+        // The server: bound, never answering.
+        let _server = std::net::UdpSocket::bind("127.0.0.1:53").unwrap();
+        let hints = AddrInfoHints::new().socktype(Type::STREAM);
+        let wait = std::time::Duration::from_millis(300);
+        let err = getaddrinfo_timeout("hang.example", Some("80"), &hints, wait).unwrap_err();
+        let Error::Netdb(e) = &err else { panic!("{err:?}") };
+        assert_eq!(e.code(), NetdbCode::Timeout);
+        assert!(err.is_timeout());
+        assert_eq!(err.kind(), ErrorKind::TimedOut);
+        assert_eq!(err.to_string(), "getaddrinfo(hang.example, 80): timed out");
+        // /etc/hosts still answers.
+        let ai = getaddrinfo_timeout(
+            "localhost",
+            Some("80"),
+            &hints,
+            std::time::Duration::from_secs(20),
+        )
+        .unwrap()
+        .next()
+        .unwrap();
+        assert_eq!(ai.addr().to_string(), "127.0.0.1:80");
+        println!("SILENT_DNS_DONE");
+    }
+
     /// Python listeners on 5 random ports of 20000–20999, alive until the returned child's stdin
     /// closes (when it is dropped, after `kill`).
     struct Listeners {
