@@ -937,6 +937,14 @@ sys.stdin.read()";
         let extra = if listeners.ports.contains(&20000) { 3 } else { 4 };
         assert_eq!(out, format!("{open_lines}{extra} closed ports\n"));
 
+        // IPv6: the listeners are IPv4-only, so ::1 has every port closed.
+        if util::have_ipv6_loopback() {
+            let (out, _) = scan(&["::1", "20000-20099"]);
+            assert_eq!(out, "100 closed ports\n");
+        } else {
+            util::skip("portscan_netns_inner (IPv6 part)", "::1 is not available");
+        }
+
         // Every port: loopback self-connects (source port == target port) are not open ports.
         let (out, err) = scan(&["127.0.0.1", "1-65535"]);
         assert_eq!(out, format!("{open_lines}65530 closed ports\n"));
