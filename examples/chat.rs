@@ -19,7 +19,7 @@
 //!   client `connect`s its UDP socket, which only fixes the peer address. One datagram carries
 //!   one line; an empty datagram means "I am done", standing in for TCP's end-of-file.
 //!
-//! Hosts are numeric (`127.0.0.1`, `127.1`, `::1`): name lookup needs `getaddrinfo`.
+//! Hosts are numeric (`127.0.0.1`, `127.1`, `::1`) or names (`localhost`, looked up with `getaddrinfo`).
 
 mod common;
 
@@ -46,7 +46,7 @@ when the peer has left; when stdin ends, it tells the peer, which then leaves.
 
   --udp   use UDP datagrams instead of a TCP connection
   PORT    port number (0 lets the OS choose)
-  HOST    numeric IPv4 or IPv6 address (IPv6 in brackets in HOST:PORT: [::1]:7000)
+  HOST    IPv4 or IPv6 address or host name (IPv6 in brackets in HOST:PORT: [::1]:7000)
 ",
 };
 

@@ -25,8 +25,8 @@ usage: tour
 
 A guided run through the Berkeley socket API: byte order, inet_aton/inet_ntoa,
 inet_pton/inet_ntop, ether_aton/ether_ntoa, socket addresses byte by byte, then a TCP echo,
-a UDP round trip and a UNIX socketpair over loopback. Needs no privileges and no network
-beyond loopback.
+a UDP round trip and a UNIX socketpair over loopback, then getaddrinfo, getservbyname and
+gethostname (from the local files: no DNS). Needs no privileges and no network beyond loopback.
 ",
 };
 
@@ -53,6 +53,7 @@ fn run(args: Vec<String>) -> Result<()> {
     udp_round_trip()?;
     #[cfg(unix)]
     unix_pair()?;
+    name_services()?;
     common::emit_line("\ndone.")
 }
 
@@ -452,5 +453,29 @@ fn unix_pair() -> Result<()> {
         format_args!("= {n}: {:?}", String::from_utf8_lossy(&buf[..n])),
     );
     row(&mut out, "getsockname(sv[0])", a.getsockname()?);
+    common::emit(out.as_bytes())
+}
+
+/// `getaddrinfo`, `getservbyname`, `gethostname`: names from /etc/hosts and /etc/services.
+fn name_services() -> Result<()> {
+    use berkeley::netdb::{getaddrinfo, gethostname, getservbyname, AddrInfoHints};
+    let mut out = String::new();
+    heading(&mut out, "name services");
+    let hints = AddrInfoHints::new().family(Domain::INET).socktype(Type::STREAM);
+    let first = getaddrinfo(Some("localhost"), Some("http"), &hints)?
+        .next()
+        .map(|ai| ai.addr().to_string())
+        .unwrap_or_else(|| "(no address)".to_owned());
+    row(
+        &mut out,
+        "getaddrinfo(\"localhost\", \"http\", {AF_INET, SOCK_STREAM})",
+        format_args!("-> {first}"),
+    );
+    row(
+        &mut out,
+        "getservbyname(\"http\", \"tcp\")",
+        format_args!("-> port {}", getservbyname("http", "tcp")?),
+    );
+    row(&mut out, "gethostname()", format_args!("-> {:?}", gethostname()?));
     common::emit(out.as_bytes())
 }

@@ -127,6 +127,10 @@ pub enum Error {
         /// The length the family needs.
         need: usize,
     },
+    /// A name-service lookup failed (`getaddrinfo`, `gethostbyname`, `getservbyname`, ...): the
+    /// call, the name, the `EAI_*`/`h_errno` code and the system's message.
+    #[error(transparent)]
+    Netdb(#[from] crate::netdb::NetdbError),
     /// An argument is out of the range the OS call can take.
     #[error("{call}: {what}")]
     InvalidInput {
@@ -186,6 +190,7 @@ impl Error {
         match self {
             Error::Os { code, .. } | Error::Timeout { code, .. } => Some(*code),
             Error::Io(e) => e.raw_os_error(),
+            Error::Netdb(e) => e.raw_os_error(),
             _ => None,
         }
     }
@@ -200,6 +205,7 @@ impl Error {
             Error::Os { call, .. }
             | Error::Timeout { call, .. }
             | Error::InvalidInput { call, .. } => Some(call),
+            Error::Netdb(e) => Some(e.call()),
             _ => None,
         }
     }
@@ -234,6 +240,7 @@ impl Error {
             Error::Os { code, .. } => io::Error::from_raw_os_error(*code).kind(),
             Error::Timeout { .. } => io::ErrorKind::TimedOut,
             Error::Io(e) => e.kind(),
+            Error::Netdb(e) => e.kind(),
             _ => io::ErrorKind::InvalidInput,
         }
     }
@@ -385,6 +392,7 @@ impl fmt::Debug for Error {
             }
             Error::Io(e) => f.debug_tuple("Io").field(e).finish(),
             Error::Parse(e) => f.debug_tuple("Parse").field(e).finish(),
+            Error::Netdb(e) => f.debug_tuple("Netdb").field(e).finish(),
             Error::PathTooLong { len, max } => {
                 f.debug_struct("PathTooLong").field("len", len).field("max", max).finish()
             }

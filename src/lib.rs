@@ -72,6 +72,7 @@ pub mod error;
 pub mod ether;
 pub mod inet;
 mod macros;
+pub mod netdb;
 pub mod poll;
 pub mod socket;
 pub mod sockopt;
@@ -106,6 +107,9 @@ pub use crate::socket::Socket;
 
 // -- poll --
 pub use crate::poll::{poll, PollFd, PollFlags};
+
+// -- netdb --
+pub use crate::netdb::{getaddrinfo, gethostbyname, gethostname, getnameinfo, getservbyname};
 
 // -- sockopt --
 

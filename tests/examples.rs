@@ -437,6 +437,24 @@ fn echo_server_serves_echo_client_and_python() {
     assert!(!server.stderr().contains("panicked"), "{}", server.stderr());
 }
 
+/// Host names are looked up with `getaddrinfo` (`localhost` is in /etc/hosts: no DNS needed).
+#[test]
+fn examples_accept_host_names() {
+    let server = Proc::example("echo_server", &["localhost:0"]);
+    let addr = server.listening();
+    assert!(addr.starts_with("127.0.0.1:") || addr.starts_with("[::1]:"), "{addr}");
+    let out = run("echo_client", &[&format!("localhost:{}", port_of(&addr)), "by name"], "");
+    assert_eq!((out.code, out.stdout.as_str()), (Some(0), "by name\n"), "{out:?}");
+    // A name that does not exist is one error line naming the lookup, exit 1.
+    let out = run("echo_client", &["nosuch.invalid:7", "hi"], "");
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert!(
+        out.stderr.starts_with("echo_client: ") && out.stderr.contains("getaddrinfo("),
+        "{out:?}"
+    );
+    assert_eq!(out.stderr.lines().count(), 1, "{out:?}");
+}
+
 #[test]
 fn echo_server_ipv6() {
     if !have_ipv6("echo_server_ipv6") {
@@ -761,6 +779,11 @@ fn tour_runs_and_teaches() {
         "\"pong\"",
         "== UNIX socketpair",
         "\"through the pair\"",
+        "== name services",
+        "-> 127.0.0.1:80",
+        "getservbyname(\"http\", \"tcp\")",
+        "-> port 80",
+        "gethostname()",
         "done.",
     ] {
         assert!(text.contains(needle), "tour output lacks {needle:?}:\n{text}");
@@ -784,6 +807,9 @@ const ALL: &[&str] = &[
     "unix_echo_server",
     "unix_client",
     "chat",
+    "hostinfo",
+    "portscan",
+    "ifconfig",
 ];
 
 #[test]
@@ -828,7 +854,11 @@ fn usage_errors_exit_2() {
 fn bad_addresses_and_ports_exit_1() {
     let cases: &[(&str, &[&str], &str)] = &[
         ("echo_client", &["300.1.2.3:80", "hi"], "bad address \"300.1.2.3:80\": "),
-        ("echo_client", &["localhost:80", "hi"], "bad address \"localhost:80\": "),
+        (
+            "echo_client",
+            &["nosuch.invalid:80", "hi"],
+            "bad address \"nosuch.invalid:80\": getaddrinfo(",
+        ),
         ("echo_client", &["127.0.0.1:99999", "hi"], "invalid port \"99999\""),
         ("echo_client", &["127.0.0.1:-1", "hi"], "invalid port \"-1\""),
         ("echo_client", &["127.0.0.1", "hi"], "expected HOST:PORT"),

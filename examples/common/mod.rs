@@ -11,7 +11,6 @@
 
 use std::fmt;
 use std::io::{self, Write};
-use std::net::Ipv4Addr;
 use std::process;
 
 use berkeley::{inet_aton, inet_pton6};
@@ -141,9 +140,9 @@ pub fn parse_port(text: &str) -> Result<u16> {
     text.parse::<u16>().map_err(|_| bad())
 }
 
-/// Parses a numeric host: an IPv4 address in the `inet_aton` grammar (`127.0.0.1`, `127.1`,
-/// `0x7f.1`) or an IPv6 address (`::1`). Name lookup (`localhost`) needs `getaddrinfo`, which
-/// these examples do not use yet.
+/// Parses a host: an IPv4 address in the `inet_aton` grammar (`127.0.0.1`, `127.1`, `0x7f.1`),
+/// an IPv6 address (`::1`), or a host name (`localhost`), which `getaddrinfo` looks up (the
+/// first address it returns is used).
 pub fn parse_host(host: &str, port: u16) -> Result<SockAddr> {
     if host.contains(':') {
         let ip = inet_pton6(host)?;
@@ -154,11 +153,22 @@ pub fn parse_host(host: &str, port: u16) -> Result<SockAddr> {
     if host.chars().any(char::is_whitespace) {
         return Err(msg("an address contains no whitespace"));
     }
-    let ip: Ipv4Addr = inet_aton(host)?;
-    Ok(SockAddr::from(SockAddrIn::new(ip, port)))
+    match inet_aton(host) {
+        Ok(ip) => Ok(SockAddr::from(SockAddrIn::new(ip, port))),
+        // A host name: letters, digits, '-' and '.', with at least one letter.
+        Err(_)
+            if host.bytes().any(|b| b.is_ascii_alphabetic())
+                && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.') =>
+        {
+            let found = berkeley::netdb::resolve(&format!("{host}:{port}"))?;
+            found.into_iter().next().ok_or_else(|| msg(format!("{host}: no address")))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
-/// Parses `HOST:PORT` (numeric IPv4 host, `inet_aton` grammar) or `[HOST]:PORT` (IPv6 host).
+/// Parses `HOST:PORT` (IPv4 host in the `inet_aton` grammar, or a host name) or `[HOST]:PORT`
+/// (IPv6 host).
 pub fn parse_addr(text: &str) -> Result<SockAddr> {
     split_addr(text)
         .and_then(|(host, port)| parse_host(host, parse_port(port)?))

@@ -3,8 +3,10 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 mod net;
+mod netdb;
 mod sockopt;
 pub(crate) use self::net::*;
+pub(crate) use self::netdb::*;
 pub(crate) use self::sockopt::*;
 
 /// The C names, exactly as libc spells them, plus the two `socket(2)` type flags Apple systems

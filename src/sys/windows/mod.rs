@@ -18,8 +18,10 @@ use std::sync::OnceLock;
 use crate::error::{Error, Result};
 
 mod net;
+mod netdb;
 mod sockopt;
 pub(crate) use self::net::*;
+pub(crate) use self::netdb::*;
 pub(crate) use self::sockopt::*;
 
 /// The C names, spelled as POSIX and libc spell them.
