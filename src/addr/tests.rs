@@ -265,6 +265,7 @@ fn check_views(a: &SockAddr, case: &Case, len: usize) {
 
 #[test]
 fn try_init_zeroes_and_clamps() {
+    let sin = SockAddr::from(SockAddrIn::new(Ipv4Addr::LOCALHOST, 9));
     for reported in [0, 2, 16, 128, 129, 1000, socklen_t::MAX] {
         // SAFETY: the closure writes nothing: a call that only reports a length.
         let ((), a) = unsafe {
@@ -274,10 +275,24 @@ fn try_init_zeroes_and_clamps() {
             })
         }
         .unwrap();
-        let want = usize::try_from(reported).map_or(0, |n| n.min(STORAGE_LEN));
-        assert_eq!(a.len(), want);
-        assert!(a.as_bytes().iter().all(|&b| b == 0), "unwritten bytes read as zero");
+        // The storage started zeroed, so its family is AF_UNSPEC: no address at all.
+        assert!(a.is_empty(), "reported {reported}: {a:?}");
         let _ = views(&a);
+        if usize::try_from(reported).is_ok_and(|n| n >= 16) {
+            // SAFETY: the closure writes 16 bytes into the 128-byte storage.
+            let ((), a) = unsafe {
+                SockAddr::try_init(|p, len| {
+                    std::ptr::copy_nonoverlapping(sin.as_bytes().as_ptr(), p.cast::<u8>(), 16);
+                    *len = reported;
+                    Ok(())
+                })
+            }
+            .unwrap();
+            let want = usize::try_from(reported).map_or(STORAGE_LEN, |n| n.min(STORAGE_LEN));
+            assert_eq!(a.len(), want, "clamped to the storage");
+            assert!(a.as_bytes()[16..].iter().all(|&b| b == 0), "unwritten bytes read as zero");
+            let _ = views(&a);
+        }
     }
     #[cfg(windows)]
     {
@@ -292,7 +307,6 @@ fn try_init_zeroes_and_clamps() {
         assert!(a.is_empty());
     }
     // A filled address is kept up to the reported length.
-    let sin = SockAddr::from(SockAddrIn::new(Ipv4Addr::LOCALHOST, 9));
     // SAFETY: the closure writes 16 bytes into the 128-byte storage.
     let ((), a) = unsafe {
         SockAddr::try_init(|p, len| {

@@ -7,7 +7,7 @@
 //! (Apple's `timeval` has 4 bytes of it), field order (`ip_mreq_source` differs between
 //! Linux and BSD) and field widths are never assumed.
 
-use std::mem::{self, MaybeUninit};
+use std::mem;
 use std::net::Ipv4Addr;
 use std::time::Duration;
 
@@ -514,9 +514,9 @@ pub(super) fn get_bytes(
     call: &'static str,
     buf: &mut [u8],
 ) -> Result<usize> {
-    // SAFETY: `[u8]` and `[MaybeUninit<u8>]` have the same layout, and `sys::getsockopt` only
-    // writes initialised bytes (it never de-initialises any), so `buf` stays initialised.
-    let uninit = unsafe { &mut *(buf as *mut [u8] as *mut [MaybeUninit<u8>]) };
+    // SAFETY: `sys::getsockopt` only writes initialised bytes into the slice (it never
+    // de-initialises any), so `buf` is still initialised when the borrow ends.
+    let uninit = unsafe { crate::socket::as_uninit(buf) };
     sys::getsockopt(s.as_sys(), level, name, uninit).map_err(|e| rename(call, e))
 }
 
