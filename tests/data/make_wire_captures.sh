@@ -2,9 +2,9 @@
 # Regenerates the packet captures that tests/wire.rs parses (run as root, from the repo root).
 # wire_lo.pcap:   loopback (tcpdump on lo: Ethernet framing with zero MACs).
 # wire_tap.pcap:  a tap device in a network namespace this script creates (no veth here);
-#                 checksum offload off, so every checksum on it was computed by the kernel;
-#                 includes ARP, 802.1Q-tagged frames, IPv6 neighbour discovery and an ICMP
-#                 port-unreachable that quotes the UDP packet's IP header.
+#                 every checksum the kernel sent on it was computed in full by the kernel;
+#                 includes ARP, IPv6 neighbour discovery, a TCP SYN with options, UDP over
+#                 IPv4/IPv6 and an ICMP port-unreachable that quotes the UDP packet's IP header.
 set -eu
 out=tests/data
 py=python3
