@@ -127,6 +127,10 @@ pub enum Error {
         /// The length the family needs.
         need: usize,
     },
+    /// Packet bytes did not hold a valid header (truncated, bad length field, bad version, bad
+    /// checksum): see [`wire`](crate::wire).
+    #[error(transparent)]
+    Packet(#[from] crate::wire::PacketError),
     /// An argument is out of the range the OS call can take.
     #[error("{call}: {what}")]
     InvalidInput {
@@ -234,6 +238,7 @@ impl Error {
             Error::Os { code, .. } => io::Error::from_raw_os_error(*code).kind(),
             Error::Timeout { .. } => io::ErrorKind::TimedOut,
             Error::Io(e) => e.kind(),
+            Error::Packet(_) => io::ErrorKind::InvalidData,
             _ => io::ErrorKind::InvalidInput,
         }
     }
@@ -384,6 +389,7 @@ impl fmt::Debug for Error {
             }
             Error::Io(e) => f.debug_tuple("Io").field(e).finish(),
             Error::Parse(e) => f.debug_tuple("Parse").field(e).finish(),
+            Error::Packet(e) => f.debug_tuple("Packet").field(e).finish(),
             Error::PathTooLong { len, max } => {
                 f.debug_struct("PathTooLong").field("len", len).field("max", max).finish()
             }
