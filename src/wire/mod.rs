@@ -65,23 +65,25 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 pub mod arp;
 pub mod checksum;
 pub mod ethernet;
-//TMP pub mod icmpv4;
-//TMP pub mod icmpv6;
+pub mod icmpv4;
+pub mod icmpv6;
 pub mod ipv4;
 pub mod ipv6;
 #[cfg(target_arch = "x86_64")]
 mod simd;
-//TMP pub mod tcp;
+pub mod tcp;
 pub mod udp;
 
 pub use self::arp::{ArpOperation, ArpPacket, ArpRepr};
 pub use self::checksum::Checksum;
 pub use self::ethernet::{EthernetFrame, EthernetRepr, VlanTag};
-//TMP pub use self::icmpv4::{Icmpv4Packet, Icmpv4Repr};
-//TMP pub use self::icmpv6::{Icmpv6Packet, Icmpv6Repr};
+pub use self::icmpv4::{Icmpv4Packet, Icmpv4Repr};
+pub use self::icmpv6::{Icmpv6Packet, Icmpv6Repr};
 pub use self::ipv4::{Ipv4Packet, Ipv4Repr};
 pub use self::ipv6::{Ipv6Packet, Ipv6Repr};
-//TMP pub use self::tcp::{SackBlock, TcpFlags, TcpOption, TcpOptions, TcpPacket, TcpRepr};
+pub use self::tcp::{
+    SackBlock, SackBlocks, TcpFlags, TcpOption, TcpOptions, TcpPacket, TcpRepr, TcpTimestamps,
+};
 pub use self::udp::{UdpPacket, UdpRepr};
 
 /// Which header a [`PacketError`] is about.
