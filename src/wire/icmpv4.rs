@@ -361,7 +361,8 @@ impl<'a> Icmpv4Repr<'a> {
     /// ```
     /// use berkeley::wire::{Icmpv4Packet, Icmpv4Repr};
     /// let bytes = [0u8, 0, 0xff, 0xfe, 0, 1, 0, 0];
-    /// let repr = Icmpv4Repr::parse(&Icmpv4Packet::new_checked(&bytes[..])?)?;
+    /// let icmp = Icmpv4Packet::new_checked(&bytes[..])?;
+    /// let repr = Icmpv4Repr::parse(&icmp)?;
     /// assert_eq!(repr, Icmpv4Repr::EchoReply { ident: 1, seq_no: 0, data: &[] });
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```

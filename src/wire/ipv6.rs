@@ -380,7 +380,7 @@ impl Ipv6Repr {
     /// the payload length must fit 16 bits (no jumbograms) and the flow label 20.
     ///
     /// ```
-    /// # let mut repr = berkeley::wire::Ipv6Repr { src_addr: std::net::Ipv6Addr::LOCALHOST, dst_addr: std::net::Ipv6Addr::LOCALHOST, next_header: berkeley::wire::IpProtocol::UDP, payload_len: 8, hop_limit: 64, traffic_class: 0, flow_label: 0 };
+    /// # let repr = berkeley::wire::Ipv6Repr { src_addr: std::net::Ipv6Addr::LOCALHOST, dst_addr: std::net::Ipv6Addr::LOCALHOST, next_header: berkeley::wire::IpProtocol::UDP, payload_len: 8, hop_limit: 64, traffic_class: 0, flow_label: 0 };
     /// assert!(repr.emit(&mut [0u8; 47]).is_err());
     /// assert_eq!(repr.emit(&mut [0u8; 48])?.payload().len(), 8);
     /// # Ok::<(), berkeley::wire::PacketError>(())

@@ -38,7 +38,7 @@
 //! // An Ethernet/IPv4/UDP frame as a packet socket delivers it (captured on loopback).
 //! let bytes: [u8; 45] = [
 //!     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x08, 0x00, // Ethernet: zero MACs, IPv4
-//!     0x45, 0, 0, 31, 0x47, 0x66, 0x40, 0, 64, 17, 0xf5, 0x65, // IPv4 ...
+//!     0x45, 0, 0, 31, 0x08, 0x76, 0x40, 0, 64, 17, 0x34, 0x56, // IPv4 ...
 //!     127, 0, 0, 1, 127, 0, 0, 1, //                       ... 127.0.0.1 > 127.0.0.1
 //!     0x85, 0x9d, 0xb7, 0x99, 0, 11, 0xfe, 0x1e, // UDP 34205 > 47001
 //!     b'o', b'd', b'd',
@@ -51,6 +51,9 @@
 //! let udp = UdpPacket::new_checked(ip.payload())?;
 //! assert_eq!(udp.dst_port(), 47001);
 //! assert_eq!(udp.payload(), b"odd");
+//! // On loopback Linux leaves the UDP checksum partial (only the pseudo-header sum): the
+//! // datagram never leaves the host, so nobody computes the rest.
+//! assert!(!udp.verify_checksum(&ip.pseudo_header()));
 //! # Ok(()) }
 //! ```
 //!
@@ -315,7 +318,7 @@ impl PseudoHeader {
     ///
     /// let ph = PseudoHeader::V4 { src: Ipv4Addr::new(10, 0, 0, 1), dst: Ipv4Addr::new(10, 0, 0, 2) };
     /// // 0x0a00 + 0x0001 + 0x0a00 + 0x0002 + 17 + 8
-    /// assert_eq!(ph.sum(IpProtocol::UDP, 8).sum(), 0x1422);
+    /// assert_eq!(ph.sum(IpProtocol::UDP, 8).sum(), 0x141c);
     /// ```
     #[inline]
     pub fn sum(&self, protocol: IpProtocol, len: usize) -> Checksum {

@@ -316,7 +316,9 @@ impl<'a> Iterator for TcpOptions<'a> {
             (2, 4) => TcpOption::MaxSegmentSize(get_u16(data, 0)),
             (3, 3) => TcpOption::WindowScale(data[0]),
             (4, 2) => TcpOption::SackPermitted,
-            (5, l) if l >= 10 && l <= 34 && (l - 2) % 8 == 0 => TcpOption::Sack(SackBlocks(data)),
+            (5, l) if (10..=34).contains(&l) && (l - 2) % 8 == 0 => {
+                TcpOption::Sack(SackBlocks(data))
+            }
             (8, 10) => TcpOption::Timestamps { tsval: get_u32(data, 0), tsecr: get_u32(data, 4) },
             (2..=5 | 8, _) => return Some(bad(len)),
             _ => TcpOption::Unknown { kind, data },
@@ -824,7 +826,7 @@ impl<'a> TcpRepr<'a> {
     /// assert_eq!(syn.header_len(), 28);
     /// ```
     pub fn header_len(&self) -> usize {
-        HEADER_LEN + (self.options_len() + 3) / 4 * 4
+        HEADER_LEN + self.options_len().div_ceil(4) * 4
     }
 
     /// The header length plus the payload's.
@@ -847,7 +849,7 @@ impl<'a> TcpRepr<'a> {
     /// use std::net::Ipv4Addr;
     /// let ph = PseudoHeader::V4 { src: Ipv4Addr::LOCALHOST, dst: Ipv4Addr::LOCALHOST };
     /// let b = Some(SackBlock { left: 1, right: 2 });
-    /// let r = TcpRepr { timestamps: Some(TcpTimestamps::default()), sack_ranges: [b, b, b, None], ..Default::default() };
+    /// let r = TcpRepr { timestamps: Some(TcpTimestamps::default()), sack_ranges: [b; 4], ..Default::default() };
     /// assert!(matches!(r.emit(&mut [0u8; 80], &ph), Err(PacketError::BadLength { .. })));
     /// ```
     pub fn emit<'b>(
