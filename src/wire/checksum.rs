@@ -361,6 +361,11 @@ pub(crate) fn scalar_acc(data: &[u8]) -> u64 {
     data.chunks(1 << 30).map(|block| u64::from(fold(scalar_block(block)))).sum()
 }
 
+/// The SIMD kernels' unfolded native-endian word sums, exposed for the differential tests.
+#[cfg(target_arch = "x86_64")]
+#[doc(hidden)]
+pub use super::simd::{sum_avx2 as simd_avx2, sum_sse2 as simd_sse2};
+
 /// Sum of native-endian 32-bit words into four 64-bit accumulators, then the tail. Adding
 /// 32-bit words is adding pairs of 16-bit words (2^16 ≡ 1 mod 0xffff), and four independent
 /// accumulators keep the adds in parallel.

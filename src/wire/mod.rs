@@ -374,10 +374,9 @@ fn need(header: Header, len: usize, need: usize) -> Result<(), PacketError> {
 }
 
 /// The checksum a buffer calls for, given the sum over all of it (field included) and the value
-/// found in the field: for [`PacketError::BadChecksum`]'s `expected`.
+/// found in the field: for [`PacketError::BadChecksum`]'s `expected`. (The field sits at an even
+/// offset, so it is removed as a plain 16-bit word whatever the buffer's length.)
 #[cold]
 fn expected_checksum(total: Checksum, found: u16) -> u16 {
-    let mut c = total;
-    c.add_u16(!found);
-    c.finish()
+    checksum::update_u16(!total.sum(), found, 0)
 }
