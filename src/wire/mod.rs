@@ -19,7 +19,7 @@
 //! - A **view** (`XxxPacket<T: AsRef<[u8]>>`) wraps a buffer — `&[u8]`, `&mut [u8]`, `Vec<u8>`,
 //!   anything `AsRef<[u8]>`. `new_checked` checks every length the header claims, once; after
 //!   that no getter can panic or read out of bounds, whatever the bytes. Getters return host-order
-//!   numbers and typed values ([`Ipv4Addr`](std::net::Ipv4Addr), [`MacAddr`](crate::MacAddr),
+//!   numbers and typed values ([`Ipv4Addr`], [`MacAddr`](crate::ether::MacAddr),
 //!   [`EtherType`](crate::EtherType), [`IpProtocol`]); setters exist when `T: AsMut<[u8]>`.
 //! - A **repr** (`XxxRepr`) is a plain struct of the header's meaning: `parse(&view)` reads one
 //!   (checking checksums and invariants), `emit(buf)` writes one into a buffer of at least
