@@ -75,7 +75,12 @@ fn checksum_workloads(out: &mut Vec<Workload>) {
                 ("pnet", timer(move || pnet_packet::util::checksum(black_box(d), d.len()))),
                 // smoltcp's checksum module is private; an ICMPv4 verify is its sum over the
                 // whole buffer and one compare.
-                ("smoltcp", timer(move || smoltcp::wire::Icmpv4Packet::new_unchecked(black_box(d)).verify_checksum())),
+                (
+                    "smoltcp",
+                    timer(move || {
+                        smoltcp::wire::Icmpv4Packet::new_unchecked(black_box(d)).verify_checksum()
+                    }),
+                ),
                 (
                     "etherparse",
                     timer(move || {
