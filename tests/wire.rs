@@ -719,3 +719,84 @@ fn capture_tcp_syn_options() {
     assert!(repr.timestamps.is_some_and(|t| t.tsecr == 0));
     assert_eq!(repr.dst_port, 47002);
 }
+
+// -- the cases other crates get wrong (pnet_packet, etherparse, ip4sum: dev-dependencies) --
+
+/// A UDP/IPv4 datagram with an odd-length payload, checksum filled by berkeley.
+fn odd_udp() -> (PseudoHeader, Vec<u8>) {
+    let ph =
+        PseudoHeader::V4 { src: Ipv4Addr::new(192, 0, 2, 1), dst: Ipv4Addr::new(192, 0, 2, 2) };
+    let repr = UdpRepr { src_port: 40000, dst_port: 47001, payload: b"odd payload" };
+    let mut buf = vec![0u8; repr.buffer_len()];
+    repr.emit(&mut buf, &ph).unwrap();
+    (ph, buf)
+}
+
+#[test]
+fn odd_length_pseudo_header_checksum_is_right() {
+    let (ph, buf) = odd_udp();
+    let PseudoHeader::V4 { src, dst } = ph else { unreachable!() };
+    // The reference: pseudo-header bytes then the datagram, summed naively.
+    let mut all = Vec::new();
+    all.extend_from_slice(&src.octets());
+    all.extend_from_slice(&dst.octets());
+    all.extend_from_slice(&[0, 17, 0, buf.len() as u8]);
+    all.extend_from_slice(&buf);
+    assert_eq!(naive_sum(&all), 0xffff, "berkeley's UDP checksum verifies naively");
+    assert!(UdpPacket::new_checked(&buf[..]).unwrap().verify_checksum(&ph));
+    // pnet_packet 0.35 agrees here (the odd-byte bug reported against older pnet is gone).
+    let udp = pnet_packet::udp::UdpPacket::new(&buf).unwrap();
+    assert_eq!(pnet_packet::udp::ipv4_checksum(&udp, &src, &dst), udp.get_checksum());
+}
+
+#[test]
+fn malformed_ipv4_is_an_error_not_a_panic() {
+    // IHL 5, total length 10: shorter than the header.
+    let mut b = vec![0u8; 24];
+    b[0] = 0x45;
+    b[3] = 10;
+    assert_eq!(
+        Ipv4Packet::new_checked(&b[..]).unwrap_err(),
+        PacketError::BadLength { header: Header::Ipv4, field: "total length", value: 10 }
+    );
+    // pnet_packet 0.35 does not panic on this either (its issue #221 was about older versions);
+    // the no-panic proptest above covers every view here on arbitrary bytes.
+}
+
+#[test]
+fn parse_verifies_checksums() {
+    let mut frame = vec![0u8; 14 + 28];
+    frame[12] = 0x08;
+    let repr =
+        Ipv4Repr { protocol: IpProtocol::UDP, payload_len: 8, ttl: 64, ..Ipv4Repr::default() };
+    repr.emit(&mut frame[14..]).unwrap();
+    frame[14 + 8] = 1; // TTL changed, checksum not updated
+    let ip = Ipv4Packet::new_checked(&frame[14..]).unwrap();
+    assert!(matches!(
+        Ipv4Repr::parse(&ip),
+        Err(PacketError::BadChecksum { header: Header::Ipv4, .. })
+    ));
+    // etherparse parses it without complaint: it never verifies checksums while parsing.
+    assert!(etherparse::SlicedPacket::from_ethernet(&frame).is_ok());
+}
+
+#[test]
+fn streaming_odd_chunks_is_right() {
+    let data = pseudo_random(101, 7);
+    let want = naive_sum(&data);
+    let chunks = [&data[..3], &data[3..20], &data[20..]];
+    let mut c = Checksum::new();
+    for ch in chunks {
+        c.update(ch);
+    }
+    assert_eq!(c.sum(), want);
+    // ip4sum and etherparse pad every odd chunk with a zero instead of carrying the byte.
+    let mut ip4 = ip4sum::Checksum::new();
+    for ch in chunks {
+        ip4.update(ch);
+    }
+    assert_ne!(u16::from_be(ip4.finalize()), !want, "ip4sum now streams odd chunks right");
+    let ep =
+        chunks.iter().fold(etherparse::checksum::Sum16BitWords::new(), |s, ch| s.add_slice(ch));
+    assert_ne!(ep.ones_complement(), !want, "etherparse now streams odd chunks right");
+}
