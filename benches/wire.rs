@@ -508,7 +508,7 @@ fn interleaved(filter: Option<&str>) {
 
 fn main() {
     // `cargo bench --bench wire -- FILTER`: the last non-flag argument filters workloads.
-    let filter = std::env::args().skip(1).filter(|a| !a.starts_with('-')).last();
+    let filter = std::env::args().skip(1).rfind(|a| !a.starts_with('-'));
     if std::env::var_os("WIRE_INTERLEAVED").is_some() {
         interleaved(filter.as_deref());
         return;
@@ -517,7 +517,7 @@ fn main() {
     for w in workloads() {
         let mut g = c.benchmark_group(w.name.clone());
         for (name, t) in &w.impls {
-            g.bench_function(*name, |b| b.iter_custom(|n| t(n)));
+            g.bench_function(*name, |b| b.iter_custom(t));
         }
         g.finish();
     }

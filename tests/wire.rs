@@ -752,7 +752,7 @@ fn odd_length_pseudo_header_checksum_is_right() {
 #[test]
 fn malformed_ipv4_is_an_error_not_a_panic() {
     // IHL 5, total length 10: shorter than the header.
-    let mut b = vec![0u8; 24];
+    let mut b = [0u8; 24];
     b[0] = 0x45;
     b[3] = 10;
     assert_eq!(
