@@ -131,6 +131,15 @@ impl Checksum {
         self.odd ^= other.odd;
     }
 
+    /// Adds an unfolded sum of native-endian 16-bit (or 32-bit) words taken from data that
+    /// starts at an even offset of what was added so far (for the views' fixed-layout fast
+    /// paths; the sum must stay below 2^63).
+    #[inline(always)]
+    pub(crate) fn add_ne_words(&mut self, sum: u64) {
+        let s = fold(sum);
+        self.acc += u64::from(if self.odd { s.swap_bytes() } else { s });
+    }
+
     /// The folded one's-complement sum so far, in host order (not complemented).
     ///
     /// ```
