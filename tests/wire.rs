@@ -91,7 +91,7 @@ fn checksum_every_length_and_offset_matches_naive() {
 
 #[test]
 fn checksum_large_buffers_cross_the_simd_block_flushes() {
-    // SSE2 flushes its lanes every 2 MiB, AVX2 every 4 MiB: go past both, with all-ones
+    // SSE2 flushes its lanes every 2 MiB, AVX2 every 8 MiB: go past both, with all-ones
     // (the largest lane values) and random bytes.
     let len = 9 * 1024 * 1024 + 13;
     all_paths_agree(&vec![0xffu8; len]);
