@@ -131,6 +131,10 @@ pub enum Error {
     /// call, the name, the `EAI_*`/`h_errno` code and the system's message.
     #[error(transparent)]
     Netdb(#[from] crate::netdb::NetdbError),
+    /// Packet bytes did not hold a valid header (truncated, bad length field, bad version, bad
+    /// checksum): see [`wire`](crate::wire).
+    #[error(transparent)]
+    Packet(#[from] crate::wire::PacketError),
     /// An argument is out of the range the OS call can take.
     #[error("{call}: {what}")]
     InvalidInput {
@@ -241,6 +245,7 @@ impl Error {
             Error::Timeout { .. } => io::ErrorKind::TimedOut,
             Error::Io(e) => e.kind(),
             Error::Netdb(e) => e.kind(),
+            Error::Packet(_) => io::ErrorKind::InvalidData,
             _ => io::ErrorKind::InvalidInput,
         }
     }
@@ -393,6 +398,7 @@ impl fmt::Debug for Error {
             Error::Io(e) => f.debug_tuple("Io").field(e).finish(),
             Error::Parse(e) => f.debug_tuple("Parse").field(e).finish(),
             Error::Netdb(e) => f.debug_tuple("Netdb").field(e).finish(),
+            Error::Packet(e) => f.debug_tuple("Packet").field(e).finish(),
             Error::PathTooLong { len, max } => {
                 f.debug_struct("PathTooLong").field("len", len).field("max", max).finish()
             }

@@ -20,6 +20,8 @@
 //! - Conversions, pure and allocation-free: [`byteorder`], [`inet`], [`ether`].
 //! - Addresses: [`addr`] — [`SockAddr`] and one type per family.
 //! - Sockets: [`Socket`] and its typed options ([`sockopt`]).
+//! - Packet bytes: [`wire`] — typed zero-copy views of Ethernet, ARP, IPv4, IPv6, ICMP, UDP and
+//!   TCP headers, and the RFC 1071 checksum.
 //! - All OS calls live in a private `sys` module, one backend per platform.
 //!
 //! ## Names
@@ -78,6 +80,7 @@ pub mod socket;
 pub mod sockopt;
 mod sys;
 pub mod types;
+pub mod wire;
 
 // -- byteorder --
 pub use crate::byteorder::{htonl, htons, ntohl, ntohs};

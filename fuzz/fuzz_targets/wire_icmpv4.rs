@@ -1,0 +1,38 @@
+//! Icmpv4Packet::new_checked + Icmpv4Repr::parse on any bytes (no panic, quoted packet too),
+//! and once the checksum is filled, emit(parse(bytes)) reproduces them.
+#![no_main]
+
+use berkeley::wire::*;
+use libfuzzer_sys::fuzz_target;
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+/// A pseudo-header taken from the first bytes (IPv4 or IPv6 by the first bit), and the rest.
+#[allow(dead_code)] // not every target needs it
+fn pseudo(data: &[u8]) -> Option<(PseudoHeader, &[u8])> {
+    let (&first, rest) = data.split_first()?;
+    if first & 1 == 0 {
+        let (a, rest) = (rest.get(..8)?, &rest[8..]);
+        let src = Ipv4Addr::new(a[0], a[1], a[2], a[3]);
+        let dst = Ipv4Addr::new(a[4], a[5], a[6], a[7]);
+        Some((PseudoHeader::V4 { src, dst }, rest))
+    } else {
+        let (a, rest) = (rest.get(..32)?, &rest[32..]);
+        let src = Ipv6Addr::from(<[u8; 16]>::try_from(&a[..16]).unwrap());
+        let dst = Ipv6Addr::from(<[u8; 16]>::try_from(&a[16..]).unwrap());
+        Some((PseudoHeader::V6 { src, dst }, rest))
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(icmp) = Icmpv4Packet::new_checked(data) else { return };
+    if let Ok(q) = icmp.quoted_packet() {
+        let _ = (q.payload(), q.total_len(), q.verify_checksum());
+    }
+    let _ = Icmpv4Repr::parse(&icmp);
+    let mut owned = Icmpv4Packet::new_checked(data.to_vec()).unwrap();
+    owned.fill_checksum();
+    let repr = Icmpv4Repr::parse(&owned).unwrap();
+    let mut buf = vec![0u8; repr.buffer_len()];
+    repr.emit(&mut buf).unwrap();
+    assert_eq!(Icmpv4Repr::parse(&Icmpv4Packet::new_checked(&buf[..]).unwrap()).unwrap(), repr);
+});
