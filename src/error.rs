@@ -167,9 +167,8 @@ impl Error {
     ///
     /// ```
     /// use berkeley::{Error, SockAddr};
-    /// use std::net::SocketAddr;
     ///
-    /// let addr = SockAddr::from("0.0.0.0:80".parse::<SocketAddr>().unwrap());
+    /// let addr: SockAddr = "0.0.0.0:80".parse()?;
     /// #[cfg(unix)]
     /// let code = libc::EACCES;
     /// #[cfg(windows)]
@@ -178,6 +177,7 @@ impl Error {
     /// #[cfg(target_os = "linux")]
     /// assert_eq!(err.to_string(), "bind(0.0.0.0:80): Permission denied (os error 13)");
     /// assert!(err.to_string().starts_with("bind(0.0.0.0:80): "));
+    /// # Ok::<(), berkeley::Error>(())
     /// ```
     #[cold]
     pub fn os_addr(call: &'static str, code: i32, addr: &SockAddr) -> Error {

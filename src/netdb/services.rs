@@ -138,6 +138,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg_attr(miri, ignore)] // calls getservbyname_r, which Miri cannot run
     fn entries_are_copied_whole() {
         let ent = sys::getservbyname("http", Some("tcp"), &String::new).unwrap().unwrap();
         assert_eq!((ent.name.as_str(), ent.port, ent.proto.as_str()), ("http", 80, "tcp"));
@@ -151,6 +152,7 @@ mod tests {
     /// The aliases of glibc's /etc/services and /etc/protocols (Windows' files differ).
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     #[test]
+    #[cfg_attr(miri, ignore)] // calls getservbyname_r, which Miri cannot run
     fn entries_carry_aliases_and_protocols() {
         let ent = sys::getservbyname("www", Some("tcp"), &String::new).unwrap().unwrap();
         assert_eq!(ent.name, "http");

@@ -113,11 +113,10 @@ pub struct IpMtuDiscover;
 ///
 /// ```
 /// use berkeley::sockopt::IpMtu;
-/// use berkeley::{Domain, Protocol, SockAddr, Socket, Type};
-/// use std::net::SocketAddr;
+/// use berkeley::{Domain, Protocol, Socket, Type};
 /// # fn main() -> berkeley::Result<()> {
 /// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
-/// s.connect(&SockAddr::from("127.0.0.1:9".parse::<SocketAddr>().unwrap()))?;
+/// s.connect("127.0.0.1:9")?;
 /// assert!(s.getsockopt(IpMtu)? >= 576); // the loopback MTU, typically 65536
 /// # Ok(()) }
 /// ```
