@@ -71,6 +71,9 @@ pub mod byteorder;
 pub mod error;
 pub mod ether;
 pub mod inet;
+#[cfg(any(target_os = "linux", target_os = "android"))]
+#[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
+pub mod inspect;
 mod macros;
 pub mod netdb;
 pub mod poll;
