@@ -17,7 +17,7 @@
 //! use berkeley::inspect::{self, Filter, State};
 //! use berkeley::{Domain, Socket, Type};
 //!
-//! let s = Socket::new(Domain::INET, Type::STREAM, None)?;
+//! let s = Socket::new(Domain::INET, Type::STREAM, berkeley::Protocol::DEFAULT)?;
 //! s.bind("127.0.0.1:0")?;
 //! s.listen(16)?;
 //! let me = s.getsockname()?;

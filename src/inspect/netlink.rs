@@ -340,14 +340,16 @@ fn unix_entry(msg: &[u8]) -> Result<SocketEntry> {
 }
 
 /// The `sun_path` bytes of `UNIX_DIAG_NAME` as an address: a leading NUL is the Linux abstract
-/// namespace.
+/// namespace; a path ends at its first NUL (the kernel reports the length the socket was bound
+/// with, which often counts the terminator).
 pub(crate) fn unix_name(name: &[u8]) -> Result<SockAddrUn> {
     match name.split_first() {
         None => Ok(SockAddrUn::unnamed()),
         Some((0, abs)) => SockAddrUn::new_abstract(abs),
         Some(_) => {
             use std::os::unix::ffi::OsStrExt;
-            SockAddrUn::new(std::ffi::OsStr::from_bytes(name))
+            let end = name.iter().position(|&b| b == 0).unwrap_or(name.len());
+            SockAddrUn::new(std::ffi::OsStr::from_bytes(&name[..end]))
         }
     }
 }
