@@ -100,7 +100,7 @@ fn inode_of(fd: &impl std::os::fd::AsRawFd) -> u64 {
     s.strip_prefix("socket:[").and_then(|s| s.strip_suffix(']')).unwrap().parse().unwrap()
 }
 
-fn find<'a>(t: &'a [SocketEntry], inode: u64) -> &'a SocketEntry {
+fn find(t: &[SocketEntry], inode: u64) -> &SocketEntry {
     t.iter().find(|e| e.inode == inode).unwrap_or_else(|| panic!("inode {inode} not in the table"))
 }
 
