@@ -397,3 +397,136 @@ fn packet_entry(msg: &[u8]) -> Result<SocketEntry> {
         owners: Vec::new(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A reply message: header + payload, padded to 4.
+    fn msg(ty: u16, seq: u32, payload: &[u8]) -> Vec<u8> {
+        let len = NLMSG_HDRLEN + payload.len();
+        let mut v = Vec::new();
+        v.extend_from_slice(&(len as u32).to_ne_bytes());
+        v.extend_from_slice(&ty.to_ne_bytes());
+        v.extend_from_slice(&2u16.to_ne_bytes());
+        v.extend_from_slice(&seq.to_ne_bytes());
+        v.extend_from_slice(&0u32.to_ne_bytes());
+        v.extend_from_slice(payload);
+        v.resize(align4(v.len()), 0);
+        v
+    }
+
+    fn inet_msg() -> Vec<u8> {
+        let mut m = vec![0u8; INET_DIAG_MSG_LEN];
+        m[0] = AF_INET;
+        m[1] = 10; // LISTEN
+        m[4..6].copy_from_slice(&8080u16.to_be_bytes());
+        m[8..12].copy_from_slice(&[127, 0, 0, 1]);
+        m[56..60].copy_from_slice(&3u32.to_ne_bytes());
+        m[60..64].copy_from_slice(&128u32.to_ne_bytes());
+        m[64..68].copy_from_slice(&1000u32.to_ne_bytes());
+        m[68..72].copy_from_slice(&4242u32.to_ne_bytes());
+        m
+    }
+
+    fn attr(ty: u16, data: &[u8]) -> Vec<u8> {
+        let mut v = Vec::new();
+        v.extend_from_slice(&((4 + data.len()) as u16).to_ne_bytes());
+        v.extend_from_slice(&ty.to_ne_bytes());
+        v.extend_from_slice(data);
+        v.resize(align4(v.len()), 0);
+        v
+    }
+
+    #[test]
+    fn inet_message() {
+        let mut buf = msg(SOCK_DIAG_BY_FAMILY, 7, &inet_msg());
+        buf.extend(msg(NLMSG_DONE, 7, &0i32.to_ne_bytes()));
+        let mut out = Vec::new();
+        assert_eq!(parse(&buf, 7, Proto::Tcp, &mut out).unwrap(), Progress::Done);
+        let e = &out[0];
+        assert_eq!(e.local.to_string(), "127.0.0.1:8080");
+        assert_eq!(e.remote.to_string(), "0.0.0.0:0");
+        assert_eq!(
+            (e.state, e.recv_q, e.send_q, e.uid, e.inode),
+            (State::LISTEN, 3, 128, Some(1000), 4242)
+        );
+    }
+
+    #[test]
+    fn unix_message_with_attributes() {
+        let mut m = vec![0u8; UNIX_DIAG_MSG_LEN];
+        m[1] = 1; // SOCK_STREAM
+        m[2] = 1; // ESTABLISHED
+        m[4..8].copy_from_slice(&55u32.to_ne_bytes());
+        m.extend(attr(UNIX_DIAG_NAME, b"\0abs"));
+        m.extend(attr(UNIX_DIAG_PEER, &56u32.to_ne_bytes()));
+        let rq: Vec<u8> = [9u32, 4u32].iter().flat_map(|v| v.to_ne_bytes()).collect();
+        m.extend(attr(UNIX_DIAG_RQLEN, &rq));
+        m.extend(attr(99, b"future attribute"));
+        let mut out = Vec::new();
+        assert_eq!(
+            parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m), 1, Proto::Unix, &mut out).unwrap(),
+            Progress::More
+        );
+        let e = &out[0];
+        assert_eq!(e.local.as_un().unwrap().abstract_name(), Some(&b"abs"[..]));
+        assert_eq!((e.inode, e.peer_inode, e.recv_q, e.send_q), (55, Some(56), 9, 4));
+        assert_eq!(e.sock_type, Type::STREAM);
+
+        // A path bound with its terminator ends at the NUL.
+        let a = unix_name(b"/tmp/x.sock\0").unwrap();
+        assert_eq!(a.path(), Some(std::path::Path::new("/tmp/x.sock")));
+    }
+
+    #[test]
+    fn malformed_replies_are_errors() {
+        let good = msg(SOCK_DIAG_BY_FAMILY, 1, &inet_msg());
+        let mut out = Vec::new();
+        // Truncated anywhere: an error, never a panic, never a partial entry from the cut message.
+        for cut in 1..good.len() {
+            out.clear();
+            assert!(parse(&good[..cut], 1, Proto::Tcp, &mut out).is_err(), "cut at {cut}");
+            assert!(out.is_empty());
+        }
+        // nlmsg_len below the header, or beyond the datagram.
+        for bad_len in [0u32, 15, good.len() as u32 + 4, u32::MAX] {
+            let mut b = good.clone();
+            b[0..4].copy_from_slice(&bad_len.to_ne_bytes());
+            assert!(parse(&b, 1, Proto::Tcp, &mut out).is_err(), "len {bad_len}");
+        }
+        // Another request's sequence number.
+        assert!(parse(&good, 2, Proto::Tcp, &mut out).is_err());
+        // An attribute longer than its message.
+        let mut m = vec![0u8; UNIX_DIAG_MSG_LEN];
+        m.extend_from_slice(&200u16.to_ne_bytes());
+        m.extend_from_slice(&UNIX_DIAG_NAME.to_ne_bytes());
+        assert!(parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m), 1, Proto::Unix, &mut out).is_err());
+        // A kernel error is Error::Os with the errno.
+        let err =
+            parse(&msg(NLMSG_ERROR, 1, &(-libc::EPERM).to_ne_bytes()), 1, Proto::Tcp, &mut out);
+        assert_eq!(err.unwrap_err().raw_os_error(), Some(libc::EPERM));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        /// Arbitrary bytes never panic the parser, for any protocol.
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512), p in 0..4u8) {
+            let proto = [Proto::Tcp, Proto::Udp, Proto::Unix, Proto::Packet][p as usize];
+            let mut out = Vec::new();
+            let _ = parse(&bytes, 0, proto, &mut out);
+        }
+
+        /// A well-formed header around arbitrary payload bytes (the likelier shape of a bug)
+        /// never panics either.
+        #[test]
+        fn arbitrary_payloads_never_panic(payload in proptest::collection::vec(any::<u8>(), 0..400), p in 0..4u8) {
+            let proto = [Proto::Tcp, Proto::Udp, Proto::Unix, Proto::Packet][p as usize];
+            let mut out = Vec::new();
+            let _ = parse(&msg(SOCK_DIAG_BY_FAMILY, 0, &payload), 0, proto, &mut out);
+        }
+    }
+}
