@@ -324,39 +324,87 @@ fn our_rows(t: &[SocketEntry]) -> Vec<Row> {
         .collect()
 }
 
-#[test]
-fn same_table_as_ss_in_a_fresh_namespace() {
+/// Runs `f` on a thread of its own in a fresh network namespace with `lo` up; `None` (after
+/// `util::skip`) when this process may not create one. `CLONE_NEWNET` moves only the calling
+/// thread, and the children it spawns (ip, ss) inherit its namespace.
+fn in_fresh_netns(test: &str, f: impl FnOnce() + Send + 'static) {
     if !util::have_cap_net_raw() {
-        util::skip(
-            "same_table_as_ss_in_a_fresh_namespace",
-            "needs root to create a network namespace",
-        );
+        util::skip(test, "needs root to create a network namespace");
         return;
     }
-    if Command::new("ss").arg("-V").output().is_err() {
-        util::skip("same_table_as_ss_in_a_fresh_namespace", "ss (iproute2) is not installed");
+    if Command::new("ip").arg("-V").output().is_err() {
+        util::skip(test, "ip (iproute2) is not installed");
         return;
     }
-    // A thread of its own: CLONE_NEWNET moves only the calling thread, and the children it
-    // spawns (ip, ss) inherit its namespace.
-    std::thread::spawn(|| {
+    std::thread::spawn(move || {
         // SAFETY: unshare takes a flag only; it changes this thread's network namespace.
         let r = unsafe { libc::unshare(libc::CLONE_NEWNET) };
         assert_eq!(r, 0, "unshare(CLONE_NEWNET): {}", std::io::Error::last_os_error());
         let up = Command::new("ip").args(["link", "set", "lo", "up"]).status().unwrap();
         assert!(up.success(), "ip link set lo up");
+        f();
+    })
+    .join()
+    .unwrap();
+}
+
+#[test]
+fn same_table_as_ss_in_a_fresh_namespace() {
+    if Command::new("ss").arg("-V").output().is_err() {
+        util::skip("same_table_as_ss_in_a_fresh_namespace", "ss (iproute2) is not installed");
+        return;
+    }
+    in_fresh_netns("same_table_as_ss_in_a_fresh_namespace", || {
         let set = open_set("ss");
         let ours = inspect::sockets(&Filter::new().tcp().udp().unix().owners()).unwrap();
         check_set(&set, &ours);
-        let ss = ss_rows().expect("ss -tuaxnp runs");
+        let mut ss = ss_rows().expect("ss -tuaxnp runs");
         let mut ours = our_rows(&ours);
-        let mut ss = ss;
         ours.sort();
         ss.sort();
         assert_eq!(ours.len(), ss.len(), "row count\nours: {ours:#?}\nss: {ss:#?}");
         assert_eq!(ours, ss);
         drop(set);
-    })
-    .join()
-    .unwrap();
+    });
+}
+
+/// What both sources report: everything except what /proc/net lacks (a listener's backlog,
+/// UNIX queues, peers and uids).
+fn comparable(e: &SocketEntry) -> String {
+    let send_q = if e.state == State::LISTEN { 0 } else { e.send_q };
+    if e.proto == Proto::Unix {
+        format!("{:?} {:?} {:?} {} {:?}", e.proto, e.sock_type, e.state, e.inode, e.local)
+    } else {
+        format!(
+            "{:?} {:?} {:?} {:?} {:?} {} {} {:?} {}",
+            e.proto, e.family, e.local, e.remote, e.state, e.recv_q, send_q, e.uid, e.inode
+        )
+    }
+}
+
+#[test]
+fn netlink_and_procfs_agree_in_a_fresh_namespace() {
+    in_fresh_netns("netlink_and_procfs_agree_in_a_fresh_namespace", || {
+        let set = open_set("procfs");
+        // A connected UDP pair and a UNIX datagram socket too: states the two derive differently.
+        let u1 = UdpSocket::bind("127.0.0.1:0").unwrap();
+        let u2 = UdpSocket::bind("127.0.0.1:0").unwrap();
+        u1.connect(u2.local_addr().unwrap()).unwrap();
+        let dgram = std::os::unix::net::UnixDatagram::unbound().unwrap();
+        let f = Filter::new().tcp().udp().raw().unix().packet();
+        let nl = inspect::sockets(&f.clone().source(inspect::Source::Netlink)).unwrap();
+        let pr = inspect::sockets(&f.source(inspect::Source::Procfs)).unwrap();
+        let mut a: Vec<String> = nl.iter().map(comparable).collect();
+        let mut b: Vec<String> = pr.iter().map(comparable).collect();
+        a.sort();
+        b.sort();
+        assert!(a.len() >= 10, "the test's own sockets are listed: {a:#?}");
+        assert_eq!(a, b);
+        // The /proc path finds the test's sockets as well (queues, addresses, states).
+        let l = find(&pr, inode_of(&set.server));
+        assert_eq!(l.recv_q as usize, UNREAD.len());
+        assert_eq!(find(&pr, inode_of(&u1)).state, State::ESTABLISHED);
+        let _ = inode_of(&dgram);
+        drop(set);
+    });
 }

@@ -35,6 +35,7 @@
 
 mod netlink;
 mod owners;
+mod procfs;
 mod state;
 
 use std::os::fd::OwnedFd;
@@ -159,6 +160,25 @@ pub struct Filter {
     owners: bool,
     owner_pids: Option<Vec<u32>>,
     port: Option<u16>,
+    source: Source,
+}
+
+/// Where [`sockets`] reads the table from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Source {
+    /// `NETLINK_SOCK_DIAG`, or `/proc/net` when the netlink socket cannot be opened (a kernel
+    /// without sock_diag, a sandbox that forbids netlink).
+    #[default]
+    Auto,
+    /// `NETLINK_SOCK_DIAG` only: its failure is the error.
+    Netlink,
+    /// The `/proc/net/{tcp,tcp6,udp,udp6,raw,raw6,unix,packet}` text files of the calling
+    /// thread's network namespace, as net-tools `netstat` reads them. They lack a TCP
+    /// listener's backlog (Send-Q is 0, as `netstat` shows it), UNIX sockets' queues (0), peers
+    /// (`None`) and uids (`None`), and UDP and UNIX datagram state is derived from the socket's
+    /// connection flag.
+    Procfs,
 }
 
 /// Every TCP state bit (`1 << TCP_ESTABLISHED` ... `1 << TCP_NEW_SYN_RECV`).
@@ -314,6 +334,22 @@ impl Filter {
         self
     }
 
+    /// Chooses where the table comes from (default [`Source::Auto`]).
+    ///
+    /// ```
+    /// # fn main() -> berkeley::Result<()> {
+    /// use berkeley::inspect::{self, Filter, Source};
+    /// let from_proc = inspect::sockets(&Filter::new().tcp().source(Source::Procfs))?;
+    /// # let _ = from_proc;
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn source(mut self, source: Source) -> Filter {
+        self.source = source;
+        self
+    }
+
     fn wants(&self, p: Proto) -> bool {
         self.protos == 0 || self.protos & p.bit() != 0
     }
@@ -361,7 +397,47 @@ impl Filter {
 #[doc(alias = "netstat")]
 #[doc(alias = "sock_diag")]
 pub fn sockets(filter: &Filter) -> Result<Vec<SocketEntry>> {
-    let fd = sys::sock_diag_socket()?;
+    let mut out = match filter.source {
+        Source::Procfs => from_procfs(filter)?,
+        Source::Netlink => from_netlink(sys::sock_diag_socket()?, filter)?,
+        Source::Auto => match sys::sock_diag_socket() {
+            Ok(fd) => from_netlink(fd, filter)?,
+            Err(_) => from_procfs(filter)?,
+        },
+    };
+    if filter.port.is_some() {
+        out.retain(|e| filter.keeps(e));
+    }
+    if filter.owners {
+        owners::resolve(&mut out, filter.owner_pids.as_deref());
+    }
+    Ok(out)
+}
+
+fn from_procfs(filter: &Filter) -> Result<Vec<SocketEntry>> {
+    let mut out = Vec::new();
+    let states = filter.states();
+    let (v4, v6) = match (filter.v4, filter.v6) {
+        (true, false) => (true, false),
+        (false, true) => (false, true),
+        _ => (true, true),
+    };
+    for proto in [Proto::Tcp, Proto::Udp, Proto::Raw] {
+        if filter.wants(proto) {
+            procfs::read_into(proto, v4, v6, states, &mut out)?;
+        }
+    }
+    let inet_only = filter.v4 || filter.v6 || filter.port.is_some();
+    if filter.wants(Proto::Unix) && !inet_only {
+        procfs::read_into(Proto::Unix, v4, v6, states, &mut out)?;
+    }
+    if filter.wants(Proto::Packet) && !inet_only && !filter.connected {
+        procfs::read_into(Proto::Packet, v4, v6, states, &mut out)?;
+    }
+    Ok(out)
+}
+
+fn from_netlink(fd: OwnedFd, filter: &Filter) -> Result<Vec<SocketEntry>> {
     let mut out = Vec::new();
     let mut buf = vec![0u8; RECV_BUF];
     let mut seq = 0u32;
@@ -392,12 +468,6 @@ pub fn sockets(filter: &Filter) -> Result<Vec<SocketEntry>> {
         seq += 1;
         let req = netlink::packet_request(seq);
         optional(Proto::Packet, dump(&fd, &req, seq, Proto::Packet, &mut buf, &mut out))?;
-    }
-    if filter.port.is_some() {
-        out.retain(|e| filter.keeps(e));
-    }
-    if filter.owners {
-        owners::resolve(&mut out, filter.owner_pids.as_deref());
     }
     Ok(out)
 }
