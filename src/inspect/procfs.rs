@@ -274,3 +274,82 @@ pub(crate) fn read_into(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const TCP: &[u8] = b"  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+   0: 0100007F:1F90 00000000:0000 0A 00000000:00000003 00:00000000 00000000  1000        0 4242 1 0000000051c2ae6c 100 0 0 10 0
+";
+    const TCP6: &[u8] = b"  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+   0: 00000000000000000000000001000000:0016 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 811 1 0000000000000000 100 0 0 10 0
+";
+    const UNIX: &[u8] = b"Num       RefCount Protocol Flags    Type St Inode Path
+0000000098d29c3f: 00000002 00000000 00010000 0001 01 77 /run/a b.sock
+00000000fb23ca9a: 00000003 00000000 00000000 0001 03 78 @abstract
+00000000fb23ca9b: 00000002 00000000 00000000 0002 01 79
+";
+
+    #[test]
+    fn sample_files() {
+        let mut out = Vec::new();
+        parse_inet(TCP, Proto::Tcp, false, u32::MAX, &mut out).unwrap();
+        parse_inet(TCP6, Proto::Tcp, true, u32::MAX, &mut out).unwrap();
+        parse_unix(UNIX, u32::MAX, &mut out).unwrap();
+        assert_eq!(out[0].local.to_string(), "127.0.0.1:8080");
+        assert_eq!(
+            (out[0].state, out[0].recv_q, out[0].uid, out[0].inode),
+            (State::LISTEN, 3, Some(1000), 4242)
+        );
+        assert_eq!(out[1].local.to_string(), "[::1]:22");
+        assert_eq!(
+            out[2].local.as_un().unwrap().path(),
+            Some(std::path::Path::new("/run/a b.sock"))
+        );
+        assert_eq!(out[2].state, State::LISTEN);
+        assert_eq!(out[3].local.as_un().unwrap().abstract_name(), Some(&b"abstract"[..]));
+        assert_eq!(out[3].state, State::ESTABLISHED);
+        assert!(out[4].local.as_un().unwrap().is_unnamed());
+        assert_eq!((out[4].sock_type, out[4].state), (Type::DGRAM, State::CLOSE));
+        // The state filter applies.
+        out.clear();
+        parse_inet(TCP, Proto::Tcp, false, 1 << 1, &mut out).unwrap();
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn malformed_lines_are_errors() {
+        let mut out = Vec::new();
+        let header = "h\n";
+        for line in [
+            "0: 0100007F:1F90 00000000:0000 0A 00000000:00000003 00:00000000 00000000 1000 0",
+            "0: 0100007:1F90 00000000:0000 0A 00000000:00000003 00:00000000 00000000 1000 0 1",
+            "0: 0100007F:1F9000 00000000:0000 0A 00000000:00000003 00:00000000 00000000 1000 0 1",
+            "0: 0100007F:1F90 00000000:0000 0A 00000000-00000003 00:00000000 00000000 1000 0 1",
+            "0: 0100007F:1F90 00000000:0000 0A 00000000:00000003 00:00000000 00000000 x 0 1",
+        ] {
+            let text = format!("{header}{line}\n");
+            assert!(
+                parse_inet(text.as_bytes(), Proto::Tcp, false, u32::MAX, &mut out).is_err(),
+                "{line}"
+            );
+        }
+        assert!(parse_unix(b"h\n0: 2 0 zz 1 1 5\n", u32::MAX, &mut out).is_err());
+        assert!(parse_unix(b"h\n0: 2 0 0\n", u32::MAX, &mut out).is_err());
+        assert!(parse_packet(b"h\n0 1 3 88cc 1 1 0 0\n", &mut out).is_err());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+        #[test]
+        fn arbitrary_text_never_panics(text in "[0-9A-Fa-f: @/\\n]{0,300}") {
+            let mut out = Vec::new();
+            let _ = parse_inet(text.as_bytes(), Proto::Tcp, false, u32::MAX, &mut out);
+            let _ = parse_inet(text.as_bytes(), Proto::Udp, true, u32::MAX, &mut out);
+            let _ = parse_unix(text.as_bytes(), u32::MAX, &mut out);
+            let _ = parse_packet(text.as_bytes(), &mut out);
+        }
+    }
+}
