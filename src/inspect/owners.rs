@@ -7,10 +7,13 @@
 #![forbid(unsafe_code)]
 
 use std::collections::HashMap;
+use std::ffi::{CStr, OsStr};
 use std::fs;
+use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
 
 use super::{Owner, SocketEntry};
+use crate::sys;
 
 /// The inode of a `socket:[INODE]` link target.
 fn socket_inode(target: &[u8]) -> Option<u64> {
@@ -58,19 +61,32 @@ pub(crate) fn resolve(entries: &mut [SocketEntry], pids: Option<&[u32]>) {
     if by_inode.is_empty() {
         return;
     }
+    let mut path = Vec::with_capacity(32);
+    let mut name = Vec::with_capacity(16);
     let mut scan = |pid: u32| {
-        let Ok(dir) = fs::read_dir(format!("/proc/{pid}/fd")) else { return };
-        let mut name: Option<String> = None;
+        // /proc/PID/fd, opened once: each link is then read relative to it (readlinkat), so the
+        // kernel does not walk /proc/PID/fd again for every descriptor.
+        path.clear();
+        let _ = write!(path, "/proc/{pid}/fd\0");
+        let Ok(cpath) = CStr::from_bytes_with_nul(&path) else { return };
+        let Ok(dirfd) = sys::open_dir(cpath) else { return };
+        let Ok(dir) = fs::read_dir(OsStr::from_bytes(&path[..path.len() - 1])) else { return };
+        let mut comm_of: Option<String> = None;
+        let mut target = [0u8; 64];
         for fd in dir.flatten() {
-            let Ok(target) = fs::read_link(fd.path()) else { continue };
-            let Some(inode) = socket_inode(target.as_os_str().as_bytes()) else { continue };
+            name.clear();
+            name.extend_from_slice(fd.file_name().as_bytes());
+            name.push(0);
+            let Ok(cname) = CStr::from_bytes_with_nul(&name) else { continue };
+            let Ok(n) = sys::readlinkat(&dirfd, cname, &mut target) else { continue };
+            let Some(inode) = target.get(..n).and_then(socket_inode) else { continue };
             let Some(&i) = by_inode.get(&inode) else { continue };
             let owners = &mut entries[i].owners;
             // A process holding one socket through several descriptors is one owner.
             if owners.last().is_some_and(|o| o.pid == pid) {
                 continue;
             }
-            let comm = name.get_or_insert_with(|| comm(pid)).clone();
+            let comm = comm_of.get_or_insert_with(|| comm(pid)).clone();
             owners.push(Owner { pid, comm });
         }
     };

@@ -56,3 +56,28 @@ pub(crate) fn sock_diag_recv(fd: &OwnedFd, buf: &mut [u8]) -> Result<usize> {
     }
     Ok(n as usize)
 }
+
+/// `open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)`: a directory to read links relative to.
+pub(crate) fn open_dir(path: &std::ffi::CStr) -> Result<OwnedFd> {
+    // SAFETY: path is a valid NUL-terminated string for the duration of the call.
+    let fd = unsafe { c::open(path.as_ptr(), c::O_RDONLY | c::O_DIRECTORY | c::O_CLOEXEC) };
+    if fd < 0 {
+        return Err(Error::os("open", last_error()));
+    }
+    // SAFETY: fd was just returned by open() and nothing else owns it.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+}
+
+/// `readlinkat(dir, name, buf, len)`: the link's target bytes written into `buf`; returns their
+/// count (equal to `buf.len()` when the target may have been cut short).
+pub(crate) fn readlinkat(dir: &OwnedFd, name: &std::ffi::CStr, buf: &mut [u8]) -> Result<usize> {
+    // SAFETY: name is NUL-terminated; buf is a live, writable buffer of buf.len() bytes and the
+    // kernel writes at most that many.
+    let n = unsafe {
+        c::readlinkat(dir.as_raw_fd(), name.as_ptr(), buf.as_mut_ptr().cast(), buf.len())
+    };
+    if n < 0 {
+        return Err(Error::os("readlinkat", last_error()));
+    }
+    Ok(n as usize)
+}
