@@ -98,6 +98,9 @@ fn run(args: Vec<String>) -> common::Result<()> {
         out.truncate(kept);
         out.push('\n');
     }
+    // Columns are padded by hand into one buffer: the table may have tens of thousands of rows.
+    let mut local = String::with_capacity(64);
+    let mut foreign = String::with_capacity(64);
     for e in &table {
         let v6 = e.family == berkeley::Domain::INET6;
         let proto = match (e.proto, v6) {
@@ -107,36 +110,45 @@ fn run(args: Vec<String>) -> common::Result<()> {
             (Proto::Udp, true) => "udp6",
             (p, _) => p.name(),
         };
-        let (local, foreign, state) = if e.proto == Proto::Unix {
+        local.clear();
+        foreign.clear();
+        let state = if e.proto == Proto::Unix {
             let un = e.local.as_un();
-            let local = match un.as_ref() {
-                Some(u) if u.path().is_some() => u.path().map(|p| p.display().to_string()),
-                Some(u) => u.abstract_name().map(|n| format!("@{}", String::from_utf8_lossy(n))),
-                None => None,
+            if let Some(p) = un.as_ref().and_then(|u| u.path()) {
+                let _ = write!(local, "{}", p.display());
+            } else if let Some(n) = un.as_ref().and_then(|u| u.abstract_name()) {
+                let _ = write!(local, "@{}", String::from_utf8_lossy(n));
+            } else {
+                local.push('*');
             }
-            .unwrap_or_else(|| "*".to_string());
-            let foreign = e.peer_inode.map_or_else(|| "*".to_string(), |i| format!("* {i}"));
-            let state = match e.state {
+            foreign.push('*');
+            if let Some(i) = e.peer_inode {
+                let _ = write!(foreign, " {i}");
+            }
+            match e.state {
                 State::LISTEN => "LISTENING",
                 State::ESTABLISHED => "CONNECTED",
                 State::CLOSE => "",
                 s => s.netstat_name(),
-            };
-            (local, foreign, state)
+            }
         } else {
-            let state = match (e.proto, e.state) {
+            let kind = if e.proto == Proto::Udp { "udp" } else { "tcp" };
+            names.addr(&mut local, &e.local, kind, numeric);
+            names.addr(&mut foreign, &e.remote, kind, numeric);
+            match (e.proto, e.state) {
                 (Proto::Tcp, s) => s.netstat_name(),
                 (_, State::ESTABLISHED) => "ESTABLISHED",
                 _ => "",
-            };
-            let kind = if e.proto == Proto::Udp { "udp" } else { "tcp" };
-            (names.addr(&e.local, kind, numeric), names.addr(&e.remote, kind, numeric), state)
+            }
         };
-        let _ = write!(
-            out,
-            "{proto:<5} {:>6} {:>6} {local:<23} {foreign:<23} {state:<11}",
-            e.recv_q, e.send_q
-        );
+        pad(&mut out, proto, 5);
+        out.push(' ');
+        let _ = write!(out, "{:>6} {:>6} ", e.recv_q, e.send_q);
+        pad(&mut out, &local, 23);
+        out.push(' ');
+        pad(&mut out, &foreign, 23);
+        out.push(' ');
+        pad(&mut out, state, 11);
         if owners {
             out.push(' ');
             if e.owners.is_empty() {
@@ -166,31 +178,51 @@ struct Names {
 
 #[cfg(any(target_os = "linux", target_os = "android"))]
 impl Names {
-    /// `HOST:PORT` as netstat prints it: `*` for port 0, IPv6 without brackets.
-    fn addr(&mut self, a: &berkeley::SockAddr, proto: &'static str, numeric: bool) -> String {
+    /// Appends `HOST:PORT` as netstat prints it to `out`: `*` for port 0, IPv6 without
+    /// brackets.
+    fn addr(
+        &mut self,
+        out: &mut String,
+        a: &berkeley::SockAddr,
+        proto: &'static str,
+        numeric: bool,
+    ) {
         use berkeley::netdb::{getnameinfo, getservbyport, NameInfoFlags};
-        let Some(s) = a.as_socket() else { return a.to_string() };
-        let host = if numeric || s.ip().is_unspecified() {
-            s.ip().to_string()
+        use std::fmt::Write;
+        let Some(s) = a.as_socket() else {
+            let _ = write!(out, "{a}");
+            return;
+        };
+        if numeric || s.ip().is_unspecified() {
+            let _ = write!(out, "{}", s.ip());
         } else {
-            self.hosts
-                .entry(s.ip())
-                .or_insert_with(|| {
-                    let flags = NameInfoFlags::NUMERICSERV | NameInfoFlags::NOFQDN;
-                    getnameinfo(a, flags).map_or_else(|_| s.ip().to_string(), |n| n.host)
-                })
-                .clone()
-        };
-        let port = match s.port() {
-            0 => "*".to_string(),
-            p if numeric => p.to_string(),
-            p => self
-                .services
-                .entry((p, proto))
-                .or_insert_with(|| getservbyport(p, proto).unwrap_or_else(|_| p.to_string()))
-                .clone(),
-        };
-        format!("{host}:{port}")
+            let host = self.hosts.entry(s.ip()).or_insert_with(|| {
+                let flags = NameInfoFlags::NUMERICSERV | NameInfoFlags::NOFQDN;
+                getnameinfo(a, flags).map_or_else(|_| s.ip().to_string(), |n| n.host)
+            });
+            out.push_str(host);
+        }
+        out.push(':');
+        match s.port() {
+            0 => out.push('*'),
+            p if numeric => {
+                let _ = write!(out, "{p}");
+            }
+            p => out.push_str(
+                self.services
+                    .entry((p, proto))
+                    .or_insert_with(|| getservbyport(p, proto).unwrap_or_else(|_| p.to_string())),
+            ),
+        }
+    }
+}
+
+/// Appends `text` padded with spaces to `width` (left-aligned).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn pad(out: &mut String, text: &str, width: usize) {
+    out.push_str(text);
+    for _ in text.chars().count()..width {
+        out.push(' ');
     }
 }
 
