@@ -14,7 +14,9 @@
 //! sockets (`-x`) are listed in the same table: the path (`@NAME` for the abstract namespace,
 //! `*` when unnamed) and, for a connected one, `*` and its peer's inode as the foreign end.
 //! Recv-Q and Send-Q are the kernel's sock_diag numbers, as `ss` prints them: for a listener,
-//! the accept queue and the backlog. Linux only.
+//! the accept queue and the backlog. On Windows the same table comes from
+//! `GetExtendedTcpTable`/`GetExtendedUdpTable` and the toolhelp snapshot (`netstat -ano` +
+//! `tasklist`), without queues (shown as 0) or UNIX sockets.
 
 mod common;
 
@@ -32,7 +34,7 @@ foreign address, state, and with -p the owning PID/program. Letters may be combi
   -p  the processes holding each socket (all of them only as root)
   -n  numeric addresses and ports (otherwise host and service names)
   -a  accepted for compatibility (all states are the default)
-With none of -t -u -x: all three. Linux only.
+With none of -t -u -x: all three. Linux and Windows (TCP/UDP only, no queues).
 ",
 };
 
@@ -40,7 +42,7 @@ fn main() {
     PROG.main(run)
 }
 
-#[cfg(any(target_os = "linux", target_os = "android"))]
+#[cfg(any(target_os = "linux", target_os = "android", windows))]
 fn run(args: Vec<String>) -> common::Result<()> {
     use berkeley::inspect::{self, Filter, Proto, State};
     use std::fmt::Write;
@@ -116,7 +118,7 @@ fn run(args: Vec<String>) -> common::Result<()> {
             let un = e.local.as_un();
             if let Some(p) = un.as_ref().and_then(|u| u.path()) {
                 let _ = write!(local, "{}", p.display());
-            } else if let Some(n) = un.as_ref().and_then(|u| u.abstract_name()) {
+            } else if let Some(n) = un.as_ref().and_then(abstract_name) {
                 let _ = write!(local, "@{}", String::from_utf8_lossy(n));
             } else {
                 local.push('*');
@@ -169,14 +171,14 @@ fn run(args: Vec<String>) -> common::Result<()> {
 }
 
 /// Host and service names, each looked up once.
-#[cfg(any(target_os = "linux", target_os = "android"))]
+#[cfg(any(target_os = "linux", target_os = "android", windows))]
 #[derive(Default)]
 struct Names {
     hosts: std::collections::HashMap<std::net::IpAddr, String>,
     services: std::collections::HashMap<(u16, &'static str), String>,
 }
 
-#[cfg(any(target_os = "linux", target_os = "android"))]
+#[cfg(any(target_os = "linux", target_os = "android", windows))]
 impl Names {
     /// Appends `HOST:PORT` as netstat prints it to `out`: `*` for port 0, IPv6 without
     /// brackets.
@@ -217,8 +219,19 @@ impl Names {
     }
 }
 
-/// Appends `text` padded with spaces to `width` (left-aligned).
+/// The Linux abstract name of a UNIX address (Windows has none).
 #[cfg(any(target_os = "linux", target_os = "android"))]
+fn abstract_name(u: &berkeley::SockAddrUn) -> Option<&[u8]> {
+    u.abstract_name()
+}
+
+#[cfg(windows)]
+fn abstract_name(_: &berkeley::SockAddrUn) -> Option<&[u8]> {
+    None
+}
+
+/// Appends `text` padded with spaces to `width` (left-aligned).
+#[cfg(any(target_os = "linux", target_os = "android", windows))]
 fn pad(out: &mut String, text: &str, width: usize) {
     out.push_str(text);
     for _ in text.chars().count()..width {
@@ -226,7 +239,7 @@ fn pad(out: &mut String, text: &str, width: usize) {
     }
 }
 
-#[cfg(not(any(target_os = "linux", target_os = "android")))]
+#[cfg(not(any(target_os = "linux", target_os = "android", windows)))]
 fn run(_args: Vec<String>) -> common::Result<()> {
-    Err(common::msg("the socket table is implemented for Linux only"))
+    Err(common::msg("the socket table is implemented for Linux and Windows only"))
 }

@@ -33,16 +33,25 @@
 //!
 //! Tested on Linux against `ss -tuaxnp` (tests/inspect.rs). Not available on other systems yet.
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
 mod netlink;
+#[cfg(any(target_os = "linux", target_os = "android"))]
 mod owners;
+#[cfg(any(target_os = "linux", target_os = "android"))]
 mod procfs;
 mod state;
+#[cfg(windows)]
+mod windows;
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
 use std::os::fd::OwnedFd;
 
 pub use self::state::State;
 use crate::addr::SockAddr;
+// On Windows `Error` is named only by the docs' links.
+#[cfg_attr(windows, allow(unused_imports))]
 use crate::error::{Error, Result};
+#[cfg(any(target_os = "linux", target_os = "android"))]
 use crate::sys;
 use crate::types::{Domain, Type};
 
@@ -160,10 +169,12 @@ pub struct Filter {
     owners: bool,
     owner_pids: Option<Vec<u32>>,
     port: Option<u16>,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
     source: Source,
 }
 
-/// Where [`sockets`] reads the table from.
+/// Where [`sockets`] reads the table from (Linux).
+#[cfg(any(target_os = "linux", target_os = "android"))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Source {
@@ -334,7 +345,8 @@ impl Filter {
         self
     }
 
-    /// Chooses where the table comes from (default [`Source::Auto`]).
+    /// Chooses where the table comes from (default [`Source::Auto`]). Linux.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
     ///
     /// ```
     /// # fn main() -> berkeley::Result<()> {
@@ -397,6 +409,9 @@ impl Filter {
 #[doc(alias = "netstat")]
 #[doc(alias = "sock_diag")]
 pub fn sockets(filter: &Filter) -> Result<Vec<SocketEntry>> {
+    #[cfg(windows)]
+    let mut out = windows::sockets(filter)?;
+    #[cfg(any(target_os = "linux", target_os = "android"))]
     let mut out = match filter.source {
         Source::Procfs => from_procfs(filter)?,
         Source::Netlink => from_netlink(sys::sock_diag_socket()?, filter)?,
@@ -408,12 +423,14 @@ pub fn sockets(filter: &Filter) -> Result<Vec<SocketEntry>> {
     if filter.port.is_some() {
         out.retain(|e| filter.keeps(e));
     }
+    #[cfg(any(target_os = "linux", target_os = "android"))]
     if filter.owners {
         owners::resolve(&mut out, filter.owner_pids.as_deref());
     }
     Ok(out)
 }
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
 fn from_procfs(filter: &Filter) -> Result<Vec<SocketEntry>> {
     let mut out = Vec::new();
     let states = filter.states();
@@ -437,6 +454,7 @@ fn from_procfs(filter: &Filter) -> Result<Vec<SocketEntry>> {
     Ok(out)
 }
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
 fn from_netlink(fd: OwnedFd, filter: &Filter) -> Result<Vec<SocketEntry>> {
     let mut out = Vec::new();
     let mut buf = vec![0u8; RECV_BUF];
@@ -474,10 +492,12 @@ fn from_netlink(fd: OwnedFd, filter: &Filter) -> Result<Vec<SocketEntry>> {
 
 /// The receive buffer: the kernel fills at most this much per datagram of a dump (it caps a
 /// dump skb at 32 KiB of sockets, more with larger pages); larger would only waste memory.
+#[cfg(any(target_os = "linux", target_os = "android"))]
 const RECV_BUF: usize = 64 * 1024;
 
 /// Raw and packet diagnostics are modules (`raw_diag`, `packet_diag`) a kernel may lack: the
 /// dump then fails with `ENOENT`, which means "none of these" rather than an error.
+#[cfg(any(target_os = "linux", target_os = "android"))]
 fn optional(proto: Proto, r: Result<()>) -> Result<()> {
     match r {
         Err(Error::Os { code, .. })
@@ -491,6 +511,7 @@ fn optional(proto: Proto, r: Result<()>) -> Result<()> {
 }
 
 /// Sends one dump request and parses every reply datagram until `NLMSG_DONE`.
+#[cfg(any(target_os = "linux", target_os = "android"))]
 fn dump(
     fd: &OwnedFd,
     req: &[u8],
