@@ -19,6 +19,15 @@ use std::time::{Duration, Instant};
 use berkeley::inspect::{self, Filter, Proto, SocketEntry, State};
 use berkeley::{Domain, Protocol, SockAddr, SockAddrUn, Socket, Type};
 
+/// Held by every test of this file: a test that forks (the churn test's children, `ip`, `ss`)
+/// lends all of this process's descriptors to the child until it execs, so a concurrent
+/// listing would see that child as a second owner of the other tests' sockets.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// The sockets of the test: every kind `inspect` must find, kept open while it lists them.
 struct Set {
     listener: TcpListener,
@@ -169,6 +178,7 @@ fn unsafe_free_uid() -> u32 {
 
 #[test]
 fn finds_its_own_sockets() {
+    let _serial = serial();
     let set = open_set("own");
     let t = inspect::sockets(&Filter::new().owners_among(&[std::process::id()])).unwrap();
     check_set(&set, &t);
@@ -179,6 +189,7 @@ fn finds_its_own_sockets() {
 
 #[test]
 fn filters_narrow_the_table() {
+    let _serial = serial();
     let set = open_set("filter");
     let listener = inode_of(&set.listener);
     let server = inode_of(&set.server);
@@ -202,16 +213,23 @@ fn filters_narrow_the_table() {
     assert!(t.iter().all(|e| e.family == Domain::INET6));
     assert!(!has(&t, listener));
 
+    // The listener and both ends of its connection, and only sockets with that port (another
+    // process on a shared host may hold one too: a UDP socket or a connection to that number).
     let port = set.listener.local_addr().unwrap().port();
     let t = inspect::sockets(&Filter::new().port(port).owners()).unwrap();
     let inodes: BTreeSet<u64> = t.iter().map(|e| e.inode).collect();
-    let want: BTreeSet<u64> = [listener, server, inode_of(&set.client)].into_iter().collect();
-    assert_eq!(inodes, want, "exactly the listener and both ends of its connection");
-    assert!(t.iter().all(|e| e.owners.iter().any(|o| o.pid == std::process::id())));
+    for want in [listener, server, inode_of(&set.client)] {
+        assert!(inodes.contains(&want), "{want} missing from {t:#?}");
+        assert!(find(&t, want).owners.iter().any(|o| o.pid == std::process::id()));
+    }
+    let has_port = |a: &SockAddr| a.as_socket().is_some_and(|s| s.port() == port);
+    assert!(t.iter().all(|e| has_port(&e.local) || has_port(&e.remote)), "{t:#?}");
+    assert!(!has(&t, unix), "UNIX sockets have no port");
 }
 
 #[test]
 fn owner_scan_survives_exiting_processes() {
+    let _serial = serial();
     let set = open_set("churn");
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let churn = {
@@ -350,6 +368,7 @@ fn in_fresh_netns(test: &str, f: impl FnOnce() + Send + 'static) {
 
 #[test]
 fn same_table_as_ss_in_a_fresh_namespace() {
+    let _serial = serial();
     if Command::new("ss").arg("-V").output().is_err() {
         util::skip("same_table_as_ss_in_a_fresh_namespace", "ss (iproute2) is not installed");
         return;
@@ -384,6 +403,7 @@ fn comparable(e: &SocketEntry) -> String {
 
 #[test]
 fn netlink_and_procfs_agree_in_a_fresh_namespace() {
+    let _serial = serial();
     in_fresh_netns("netlink_and_procfs_agree_in_a_fresh_namespace", || {
         let set = open_set("procfs");
         // A connected UDP pair and a UNIX datagram socket too: states the two derive differently.
