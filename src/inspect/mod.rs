@@ -346,7 +346,8 @@ impl Filter {
     }
 
     /// Keeps only TCP/UDP/raw sockets whose local or remote port is `port` (UNIX and packet
-    /// sockets have no port and are dropped). The owner pass then looks only for these sockets.
+    /// sockets have no port and are dropped). The owner pass still reads every process's
+    /// descriptors to find who holds them; [`owners_among`](Filter::owners_among) bounds that.
     ///
     /// ```
     /// let f = berkeley::inspect::Filter::new().tcp().port(8080);
