@@ -73,6 +73,9 @@ pub mod byteorder;
 pub mod error;
 pub mod ether;
 pub mod inet;
+#[cfg(any(target_os = "linux", target_os = "android", windows))]
+#[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android", windows))))]
+pub mod inspect;
 mod macros;
 pub mod netdb;
 pub mod poll;

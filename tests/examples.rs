@@ -810,6 +810,7 @@ const ALL: &[&str] = &[
     "hostinfo",
     "portscan",
     "ifconfig",
+    "netstat",
 ];
 
 #[test]
@@ -840,6 +841,8 @@ fn usage_errors_exit_2() {
         ("chat", &[]),
         ("chat", &["--bogus", "7000"]),
         ("chat", &["1.2.3.4", "5", "6"]),
+        ("netstat", &["-q"]),
+        ("netstat", &["extra"]),
     ];
     for (name, args) in cases {
         let out = run(name, args, "");
@@ -944,4 +947,117 @@ fn odd_input_never_panics() {
         p.expect_exit(2);
         assert!(p.stderr().contains("not valid UTF-8"), "{name}: {}", p.stderr());
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// netstat
+// ---------------------------------------------------------------------------------------------
+
+/// Holds a TCP listener (backlog 5), a connection to it with 7 unread bytes at the accepted
+/// end, a bound UDP socket and an abstract UNIX listener; prints `PID TCPPORT UDPPORT NAME`.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+const NETSTAT_PEER: &str = r#"
+import os, socket, sys, time
+name = sys.argv[1]
+l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen(5)
+c = socket.create_connection(l.getsockname()); a, _ = l.accept(); c.sendall(b"unread!")
+while len(a.recv(64, socket.MSG_PEEK)) < 7: time.sleep(0.01)
+u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(("127.0.0.1", 0))
+x = socket.socket(socket.AF_UNIX); x.bind("\0" + name); x.listen(3)
+print(os.getpid(), l.getsockname()[1], u.getsockname()[1], name, flush=True)
+sys.stdin.read()
+"#;
+
+/// `(Recv-Q, Send-Q, local address)` of the rows `ss ARGS` shows for `pid`; UNIX names without
+/// their inode.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn ss_rows_of(args: &str, pid: &str) -> Vec<(String, String, String)> {
+    let out = Command::new("ss").arg(args).output().expect("ss runs");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut rows: Vec<_> = text
+        .lines()
+        .filter(|l| l.contains(&format!("pid={pid},")))
+        .map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (f[2].to_string(), f[3].to_string(), f[4].to_string())
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+/// The same from the netstat example's output.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn netstat_rows_of(stdout: &str, pid: &str) -> Vec<(String, String, String)> {
+    let mut rows: Vec<_> = stdout
+        .lines()
+        .filter(|l| l.ends_with(&format!(" {pid}/python3")))
+        .map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (f[1].to_string(), f[2].to_string(), f[3].to_string())
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+#[cfg(any(target_os = "linux", target_os = "android"))]
+#[test]
+fn netstat_agrees_with_ss_on_a_python_peer() {
+    if !have_python("netstat_agrees_with_ss_on_a_python_peer") {
+        return;
+    }
+    if Command::new("ss").arg("-V").output().is_err() {
+        util::skip("netstat_agrees_with_ss_on_a_python_peer", "ss (iproute2) is not installed");
+        return;
+    }
+    let name = unique("netstat");
+    let mut peer = Proc::python(NETSTAT_PEER, &[&name]);
+    let ready = peer.line();
+    let f: Vec<&str> = ready.split_whitespace().collect();
+    let (pid, tcp, udp) = (f[0], f[1], f[2]);
+
+    let all = run("netstat", &["-tuxanp"], "");
+    assert_eq!(all.code, Some(0), "{all:?}");
+    let ours = netstat_rows_of(&all.stdout, pid);
+    assert_eq!(ours, ss_rows_of("-tuaxnp", pid), "netstat -tuxanp vs ss -tuaxnp:\n{}", all.stdout);
+    assert_eq!(ours.len(), 5, "listener, both ends, UDP, UNIX listener:\n{}", all.stdout);
+    let listener = format!("127.0.0.1:{tcp}");
+    let line_of = |out: &str, needle: &str, state: &str| {
+        out.lines()
+            .find(|l| l.contains(needle) && l.contains(state) && l.ends_with("/python3"))
+            .map(str::to_string)
+            .unwrap_or_else(|| panic!("no {state} row for {needle}:\n{out}"))
+    };
+    let l = line_of(&all.stdout, &format!("{listener} "), "LISTEN");
+    assert!(l.starts_with("tcp        0      5 "), "a listener's Send-Q is its backlog: {l}");
+    let accepted = all
+        .stdout
+        .lines()
+        .find(|l| {
+            l.contains("ESTABLISHED") && l.split_whitespace().nth(3) == Some(listener.as_str())
+        })
+        .unwrap_or_else(|| panic!("no accepted row:\n{}", all.stdout));
+    assert_eq!(accepted.split_whitespace().nth(1), Some("7"), "unread bytes: {accepted}");
+    line_of(&all.stdout, &format!("127.0.0.1:{udp} "), "udp");
+    line_of(&all.stdout, &format!("@{name} "), "LISTENING");
+
+    // -l: the listeners and the unconnected UDP socket, not the connection.
+    let listening = run("netstat", &["-tuxlnp"], "");
+    assert_eq!(listening.code, Some(0), "{listening:?}");
+    let ours = netstat_rows_of(&listening.stdout, pid);
+    assert_eq!(ours, ss_rows_of("-tuxlnp", pid), "netstat -l vs ss -l:\n{}", listening.stdout);
+    assert_eq!(ours.len(), 3, "{}", listening.stdout);
+    assert!(!listening.stdout.contains("ESTABLISHED"), "{}", listening.stdout);
+
+    // Without -n: the same rows, names instead of numbers where the system has them.
+    let named = run("netstat", &["-tuxap"], "");
+    assert_eq!(named.code, Some(0), "{named:?}");
+    assert_eq!(netstat_rows_of(&named.stdout, pid).len(), 5, "{}", named.stdout);
+    // Without -p: no owner column.
+    let bare = run("netstat", &["-tn"], "");
+    assert_eq!(bare.code, Some(0), "{bare:?}");
+    assert!(!bare.stdout.contains("PID/Program"), "{}", bare.stdout);
+    assert!(bare.stdout.contains(&listener), "{}", bare.stdout);
+    peer.close_stdin();
 }

@@ -1,0 +1,83 @@
+//! The OS calls of `inspect` on Linux: a `NETLINK_SOCK_DIAG` socket, one request sent to the
+//! kernel, and the replies received. One OS call per function; `inspect/netlink.rs` builds the
+//! requests and parses the replies.
+
+use std::mem;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+
+use super::{c, last_error};
+use crate::error::{Error, Result};
+
+/// `NETLINK_SOCK_DIAG` (4): the sock_diag netlink family (`linux/sock_diag.h`).
+const NETLINK_SOCK_DIAG: c::c_int = 4;
+
+/// `socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG)`.
+pub(crate) fn sock_diag_socket() -> Result<OwnedFd> {
+    // SAFETY: socket() takes integers only.
+    let fd =
+        unsafe { c::socket(c::AF_NETLINK, c::SOCK_DGRAM | c::SOCK_CLOEXEC, NETLINK_SOCK_DIAG) };
+    if fd < 0 {
+        return Err(Error::os("socket", last_error()));
+    }
+    // SAFETY: fd was just returned by socket() and nothing else owns it.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+}
+
+/// `sendto(fd, req, len, 0, {AF_NETLINK, pid 0 (the kernel)})`; returns the bytes sent.
+pub(crate) fn sock_diag_send(fd: &OwnedFd, req: &[u8]) -> Result<usize> {
+    // SAFETY: sockaddr_nl is plain integers; all-zero is valid.
+    let mut kernel: c::sockaddr_nl = unsafe { mem::zeroed() };
+    kernel.nl_family = c::AF_NETLINK as c::sa_family_t;
+    // SAFETY: req is a live slice of req.len() bytes; kernel is a live sockaddr_nl and the length
+    // passed is its size.
+    let n = unsafe {
+        c::sendto(
+            fd.as_raw_fd(),
+            req.as_ptr().cast(),
+            req.len(),
+            0,
+            (&kernel as *const c::sockaddr_nl).cast(),
+            mem::size_of::<c::sockaddr_nl>() as c::socklen_t,
+        )
+    };
+    if n < 0 {
+        return Err(Error::os("sendto", last_error()));
+    }
+    Ok(n as usize)
+}
+
+/// `recv(fd, buf, len, 0)`; returns the length of the datagram, which is larger than
+/// `buf.len()` when it was truncated (`MSG_TRUNC` asks the kernel for the real length).
+pub(crate) fn sock_diag_recv(fd: &OwnedFd, buf: &mut [u8]) -> Result<usize> {
+    // SAFETY: buf is a live, writable buffer of buf.len() bytes; the kernel writes at most that.
+    let n = unsafe { c::recv(fd.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len(), c::MSG_TRUNC) };
+    if n < 0 {
+        return Err(Error::os("recv", last_error()));
+    }
+    Ok(n as usize)
+}
+
+/// `open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)`: a directory to read links relative to.
+pub(crate) fn open_dir(path: &std::ffi::CStr) -> Result<OwnedFd> {
+    // SAFETY: path is a valid NUL-terminated string for the duration of the call.
+    let fd = unsafe { c::open(path.as_ptr(), c::O_RDONLY | c::O_DIRECTORY | c::O_CLOEXEC) };
+    if fd < 0 {
+        return Err(Error::os("open", last_error()));
+    }
+    // SAFETY: fd was just returned by open() and nothing else owns it.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+}
+
+/// `readlinkat(dir, name, buf, len)`: the link's target bytes written into `buf`; returns their
+/// count (equal to `buf.len()` when the target may have been cut short).
+pub(crate) fn readlinkat(dir: &OwnedFd, name: &std::ffi::CStr, buf: &mut [u8]) -> Result<usize> {
+    // SAFETY: name is NUL-terminated; buf is a live, writable buffer of buf.len() bytes and the
+    // kernel writes at most that many.
+    let n = unsafe {
+        c::readlinkat(dir.as_raw_fd(), name.as_ptr(), buf.as_mut_ptr().cast(), buf.len())
+    };
+    if n < 0 {
+        return Err(Error::os("readlinkat", last_error()));
+    }
+    Ok(n as usize)
+}
