@@ -53,8 +53,9 @@ const SIMD_MIN: usize = 128;
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Checksum {
-    /// Sum of native-endian 16-bit words (as if the data started at an even offset), not yet
-    /// folded. Each update adds less than 2^17, so it cannot overflow in practice (2^47 calls).
+    /// One's-complement sum, on 64 bits, of native-endian 16-bit words (as if the data started
+    /// at an even offset), not yet folded: every add carries out of bit 63 back into bit 0
+    /// ([`add_carry`]), so it never overflows and stays congruent to the word sum mod 0xffff.
     acc: u64,
     /// Whether an odd number of bytes went in so far.
     odd: bool,
@@ -81,8 +82,11 @@ impl Checksum {
     /// ```
     #[inline]
     pub fn update(&mut self, data: &[u8]) {
-        let s = sum_ne(data);
-        self.acc += u64::from(if self.odd { s.swap_bytes() } else { s });
+        let s = acc_ne(data);
+        // After an odd number of bytes the data's words straddle ours: add the sum byte-swapped
+        // (RFC 1071 §2(B)), which needs it folded to 16 bits first.
+        let s = if self.odd { u64::from(fold(s).swap_bytes()) } else { s };
+        self.acc = add_carry(self.acc, s);
         self.odd ^= data.len() & 1 == 1;
     }
 
@@ -96,7 +100,7 @@ impl Checksum {
     #[inline]
     pub fn add_u16(&mut self, value: u16) {
         let ne = value.to_be();
-        self.acc += u64::from(if self.odd { ne.swap_bytes() } else { ne });
+        self.acc = add_carry(self.acc, u64::from(if self.odd { ne.swap_bytes() } else { ne }));
     }
 
     /// Adds the four bytes of `value` in network order (as if `update(&value.to_be_bytes())`).
@@ -127,17 +131,17 @@ impl Checksum {
     #[inline]
     pub fn combine(&mut self, other: &Checksum) {
         let s = fold(other.acc);
-        self.acc += u64::from(if self.odd { s.swap_bytes() } else { s });
+        self.acc = add_carry(self.acc, u64::from(if self.odd { s.swap_bytes() } else { s }));
         self.odd ^= other.odd;
     }
 
     /// Adds an unfolded sum of native-endian 16-bit (or 32-bit) words taken from data that
     /// starts at an even offset of what was added so far (for the views' fixed-layout fast
-    /// paths; the sum must stay below 2^63).
+    /// paths; any `u64` taken as a one's-complement sum on 64 bits).
     #[inline(always)]
     pub(crate) fn add_ne_words(&mut self, sum: u64) {
-        let s = fold(sum);
-        self.acc += u64::from(if self.odd { s.swap_bytes() } else { s });
+        let s = if self.odd { u64::from(fold(sum).swap_bytes()) } else { sum };
+        self.acc = add_carry(self.acc, s);
     }
 
     /// The folded one's-complement sum so far, in host order (not complemented).
@@ -335,9 +339,24 @@ fn fold_be(acc: u64) -> u16 {
 /// its end): the fastest path available for the length.
 #[inline]
 pub(crate) fn sum_ne(data: &[u8]) -> u16 {
+    fold(acc_ne(data))
+}
+
+/// [`sum_ne`] before the fold: a one's-complement sum on 64 bits of the native-endian words
+/// (for [`Checksum`], which adds it to its own with [`add_carry`] and folds once at the end).
+#[inline]
+fn acc_ne(data: &[u8]) -> u64 {
     if data.len() < SIMD_MIN {
-        return fold(scalar_acc(data));
+        short_acc(data)
+    } else {
+        u64::from(long_sum_ne(data))
     }
+}
+
+/// [`sum_ne`] for buffers of [`SIMD_MIN`] bytes or more, out of line so that the short path
+/// inlined into its callers saves no registers for the kernel call.
+#[inline(never)]
+fn long_sum_ne(data: &[u8]) -> u16 {
     #[cfg(all(target_arch = "x86_64", not(miri)))]
     {
         fold(super::simd::sum(data))
@@ -346,6 +365,76 @@ pub(crate) fn sum_ne(data: &[u8]) -> u16 {
     {
         fold(scalar_acc(data))
     }
+}
+
+/// The native-endian word sum of a short buffer (below [`SIMD_MIN`]), to be folded: 64-bit
+/// words added with end-around carry into four independent chains (`add`/`adc` on x86_64), no
+/// vector setup, no loop for the tail. Adding 64-bit words with end-around carry is adding their
+/// four 16-bit words (2^16 ≡ 1 mod 0xffff, and 0xffff divides 2^64 - 1), and a non-zero input
+/// never sums to zero, so the folded result equals the word-by-word one.
+#[inline(always)]
+fn short_acc(data: &[u8]) -> u64 {
+    let word = |b: &[u8]| u64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+    let n = data.len();
+    if n < 8 {
+        return tiny_acc(data);
+    }
+    let (mut a, mut b, mut c, mut d) = (0u64, 0u64, 0u64, 0u64);
+    let mut blocks = data.chunks_exact(32);
+    for k in &mut blocks {
+        a = add_carry(a, word(&k[0..8]));
+        b = add_carry(b, word(&k[8..16]));
+        c = add_carry(c, word(&k[16..24]));
+        d = add_carry(d, word(&k[24..32]));
+    }
+    let mut rest = blocks.remainder();
+    if rest.len() >= 16 {
+        a = add_carry(a, word(&rest[0..8]));
+        b = add_carry(b, word(&rest[8..16]));
+        rest = &rest[16..];
+    }
+    if rest.len() >= 8 {
+        c = add_carry(c, word(&rest[0..8]));
+        rest = &rest[8..];
+    }
+    // The last 0..=7 bytes: the buffer's last 8 bytes loaded as one word, the bytes already
+    // added shifted out. They start at a multiple of 8, so every byte keeps its place in its
+    // 16-bit word; the bytes past the end are zeros, as the odd-length rule wants.
+    let r = rest.len();
+    if r != 0 {
+        let last = word(&data[n - 8..]);
+        let shift = 64 - 8 * r as u32; // 8..=56
+        d = add_carry(
+            d,
+            if cfg!(target_endian = "little") { last >> shift } else { last << shift },
+        );
+    }
+    add_carry(add_carry(a, b), add_carry(c, d))
+}
+
+/// [`short_acc`] for fewer than 8 bytes.
+#[inline(always)]
+fn tiny_acc(mut rest: &[u8]) -> u64 {
+    let mut acc = 0u64;
+    if let [x0, x1, x2, x3, tail @ ..] = rest {
+        acc += u64::from(u32::from_ne_bytes([*x0, *x1, *x2, *x3]));
+        rest = tail;
+    }
+    if let [x0, x1, tail @ ..] = rest {
+        acc += u64::from(u16::from_ne_bytes([*x0, *x1]));
+        rest = tail;
+    }
+    if let [x0] = rest {
+        acc += u64::from(u16::from_ne_bytes([*x0, 0]));
+    }
+    acc
+}
+
+/// `a + b` with the carry out of bit 63 added back in (one's-complement addition on 64 bits).
+#[inline(always)]
+fn add_carry(a: u64, b: u64) -> u64 {
+    let (s, c) = a.overflowing_add(b);
+    s + u64::from(c)
 }
 
 /// The scalar twin of the SIMD kernel (always compiled; the tests compare the two, and under

@@ -76,6 +76,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     ///     PacketError::BadVersion { header: Header::Ipv4, expected: 4, found: 6 },
     /// );
     /// ```
+    #[inline]
     pub fn new_checked(buf: T) -> Result<Ipv4Packet<T>, PacketError> {
         let len = check_header(buf.as_ref())?;
         let total = usize::from(get_u16(buf.as_ref(), 2));
@@ -128,6 +129,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv4Packet::new_checked(&b[..])?.header_len(), 20);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn header_len(&self) -> usize {
         usize::from(self.buf.as_ref()[0] & 0x0f) * 4
     }
@@ -163,6 +165,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv4Packet::new_checked(&b[..])?.total_len(), 20);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn total_len(&self) -> u16 {
         get_u16(self.buf.as_ref(), 2)
     }
@@ -235,6 +238,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv4Packet::new_checked(&b[..])?.protocol(), berkeley::wire::IpProtocol::TCP);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn protocol(&self) -> IpProtocol {
         IpProtocol(self.buf.as_ref()[9])
     }
@@ -259,6 +263,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv4Packet::new_checked(&b[..])?.src_addr(), std::net::Ipv4Addr::LOCALHOST);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn src_addr(&self) -> Ipv4Addr {
         ipv4_at(self.buf.as_ref(), 12)
     }
@@ -270,6 +275,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv4Packet::new_checked(&b[..])?.dst_addr(), std::net::Ipv4Addr::UNSPECIFIED);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn dst_addr(&self) -> Ipv4Addr {
         ipv4_at(self.buf.as_ref(), 16)
     }
@@ -293,6 +299,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv4Packet::new_checked(&b[..])?.header().len(), 20);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn header(&self) -> &[u8] {
         &self.buf.as_ref()[..self.header_len()]
     }
@@ -305,6 +312,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv4Packet::new_checked(&b[..])?.payload().len(), 8);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn payload(&self) -> &[u8] {
         let b = self.buf.as_ref();
         let end = usize::from(self.total_len()).min(b.len());
@@ -321,6 +329,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert!(ip.verify_checksum());
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn verify_checksum(&self) -> bool {
         header_sum(self.header()) == 0xffff
     }
@@ -333,6 +342,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert!(matches!(ip.pseudo_header(), berkeley::wire::PseudoHeader::V4 { .. }));
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn pseudo_header(&self) -> PseudoHeader {
         PseudoHeader::V4 { src: self.src_addr(), dst: self.dst_addr() }
     }

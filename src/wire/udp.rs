@@ -47,6 +47,7 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
     /// let err = UdpPacket::new_checked(&[0, 1, 0, 2, 0, 7, 0, 0][..]).unwrap_err();
     /// assert_eq!(err, PacketError::BadLength { header: Header::Udp, field: "length", value: 7 });
     /// ```
+    #[inline]
     pub fn new_checked(buf: T) -> Result<UdpPacket<T>, PacketError> {
         let b = buf.as_ref();
         need(Header::Udp, b.len(), HEADER_LEN)?;
@@ -103,6 +104,7 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
     #[allow(clippy::len_without_is_empty)] // a header field, never empty
+    #[inline]
     pub fn len(&self) -> u16 {
         get_u16(self.buf.as_ref(), 4)
     }
@@ -114,6 +116,7 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
     /// assert_eq!(udp.checksum(), 0xabcd);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn checksum(&self) -> u16 {
         get_u16(self.buf.as_ref(), 6)
     }
@@ -125,16 +128,19 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
     /// assert_eq!(udp.payload(), &[42]); // the length field says 9
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn payload(&self) -> &[u8] {
         &self.datagram()[HEADER_LEN..]
     }
 
     /// Header and payload, `len()` bytes.
+    #[inline]
     fn datagram(&self) -> &[u8] {
         &self.buf.as_ref()[..usize::from(self.len())]
     }
 
     /// The sum over pseudo-header and datagram.
+    #[inline]
     fn total(&self, ph: &PseudoHeader) -> Checksum {
         let d = self.datagram();
         let mut c = ph.sum(IpProtocol::UDP, d.len());
@@ -153,6 +159,7 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
     /// assert!(!udp.verify_checksum(&PseudoHeader::V6 { src: Ipv6Addr::LOCALHOST, dst: Ipv6Addr::LOCALHOST }));
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn verify_checksum(&self, ph: &PseudoHeader) -> bool {
         if self.checksum() == 0 {
             return matches!(ph, PseudoHeader::V4 { .. });
