@@ -367,67 +367,43 @@ fn long_sum_ne(data: &[u8]) -> u16 {
     }
 }
 
-/// The native-endian word sum of a short buffer (below [`SIMD_MIN`]), to be folded: 64-bit
-/// words added with end-around carry into four independent chains (`add`/`adc` on x86_64), no
-/// vector setup, no loop for the tail. Adding 64-bit words with end-around carry is adding their
-/// four 16-bit words (2^16 ≡ 1 mod 0xffff, and 0xffff divides 2^64 - 1), and a non-zero input
-/// never sums to zero, so the folded result equals the word-by-word one.
+/// The native-endian word sum of a short buffer (below [`SIMD_MIN`]), to be folded. From 8 to
+/// 23 bytes (an IPv4 or TCP header, a UDP header and a few bytes), which the compiler's
+/// vectorised loop handles poorly: 64-bit words added with end-around carry (`add`/`adc` on
+/// x86_64), the last bytes as one shifted load, no loop. Adding 64-bit words with end-around
+/// carry is adding their four 16-bit words (2^16 ≡ 1 mod 0xffff, and 0xffff divides
+/// 2^64 - 1), and a non-zero input never sums to zero, so the folded result equals the
+/// word-by-word one. Other lengths take [`scalar_block`], which the compiler vectorises.
 #[inline(always)]
 fn short_acc(data: &[u8]) -> u64 {
     let word = |b: &[u8]| u64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
     let n = data.len();
-    if n < 8 {
-        return tiny_acc(data);
+    if !(8..24).contains(&n) {
+        return scalar_block(data);
     }
-    let (mut a, mut b, mut c, mut d) = (0u64, 0u64, 0u64, 0u64);
-    let mut blocks = data.chunks_exact(32);
-    for k in &mut blocks {
-        a = add_carry(a, word(&k[0..8]));
-        b = add_carry(b, word(&k[8..16]));
-        c = add_carry(c, word(&k[16..24]));
-        d = add_carry(d, word(&k[24..32]));
-    }
-    let mut rest = blocks.remainder();
-    if rest.len() >= 16 {
-        a = add_carry(a, word(&rest[0..8]));
-        b = add_carry(b, word(&rest[8..16]));
-        rest = &rest[16..];
-    }
+    let mut a = word(&data[..8]);
+    let mut rest = &data[8..];
     if rest.len() >= 8 {
-        c = add_carry(c, word(&rest[0..8]));
+        a = add_carry(a, word(&rest[0..8]));
         rest = &rest[8..];
     }
-    // The last 0..=7 bytes: the buffer's last 8 bytes loaded as one word, the bytes already
-    // added shifted out. They start at a multiple of 8, so every byte keeps its place in its
+    if let [x0, x1, x2, x3, tail @ ..] = rest {
+        a = add_carry(a, u64::from(u32::from_ne_bytes([*x0, *x1, *x2, *x3])));
+        rest = tail;
+    }
+    // The last 0..=3 bytes: the buffer's last 8 bytes loaded as one word, the bytes already
+    // added shifted out. They start at an even offset, so every byte keeps its place in its
     // 16-bit word; the bytes past the end are zeros, as the odd-length rule wants.
     let r = rest.len();
     if r != 0 {
         let last = word(&data[n - 8..]);
-        let shift = 64 - 8 * r as u32; // 8..=56
-        d = add_carry(
-            d,
+        let shift = 64 - 8 * r as u32; // 40..=56
+        a = add_carry(
+            a,
             if cfg!(target_endian = "little") { last >> shift } else { last << shift },
         );
     }
-    add_carry(add_carry(a, b), add_carry(c, d))
-}
-
-/// [`short_acc`] for fewer than 8 bytes.
-#[inline(always)]
-fn tiny_acc(mut rest: &[u8]) -> u64 {
-    let mut acc = 0u64;
-    if let [x0, x1, x2, x3, tail @ ..] = rest {
-        acc += u64::from(u32::from_ne_bytes([*x0, *x1, *x2, *x3]));
-        rest = tail;
-    }
-    if let [x0, x1, tail @ ..] = rest {
-        acc += u64::from(u16::from_ne_bytes([*x0, *x1]));
-        rest = tail;
-    }
-    if let [x0] = rest {
-        acc += u64::from(u16::from_ne_bytes([*x0, 0]));
-    }
-    acc
+    a
 }
 
 /// `a + b` with the carry out of bit 63 added back in (one's-complement addition on 64 bits).
