@@ -325,6 +325,13 @@ fn fold(acc: u64) -> u16 {
     fold_be(acc)
 }
 
+/// Folds a sum of host-order 16-bit values (any width) to their one's-complement sum, in host
+/// order (for the views that sum header fields from their values).
+#[inline(always)]
+pub(crate) fn fold_host(acc: u64) -> u16 {
+    fold_be(acc)
+}
+
 #[inline(always)]
 fn fold_be(acc: u64) -> u16 {
     // Two end-around-carry adds: 64 -> 32 -> 16 bits. After an add that overflowed, the sum is

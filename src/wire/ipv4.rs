@@ -714,19 +714,33 @@ impl Ipv4Repr {
         }
         need(Header::Ipv4, buf.len(), total)?;
         let buf = &mut buf[..total];
-        buf[0] = 0x45;
-        buf[1] = (self.dscp << 2) | self.ecn;
-        set_u16(buf, 2, total as u16);
-        set_u16(buf, 4, self.ident);
+        // The header is built in a local array and summed from the field values, then copied
+        // once: no reading back of bytes just stored (which stalls store-to-load forwarding).
+        let tos = (self.dscp << 2) | self.ecn;
         let flags = (u16::from(self.dont_frag) << 14) | (u16::from(self.more_frags) << 13);
-        set_u16(buf, 6, flags | (self.frag_offset >> 3));
-        buf[8] = self.ttl;
-        buf[9] = self.protocol.0;
-        buf[12..16].copy_from_slice(&self.src_addr.octets());
-        buf[16..20].copy_from_slice(&self.dst_addr.octets());
-        set_u16(buf, 10, 0);
-        let c = !header_sum(&buf[..HEADER_LEN]);
-        set_u16(buf, 10, c);
+        let frag = flags | (self.frag_offset >> 3);
+        let (src, dst) = (u32::from(self.src_addr), u32::from(self.dst_addr));
+        let words = u64::from(0x4500 | u16::from(tos))
+            + total as u64
+            + u64::from(self.ident)
+            + u64::from(frag)
+            + u64::from((u16::from(self.ttl) << 8) | u16::from(self.protocol.0))
+            + u64::from(src >> 16)
+            + u64::from(src & 0xffff)
+            + u64::from(dst >> 16)
+            + u64::from(dst & 0xffff);
+        let mut h = [0u8; HEADER_LEN];
+        h[0] = 0x45;
+        h[1] = tos;
+        set_u16(&mut h, 2, total as u16);
+        set_u16(&mut h, 4, self.ident);
+        set_u16(&mut h, 6, frag);
+        h[8] = self.ttl;
+        h[9] = self.protocol.0;
+        set_u16(&mut h, 10, !checksum::fold_host(words));
+        h[12..16].copy_from_slice(&self.src_addr.octets());
+        h[16..20].copy_from_slice(&self.dst_addr.octets());
+        buf[..HEADER_LEN].copy_from_slice(&h);
         Ok(Ipv4Packet { buf })
     }
 }

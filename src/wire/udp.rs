@@ -322,14 +322,24 @@ impl<'a> UdpRepr<'a> {
         }
         need(Header::Udp, buf.len(), len)?;
         let buf = &mut buf[..len];
-        set_u16(buf, 0, self.src_port);
-        set_u16(buf, 2, self.dst_port);
-        set_u16(buf, 4, len as u16);
-        set_u16(buf, 6, 0);
+        // The checksum from the values and the caller's payload, not by reading back what was
+        // just written (small stores then a wide load stall the store-to-load forwarding).
+        let mut c = ph.sum(IpProtocol::UDP, len);
+        c.add_u32((u32::from(self.src_port) << 16) | u32::from(self.dst_port));
+        c.add_u16(len as u16);
+        c.update(self.payload);
+        let sum = match c.finish() {
+            0 => 0xffff, // RFC 768: a computed zero is sent as all ones
+            sum => sum,
+        };
+        let mut header = [0u8; HEADER_LEN];
+        set_u16(&mut header, 0, self.src_port);
+        set_u16(&mut header, 2, self.dst_port);
+        set_u16(&mut header, 4, len as u16);
+        set_u16(&mut header, 6, sum);
+        buf[..HEADER_LEN].copy_from_slice(&header);
         buf[HEADER_LEN..].copy_from_slice(self.payload);
-        let mut udp = UdpPacket { buf };
-        udp.fill_checksum(ph);
-        Ok(udp)
+        Ok(UdpPacket { buf })
     }
 }
 
