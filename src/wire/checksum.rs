@@ -385,7 +385,13 @@ fn long_sum_ne(data: &[u8]) -> u16 {
 fn short_acc(data: &[u8]) -> u64 {
     let word = |b: &[u8]| u64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
     let n = data.len();
-    if !(8..24).contains(&n) {
+    if n < 8 {
+        return scalar_block(data);
+    }
+    if n >= 24 {
+        #[cfg(all(target_arch = "x86_64", not(miri)))]
+        return super::simd::sum_short(data);
+        #[cfg(not(all(target_arch = "x86_64", not(miri))))]
         return scalar_block(data);
     }
     let mut a = word(&data[..8]);

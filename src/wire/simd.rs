@@ -38,6 +38,38 @@ pub(crate) fn sum(data: &[u8]) -> u64 {
     }
 }
 
+/// The native-endian 16-bit word sum of a short buffer (fewer than 128 bytes), not folded:
+/// 16-byte SSE2 loads into one pair of lane accumulators, one horizontal add, the last 0..=15
+/// bytes by the scalar loop. No dispatch and no lane flush: the kernel for headers and small
+/// datagrams, where [`sum_sse2`]'s 64-byte blocks and four horizontal sums cost more than
+/// they save.
+#[inline]
+pub(crate) fn sum_short(data: &[u8]) -> u64 {
+    // At most 7 loads below 128 bytes, so no lane (less than 2^16 per load) can overflow; a
+    // longer buffer gets the flushing kernel.
+    if data.len() >= 128 {
+        return sum_sse2(data);
+    }
+    let mut chunks = data.chunks_exact(16);
+    // SAFETY: SSE2 is part of the x86_64 baseline; `chunks` yields 16-byte chunks, so each
+    // unaligned 16-byte load is in bounds, and _mm_loadu_si128 has no alignment requirement.
+    let lanes = unsafe {
+        let mask = _mm_set1_epi32(0xffff);
+        let (mut lo, mut hi) = (_mm_setzero_si128(), _mm_setzero_si128());
+        for c in &mut chunks {
+            let v = _mm_loadu_si128(c.as_ptr().cast::<__m128i>());
+            lo = _mm_add_epi32(lo, _mm_and_si128(v, mask));
+            hi = _mm_add_epi32(hi, _mm_srli_epi32(v, 16));
+        }
+        // Each lane is below 2^20 after adding lo and hi: the horizontal adds stay in 32 bits.
+        let s = _mm_add_epi32(lo, hi);
+        let s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0b01_00_11_10));
+        let s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0b10_11_00_01));
+        _mm_cvtsi128_si32(s) as u32
+    };
+    u64::from(lanes) + scalar_acc(chunks.remainder())
+}
+
 /// The SSE2 kernel (SSE2 is part of the x86_64 baseline, so this needs no detection).
 #[doc(hidden)]
 pub fn sum_sse2(data: &[u8]) -> u64 {
