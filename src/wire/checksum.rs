@@ -80,7 +80,9 @@ impl Checksum {
     /// c.update(&[0x34]);
     /// assert_eq!(c.sum(), 0x1234);
     /// ```
-    #[inline]
+    // Always inlined: after a pseudo-header (or `new`) the compiler then knows the sum is at an
+    // even offset and drops the byte-swap path.
+    #[inline(always)]
     pub fn update(&mut self, data: &[u8]) {
         let s = acc_ne(data);
         // After an odd number of bytes the data's words straddle ours: add the sum byte-swapped
@@ -419,9 +421,33 @@ fn short_acc(data: &[u8]) -> u64 {
     a
 }
 
+/// The one's-complement sum on 64 bits of the native-endian words of fewer than 16 bytes that
+/// start at an even offset (the tail of [`simd::sum_short`](super::simd)): one load per
+/// power-of-two piece, no loop.
+#[inline(always)]
+pub(crate) fn tail_acc(mut rest: &[u8]) -> u64 {
+    let mut a = 0u64;
+    if let [x0, x1, x2, x3, x4, x5, x6, x7, tail @ ..] = rest {
+        a = u64::from_ne_bytes([*x0, *x1, *x2, *x3, *x4, *x5, *x6, *x7]);
+        rest = tail;
+    }
+    if let [x0, x1, x2, x3, tail @ ..] = rest {
+        a = add_carry(a, u64::from(u32::from_ne_bytes([*x0, *x1, *x2, *x3])));
+        rest = tail;
+    }
+    if let [x0, x1, tail @ ..] = rest {
+        a = add_carry(a, u64::from(u16::from_ne_bytes([*x0, *x1])));
+        rest = tail;
+    }
+    if let [x0] = rest {
+        a = add_carry(a, u64::from(u16::from_ne_bytes([*x0, 0])));
+    }
+    a
+}
+
 /// `a + b` with the carry out of bit 63 added back in (one's-complement addition on 64 bits).
 #[inline(always)]
-fn add_carry(a: u64, b: u64) -> u64 {
+pub(crate) fn add_carry(a: u64, b: u64) -> u64 {
     let (s, c) = a.overflowing_add(b);
     s + u64::from(c)
 }

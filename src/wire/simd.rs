@@ -20,7 +20,7 @@
 
 use std::arch::x86_64::*;
 
-use super::checksum::scalar_acc;
+use super::checksum::{add_carry, scalar_acc, tail_acc};
 
 /// Loads per accumulator lane before the lanes are flushed into the `u64`.
 const BLOCK_LOADS: usize = 65_535;
@@ -40,7 +40,7 @@ pub(crate) fn sum(data: &[u8]) -> u64 {
 
 /// The native-endian 16-bit word sum of a short buffer (fewer than 128 bytes), not folded:
 /// 16-byte SSE2 loads into one pair of lane accumulators, one horizontal add, the last 0..=15
-/// bytes by the scalar loop. No dispatch and no lane flush: the kernel for headers and small
+/// bytes by a few scalar loads. No dispatch and no lane flush: the kernel for headers and small
 /// datagrams, where [`sum_sse2`]'s 64-byte blocks and four horizontal sums cost more than
 /// they save.
 #[inline]
@@ -67,7 +67,7 @@ pub(crate) fn sum_short(data: &[u8]) -> u64 {
         let s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0b10_11_00_01));
         _mm_cvtsi128_si32(s) as u32
     };
-    u64::from(lanes) + scalar_acc(chunks.remainder())
+    add_carry(u64::from(lanes), tail_acc(chunks.remainder()))
 }
 
 /// The SSE2 kernel (SSE2 is part of the x86_64 baseline, so this needs no detection).
