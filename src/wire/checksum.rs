@@ -424,6 +424,7 @@ fn short_acc(data: &[u8]) -> u64 {
 /// The one's-complement sum on 64 bits of the native-endian words of fewer than 16 bytes that
 /// start at an even offset (the tail of [`simd::sum_short`](super::simd)): one load per
 /// power-of-two piece, no loop.
+#[cfg(target_arch = "x86_64")]
 #[inline(always)]
 pub(crate) fn tail_acc(mut rest: &[u8]) -> u64 {
     let mut a = 0u64;
