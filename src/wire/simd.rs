@@ -38,18 +38,17 @@ pub(crate) fn sum(data: &[u8]) -> u64 {
     }
 }
 
-/// The native-endian 16-bit word sum of a short buffer (fewer than 128 bytes), not folded:
+/// The native-endian 16-bit word sum of a short buffer (fewer than 128 bytes: the caller
+/// checks), not folded:
 /// 16-byte SSE2 loads into one pair of lane accumulators, one horizontal add, the last 0..=15
 /// bytes by a few scalar loads. No dispatch and no lane flush: the kernel for headers and small
 /// datagrams, where [`sum_sse2`]'s 64-byte blocks and four horizontal sums cost more than
 /// they save.
 #[inline]
 pub(crate) fn sum_short(data: &[u8]) -> u64 {
-    // At most 7 loads below 128 bytes, so no lane (less than 2^16 per load) can overflow; a
-    // longer buffer gets the flushing kernel.
-    if data.len() >= 128 {
-        return sum_sse2(data);
-    }
+    // Only called below 128 bytes (checksum::sum_ne sends longer buffers to `sum`): at most 7
+    // loads, so no lane (less than 2^16 per load) can overflow.
+    debug_assert!(data.len() < 128);
     let mut chunks = data.chunks_exact(16);
     // SAFETY: SSE2 is part of the x86_64 baseline; `chunks` yields 16-byte chunks, so each
     // unaligned 16-byte load is in bounds, and _mm_loadu_si128 has no alignment requirement.
@@ -67,7 +66,11 @@ pub(crate) fn sum_short(data: &[u8]) -> u64 {
         let s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0b10_11_00_01));
         _mm_cvtsi128_si32(s) as u32
     };
-    add_carry(u64::from(lanes), tail_acc(chunks.remainder()))
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return u64::from(lanes);
+    }
+    add_carry(u64::from(lanes), tail_acc(rest))
 }
 
 /// The SSE2 kernel (SSE2 is part of the x86_64 baseline, so this needs no detection).
