@@ -1,5 +1,6 @@
-//! The audited SIMD kernel of the Internet checksum (x86_64): SSE2 (baseline on x86_64) and
-//! AVX2 (detected at run time; std caches the answer in an atomic).
+//! The audited SIMD kernels of the Internet checksum (x86_64): SSE2 (baseline on x86_64) and
+//! AVX2 (detected at run time; std caches the answer in an atomic), plus a small SSE2 kernel
+//! for 24..128-byte buffers ([`sum_short`]).
 //!
 //! This is the one file of `wire/` allowed `unsafe` (see DESIGN.md): calling
 //! `#[target_feature]` functions and unaligned loads. Its scalar twin is
