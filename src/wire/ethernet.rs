@@ -291,7 +291,7 @@ impl EthernetRepr {
     /// ```
     /// let frame = berkeley::wire::EthernetFrame::new_checked(&[0u8; 14][..])?;
     /// let repr = berkeley::wire::EthernetRepr::parse(&frame)?;
-    /// assert_eq!(repr.ethertype.get(), 0);
+    /// assert_eq!(repr.ethertype.as_raw(), 0);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
     pub fn parse<T: AsRef<[u8]>>(frame: &EthernetFrame<T>) -> Result<EthernetRepr, PacketError> {
