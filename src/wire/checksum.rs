@@ -240,16 +240,16 @@ pub fn pseudo_header_v6(
     protocol: IpProtocol,
     len: usize,
 ) -> Checksum {
-    // Each address as four native-endian 32-bit words (pairs of 16-bit words).
+    // Each address as two native-endian 64-bit words (four 16-bit words each), added with
+    // end-around carry.
     let words = |a: Ipv6Addr| {
-        let x = u128::from_ne_bytes(a.octets());
-        u64::from(x as u32)
-            + u64::from((x >> 32) as u32)
-            + u64::from((x >> 64) as u32)
-            + u64::from((x >> 96) as u32)
+        let o = a.octets();
+        let hi = u64::from_ne_bytes([o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7]]);
+        let lo = u64::from_ne_bytes([o[8], o[9], o[10], o[11], o[12], o[13], o[14], o[15]]);
+        add_carry(hi, lo)
     };
-    let acc = words(src) + words(dst);
-    Checksum { acc: acc + u64::from(be_tail(protocol, len)), odd: false }
+    let acc = add_carry(words(src), words(dst));
+    Checksum { acc: add_carry(acc, u64::from(be_tail(protocol, len))), odd: false }
 }
 
 /// The protocol and length words of a pseudo-header, summed and folded, as a native-endian
