@@ -862,3 +862,36 @@ fn ipv4_emit_checksum_equals_fill_checksum() {
     assert_eq!(view.checksum(), emitted);
     assert!(view.verify_checksum());
 }
+
+#[test]
+fn pseudo_header_lengths_on_both_sides_of_65535() {
+    // Lengths up to 65535 take the in-memory-word path, longer ones (IPv6 jumbograms, RFC
+    // 2675) the 32-bit sum: both must equal the naive sum of the pseudo-header's bytes.
+    let (s4, d4) = (Ipv4Addr::new(198, 51, 100, 255), Ipv4Addr::new(255, 255, 255, 254));
+    let (s6, d6) =
+        (Ipv6Addr::new(0xffff, 0xfffe, 0, 1, 0x8000, 0, 0xffff, 0xffff), Ipv6Addr::LOCALHOST);
+    for len in [0usize, 1, 255, 256, 0xfeff, 0xffff, 0x1_0000, 0x1_0001, 0xfffe_ffff, 0xffff_ffff] {
+        for proto in [IpProtocol::UDP, IpProtocol::new(255)] {
+            let len32 = u32::try_from(len).unwrap();
+            let mut b = s4.octets().to_vec();
+            b.extend_from_slice(&d4.octets());
+            // IPv4's length field is 16 bits; a longer "length" is summed as 32 bits.
+            b.extend_from_slice(&[0, proto.get()]);
+            b.extend_from_slice(&len32.to_be_bytes());
+            assert_eq!(
+                checksum::pseudo_header_v4(s4, d4, proto, len).sum(),
+                naive_sum(&b),
+                "v4 {len}"
+            );
+            let mut b = s6.octets().to_vec();
+            b.extend_from_slice(&d6.octets());
+            b.extend_from_slice(&len32.to_be_bytes());
+            b.extend_from_slice(&[0, 0, 0, proto.get()]);
+            assert_eq!(
+                checksum::pseudo_header_v6(s6, d6, proto, len).sum(),
+                naive_sum(&b),
+                "v6 {len}"
+            );
+        }
+    }
+}

@@ -220,7 +220,7 @@ pub fn pseudo_header_v4(
 ) -> Checksum {
     let addrs =
         u64::from(u32::from_ne_bytes(src.octets())) + u64::from(u32::from_ne_bytes(dst.octets()));
-    Checksum { acc: addrs + u64::from(be_tail(protocol, len)), odd: false }
+    Checksum { acc: addrs + be_tail(protocol, len), odd: false }
 }
 
 /// The pseudo-header sum for TCP, UDP and ICMPv6 over IPv6 (RFC 8200 §8.1): source,
@@ -249,16 +249,23 @@ pub fn pseudo_header_v6(
         add_carry(hi, lo)
     };
     let acc = add_carry(words(src), words(dst));
-    Checksum { acc: add_carry(acc, u64::from(be_tail(protocol, len))), odd: false }
+    Checksum { acc: add_carry(acc, be_tail(protocol, len)), odd: false }
 }
 
-/// The protocol and length words of a pseudo-header, summed and folded, as a native-endian
-/// word. The length is summed as 32 bits (two words): nothing is truncated.
+/// The protocol and length words of a pseudo-header as native-endian words, to add to a sum:
+/// a length up to 65535 as it sits in memory next to the protocol word, a longer one summed as
+/// 32 bits (two words) and folded. Nothing is truncated.
 #[inline(always)]
-fn be_tail(protocol: IpProtocol, len: usize) -> u16 {
+fn be_tail(protocol: IpProtocol, len: usize) -> u64 {
+    if len <= 0xffff {
+        // The words 0x00pp and the length as they sit in memory: one native-endian 32-bit
+        // word, a pair of 16-bit words.
+        let [l1, l0] = (len as u16).to_be_bytes();
+        return u64::from(u32::from_ne_bytes([0, protocol.get(), l1, l0]));
+    }
     let len = len as u64; // usize is at most 64 bits
     let be = u64::from(protocol.get()) + (len & 0xffff) + ((len >> 16) & 0xffff) + (len >> 32);
-    fold_be(be).to_be()
+    u64::from(fold_be(be).to_be())
 }
 
 /// RFC 1624 incremental update: the new checksum after a 16-bit word of the covered data
