@@ -800,3 +800,98 @@ fn streaming_odd_chunks_is_right() {
         chunks.iter().fold(etherparse::checksum::Sum16BitWords::new(), |s, ch| s.add_slice(ch));
     assert_ne!(ep.ones_complement(), !want, "etherparse now streams odd chunks right");
 }
+
+#[test]
+fn streaming_every_chunk_size_with_carries_is_right() {
+    // All-ones words make every 64-bit add carry: the streaming accumulator must wrap them
+    // back in whatever the chunking (even and odd sizes, through every short-buffer path).
+    for data in [vec![0xffu8; 300], pseudo_random(300, 11)] {
+        let want = naive_sum(&data);
+        for size in 1..=140 {
+            let mut c = Checksum::new();
+            for ch in data.chunks(size) {
+                c.update(ch);
+            }
+            assert_eq!(c.sum(), want, "chunks of {size}");
+        }
+    }
+}
+
+#[test]
+fn udp_emit_sends_a_computed_zero_checksum_as_all_ones() {
+    // RFC 768: a computed checksum of zero goes on the wire as 0xffff (zero means "none").
+    // Emit once, then pick the payload's last word so that the sum becomes 0xffff.
+    let ph =
+        PseudoHeader::V4 { src: Ipv4Addr::new(192, 0, 2, 1), dst: Ipv4Addr::new(192, 0, 2, 2) };
+    let mut payload = [0x12u8, 0x34, 0, 0];
+    let mut buf = [0u8; 12];
+    let first =
+        UdpRepr { src_port: 1234, dst_port: 53, payload: &payload }.emit(&mut buf, &ph).unwrap();
+    let sum = !first.checksum(); // the one's-complement sum over everything
+    payload[2..].copy_from_slice(&(!sum).to_be_bytes());
+    let udp =
+        UdpRepr { src_port: 1234, dst_port: 53, payload: &payload }.emit(&mut buf, &ph).unwrap();
+    assert_eq!(udp.checksum(), 0xffff);
+    assert!(udp.verify_checksum(&ph));
+    // The view's fill_checksum, which sums the written bytes, agrees with emit's value sum.
+    let mut view = UdpPacket::new_checked(buf).unwrap();
+    view.fill_checksum(&ph);
+    assert_eq!(view.checksum(), 0xffff);
+}
+
+#[test]
+fn ipv4_emit_checksum_equals_fill_checksum() {
+    // emit sums the header from the field values; fill_checksum sums the bytes.
+    let repr = Ipv4Repr {
+        src_addr: Ipv4Addr::new(203, 0, 113, 254),
+        dst_addr: Ipv4Addr::new(255, 255, 255, 255),
+        protocol: IpProtocol::TCP,
+        payload_len: 65_515,
+        ttl: 255,
+        dscp: 63,
+        ecn: 3,
+        ident: 0xffff,
+        dont_frag: true,
+        more_frags: true,
+        frag_offset: 65_528,
+    };
+    let mut buf = vec![0u8; repr.buffer_len()];
+    let emitted = repr.emit(&mut buf).unwrap().checksum();
+    let mut view = Ipv4Packet::new_checked(&mut buf[..]).unwrap();
+    view.fill_checksum();
+    assert_eq!(view.checksum(), emitted);
+    assert!(view.verify_checksum());
+}
+
+#[test]
+fn pseudo_header_lengths_on_both_sides_of_65535() {
+    // Lengths up to 65535 take the in-memory-word path, longer ones (IPv6 jumbograms, RFC
+    // 2675) the 32-bit sum: both must equal the naive sum of the pseudo-header's bytes.
+    let (s4, d4) = (Ipv4Addr::new(198, 51, 100, 255), Ipv4Addr::new(255, 255, 255, 254));
+    let (s6, d6) =
+        (Ipv6Addr::new(0xffff, 0xfffe, 0, 1, 0x8000, 0, 0xffff, 0xffff), Ipv6Addr::LOCALHOST);
+    for len in [0usize, 1, 255, 256, 0xfeff, 0xffff, 0x1_0000, 0x1_0001, 0xfffe_ffff, 0xffff_ffff] {
+        for proto in [IpProtocol::UDP, IpProtocol::new(255)] {
+            let len32 = u32::try_from(len).unwrap();
+            let mut b = s4.octets().to_vec();
+            b.extend_from_slice(&d4.octets());
+            // IPv4's length field is 16 bits; a longer "length" is summed as 32 bits.
+            b.extend_from_slice(&[0, proto.get()]);
+            b.extend_from_slice(&len32.to_be_bytes());
+            assert_eq!(
+                checksum::pseudo_header_v4(s4, d4, proto, len).sum(),
+                naive_sum(&b),
+                "v4 {len}"
+            );
+            let mut b = s6.octets().to_vec();
+            b.extend_from_slice(&d6.octets());
+            b.extend_from_slice(&len32.to_be_bytes());
+            b.extend_from_slice(&[0, 0, 0, proto.get()]);
+            assert_eq!(
+                checksum::pseudo_header_v6(s6, d6, proto, len).sum(),
+                naive_sum(&b),
+                "v6 {len}"
+            );
+        }
+    }
+}

@@ -3,10 +3,12 @@
 //!
 //! The checksum of IPv4, ICMP, UDP and TCP is the one's complement of the one's-complement sum
 //! of the data taken as big-endian 16-bit words (an odd last byte is padded with a zero). This
-//! module computes it at memory speed: a plain scalar loop for short buffers (no dispatch cost
-//! for a 20-byte header), and on x86_64 an AVX2 kernel (detected at run time; std caches the
-//! detection) or the SSE2 baseline for long ones. Any length, any alignment; results are
-//! host-order `u16`s, ready for the views' setters.
+//! module computes it at memory speed with no dispatch cost on short buffers: 8 to 23 bytes
+//! (a 20-byte header) as a few 64-bit add-with-carry steps, 24 to 127 bytes (small datagrams)
+//! through a small SSE2 kernel on x86_64 (the compiler-vectorised scalar loop elsewhere), and
+//! longer buffers through an AVX2 kernel (detected at run time; std caches the detection) or
+//! the SSE2 baseline. Any length, any alignment; results are host-order `u16`s, ready for the
+//! views' setters.
 //!
 //! ```
 //! use berkeley::wire::checksum::{self, Checksum};
@@ -53,8 +55,9 @@ const SIMD_MIN: usize = 128;
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Checksum {
-    /// Sum of native-endian 16-bit words (as if the data started at an even offset), not yet
-    /// folded. Each update adds less than 2^17, so it cannot overflow in practice (2^47 calls).
+    /// One's-complement sum, on 64 bits, of native-endian 16-bit words (as if the data started
+    /// at an even offset), not yet folded: every add carries out of bit 63 back into bit 0
+    /// ([`add_carry`]), so it never overflows and stays congruent to the word sum mod 0xffff.
     acc: u64,
     /// Whether an odd number of bytes went in so far.
     odd: bool,
@@ -79,10 +82,15 @@ impl Checksum {
     /// c.update(&[0x34]);
     /// assert_eq!(c.sum(), 0x1234);
     /// ```
-    #[inline]
+    // Always inlined: after a pseudo-header (or `new`) the compiler then knows the sum is at an
+    // even offset and drops the byte-swap path.
+    #[inline(always)]
     pub fn update(&mut self, data: &[u8]) {
-        let s = sum_ne(data);
-        self.acc += u64::from(if self.odd { s.swap_bytes() } else { s });
+        let s = acc_ne(data);
+        // After an odd number of bytes the data's words straddle ours: add the sum byte-swapped
+        // (RFC 1071 §2(B)), which needs it folded to 16 bits first.
+        let s = if self.odd { u64::from(fold(s).swap_bytes()) } else { s };
+        self.acc = add_carry(self.acc, s);
         self.odd ^= data.len() & 1 == 1;
     }
 
@@ -96,7 +104,7 @@ impl Checksum {
     #[inline]
     pub fn add_u16(&mut self, value: u16) {
         let ne = value.to_be();
-        self.acc += u64::from(if self.odd { ne.swap_bytes() } else { ne });
+        self.acc = add_carry(self.acc, u64::from(if self.odd { ne.swap_bytes() } else { ne }));
     }
 
     /// Adds the four bytes of `value` in network order (as if `update(&value.to_be_bytes())`).
@@ -127,17 +135,17 @@ impl Checksum {
     #[inline]
     pub fn combine(&mut self, other: &Checksum) {
         let s = fold(other.acc);
-        self.acc += u64::from(if self.odd { s.swap_bytes() } else { s });
+        self.acc = add_carry(self.acc, u64::from(if self.odd { s.swap_bytes() } else { s }));
         self.odd ^= other.odd;
     }
 
     /// Adds an unfolded sum of native-endian 16-bit (or 32-bit) words taken from data that
     /// starts at an even offset of what was added so far (for the views' fixed-layout fast
-    /// paths; the sum must stay below 2^63).
+    /// paths; any `u64` taken as a one's-complement sum on 64 bits).
     #[inline(always)]
     pub(crate) fn add_ne_words(&mut self, sum: u64) {
-        let s = fold(sum);
-        self.acc += u64::from(if self.odd { s.swap_bytes() } else { s });
+        let s = if self.odd { u64::from(fold(sum).swap_bytes()) } else { sum };
+        self.acc = add_carry(self.acc, s);
     }
 
     /// The folded one's-complement sum so far, in host order (not complemented).
@@ -212,7 +220,7 @@ pub fn pseudo_header_v4(
 ) -> Checksum {
     let addrs =
         u64::from(u32::from_ne_bytes(src.octets())) + u64::from(u32::from_ne_bytes(dst.octets()));
-    Checksum { acc: addrs + u64::from(be_tail(protocol, len)), odd: false }
+    Checksum { acc: addrs + be_tail(protocol, len), odd: false }
 }
 
 /// The pseudo-header sum for TCP, UDP and ICMPv6 over IPv6 (RFC 8200 §8.1): source,
@@ -232,25 +240,32 @@ pub fn pseudo_header_v6(
     protocol: IpProtocol,
     len: usize,
 ) -> Checksum {
-    // Each address as four native-endian 32-bit words (pairs of 16-bit words).
+    // Each address as two native-endian 64-bit words (four 16-bit words each), added with
+    // end-around carry.
     let words = |a: Ipv6Addr| {
-        let x = u128::from_ne_bytes(a.octets());
-        u64::from(x as u32)
-            + u64::from((x >> 32) as u32)
-            + u64::from((x >> 64) as u32)
-            + u64::from((x >> 96) as u32)
+        let o = a.octets();
+        let hi = u64::from_ne_bytes([o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7]]);
+        let lo = u64::from_ne_bytes([o[8], o[9], o[10], o[11], o[12], o[13], o[14], o[15]]);
+        add_carry(hi, lo)
     };
-    let acc = words(src) + words(dst);
-    Checksum { acc: acc + u64::from(be_tail(protocol, len)), odd: false }
+    let acc = add_carry(words(src), words(dst));
+    Checksum { acc: add_carry(acc, be_tail(protocol, len)), odd: false }
 }
 
-/// The protocol and length words of a pseudo-header, summed and folded, as a native-endian
-/// word. The length is summed as 32 bits (two words): nothing is truncated.
+/// The protocol and length words of a pseudo-header as native-endian words, to add to a sum:
+/// a length up to 65535 as it sits in memory next to the protocol word, a longer one summed as
+/// 32 bits (two words) and folded. Nothing is truncated.
 #[inline(always)]
-fn be_tail(protocol: IpProtocol, len: usize) -> u16 {
+fn be_tail(protocol: IpProtocol, len: usize) -> u64 {
+    if len <= 0xffff {
+        // The words 0x00pp and the length as they sit in memory: one native-endian 32-bit
+        // word, a pair of 16-bit words.
+        let [l1, l0] = (len as u16).to_be_bytes();
+        return u64::from(u32::from_ne_bytes([0, protocol.get(), l1, l0]));
+    }
     let len = len as u64; // usize is at most 64 bits
     let be = u64::from(protocol.get()) + (len & 0xffff) + ((len >> 16) & 0xffff) + (len >> 32);
-    fold_be(be).to_be()
+    u64::from(fold_be(be).to_be())
 }
 
 /// RFC 1624 incremental update: the new checksum after a 16-bit word of the covered data
@@ -321,6 +336,13 @@ fn fold(acc: u64) -> u16 {
     fold_be(acc)
 }
 
+/// Folds a sum of host-order 16-bit values (any width) to their one's-complement sum, in host
+/// order (for the views that sum header fields from their values).
+#[inline(always)]
+pub(crate) fn fold_host(acc: u64) -> u16 {
+    fold_be(acc)
+}
+
 #[inline(always)]
 fn fold_be(acc: u64) -> u16 {
     // Two end-around-carry adds: 64 -> 32 -> 16 bits. After an add that overflowed, the sum is
@@ -335,9 +357,24 @@ fn fold_be(acc: u64) -> u16 {
 /// its end): the fastest path available for the length.
 #[inline]
 pub(crate) fn sum_ne(data: &[u8]) -> u16 {
+    fold(acc_ne(data))
+}
+
+/// [`sum_ne`] before the fold: a one's-complement sum on 64 bits of the native-endian words
+/// (for [`Checksum`], which adds it to its own with [`add_carry`] and folds once at the end).
+#[inline]
+fn acc_ne(data: &[u8]) -> u64 {
     if data.len() < SIMD_MIN {
-        return fold(scalar_acc(data));
+        short_acc(data)
+    } else {
+        u64::from(long_sum_ne(data))
     }
+}
+
+/// [`sum_ne`] for buffers of [`SIMD_MIN`] bytes or more, out of line so that the short path
+/// inlined into its callers saves no registers for the kernel call.
+#[inline(never)]
+fn long_sum_ne(data: &[u8]) -> u16 {
     #[cfg(all(target_arch = "x86_64", not(miri)))]
     {
         fold(super::simd::sum(data))
@@ -346,6 +383,83 @@ pub(crate) fn sum_ne(data: &[u8]) -> u16 {
     {
         fold(scalar_acc(data))
     }
+}
+
+/// The native-endian word sum of a short buffer (below [`SIMD_MIN`]), to be folded. From 8 to
+/// 23 bytes (an IPv4 or TCP header, a UDP header and a few bytes), which the compiler's
+/// vectorised loop handles poorly: 64-bit words added with end-around carry (`add`/`adc` on
+/// x86_64), the last bytes as one shifted load, no loop. Adding 64-bit words with end-around
+/// carry is adding their four 16-bit words (2^16 ≡ 1 mod 0xffff, and 0xffff divides
+/// 2^64 - 1), and a non-zero input never sums to zero, so the folded result equals the
+/// word-by-word one. Other lengths take [`scalar_block`], which the compiler vectorises.
+#[inline(always)]
+fn short_acc(data: &[u8]) -> u64 {
+    let word = |b: &[u8]| u64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+    let n = data.len();
+    if n < 8 {
+        return scalar_block(data);
+    }
+    if n >= 24 {
+        #[cfg(all(target_arch = "x86_64", not(miri)))]
+        return super::simd::sum_short(data);
+        #[cfg(not(all(target_arch = "x86_64", not(miri))))]
+        return scalar_block(data);
+    }
+    let mut a = word(&data[..8]);
+    let mut rest = &data[8..];
+    if rest.len() >= 8 {
+        a = add_carry(a, word(&rest[0..8]));
+        rest = &rest[8..];
+    }
+    if let [x0, x1, x2, x3, tail @ ..] = rest {
+        a = add_carry(a, u64::from(u32::from_ne_bytes([*x0, *x1, *x2, *x3])));
+        rest = tail;
+    }
+    // The last 0..=3 bytes: the buffer's last 8 bytes loaded as one word, the bytes already
+    // added shifted out. They start at an even offset, so every byte keeps its place in its
+    // 16-bit word; the bytes past the end are zeros, as the odd-length rule wants.
+    let r = rest.len();
+    if r != 0 {
+        let last = word(&data[n - 8..]);
+        let shift = 64 - 8 * r as u32; // 40..=56
+        a = add_carry(
+            a,
+            if cfg!(target_endian = "little") { last >> shift } else { last << shift },
+        );
+    }
+    a
+}
+
+/// The one's-complement sum on 64 bits of the native-endian words of fewer than 16 bytes that
+/// start at an even offset (the tail of [`simd::sum_short`](super::simd)): one load per
+/// power-of-two piece, no loop.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+pub(crate) fn tail_acc(mut rest: &[u8]) -> u64 {
+    let mut a = 0u64;
+    if let [x0, x1, x2, x3, x4, x5, x6, x7, tail @ ..] = rest {
+        a = u64::from_ne_bytes([*x0, *x1, *x2, *x3, *x4, *x5, *x6, *x7]);
+        rest = tail;
+    }
+    if let [x0, x1, x2, x3, tail @ ..] = rest {
+        a = add_carry(a, u64::from(u32::from_ne_bytes([*x0, *x1, *x2, *x3])));
+        rest = tail;
+    }
+    if let [x0, x1, tail @ ..] = rest {
+        a = add_carry(a, u64::from(u16::from_ne_bytes([*x0, *x1])));
+        rest = tail;
+    }
+    if let [x0] = rest {
+        a = add_carry(a, u64::from(u16::from_ne_bytes([*x0, 0])));
+    }
+    a
+}
+
+/// `a + b` with the carry out of bit 63 added back in (one's-complement addition on 64 bits).
+#[inline(always)]
+pub(crate) fn add_carry(a: u64, b: u64) -> u64 {
+    let (s, c) = a.overflowing_add(b);
+    s + u64::from(c)
 }
 
 /// The scalar twin of the SIMD kernel (always compiled; the tests compare the two, and under

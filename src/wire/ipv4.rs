@@ -76,6 +76,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     ///     PacketError::BadVersion { header: Header::Ipv4, expected: 4, found: 6 },
     /// );
     /// ```
+    #[inline]
     pub fn new_checked(buf: T) -> Result<Ipv4Packet<T>, PacketError> {
         let len = check_header(buf.as_ref())?;
         let total = usize::from(get_u16(buf.as_ref(), 2));
@@ -128,6 +129,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv4Packet::new_checked(&b[..])?.header_len(), 20);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn header_len(&self) -> usize {
         usize::from(self.buf.as_ref()[0] & 0x0f) * 4
     }
@@ -163,6 +165,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv4Packet::new_checked(&b[..])?.total_len(), 20);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn total_len(&self) -> u16 {
         get_u16(self.buf.as_ref(), 2)
     }
@@ -235,6 +238,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv4Packet::new_checked(&b[..])?.protocol(), berkeley::wire::IpProtocol::TCP);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn protocol(&self) -> IpProtocol {
         IpProtocol(self.buf.as_ref()[9])
     }
@@ -259,6 +263,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv4Packet::new_checked(&b[..])?.src_addr(), std::net::Ipv4Addr::LOCALHOST);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn src_addr(&self) -> Ipv4Addr {
         ipv4_at(self.buf.as_ref(), 12)
     }
@@ -270,6 +275,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv4Packet::new_checked(&b[..])?.dst_addr(), std::net::Ipv4Addr::UNSPECIFIED);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn dst_addr(&self) -> Ipv4Addr {
         ipv4_at(self.buf.as_ref(), 16)
     }
@@ -293,6 +299,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv4Packet::new_checked(&b[..])?.header().len(), 20);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn header(&self) -> &[u8] {
         &self.buf.as_ref()[..self.header_len()]
     }
@@ -305,6 +312,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv4Packet::new_checked(&b[..])?.payload().len(), 8);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn payload(&self) -> &[u8] {
         let b = self.buf.as_ref();
         let end = usize::from(self.total_len()).min(b.len());
@@ -321,6 +329,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert!(ip.verify_checksum());
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn verify_checksum(&self) -> bool {
         header_sum(self.header()) == 0xffff
     }
@@ -333,6 +342,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert!(matches!(ip.pseudo_header(), berkeley::wire::PseudoHeader::V4 { .. }));
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn pseudo_header(&self) -> PseudoHeader {
         PseudoHeader::V4 { src: self.src_addr(), dst: self.dst_addr() }
     }
@@ -704,19 +714,33 @@ impl Ipv4Repr {
         }
         need(Header::Ipv4, buf.len(), total)?;
         let buf = &mut buf[..total];
-        buf[0] = 0x45;
-        buf[1] = (self.dscp << 2) | self.ecn;
-        set_u16(buf, 2, total as u16);
-        set_u16(buf, 4, self.ident);
+        // The header is built in a local array and summed from the field values, then copied
+        // once: no reading back of bytes just stored (which stalls store-to-load forwarding).
+        let tos = (self.dscp << 2) | self.ecn;
         let flags = (u16::from(self.dont_frag) << 14) | (u16::from(self.more_frags) << 13);
-        set_u16(buf, 6, flags | (self.frag_offset >> 3));
-        buf[8] = self.ttl;
-        buf[9] = self.protocol.0;
-        buf[12..16].copy_from_slice(&self.src_addr.octets());
-        buf[16..20].copy_from_slice(&self.dst_addr.octets());
-        set_u16(buf, 10, 0);
-        let c = !header_sum(&buf[..HEADER_LEN]);
-        set_u16(buf, 10, c);
+        let frag = flags | (self.frag_offset >> 3);
+        let (src, dst) = (u32::from(self.src_addr), u32::from(self.dst_addr));
+        let words = u64::from(0x4500 | u16::from(tos))
+            + total as u64
+            + u64::from(self.ident)
+            + u64::from(frag)
+            + u64::from((u16::from(self.ttl) << 8) | u16::from(self.protocol.0))
+            + u64::from(src >> 16)
+            + u64::from(src & 0xffff)
+            + u64::from(dst >> 16)
+            + u64::from(dst & 0xffff);
+        let mut h = [0u8; HEADER_LEN];
+        h[0] = 0x45;
+        h[1] = tos;
+        set_u16(&mut h, 2, total as u16);
+        set_u16(&mut h, 4, self.ident);
+        set_u16(&mut h, 6, frag);
+        h[8] = self.ttl;
+        h[9] = self.protocol.0;
+        set_u16(&mut h, 10, !checksum::fold_host(words));
+        h[12..16].copy_from_slice(&self.src_addr.octets());
+        h[16..20].copy_from_slice(&self.dst_addr.octets());
+        buf[..HEADER_LEN].copy_from_slice(&h);
         Ok(Ipv4Packet { buf })
     }
 }

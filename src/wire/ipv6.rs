@@ -64,6 +64,7 @@ impl<T: AsRef<[u8]>> Ipv6Packet<T> {
     ///     PacketError::Truncated { header: Header::Ipv6, need: 41, got: 40 },
     /// );
     /// ```
+    #[inline]
     pub fn new_checked(buf: T) -> Result<Ipv6Packet<T>, PacketError> {
         let b = buf.as_ref();
         need(Header::Ipv6, b.len(), HEADER_LEN)?;
@@ -184,6 +185,7 @@ impl<T: AsRef<[u8]>> Ipv6Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv6Packet::new_checked(&b[..])?.payload().len(), 2);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn payload(&self) -> &[u8] {
         &self.buf.as_ref()[HEADER_LEN..HEADER_LEN + usize::from(self.payload_len())]
     }
@@ -196,6 +198,7 @@ impl<T: AsRef<[u8]>> Ipv6Packet<T> {
     /// assert!(matches!(ip.pseudo_header(), berkeley::wire::PseudoHeader::V6 { .. }));
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn pseudo_header(&self) -> PseudoHeader {
         PseudoHeader::V6 { src: self.src_addr(), dst: self.dst_addr() }
     }

@@ -331,14 +331,24 @@ impl PseudoHeader {
 
 // -- byte access shared by the views (every offset is checked by the callers' new_checked) --
 
+// Each reads its bytes as one sub-slice of known length: one bounds check, not one per byte.
+
 #[inline(always)]
 fn get_u16(b: &[u8], at: usize) -> u16 {
-    u16::from_be_bytes([b[at], b[at + 1]])
+    u16::from_be_bytes(array_at(b, at))
 }
 
 #[inline(always)]
 fn get_u32(b: &[u8], at: usize) -> u32 {
-    u32::from_be_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+    u32::from_be_bytes(array_at(b, at))
+}
+
+/// The `N` bytes at `at`, copied out with a single bounds check.
+#[inline(always)]
+fn array_at<const N: usize>(b: &[u8], at: usize) -> [u8; N] {
+    let mut out = [0u8; N];
+    out.copy_from_slice(&b[at..at + N]);
+    out
 }
 
 #[inline(always)]
@@ -351,16 +361,14 @@ fn set_u32(b: &mut [u8], at: usize, v: u32) {
     b[at..at + 4].copy_from_slice(&v.to_be_bytes());
 }
 
-#[inline]
+#[inline(always)]
 fn ipv4_at(b: &[u8], at: usize) -> Ipv4Addr {
-    Ipv4Addr::new(b[at], b[at + 1], b[at + 2], b[at + 3])
+    Ipv4Addr::from(array_at::<4>(b, at))
 }
 
-#[inline]
+#[inline(always)]
 fn ipv6_at(b: &[u8], at: usize) -> Ipv6Addr {
-    let mut o = [0u8; 16];
-    o.copy_from_slice(&b[at..at + 16]);
-    Ipv6Addr::from(o)
+    Ipv6Addr::from(array_at::<16>(b, at))
 }
 
 /// `Err(Truncated)` unless `len >= need`.

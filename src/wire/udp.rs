@@ -47,6 +47,7 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
     /// let err = UdpPacket::new_checked(&[0, 1, 0, 2, 0, 7, 0, 0][..]).unwrap_err();
     /// assert_eq!(err, PacketError::BadLength { header: Header::Udp, field: "length", value: 7 });
     /// ```
+    #[inline]
     pub fn new_checked(buf: T) -> Result<UdpPacket<T>, PacketError> {
         let b = buf.as_ref();
         need(Header::Udp, b.len(), HEADER_LEN)?;
@@ -103,6 +104,7 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
     #[allow(clippy::len_without_is_empty)] // a header field, never empty
+    #[inline]
     pub fn len(&self) -> u16 {
         get_u16(self.buf.as_ref(), 4)
     }
@@ -114,6 +116,7 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
     /// assert_eq!(udp.checksum(), 0xabcd);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn checksum(&self) -> u16 {
         get_u16(self.buf.as_ref(), 6)
     }
@@ -125,16 +128,19 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
     /// assert_eq!(udp.payload(), &[42]); // the length field says 9
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn payload(&self) -> &[u8] {
         &self.datagram()[HEADER_LEN..]
     }
 
     /// Header and payload, `len()` bytes.
+    #[inline]
     fn datagram(&self) -> &[u8] {
         &self.buf.as_ref()[..usize::from(self.len())]
     }
 
     /// The sum over pseudo-header and datagram.
+    #[inline]
     fn total(&self, ph: &PseudoHeader) -> Checksum {
         let d = self.datagram();
         let mut c = ph.sum(IpProtocol::UDP, d.len());
@@ -153,6 +159,7 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
     /// assert!(!udp.verify_checksum(&PseudoHeader::V6 { src: Ipv6Addr::LOCALHOST, dst: Ipv6Addr::LOCALHOST }));
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
+    #[inline]
     pub fn verify_checksum(&self, ph: &PseudoHeader) -> bool {
         if self.checksum() == 0 {
             return matches!(ph, PseudoHeader::V4 { .. });
@@ -315,14 +322,24 @@ impl<'a> UdpRepr<'a> {
         }
         need(Header::Udp, buf.len(), len)?;
         let buf = &mut buf[..len];
-        set_u16(buf, 0, self.src_port);
-        set_u16(buf, 2, self.dst_port);
-        set_u16(buf, 4, len as u16);
-        set_u16(buf, 6, 0);
+        // The checksum from the values and the caller's payload, not by reading back what was
+        // just written (small stores then a wide load stall the store-to-load forwarding).
+        let mut c = ph.sum(IpProtocol::UDP, len);
+        c.add_u32((u32::from(self.src_port) << 16) | u32::from(self.dst_port));
+        c.add_u16(len as u16);
+        c.update(self.payload);
+        let sum = match c.finish() {
+            0 => 0xffff, // RFC 768: a computed zero is sent as all ones
+            sum => sum,
+        };
+        let mut header = [0u8; HEADER_LEN];
+        set_u16(&mut header, 0, self.src_port);
+        set_u16(&mut header, 2, self.dst_port);
+        set_u16(&mut header, 4, len as u16);
+        set_u16(&mut header, 6, sum);
+        buf[..HEADER_LEN].copy_from_slice(&header);
         buf[HEADER_LEN..].copy_from_slice(self.payload);
-        let mut udp = UdpPacket { buf };
-        udp.fill_checksum(ph);
-        Ok(udp)
+        Ok(UdpPacket { buf })
     }
 }
 
