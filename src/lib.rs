@@ -74,6 +74,7 @@ pub mod inet;
 mod macros;
 pub mod netdb;
 pub mod poll;
+pub mod select;
 pub mod socket;
 pub mod sockopt;
 mod sys;
@@ -107,6 +108,9 @@ pub use crate::socket::Socket;
 
 // -- poll --
 pub use crate::poll::{poll, PollFd, PollFlags};
+
+/// `select` and its `fd_set` at the crate root, as in C.
+pub use crate::select::{select, FdSet};
 
 // -- netdb --
 pub use crate::netdb::{getaddrinfo, gethostbyname, gethostname, getnameinfo, getservbyname};

@@ -410,3 +410,111 @@ pub(crate) fn close(s: OwnedSocket) -> Result<()> {
     }
     Ok(())
 }
+
+/// A `fd_set` with the highest descriptor ever inserted (`select`'s `nfds` is that plus one).
+///
+/// The libc `FD_*` macros do no bounds check (glibc's `FD_SET` on a descriptor ≥ `FD_SETSIZE`
+/// writes past the set), so `insert` checks first and every other method only looks at
+/// descriptors below `FD_SETSIZE`.
+#[derive(Clone, Copy)]
+pub(crate) struct RawFdSet {
+    set: c::fd_set,
+    /// An upper bound of the members (-1: none was ever inserted since the last `clear`).
+    max: i32,
+}
+
+/// `FD_SETSIZE` as an `i32` (1024 on Linux, macOS and FreeBSD).
+#[allow(clippy::unnecessary_cast)] // usize on Linux, another integer type elsewhere
+const FD_SETSIZE: i32 = c::FD_SETSIZE as i32;
+
+impl RawFdSet {
+    /// An empty set (`FD_ZERO`).
+    pub(crate) fn new() -> RawFdSet {
+        let mut set = MaybeUninit::<c::fd_set>::uninit();
+        // SAFETY: FD_ZERO writes every byte of the set it is given, which is live and writable.
+        unsafe { c::FD_ZERO(set.as_mut_ptr()) };
+        // SAFETY: FD_ZERO initialised the whole struct just above.
+        RawFdSet { set: unsafe { set.assume_init() }, max: -1 }
+    }
+
+    /// `FD_SET`, after checking `0 <= fd < FD_SETSIZE`.
+    pub(crate) fn insert(&mut self, fd: RawSocket) -> Result<()> {
+        if !(0..FD_SETSIZE).contains(&fd) {
+            return Err(Error::InvalidInput {
+                call: "FD_SET",
+                what: "descriptor not below FD_SETSIZE (1024): use poll for it",
+            });
+        }
+        // SAFETY: 0 <= fd < FD_SETSIZE, so the bit lies inside the set.
+        unsafe { c::FD_SET(fd, &mut self.set) };
+        self.max = self.max.max(fd);
+        Ok(())
+    }
+
+    /// `FD_CLR`; a descriptor outside the set's range is not a member, so nothing happens.
+    pub(crate) fn remove(&mut self, fd: RawSocket) {
+        if (0..FD_SETSIZE).contains(&fd) {
+            // SAFETY: 0 <= fd < FD_SETSIZE, so the bit lies inside the set.
+            unsafe { c::FD_CLR(fd, &mut self.set) };
+        }
+    }
+
+    /// `FD_ISSET`; false for a descriptor outside the set's range.
+    pub(crate) fn contains(&self, fd: RawSocket) -> bool {
+        // SAFETY: 0 <= fd < FD_SETSIZE, so the bit lies inside the set, which is only read.
+        (0..FD_SETSIZE).contains(&fd) && unsafe { c::FD_ISSET(fd, &self.set) }
+    }
+
+    /// The first member at or after position `*pos`, advancing `*pos` past it.
+    pub(crate) fn next_from(&self, pos: &mut usize) -> Option<RawSocket> {
+        while let Ok(fd) = i32::try_from(*pos) {
+            if fd > self.max {
+                return None;
+            }
+            *pos += 1;
+            if self.contains(fd) {
+                return Some(fd);
+            }
+        }
+        None
+    }
+
+    /// `select`'s `nfds` for this set: its highest member plus one.
+    pub(crate) fn nfds(&self) -> i32 {
+        self.max + 1
+    }
+}
+
+/// The set's raw pointer, or null for no set.
+fn fd_set_ptr(set: Option<&mut RawFdSet>) -> *mut c::fd_set {
+    set.map_or(std::ptr::null_mut(), |s| &mut s.set)
+}
+
+/// `select(2)`: `nfds` is one more than the highest descriptor in the three sets; a `None`
+/// timeout waits forever. The kernel rewrites the sets to hold only the ready descriptors.
+pub(crate) fn select(
+    nfds: i32,
+    readfds: Option<&mut RawFdSet>,
+    writefds: Option<&mut RawFdSet>,
+    exceptfds: Option<&mut RawFdSet>,
+    timeout: Option<c::timeval>,
+) -> Result<usize> {
+    let mut tv = timeout;
+    let tv_ptr = tv.as_mut().map_or(std::ptr::null_mut(), |t| t as *mut c::timeval);
+    // SAFETY: each pointer is null or points to a live, writable fd_set; descriptors below
+    // `nfds` <= FD_SETSIZE are the only bits the kernel reads or writes (RawFdSet keeps its
+    // members below FD_SETSIZE); `tv_ptr` is null or a live timeval the kernel may update.
+    let rc = unsafe {
+        c::select(nfds, fd_set_ptr(readfds), fd_set_ptr(writefds), fd_set_ptr(exceptfds), tv_ptr)
+    };
+    if rc < 0 {
+        return Err(Error::os("select", last_error()));
+    }
+    Ok(rc as usize)
+}
+
+/// A `timeval` of `secs` seconds and `micros` microseconds (`micros` < 1 000 000).
+#[allow(clippy::useless_conversion)] // `suseconds_t` is i64 on Linux, i32 on macOS
+pub(crate) fn timeval(secs: i32, micros: i32) -> c::timeval {
+    c::timeval { tv_sec: secs.into(), tv_usec: micros.into() }
+}
