@@ -261,3 +261,60 @@ fn std_sockets_can_be_selected() {
     assert_eq!(select(Some(&mut r), None, None, LONG).unwrap(), 1);
     assert!(r.contains(&u));
 }
+
+// ---- sendall under settimeout ------------------------------------------------------------------
+
+/// Python's `sendall` with a timeout: the time bounds the whole call, not each `send`. A reader
+/// that drains slowly lets every single `send` make progress within the timeout, yet the whole
+/// buffer takes far longer: `sendall` must fail with a timeout, not succeed late.
+#[test]
+fn sendall_timeout_bounds_the_whole_call() {
+    use berkeley::sockopt::{RcvBuf, SndBuf};
+    let (c, s) = tcp_pair();
+    c.setsockopt(SndBuf, 16 * 1024).unwrap();
+    s.setsockopt(RcvBuf, 16 * 1024).unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        let mut total = 0usize;
+        // About 400 KB/s: 8 MiB would take 20 s.
+        loop {
+            match s.recv(&mut buf) {
+                Ok(0) | Err(_) => return total,
+                Ok(n) => total += n,
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    });
+    let t = Duration::from_millis(300);
+    c.settimeout(Some(t)).unwrap();
+    let data = vec![1u8; 8 << 20];
+    let start = std::time::Instant::now();
+    let err = c.sendall(&data).unwrap_err();
+    assert!(err.is_timeout(), "{err:?}");
+    assert_eq!(err.kind(), std::io::ErrorKind::TimedOut);
+    assert_eq!(err.call(), Some("send"));
+    assert!(start.elapsed() >= t, "returned before the timeout: {:?}", start.elapsed());
+    c.shutdown(berkeley::Shutdown::BOTH).unwrap();
+    let got = reader.join().unwrap();
+    assert!(got < data.len(), "the reader got everything ({got} bytes)");
+}
+
+/// Without a timeout `sendall` still delivers everything to a slow reader.
+#[test]
+fn sendall_without_timeout_sends_everything() {
+    let (c, s) = tcp_pair();
+    let reader = std::thread::spawn(move || {
+        let mut buf = [0u8; 65536];
+        let mut total = 0usize;
+        loop {
+            match s.recv(&mut buf).unwrap() {
+                0 => return total,
+                n => total += n,
+            }
+        }
+    });
+    let data = vec![2u8; 4 << 20];
+    c.sendall(&data).unwrap();
+    c.shutdown(berkeley::Shutdown::WRITE).unwrap();
+    assert_eq!(reader.join().unwrap(), data.len());
+}
