@@ -381,7 +381,7 @@ impl Socket {
     /// TCP under `MSG_TRUNC`. A socket whose type or protocol cannot be read is not TCP (and
     /// the receive itself then reports what is wrong with it).
     #[inline]
-    fn trunc_discards(&self, flags: MsgFlags) -> bool {
+    pub(super) fn trunc_discards(&self, flags: MsgFlags) -> bool {
         if !flags.contains(MsgFlags::TRUNC) {
             return false;
         }

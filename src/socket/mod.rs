@@ -17,8 +17,10 @@ mod connect;
 mod fd;
 mod io;
 mod mode;
+mod vectored;
 
 pub use self::io::Received;
+pub use self::vectored::RecvMsg;
 
 /// A socket: the Berkeley calls as methods (`bind`, `listen`, `accept`, `connect`, `send`,
 /// `recv`, `sendto`, `recvfrom`, ...), closed when dropped.

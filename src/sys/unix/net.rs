@@ -280,6 +280,57 @@ pub(crate) fn recv_vectored(
     Ok(n as usize)
 }
 
+/// `sendmsg(2)` of a gather list to `addr`, with `MSG_NOSIGNAL` added (no control data).
+pub(crate) fn sendto_vectored(
+    s: RawSocket,
+    bufs: &[IoSlice<'_>],
+    flags: i32,
+    addr: &SockAddr,
+) -> Result<usize> {
+    // SAFETY: an all-zero msghdr is valid (null pointers with zero lengths).
+    let mut msg: c::msghdr = unsafe { mem::zeroed() };
+    msg.msg_name = addr.as_ptr().cast_mut().cast();
+    msg.msg_namelen = addr.len() as c::socklen_t;
+    // IoSlice is guaranteed ABI-compatible with iovec on Unix; the kernel only reads it.
+    msg.msg_iov = bufs.as_ptr().cast_mut().cast::<c::iovec>();
+    msg.msg_iovlen = bufs.len().min(MAX_IOV) as _;
+    // SAFETY: msg points to `msg_iovlen` live iovecs, each readable for its length, and to
+    // `addr`'s storage, readable for `msg_namelen` bytes; the kernel writes through neither.
+    let n = unsafe { c::sendmsg(s, &msg, flags | SEND_FLAGS) };
+    if n < 0 {
+        return Err(Error::os_addr("sendmsg", last_error(), addr));
+    }
+    Ok(n as usize)
+}
+
+/// `recvmsg(2)` into a scatter list with the sender's address (no control data): the kernel's
+/// count (as for `recv`), the output `msg_flags` (`MSG_TRUNC`, ...) and the address.
+pub(crate) fn recvmsg(
+    s: RawSocket,
+    bufs: &mut [IoSliceMut<'_>],
+    flags: i32,
+) -> Result<((usize, i32), SockAddr)> {
+    // SAFETY: the address storage and its in/out length come from `try_init`; the kernel
+    // writes at most `*alen` bytes there, and initialised bytes only within the iovecs.
+    unsafe {
+        SockAddr::try_init(|addr, alen| {
+            // An all-zero msghdr is valid (null pointers with zero lengths).
+            let mut msg: c::msghdr = mem::zeroed();
+            msg.msg_name = addr.cast();
+            msg.msg_namelen = *alen;
+            // IoSliceMut is guaranteed ABI-compatible with iovec on Unix.
+            msg.msg_iov = bufs.as_mut_ptr().cast::<c::iovec>();
+            msg.msg_iovlen = bufs.len().min(MAX_IOV) as _;
+            let n = c::recvmsg(s, &mut msg, flags);
+            if n < 0 {
+                return Err(Error::os("recvmsg", last_error()));
+            }
+            *alen = msg.msg_namelen;
+            Ok((n as usize, msg.msg_flags))
+        })
+    }
+}
+
 /// `shutdown(2)`.
 pub(crate) fn shutdown(s: RawSocket, how: i32) -> Result<()> {
     // SAFETY: shutdown() takes only integers.

@@ -260,6 +260,77 @@ pub(crate) fn recv_vectored(
     Ok(received as usize)
 }
 
+/// `WSASendTo` of a gather list to `addr` (`sendmsg(2)` with an address, no control data).
+pub(crate) fn sendto_vectored(
+    s: RawSocket,
+    bufs: &[IoSlice<'_>],
+    flags: i32,
+    addr: &SockAddr,
+) -> Result<usize> {
+    let count = u32::try_from(bufs.len()).unwrap_or(u32::MAX);
+    let mut sent = 0u32;
+    // SAFETY: IoSlice is guaranteed ABI-compatible with WSABUF on Windows; `bufs` holds at least
+    // `count` of them, each readable for its length; `addr` is readable for `addr.len()` bytes.
+    // `sent` is a live u32. A null OVERLAPPED makes the call synchronous.
+    let rc = unsafe {
+        c::WSASendTo(
+            sock(s),
+            bufs.as_ptr().cast::<c::WSABUF>(),
+            count,
+            &mut sent,
+            flags as u32,
+            addr.as_ptr(),
+            addr.len() as i32,
+            ptr::null_mut(),
+            None,
+        )
+    };
+    if rc == c::SOCKET_ERROR {
+        return Err(Error::os_addr("WSASendTo", last_error(), addr));
+    }
+    Ok(sent as usize)
+}
+
+/// `WSARecvFrom` into a scatter list (`recvmsg(2)` with the sender's address, no control
+/// data): the count, the output flags and the address. `WSAESHUTDOWN` is end of file.
+pub(crate) fn recvmsg(
+    s: RawSocket,
+    bufs: &mut [IoSliceMut<'_>],
+    flags: i32,
+) -> Result<((usize, i32), SockAddr)> {
+    let count = u32::try_from(bufs.len()).unwrap_or(u32::MAX);
+    // SAFETY: IoSliceMut is guaranteed ABI-compatible with WSABUF; `bufs` holds at least `count`
+    // buffers, each writable for its length, and Winsock writes only within them. The address
+    // storage and its in/out length come from `try_init`; Winsock writes at most `*alen` bytes.
+    unsafe {
+        SockAddr::try_init(|addr, alen| {
+            let mut received = 0u32;
+            let mut out = flags as u32;
+            let rc = c::WSARecvFrom(
+                sock(s),
+                bufs.as_mut_ptr().cast::<c::WSABUF>(),
+                count,
+                &mut received,
+                &mut out,
+                addr,
+                alen,
+                ptr::null_mut(),
+                None,
+            );
+            if rc == c::SOCKET_ERROR {
+                return match last_error() {
+                    c::WSAESHUTDOWN => {
+                        *alen = 0;
+                        Ok((0, 0))
+                    }
+                    code => Err(Error::os("WSARecvFrom", code)),
+                };
+            }
+            Ok((received as usize, out as i32))
+        })
+    }
+}
+
 /// `shutdown(2)`; `how` is `SD_RECEIVE`, `SD_SEND` or `SD_BOTH` (`c::SHUT_*`).
 pub(crate) fn shutdown(s: RawSocket, how: i32) -> Result<()> {
     // SAFETY: shutdown() takes only integers.
