@@ -105,6 +105,8 @@ pub use crate::ether::{ether_aton, ether_ntoa, EtherError, EtherNtoa, MacAddr};
 
 // -- socket --
 pub use crate::socket::Socket;
+/// Python's `socket.create_server`, at the crate root as in Python's module.
+pub use crate::socket::{create_server, ServerOptions};
 
 // -- poll --
 pub use crate::poll::{poll, PollFd, PollFlags};

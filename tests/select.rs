@@ -318,3 +318,63 @@ fn sendall_without_timeout_sends_everything() {
     c.shutdown(berkeley::Shutdown::WRITE).unwrap();
     assert_eq!(reader.join().unwrap(), data.len());
 }
+
+// ---- create_server -----------------------------------------------------------------------------
+
+#[test]
+fn create_server_listens_and_accepts() {
+    use berkeley::{create_server, ServerOptions};
+    let server = create_server("127.0.0.1:0", ServerOptions::default()).unwrap();
+    assert_eq!(server.r#type().unwrap(), Type::STREAM);
+    #[cfg(unix)]
+    assert!(server.getsockopt(berkeley::sockopt::ReuseAddr).unwrap());
+    let c = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP).unwrap();
+    c.connect(server.getsockname().unwrap()).unwrap();
+    let (conn, peer) = server.accept().unwrap();
+    assert_eq!(peer, c.getsockname().unwrap());
+    conn.sendall(b"hi").unwrap();
+    let mut buf = [0u8; 2];
+    assert_eq!(c.recv(&mut buf).unwrap(), 2);
+
+    // dualstack with an IPv4 address is a typed error, not a silent IPv4 server.
+    let opts = ServerOptions { dualstack_ipv6: true, ..Default::default() };
+    let err = create_server("127.0.0.1:0", opts).unwrap_err();
+    assert!(matches!(err, Error::InvalidInput { call: "create_server", .. }), "{err:?}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn create_server_reuse_port_lets_two_listen() {
+    use berkeley::{create_server, ServerOptions};
+    let opts = ServerOptions { reuse_port: true, backlog: Some(4), ..Default::default() };
+    let a = create_server("127.0.0.1:0", opts).unwrap();
+    let b = create_server(a.getsockname().unwrap(), opts).unwrap();
+    assert_eq!(a.getsockname().unwrap(), b.getsockname().unwrap());
+    // Without it the port is taken.
+    let err = create_server(a.getsockname().unwrap(), ServerOptions::default()).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::AddrInUse, "{err:?}");
+}
+
+#[test]
+fn create_server_ipv6_only_or_dualstack() {
+    use berkeley::sockopt::Ipv6V6Only;
+    use berkeley::{create_server, ServerOptions};
+    if !util::have_ipv6_loopback() {
+        util::skip("create_server_ipv6_only_or_dualstack", "::1 is not available");
+        return;
+    }
+    let v6only = create_server("[::]:0", ServerOptions::default()).unwrap();
+    assert!(v6only.getsockopt(Ipv6V6Only).unwrap());
+    let opts = ServerOptions { dualstack_ipv6: true, ..Default::default() };
+    let dual = create_server("[::]:0", opts).unwrap();
+    assert!(!dual.getsockopt(Ipv6V6Only).unwrap());
+    // An IPv4 client reaches the dual-stack server through 127.0.0.1.
+    let port = dual.getsockname().unwrap().as_socket().unwrap().port();
+    let c = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP).unwrap();
+    c.connect(("127.0.0.1", port)).unwrap();
+    let (_conn, peer) = dual.accept().unwrap();
+    assert_eq!(
+        peer.to_string(),
+        format!("[::ffff:127.0.0.1]:{}", c.getsockname().unwrap().as_socket().unwrap().port())
+    );
+}

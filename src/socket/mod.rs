@@ -17,9 +17,11 @@ mod connect;
 mod fd;
 mod io;
 mod mode;
+mod server;
 mod vectored;
 
 pub use self::io::Received;
+pub use self::server::{create_server, ServerOptions};
 pub use self::vectored::RecvMsg;
 
 /// A socket: the Berkeley calls as methods (`bind`, `listen`, `accept`, `connect`, `send`,
