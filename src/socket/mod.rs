@@ -13,6 +13,7 @@ use crate::error::Result;
 use crate::sys::{self, c};
 use crate::types::{Domain, Protocol, Shutdown, Type};
 
+mod batch;
 mod connect;
 mod fd;
 mod io;
@@ -20,6 +21,7 @@ mod mode;
 mod server;
 mod vectored;
 
+pub use self::batch::{Message, Mmsg};
 pub use self::io::Received;
 pub use self::server::{create_server, ServerOptions};
 pub use self::vectored::RecvMsg;

@@ -569,3 +569,106 @@ pub(crate) fn select(
 pub(crate) fn timeval(secs: i32, micros: i32) -> c::timeval {
     c::timeval { tv_sec: secs.into(), tv_usec: micros.into() }
 }
+
+/// How many messages one `sendmmsg`/`recvmmsg` call takes at most: the headers, iovecs and
+/// address buffers live on the stack (about 26 KiB), so a batch needs no allocation per call.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+pub(crate) const MMSG_MAX: usize = 128;
+
+/// `recvmmsg(2)` of up to `min(lens.len(), MMSG_MAX)` datagrams into the consecutive
+/// `msg_size`-byte slots of `data`; for each message received, its kernel count (as for
+/// `recv`), output flags and sender are stored in `lens`, `oflags` and `addrs`. Returns how
+/// many messages were received. No timeout (`NULL`).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+pub(crate) fn recvmmsg(
+    s: RawSocket,
+    data: &mut [u8],
+    msg_size: usize,
+    lens: &mut [usize],
+    oflags: &mut [i32],
+    addrs: &mut [SockAddr],
+    flags: i32,
+) -> Result<usize> {
+    let n = lens.len().min(oflags.len()).min(addrs.len()).min(MMSG_MAX);
+    let n = data.len().checked_div(msg_size).map_or(n, |fit| n.min(fit));
+    // SAFETY: all-zero mmsghdr, iovec and sockaddr_storage values are valid (null pointers,
+    // zero lengths).
+    let mut hdrs: [c::mmsghdr; MMSG_MAX] = unsafe { mem::zeroed() };
+    // SAFETY: as above.
+    let mut iovs: [c::iovec; MMSG_MAX] = unsafe { mem::zeroed() };
+    // SAFETY: as above.
+    let mut names: [c::sockaddr_storage; MMSG_MAX] = unsafe { mem::zeroed() };
+    let base = data.as_mut_ptr();
+    for i in 0..n {
+        // In bounds: i * msg_size + msg_size <= data.len() by the choice of n.
+        iovs[i].iov_base = base.wrapping_add(i * msg_size).cast();
+        iovs[i].iov_len = msg_size;
+        hdrs[i].msg_hdr.msg_iov = &mut iovs[i];
+        hdrs[i].msg_hdr.msg_iovlen = 1;
+        hdrs[i].msg_hdr.msg_name = (&mut names[i] as *mut c::sockaddr_storage).cast();
+        hdrs[i].msg_hdr.msg_namelen = mem::size_of::<c::sockaddr_storage>() as c::socklen_t;
+    }
+    // SAFETY: the first `n` headers point to live iovecs, each writable for `msg_size` bytes
+    // inside `data` (n * msg_size <= data.len()), and to live sockaddr_storage buffers of the
+    // size given in `msg_namelen`; the kernel writes only within them. A null timeout waits
+    // as the socket does.
+    let rc = unsafe { c::recvmmsg(s, hdrs.as_mut_ptr(), n as _, flags as _, std::ptr::null_mut()) };
+    if rc < 0 {
+        return Err(Error::os("recvmmsg", last_error()));
+    }
+    let got = (rc as usize).min(n);
+    for i in 0..got {
+        lens[i] = hdrs[i].msg_len as usize;
+        oflags[i] = hdrs[i].msg_hdr.msg_flags;
+        let alen =
+            (hdrs[i].msg_hdr.msg_namelen as usize).min(mem::size_of::<c::sockaddr_storage>());
+        // SAFETY: names[i] is a live sockaddr_storage, readable for its whole size >= alen.
+        addrs[i] = unsafe {
+            SockAddr::from_raw_parts((&names[i] as *const c::sockaddr_storage).cast(), alen)
+        };
+    }
+    Ok(got)
+}
+
+/// `sendmmsg(2)` of up to `MMSG_MAX` datagrams: message `i` is `data[i * msg_size..][..lens[i]]`
+/// sent to `addrs[i]` (the empty address: the connected peer), with `MSG_NOSIGNAL` added.
+/// Returns how many messages were sent (fewer than asked: the rest were not).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+pub(crate) fn sendmmsg(
+    s: RawSocket,
+    data: &[u8],
+    msg_size: usize,
+    lens: &[usize],
+    addrs: &[SockAddr],
+    flags: i32,
+) -> Result<usize> {
+    let n = lens.len().min(addrs.len()).min(MMSG_MAX);
+    // SAFETY: all-zero mmsghdr and iovec values are valid (null pointers, zero lengths).
+    let mut hdrs: [c::mmsghdr; MMSG_MAX] = unsafe { mem::zeroed() };
+    // SAFETY: as above.
+    let mut iovs: [c::iovec; MMSG_MAX] = unsafe { mem::zeroed() };
+    let mut n_ok = 0;
+    for i in 0..n {
+        let start = i.saturating_mul(msg_size);
+        let Some(msg) = data.get(start..).and_then(|d| d.get(..lens[i])) else {
+            break; // a length beyond the buffer is never sent (the batch type prevents it)
+        };
+        iovs[i].iov_base = msg.as_ptr().cast_mut().cast();
+        iovs[i].iov_len = msg.len();
+        hdrs[i].msg_hdr.msg_iov = &mut iovs[i];
+        hdrs[i].msg_hdr.msg_iovlen = 1;
+        if !addrs[i].is_empty() {
+            hdrs[i].msg_hdr.msg_name = addrs[i].as_ptr().cast_mut().cast();
+            hdrs[i].msg_hdr.msg_namelen = addrs[i].raw_len() as c::socklen_t;
+        }
+        n_ok = i + 1;
+    }
+    // SAFETY: the first `n_ok` headers point to live iovecs, each readable for its length
+    // inside `data`, and to addresses readable for `msg_namelen` bytes; the kernel only reads
+    // them (and writes `msg_len`).
+    let rc = unsafe { c::sendmmsg(s, hdrs.as_mut_ptr(), n_ok as _, (flags | SEND_FLAGS) as _) };
+    if rc < 0 {
+        return Err(Error::os("sendmmsg", last_error()));
+    }
+    Ok(rc as usize)
+}
