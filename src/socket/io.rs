@@ -147,7 +147,7 @@ impl Socket {
     ///
     /// Under [`settimeout`](Socket::settimeout) (`SO_SNDTIMEO`) the time bounds the **whole**
     /// call, as in Python: when the first `send` does not take everything, the rest is sent
-    /// with [`poll`](crate::poll::poll) waiting for room until the deadline, then
+    /// with [`poll`] waiting for room until the deadline, then
     /// [`Error::Timeout`] (`send: timed out`, kind `TimedOut`). Windows has no
     /// `MSG_DONTWAIT`, so a `send` there can still wait its own `SO_SNDTIMEO` past the
     /// deadline. Tested on Linux and under wine.

@@ -41,7 +41,7 @@ pub struct RecvMsg {
     /// otherwise `len`.
     pub full_len: usize,
     /// The output flags (`msg_flags`): [`MsgFlags::TRUNC`] when a datagram did not fit,
-    /// [`MsgFlags::OOB`], [`MsgFlags::EOR`] (Unix), ... Windows: `WSARecvFrom`'s flags
+    /// [`MsgFlags::OOB`], `MSG_EOR` (Unix), ... Windows: `WSARecvFrom`'s flags
     /// (`MSG_PARTIAL`); a datagram too long fails with `WSAEMSGSIZE` there.
     pub flags: MsgFlags,
     /// The sender's address; the empty address on a connected stream, and for
