@@ -135,3 +135,48 @@ fn connected_socket_sends_to_the_empty_address() {
     assert_eq!(rx.recv(&mut buf).unwrap(), 1);
     assert_eq!(rx.recv(&mut buf).unwrap(), 1);
 }
+
+/// UDP GSO: one `sendto` of 10 × 1200 bytes with `UDP_SEGMENT` = 1200 arrives as 10 datagrams
+/// of 1200 bytes; with `UDP_GRO` on the receiver, the bytes arrive in receives that are whole
+/// multiples of 1200 and add up to the same total.
+#[cfg(target_os = "linux")]
+#[test]
+fn gso_round_trip_and_gro() {
+    use berkeley::sockopt::{UdpGro, UdpSegment};
+    let (rx, tx) = (udp(), udp());
+    if let Err(e) = tx.setsockopt(UdpSegment, 1200) {
+        util::skip("gso_round_trip_and_gro", &format!("the kernel lacks UDP_SEGMENT: {e}"));
+        return;
+    }
+    assert_eq!(tx.getsockopt(UdpSegment).unwrap(), 1200);
+    let data: Vec<u8> = (0..12_000u32).map(|i| (i / 1200) as u8).collect();
+    assert_eq!(tx.sendto(&data, rx.getsockname().unwrap()).unwrap(), 12_000);
+    let mut batch = Mmsg::new(16, 2048);
+    let mut seen = Vec::new();
+    while seen.len() < 10 {
+        rx.recvmmsg(&mut batch, MsgFlags::empty()).unwrap();
+        for m in batch.iter() {
+            assert_eq!(m.data.len(), 1200, "segment {}", seen.len());
+            assert!(m.data.iter().all(|&b| b == m.data[0]));
+            seen.push(m.data[0]);
+        }
+    }
+    assert_eq!(seen, (0..10u8).collect::<Vec<_>>());
+
+    let grx = udp();
+    if let Err(e) = grx.setsockopt(UdpGro, true) {
+        util::skip("gso_round_trip_and_gro", &format!("the kernel lacks UDP_GRO: {e}"));
+        return;
+    }
+    assert!(grx.getsockopt(UdpGro).unwrap());
+    assert_eq!(tx.sendto(&data, grx.getsockname().unwrap()).unwrap(), 12_000);
+    let mut buf = vec![0u8; 65_536];
+    let mut total = 0;
+    while total < 12_000 {
+        let n = grx.recv(&mut buf).unwrap();
+        assert!(n > 0 && n % 1200 == 0, "a receive of {n} bytes");
+        assert_eq!(&buf[..n], &data[total..total + n]);
+        total += n;
+    }
+    assert_eq!(total, 12_000);
+}
