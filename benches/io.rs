@@ -7,7 +7,9 @@
 //!   b receives them and sends them back, a receives them;
 //! - `tcp_bulk_64k`: 64 KiB `sendall`s to a reader thread that discards them (throughput);
 //! - `udp_64b_batch32` (Linux): 32 datagrams of 64 bytes to itself per iteration, berkeley's
-//!   `sendmmsg`/`recvmmsg` against a libc `sendto`/`recv` loop and raw libc `sendmmsg`/`recvmmsg`.
+//!   `sendmmsg`/`recvmmsg` against a libc `sendto`/`recv` loop and raw libc `sendmmsg`/`recvmmsg`;
+//! - `udp_gso_1200` (Linux): 54 × 1200 bytes per iteration, one GSO `sendto` (`UDP_SEGMENT`)
+//!   against 54 plain `sendto`s.
 //!
 //! Each scenario is measured twice: in wall time, and in the benchmark thread's CPU time (groups
 //! `*_cpu`; for the bulk scenario that is the writer's cost), which a busy machine disturbs much
@@ -442,6 +444,59 @@ mod bench {
         g.finish();
     }
 
+    /// 54 segments of 1200 bytes (64 800 bytes) per iteration to a socket nobody reads (the
+    /// kernel drops what does not fit): one `sendto` with `UDP_SEGMENT` (GSO) against 54 plain
+    /// `sendto`s (berkeley and libc). Linux only; skipped when the kernel lacks GSO.
+    #[cfg(target_os = "linux")]
+    fn udp_gso_1200<M: Measurement>(c: &mut Criterion<M>, name: &str) {
+        use berkeley::sockopt::UdpSegment;
+        const SEG: usize = 1200;
+        const SEGS: usize = 54;
+        let data = vec![0x5au8; SEG * SEGS];
+        let (sink, to) = udp_self();
+        let mut g = c.benchmark_group(name);
+        g.throughput(Throughput::Bytes((SEG * SEGS) as u64));
+        {
+            let tx = berkeley::Socket::from(UdpSocket::bind("127.0.0.1:0").unwrap());
+            if tx.setsockopt(UdpSegment, SEG as u32).is_err() {
+                eprintln!("{name}: no UDP GSO in this kernel; skipped");
+                return;
+            }
+            g.bench_function("berkeley_gso", |b| {
+                b.iter(|| black_box(tx.sendto(black_box(&data), to).unwrap()))
+            });
+        }
+        {
+            let tx = berkeley::Socket::from(UdpSocket::bind("127.0.0.1:0").unwrap());
+            g.bench_function("berkeley_sendto", |b| {
+                b.iter(|| {
+                    for seg in data.chunks(SEG) {
+                        black_box(tx.sendto(black_box(seg), to).unwrap());
+                    }
+                })
+            });
+        }
+        {
+            let tx = UdpSocket::bind("127.0.0.1:0").unwrap();
+            let fd = tx.as_raw_fd();
+            let sa = berkeley::SockAddr::from(to);
+            let (ptr, len) = (sa.as_ptr(), sa.raw_len());
+            g.bench_function("libc_sendto", |b| {
+                b.iter(|| {
+                    for seg in data.chunks(SEG) {
+                        // SAFETY: fd is open; seg is a live buffer; ptr/len a live sockaddr_in.
+                        let n = unsafe {
+                            libc::sendto(fd, seg.as_ptr().cast(), SEG, libc::MSG_NOSIGNAL, ptr, len)
+                        };
+                        assert_eq!(n, SEG as isize);
+                    }
+                })
+            });
+        }
+        g.finish();
+        drop(sink);
+    }
+
     fn wall_config() -> Criterion {
         Criterion::default()
             .warm_up_time(Duration::from_millis(500))
@@ -459,6 +514,8 @@ mod bench {
         tcp_bulk_64k(c, "tcp_bulk_64k");
         #[cfg(target_os = "linux")]
         udp_64b_batch32(c, "udp_64b_batch32");
+        #[cfg(target_os = "linux")]
+        udp_gso_1200(c, "udp_gso_1200");
     }
 
     fn cpu(c: &mut Criterion<ThreadCpuTime>) {
@@ -467,6 +524,8 @@ mod bench {
         tcp_bulk_64k(c, "tcp_bulk_64k_cpu");
         #[cfg(target_os = "linux")]
         udp_64b_batch32(c, "udp_64b_batch32_cpu");
+        #[cfg(target_os = "linux")]
+        udp_gso_1200(c, "udp_gso_1200_cpu");
     }
 
     criterion_group! {
