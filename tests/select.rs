@@ -378,3 +378,16 @@ fn create_server_ipv6_only_or_dualstack() {
         format!("[::ffff:127.0.0.1]:{}", c.getsockname().unwrap().as_socket().unwrap().port())
     );
 }
+
+/// A non-blocking socket stops `sendall` with `WouldBlock` even when `SO_SNDTIMEO` is set
+/// (`set_nonblocking` keeps the timeouts): the whole-call timeout is for blocking sockets.
+#[cfg(unix)]
+#[test]
+fn sendall_on_a_nonblocking_socket_still_would_block() {
+    let (c, _s) = tcp_pair();
+    c.setsockopt(berkeley::sockopt::SndTimeo, Some(Duration::from_secs(30))).unwrap();
+    c.set_nonblocking(true).unwrap();
+    let err = c.sendall(&vec![0u8; 32 << 20]).unwrap_err();
+    assert!(err.is_would_block(), "{err:?}");
+    assert!(!err.is_timeout());
+}

@@ -188,7 +188,13 @@ impl Socket {
                 // Not all of it went out at once: from now on the socket's send timeout, if
                 // any, bounds the whole call, as in Python (read it once, only on this path).
                 if deadline.is_none() {
-                    deadline = Some(self.getsockopt(SndTimeo)?.map(|t| start.checked_add(t)));
+                    // A non-blocking socket keeps failing with `EAGAIN`, timeout or not.
+                    #[cfg(unix)]
+                    let blocking = !sys::nonblocking(self.as_sys())?;
+                    #[cfg(windows)]
+                    let blocking = true;
+                    let limit = if blocking { self.getsockopt(SndTimeo)? } else { None };
+                    deadline = Some(limit.map(|t| start.checked_add(t)));
                 }
                 match deadline {
                     Some(Some(Some(at))) => match self.send_before(buf, at)? {
