@@ -5,7 +5,11 @@
 //! - `udp_64b_self`: one 64-byte `sendto` to the socket's own address, then one `recv`;
 //! - `tcp_64b_pingpong`: two connected sockets (`TCP_NODELAY`) in one thread, a sends 64 bytes,
 //!   b receives them and sends them back, a receives them;
-//! - `tcp_bulk_64k`: 64 KiB `sendall`s to a reader thread that discards them (throughput).
+//! - `tcp_bulk_64k`: 64 KiB `sendall`s to a reader thread that discards them (throughput);
+//! - `udp_64b_batch32` (Linux): 32 datagrams of 64 bytes to itself per iteration, berkeley's
+//!   `sendmmsg`/`recvmmsg` against a libc `sendto`/`recv` loop and raw libc `sendmmsg`/`recvmmsg`;
+//! - `udp_gso_1200` (Linux): 54 × 1200 bytes per iteration, one GSO `sendto` (`UDP_SEGMENT`)
+//!   against 54 plain `sendto`s.
 //!
 //! Each scenario is measured twice: in wall time, and in the benchmark thread's CPU time (groups
 //! `*_cpu`; for the bulk scenario that is the writer's cost), which a busy machine disturbs much
@@ -319,6 +323,180 @@ mod bench {
         }
     }
 
+    const BATCH: usize = 32;
+
+    /// 32 datagrams of 64 bytes sent to the socket's own address and received back, per
+    /// iteration: berkeley's `sendmmsg`/`recvmmsg` against a libc `sendto`/`recv` loop and a raw
+    /// libc `sendmmsg`/`recvmmsg` (Linux only: the calls are Linux's).
+    #[cfg(target_os = "linux")]
+    fn udp_64b_batch32<M: Measurement>(c: &mut Criterion<M>, name: &str) {
+        let mut g = c.benchmark_group(name);
+        g.throughput(Throughput::Elements(BATCH as u64));
+        let msg = [0x5au8; SMALL];
+
+        {
+            let (s, a) = udp_self();
+            let s = berkeley::Socket::from(s);
+            let mut out = berkeley::socket::Mmsg::new(BATCH, SMALL);
+            for _ in 0..BATCH {
+                out.push(&msg, a).unwrap();
+            }
+            let mut inb = berkeley::socket::Mmsg::new(BATCH, 2048);
+            let none = berkeley::MsgFlags::empty();
+            g.bench_function("berkeley_mmsg", |b| {
+                b.iter(|| {
+                    assert_eq!(s.sendmmsg(black_box(&out), none).unwrap(), BATCH);
+                    let mut got = 0;
+                    while got < BATCH {
+                        got += s.recvmmsg(&mut inb, none).unwrap();
+                    }
+                    black_box(got)
+                })
+            });
+        }
+        {
+            let (s, a) = udp_self();
+            let fd = s.as_raw_fd();
+            let sa = berkeley::SockAddr::from(a);
+            let (ptr, len) = (sa.as_ptr(), sa.raw_len());
+            let mut buf = [0u8; 2048];
+            g.bench_function("libc_loop", |b| {
+                b.iter(|| {
+                    for _ in 0..BATCH {
+                        // SAFETY: fd is open; msg is a live buffer; ptr/len a live sockaddr_in.
+                        let n = unsafe {
+                            libc::sendto(
+                                fd,
+                                black_box(msg.as_ptr()).cast(),
+                                SMALL,
+                                libc::MSG_NOSIGNAL,
+                                ptr,
+                                len,
+                            )
+                        };
+                        assert_eq!(n, SMALL as isize);
+                    }
+                    for _ in 0..BATCH {
+                        // SAFETY: fd is open; buf is writable for its length.
+                        let n = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), 0) };
+                        assert!(n >= 0);
+                    }
+                })
+            });
+            drop(s);
+        }
+        {
+            let (s, a) = udp_self();
+            let fd = s.as_raw_fd();
+            let sa = berkeley::SockAddr::from(a);
+            let mut rbufs = vec![0u8; BATCH * 2048];
+            g.bench_function("libc_mmsg", |b| {
+                b.iter(|| {
+                    // SAFETY: all-zero mmsghdr/iovec/sockaddr_storage values are valid.
+                    let mut hdrs: [libc::mmsghdr; BATCH] = unsafe { std::mem::zeroed() };
+                    // SAFETY: as above.
+                    let mut iovs: [libc::iovec; BATCH] = unsafe { std::mem::zeroed() };
+                    for i in 0..BATCH {
+                        iovs[i].iov_base = msg.as_ptr().cast_mut().cast();
+                        iovs[i].iov_len = SMALL;
+                        hdrs[i].msg_hdr.msg_iov = &mut iovs[i];
+                        hdrs[i].msg_hdr.msg_iovlen = 1;
+                        hdrs[i].msg_hdr.msg_name = sa.as_ptr().cast_mut().cast();
+                        hdrs[i].msg_hdr.msg_namelen = sa.raw_len();
+                    }
+                    // SAFETY: the headers point to live iovecs and a live address.
+                    let n = unsafe {
+                        libc::sendmmsg(fd, hdrs.as_mut_ptr(), BATCH as _, libc::MSG_NOSIGNAL as _)
+                    };
+                    assert_eq!(n, BATCH as i32);
+                    let mut got = 0;
+                    while got < BATCH {
+                        // SAFETY: as above.
+                        let mut names: [libc::sockaddr_storage; BATCH] =
+                            unsafe { std::mem::zeroed() };
+                        for i in 0..BATCH {
+                            iovs[i].iov_base = rbufs[i * 2048..].as_mut_ptr().cast();
+                            iovs[i].iov_len = 2048;
+                            hdrs[i].msg_hdr.msg_iov = &mut iovs[i];
+                            hdrs[i].msg_hdr.msg_name =
+                                (&mut names[i] as *mut libc::sockaddr_storage).cast();
+                            hdrs[i].msg_hdr.msg_namelen =
+                                std::mem::size_of::<libc::sockaddr_storage>() as u32;
+                        }
+                        // SAFETY: the headers point to live, writable iovecs and address buffers.
+                        let n = unsafe {
+                            libc::recvmmsg(
+                                fd,
+                                hdrs.as_mut_ptr(),
+                                BATCH as _,
+                                libc::MSG_WAITFORONE as _,
+                                std::ptr::null_mut(),
+                            )
+                        };
+                        assert!(n > 0);
+                        got += n as usize;
+                    }
+                    black_box(got)
+                })
+            });
+            drop(s);
+        }
+        g.finish();
+    }
+
+    /// 54 segments of 1200 bytes (64 800 bytes) per iteration to a socket nobody reads (the
+    /// kernel drops what does not fit): one `sendto` with `UDP_SEGMENT` (GSO) against 54 plain
+    /// `sendto`s (berkeley and libc). Linux only; skipped when the kernel lacks GSO.
+    #[cfg(target_os = "linux")]
+    fn udp_gso_1200<M: Measurement>(c: &mut Criterion<M>, name: &str) {
+        use berkeley::sockopt::UdpSegment;
+        const SEG: usize = 1200;
+        const SEGS: usize = 54;
+        let data = vec![0x5au8; SEG * SEGS];
+        let (sink, to) = udp_self();
+        let mut g = c.benchmark_group(name);
+        g.throughput(Throughput::Bytes((SEG * SEGS) as u64));
+        {
+            let tx = berkeley::Socket::from(UdpSocket::bind("127.0.0.1:0").unwrap());
+            if tx.setsockopt(UdpSegment, SEG as u32).is_err() {
+                eprintln!("{name}: no UDP GSO in this kernel; skipped");
+                return;
+            }
+            g.bench_function("berkeley_gso", |b| {
+                b.iter(|| black_box(tx.sendto(black_box(&data), to).unwrap()))
+            });
+        }
+        {
+            let tx = berkeley::Socket::from(UdpSocket::bind("127.0.0.1:0").unwrap());
+            g.bench_function("berkeley_sendto", |b| {
+                b.iter(|| {
+                    for seg in data.chunks(SEG) {
+                        black_box(tx.sendto(black_box(seg), to).unwrap());
+                    }
+                })
+            });
+        }
+        {
+            let tx = UdpSocket::bind("127.0.0.1:0").unwrap();
+            let fd = tx.as_raw_fd();
+            let sa = berkeley::SockAddr::from(to);
+            let (ptr, len) = (sa.as_ptr(), sa.raw_len());
+            g.bench_function("libc_sendto", |b| {
+                b.iter(|| {
+                    for seg in data.chunks(SEG) {
+                        // SAFETY: fd is open; seg is a live buffer; ptr/len a live sockaddr_in.
+                        let n = unsafe {
+                            libc::sendto(fd, seg.as_ptr().cast(), SEG, libc::MSG_NOSIGNAL, ptr, len)
+                        };
+                        assert_eq!(n, SEG as isize);
+                    }
+                })
+            });
+        }
+        g.finish();
+        drop(sink);
+    }
+
     fn wall_config() -> Criterion {
         Criterion::default()
             .warm_up_time(Duration::from_millis(500))
@@ -334,12 +512,20 @@ mod bench {
         udp_64b_self(c, "udp_64b_self");
         tcp_64b_pingpong(c, "tcp_64b_pingpong");
         tcp_bulk_64k(c, "tcp_bulk_64k");
+        #[cfg(target_os = "linux")]
+        udp_64b_batch32(c, "udp_64b_batch32");
+        #[cfg(target_os = "linux")]
+        udp_gso_1200(c, "udp_gso_1200");
     }
 
     fn cpu(c: &mut Criterion<ThreadCpuTime>) {
         udp_64b_self(c, "udp_64b_self_cpu");
         tcp_64b_pingpong(c, "tcp_64b_pingpong_cpu");
         tcp_bulk_64k(c, "tcp_bulk_64k_cpu");
+        #[cfg(target_os = "linux")]
+        udp_64b_batch32(c, "udp_64b_batch32_cpu");
+        #[cfg(target_os = "linux")]
+        udp_gso_1200(c, "udp_gso_1200_cpu");
     }
 
     criterion_group! {

@@ -79,6 +79,7 @@ pub mod inspect;
 mod macros;
 pub mod netdb;
 pub mod poll;
+pub mod select;
 pub mod socket;
 pub mod sockopt;
 mod sys;
@@ -110,9 +111,14 @@ pub use crate::ether::{ether_aton, ether_ntoa, EtherError, EtherNtoa, MacAddr};
 
 // -- socket --
 pub use crate::socket::Socket;
+/// Python's `socket.create_server`, at the crate root as in Python's module.
+pub use crate::socket::{create_server, ServerOptions};
 
 // -- poll --
 pub use crate::poll::{poll, PollFd, PollFlags};
+
+/// `select` and its `fd_set` at the crate root, as in C.
+pub use crate::select::{select, FdSet};
 
 // -- netdb --
 pub use crate::netdb::{getaddrinfo, gethostbyname, gethostname, getnameinfo, getservbyname};

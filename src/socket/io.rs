@@ -2,12 +2,22 @@
 
 use std::io::{self, IoSlice, IoSliceMut, Read, Write};
 use std::mem::MaybeUninit;
+use std::time::Instant;
 
 use super::{as_uninit, retry, Socket};
 use crate::addr::{SockAddr, ToSockAddr};
 use crate::error::{Error, Result};
+use crate::poll::{poll, PollFd, PollFlags};
+use crate::sockopt::SndTimeo;
 use crate::sys;
 use crate::types::MsgFlags;
+
+/// The OS code an expired send timeout reports: what `send` returns when `SO_SNDTIMEO`
+/// expires (`EAGAIN` on Unix, `WSAETIMEDOUT` on Windows).
+#[cfg(unix)]
+const TIMEOUT_CODE: i32 = sys::c::EAGAIN;
+#[cfg(windows)]
+const TIMEOUT_CODE: i32 = sys::c::ETIMEDOUT;
 
 /// What a receive with flags delivered: how many bytes are in the buffer, and how long the
 /// OS said the message was. Returned by [`recv_with_flags`](Socket::recv_with_flags) and
@@ -135,6 +145,13 @@ impl Socket {
     /// Retries `EINTR`. On error, an unknown part of `buf` may have been sent (as in Python). On
     /// a non-blocking socket a full buffer stops it with kind `WouldBlock`.
     ///
+    /// Under [`settimeout`](Socket::settimeout) (`SO_SNDTIMEO`) the time bounds the **whole**
+    /// call, as in Python: when the first `send` does not take everything, the rest is sent
+    /// with [`poll`] waiting for room until the deadline, then
+    /// [`Error::Timeout`] (`send: timed out`, kind `TimedOut`). Windows has no
+    /// `MSG_DONTWAIT`, so a `send` there can still wait its own `SO_SNDTIMEO` past the
+    /// deadline. Tested on Linux and under wine.
+    ///
     /// Errors: those of [`send`](Socket::send); [`Error::InvalidInput`] if the OS ever accepts
     /// 0 bytes of a non-empty buffer (no Unix kernel does for a socket), rather than loop
     /// forever.
@@ -160,18 +177,67 @@ impl Socket {
     ///
     /// See [send(2)](https://man7.org/linux/man-pages/man2/send.2.html).
     pub fn sendall(&self, mut buf: &[u8]) -> Result<()> {
+        let start = Instant::now();
+        let mut deadline = None;
+        let mut first = true;
         while !buf.is_empty() {
-            match self.send(buf)? {
-                0 => {
-                    return Err(Error::InvalidInput {
-                        call: "send",
-                        what: "the OS accepted 0 bytes; the rest cannot be sent",
-                    })
+            let n = if first {
+                first = false;
+                self.send(buf)?
+            } else {
+                // Not all of it went out at once: from now on the socket's send timeout, if
+                // any, bounds the whole call, as in Python (read it once, only on this path).
+                if deadline.is_none() {
+                    // A non-blocking socket keeps failing with `EAGAIN`, timeout or not.
+                    #[cfg(unix)]
+                    let blocking = !sys::nonblocking(self.as_sys())?;
+                    #[cfg(windows)]
+                    let blocking = true;
+                    let limit = if blocking { self.getsockopt(SndTimeo)? } else { None };
+                    deadline = Some(limit.map(|t| start.checked_add(t)));
                 }
-                n => buf = &buf[n.min(buf.len())..],
+                match deadline {
+                    Some(Some(Some(at))) => match self.send_before(buf, at)? {
+                        Some(n) => n,
+                        None => continue,
+                    },
+                    _ => self.send(buf)?,
+                }
+            };
+            if n == 0 {
+                return Err(Error::InvalidInput {
+                    call: "send",
+                    what: "the OS accepted 0 bytes; the rest cannot be sent",
+                });
             }
+            buf = &buf[n.min(buf.len())..];
         }
         Ok(())
+    }
+
+    /// One `send` of `buf` that waits no later than `deadline`: `poll` for `POLLOUT` with the
+    /// time left, then a `send` that does not block (Unix: `MSG_DONTWAIT`; Windows has no such
+    /// flag, so its `send` is bounded by `SO_SNDTIMEO` alone). `Ok(None)`: nothing sent yet,
+    /// ask again. A deadline that passes is [`Error::Timeout`] naming `send`.
+    fn send_before(&self, buf: &[u8], deadline: Instant) -> Result<Option<usize>> {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let timed_out = || Error::Timeout { call: "send", code: TIMEOUT_CODE, addr: None };
+        if left.is_zero() {
+            return Err(timed_out());
+        }
+        let mut fds = [PollFd::socket(self, PollFlags::OUT)];
+        if poll(&mut fds, Some(left))? == 0 {
+            return Err(timed_out());
+        }
+        #[cfg(unix)]
+        let flags = MsgFlags::DONTWAIT;
+        #[cfg(windows)]
+        let flags = MsgFlags::empty();
+        match self.send_with_flags(buf, flags) {
+            Ok(n) => Ok(Some(n)),
+            Err(e) if e.is_would_block() => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// `sendto(2)` — sends a datagram to `addr`; returns how many bytes were sent.
@@ -321,7 +387,7 @@ impl Socket {
     /// TCP under `MSG_TRUNC`. A socket whose type or protocol cannot be read is not TCP (and
     /// the receive itself then reports what is wrong with it).
     #[inline]
-    fn trunc_discards(&self, flags: MsgFlags) -> bool {
+    pub(super) fn trunc_discards(&self, flags: MsgFlags) -> bool {
         if !flags.contains(MsgFlags::TRUNC) {
             return false;
         }

@@ -13,12 +13,18 @@ use crate::error::Result;
 use crate::sys::{self, c};
 use crate::types::{Domain, Protocol, Shutdown, Type};
 
+mod batch;
 mod connect;
 mod fd;
 mod io;
 mod mode;
+mod server;
+mod vectored;
 
+pub use self::batch::{Message, Mmsg};
 pub use self::io::Received;
+pub use self::server::{create_server, ServerOptions};
+pub use self::vectored::RecvMsg;
 
 /// A socket: the Berkeley calls as methods (`bind`, `listen`, `accept`, `connect`, `send`,
 /// `recv`, `sendto`, `recvfrom`, ...), closed when dropped.

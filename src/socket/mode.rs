@@ -76,8 +76,8 @@ impl Socket {
     ///   and Windows `accept` ignore `SO_RCVTIMEO` (wait for [`poll`](crate::poll::poll) to
     ///   report the listener readable first).
     ///
-    /// Differences from Python: the time applies to each OS call (a [`sendall`](Socket::sendall)
-    /// of a large buffer may take longer in total), and the [`Read`](std::io::Read) /
+    /// [`sendall`](Socket::sendall) honours it for the whole call, as Python does. Difference
+    /// from Python: the [`Read`](std::io::Read) /
     /// [`Write`](std::io::Write) impls report an expired timeout as the plain OS error
     /// (`EAGAIN`, kind `WouldBlock`, as std's `TcpStream` does; Windows: `WSAETIMEDOUT`).
     ///

@@ -136,6 +136,9 @@
 //! | `TCP_QUICKACK` | `TcpQuickAck` | `bool` | get, set | Linux |
 //! | `TCP_USER_TIMEOUT` | `TcpUserTimeout` | `Option<Duration>` (milliseconds) | get, set | Linux |
 //! | `TCP_CONGESTION` | `TcpCongestion` | `OptName` | get, set | Linux |
+//! | **`SOL_UDP`** — [udp(7)](https://man7.org/linux/man-pages/man7/udp.7.html) | | | | |
+//! | `UDP_SEGMENT` | `UdpSegment` | `u32` | get, set | Linux |
+//! | `UDP_GRO` | `UdpGro` | `bool` | get, set | Linux |
 //! | **`IPPROTO_IP`** — [ip(7)](https://man7.org/linux/man-pages/man7/ip.7.html) | | | | |
 //! | `IP_TTL` | [`IpTtl`] | `u32` | get, set | all |
 //! | `IP_TOS` | [`IpTos`] | `u8` | get, set | all |
@@ -180,6 +183,8 @@ pub use self::mreq::*;
 pub use self::socket::*;
 pub use self::sockref::SockRef;
 pub use self::tcp::*;
+#[cfg(any(target_os = "linux", target_os = "android"))]
+pub use self::udp::*;
 pub use self::value::*;
 
 /// The C names (`crate::sys::c`), plus the few that libc spells differently per platform.
@@ -193,6 +198,11 @@ mod c {
     // windows-sys spells the C structs in capitals.
     #[cfg(windows)]
     pub(super) use windows_sys::Win32::Networking::WinSock::IP_MREQ_SOURCE as ip_mreq_source;
+    // linux/udp.h: libc defines these for uClibc only.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    pub(super) const UDP_SEGMENT: i32 = 103;
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    pub(super) const UDP_GRO: i32 = 104;
 }
 
 impl Socket {
@@ -596,3 +606,5 @@ mod ip;
 mod ipv6;
 mod socket;
 mod tcp;
+#[cfg(any(target_os = "linux", target_os = "android"))]
+mod udp;

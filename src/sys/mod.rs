@@ -65,11 +65,11 @@
 //! recv_vectored(s, bufs: &mut [IoSliceMut<'_>], flags: i32) -> Result<usize>   // recvmsg (WSARecv)
 //! sendto_vectored(s, bufs: &[IoSlice<'_>], flags, addr: &SockAddr) -> Result<usize> // sendmsg with msg_name (WSASendTo)
 //! recvmsg(s, bufs: &mut [IoSliceMut<'_>], flags) -> Result<((usize, i32), SockAddr)> // count, msg_flags, sender (WSARecvFrom)
-//! sendmmsg(s, data, msg_size, lens, addrs, flags) -> Result<usize>           // Linux only; <= MMSG_MAX messages, headers on the stack
-//! recvmmsg(s, data, msg_size, lens, oflags, addrs, flags) -> Result<usize>   // Linux only; <= MMSG_MAX messages
-//! RawFdSet::{new, insert, remove, contains, next_from, nfds}                  // fd_set without an OS call; insert checks FD_SETSIZE (Unix) / 64 handles (Windows)
+//! sendmmsg(s, data, msg_size, lens, addrs, flags) -> Result<usize>        // Linux only; <= MMSG_MAX messages, headers on the stack
+//! recvmmsg(s, data, msg_size, lens, oflags, addrs, flags) -> Result<usize> // Linux only; <= MMSG_MAX messages
+//! RawFdSet::{new, insert, remove, contains, next_from, nfds}               // fd_set, no OS call; insert checks FD_SETSIZE (Unix) / 64 handles (Windows)
 //! select(nfds, r, w, x: Option<&mut RawFdSet>, timeout: Option<timeval>) -> Result<usize> // nfds ignored on Windows
-//! timeval(secs: i32, micros: i32) -> timeval                                  // no OS call (Windows: TIMEVAL)
+//! timeval(secs: i32, micros: i32) -> timeval                               // no OS call (Windows: TIMEVAL)
 //! shutdown(s, how: i32) -> Result<()>
 //! getsockname(s) -> Result<SockAddr>
 //! getpeername(s) -> Result<SockAddr>

@@ -280,6 +280,57 @@ pub(crate) fn recv_vectored(
     Ok(n as usize)
 }
 
+/// `sendmsg(2)` of a gather list to `addr`, with `MSG_NOSIGNAL` added (no control data).
+pub(crate) fn sendto_vectored(
+    s: RawSocket,
+    bufs: &[IoSlice<'_>],
+    flags: i32,
+    addr: &SockAddr,
+) -> Result<usize> {
+    // SAFETY: an all-zero msghdr is valid (null pointers with zero lengths).
+    let mut msg: c::msghdr = unsafe { mem::zeroed() };
+    msg.msg_name = addr.as_ptr().cast_mut().cast();
+    msg.msg_namelen = addr.len() as c::socklen_t;
+    // IoSlice is guaranteed ABI-compatible with iovec on Unix; the kernel only reads it.
+    msg.msg_iov = bufs.as_ptr().cast_mut().cast::<c::iovec>();
+    msg.msg_iovlen = bufs.len().min(MAX_IOV) as _;
+    // SAFETY: msg points to `msg_iovlen` live iovecs, each readable for its length, and to
+    // `addr`'s storage, readable for `msg_namelen` bytes; the kernel writes through neither.
+    let n = unsafe { c::sendmsg(s, &msg, flags | SEND_FLAGS) };
+    if n < 0 {
+        return Err(Error::os_addr("sendmsg", last_error(), addr));
+    }
+    Ok(n as usize)
+}
+
+/// `recvmsg(2)` into a scatter list with the sender's address (no control data): the kernel's
+/// count (as for `recv`), the output `msg_flags` (`MSG_TRUNC`, ...) and the address.
+pub(crate) fn recvmsg(
+    s: RawSocket,
+    bufs: &mut [IoSliceMut<'_>],
+    flags: i32,
+) -> Result<((usize, i32), SockAddr)> {
+    // SAFETY: the address storage and its in/out length come from `try_init`; the kernel
+    // writes at most `*alen` bytes there, and initialised bytes only within the iovecs.
+    unsafe {
+        SockAddr::try_init(|addr, alen| {
+            // An all-zero msghdr is valid (null pointers with zero lengths).
+            let mut msg: c::msghdr = mem::zeroed();
+            msg.msg_name = addr.cast();
+            msg.msg_namelen = *alen;
+            // IoSliceMut is guaranteed ABI-compatible with iovec on Unix.
+            msg.msg_iov = bufs.as_mut_ptr().cast::<c::iovec>();
+            msg.msg_iovlen = bufs.len().min(MAX_IOV) as _;
+            let n = c::recvmsg(s, &mut msg, flags);
+            if n < 0 {
+                return Err(Error::os("recvmsg", last_error()));
+            }
+            *alen = msg.msg_namelen;
+            Ok((n as usize, msg.msg_flags))
+        })
+    }
+}
+
 /// `shutdown(2)`.
 pub(crate) fn shutdown(s: RawSocket, how: i32) -> Result<()> {
     // SAFETY: shutdown() takes only integers.
@@ -409,4 +460,215 @@ pub(crate) fn close(s: OwnedSocket) -> Result<()> {
         return Err(Error::os("close", last_error()));
     }
     Ok(())
+}
+
+/// A `fd_set` with the highest descriptor ever inserted (`select`'s `nfds` is that plus one).
+///
+/// The libc `FD_*` macros do no bounds check (glibc's `FD_SET` on a descriptor ≥ `FD_SETSIZE`
+/// writes past the set), so `insert` checks first and every other method only looks at
+/// descriptors below `FD_SETSIZE`.
+#[derive(Clone, Copy)]
+pub(crate) struct RawFdSet {
+    set: c::fd_set,
+    /// An upper bound of the members (-1: none was ever inserted since the last `clear`).
+    max: i32,
+}
+
+/// `FD_SETSIZE` as an `i32` (1024 on Linux, macOS and FreeBSD).
+#[allow(clippy::unnecessary_cast)] // usize on Linux, another integer type elsewhere
+const FD_SETSIZE: i32 = c::FD_SETSIZE as i32;
+
+impl RawFdSet {
+    /// An empty set (`FD_ZERO`).
+    pub(crate) fn new() -> RawFdSet {
+        let mut set = MaybeUninit::<c::fd_set>::uninit();
+        // SAFETY: FD_ZERO writes every byte of the set it is given, which is live and writable.
+        unsafe { c::FD_ZERO(set.as_mut_ptr()) };
+        // SAFETY: FD_ZERO initialised the whole struct just above.
+        RawFdSet { set: unsafe { set.assume_init() }, max: -1 }
+    }
+
+    /// `FD_SET`, after checking `0 <= fd < FD_SETSIZE`.
+    pub(crate) fn insert(&mut self, fd: RawSocket) -> Result<()> {
+        if !(0..FD_SETSIZE).contains(&fd) {
+            return Err(Error::InvalidInput {
+                call: "FD_SET",
+                what: "descriptor not below FD_SETSIZE (1024): use poll for it",
+            });
+        }
+        // SAFETY: 0 <= fd < FD_SETSIZE, so the bit lies inside the set.
+        unsafe { c::FD_SET(fd, &mut self.set) };
+        self.max = self.max.max(fd);
+        Ok(())
+    }
+
+    /// `FD_CLR`; a descriptor outside the set's range is not a member, so nothing happens.
+    pub(crate) fn remove(&mut self, fd: RawSocket) {
+        if (0..FD_SETSIZE).contains(&fd) {
+            // SAFETY: 0 <= fd < FD_SETSIZE, so the bit lies inside the set.
+            unsafe { c::FD_CLR(fd, &mut self.set) };
+        }
+    }
+
+    /// `FD_ISSET`; false for a descriptor outside the set's range.
+    pub(crate) fn contains(&self, fd: RawSocket) -> bool {
+        // SAFETY: 0 <= fd < FD_SETSIZE, so the bit lies inside the set, which is only read.
+        (0..FD_SETSIZE).contains(&fd) && unsafe { c::FD_ISSET(fd, &self.set) }
+    }
+
+    /// The first member at or after position `*pos`, advancing `*pos` past it.
+    pub(crate) fn next_from(&self, pos: &mut usize) -> Option<RawSocket> {
+        while let Ok(fd) = i32::try_from(*pos) {
+            if fd > self.max {
+                return None;
+            }
+            *pos += 1;
+            if self.contains(fd) {
+                return Some(fd);
+            }
+        }
+        None
+    }
+
+    /// `select`'s `nfds` for this set: its highest member plus one.
+    pub(crate) fn nfds(&self) -> i32 {
+        self.max + 1
+    }
+}
+
+/// The set's raw pointer, or null for no set.
+fn fd_set_ptr(set: Option<&mut RawFdSet>) -> *mut c::fd_set {
+    set.map_or(std::ptr::null_mut(), |s| &mut s.set)
+}
+
+/// `select(2)`: `nfds` is one more than the highest descriptor in the three sets; a `None`
+/// timeout waits forever. The kernel rewrites the sets to hold only the ready descriptors.
+pub(crate) fn select(
+    nfds: i32,
+    readfds: Option<&mut RawFdSet>,
+    writefds: Option<&mut RawFdSet>,
+    exceptfds: Option<&mut RawFdSet>,
+    timeout: Option<c::timeval>,
+) -> Result<usize> {
+    let mut tv = timeout;
+    let tv_ptr = tv.as_mut().map_or(std::ptr::null_mut(), |t| t as *mut c::timeval);
+    // SAFETY: each pointer is null or points to a live, writable fd_set; descriptors below
+    // `nfds` <= FD_SETSIZE are the only bits the kernel reads or writes (RawFdSet keeps its
+    // members below FD_SETSIZE); `tv_ptr` is null or a live timeval the kernel may update.
+    let rc = unsafe {
+        c::select(nfds, fd_set_ptr(readfds), fd_set_ptr(writefds), fd_set_ptr(exceptfds), tv_ptr)
+    };
+    if rc < 0 {
+        return Err(Error::os("select", last_error()));
+    }
+    Ok(rc as usize)
+}
+
+/// A `timeval` of `secs` seconds and `micros` microseconds (`micros` < 1 000 000).
+#[allow(clippy::useless_conversion)] // `suseconds_t` is i64 on Linux, i32 on macOS
+pub(crate) fn timeval(secs: i32, micros: i32) -> c::timeval {
+    c::timeval { tv_sec: secs.into(), tv_usec: micros.into() }
+}
+
+/// How many messages one `sendmmsg`/`recvmmsg` call takes at most: the headers, iovecs and
+/// address buffers live on the stack (about 26 KiB), so a batch needs no allocation per call.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+pub(crate) const MMSG_MAX: usize = 128;
+
+/// `recvmmsg(2)` of up to `min(lens.len(), MMSG_MAX)` datagrams into the consecutive
+/// `msg_size`-byte slots of `data`; for each message received, its kernel count (as for
+/// `recv`), output flags and sender are stored in `lens`, `oflags` and `addrs`. Returns how
+/// many messages were received. No timeout (`NULL`).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+pub(crate) fn recvmmsg(
+    s: RawSocket,
+    data: &mut [u8],
+    msg_size: usize,
+    lens: &mut [usize],
+    oflags: &mut [i32],
+    addrs: &mut [SockAddr],
+    flags: i32,
+) -> Result<usize> {
+    let n = lens.len().min(oflags.len()).min(addrs.len()).min(MMSG_MAX);
+    let n = data.len().checked_div(msg_size).map_or(n, |fit| n.min(fit));
+    // SAFETY: all-zero mmsghdr, iovec and sockaddr_storage values are valid (null pointers,
+    // zero lengths).
+    let mut hdrs: [c::mmsghdr; MMSG_MAX] = unsafe { mem::zeroed() };
+    // SAFETY: as above.
+    let mut iovs: [c::iovec; MMSG_MAX] = unsafe { mem::zeroed() };
+    // SAFETY: as above.
+    let mut names: [c::sockaddr_storage; MMSG_MAX] = unsafe { mem::zeroed() };
+    let base = data.as_mut_ptr();
+    for i in 0..n {
+        // In bounds: i * msg_size + msg_size <= data.len() by the choice of n.
+        iovs[i].iov_base = base.wrapping_add(i * msg_size).cast();
+        iovs[i].iov_len = msg_size;
+        hdrs[i].msg_hdr.msg_iov = &mut iovs[i];
+        hdrs[i].msg_hdr.msg_iovlen = 1;
+        hdrs[i].msg_hdr.msg_name = (&mut names[i] as *mut c::sockaddr_storage).cast();
+        hdrs[i].msg_hdr.msg_namelen = mem::size_of::<c::sockaddr_storage>() as c::socklen_t;
+    }
+    // SAFETY: the first `n` headers point to live iovecs, each writable for `msg_size` bytes
+    // inside `data` (n * msg_size <= data.len()), and to live sockaddr_storage buffers of the
+    // size given in `msg_namelen`; the kernel writes only within them. A null timeout waits
+    // as the socket does.
+    let rc = unsafe { c::recvmmsg(s, hdrs.as_mut_ptr(), n as _, flags as _, std::ptr::null_mut()) };
+    if rc < 0 {
+        return Err(Error::os("recvmmsg", last_error()));
+    }
+    let got = (rc as usize).min(n);
+    for i in 0..got {
+        lens[i] = hdrs[i].msg_len as usize;
+        oflags[i] = hdrs[i].msg_hdr.msg_flags;
+        let alen =
+            (hdrs[i].msg_hdr.msg_namelen as usize).min(mem::size_of::<c::sockaddr_storage>());
+        // SAFETY: names[i] is a live sockaddr_storage, readable for its whole size >= alen.
+        addrs[i] = unsafe {
+            SockAddr::from_raw_parts((&names[i] as *const c::sockaddr_storage).cast(), alen)
+        };
+    }
+    Ok(got)
+}
+
+/// `sendmmsg(2)` of up to `MMSG_MAX` datagrams: message `i` is `data[i * msg_size..][..lens[i]]`
+/// sent to `addrs[i]` (the empty address: the connected peer), with `MSG_NOSIGNAL` added.
+/// Returns how many messages were sent (fewer than asked: the rest were not).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+pub(crate) fn sendmmsg(
+    s: RawSocket,
+    data: &[u8],
+    msg_size: usize,
+    lens: &[usize],
+    addrs: &[SockAddr],
+    flags: i32,
+) -> Result<usize> {
+    let n = lens.len().min(addrs.len()).min(MMSG_MAX);
+    // SAFETY: all-zero mmsghdr and iovec values are valid (null pointers, zero lengths).
+    let mut hdrs: [c::mmsghdr; MMSG_MAX] = unsafe { mem::zeroed() };
+    // SAFETY: as above.
+    let mut iovs: [c::iovec; MMSG_MAX] = unsafe { mem::zeroed() };
+    let mut n_ok = 0;
+    for i in 0..n {
+        let start = i.saturating_mul(msg_size);
+        let Some(msg) = data.get(start..).and_then(|d| d.get(..lens[i])) else {
+            break; // a length beyond the buffer is never sent (the batch type prevents it)
+        };
+        iovs[i].iov_base = msg.as_ptr().cast_mut().cast();
+        iovs[i].iov_len = msg.len();
+        hdrs[i].msg_hdr.msg_iov = &mut iovs[i];
+        hdrs[i].msg_hdr.msg_iovlen = 1;
+        if !addrs[i].is_empty() {
+            hdrs[i].msg_hdr.msg_name = addrs[i].as_ptr().cast_mut().cast();
+            hdrs[i].msg_hdr.msg_namelen = addrs[i].raw_len() as c::socklen_t;
+        }
+        n_ok = i + 1;
+    }
+    // SAFETY: the first `n_ok` headers point to live iovecs, each readable for its length
+    // inside `data`, and to addresses readable for `msg_namelen` bytes; the kernel only reads
+    // them (and writes `msg_len`).
+    let rc = unsafe { c::sendmmsg(s, hdrs.as_mut_ptr(), n_ok as _, (flags | SEND_FLAGS) as _) };
+    if rc < 0 {
+        return Err(Error::os("sendmmsg", last_error()));
+    }
+    Ok(rc as usize)
 }

@@ -260,6 +260,77 @@ pub(crate) fn recv_vectored(
     Ok(received as usize)
 }
 
+/// `WSASendTo` of a gather list to `addr` (`sendmsg(2)` with an address, no control data).
+pub(crate) fn sendto_vectored(
+    s: RawSocket,
+    bufs: &[IoSlice<'_>],
+    flags: i32,
+    addr: &SockAddr,
+) -> Result<usize> {
+    let count = u32::try_from(bufs.len()).unwrap_or(u32::MAX);
+    let mut sent = 0u32;
+    // SAFETY: IoSlice is guaranteed ABI-compatible with WSABUF on Windows; `bufs` holds at least
+    // `count` of them, each readable for its length; `addr` is readable for `addr.len()` bytes.
+    // `sent` is a live u32. A null OVERLAPPED makes the call synchronous.
+    let rc = unsafe {
+        c::WSASendTo(
+            sock(s),
+            bufs.as_ptr().cast::<c::WSABUF>(),
+            count,
+            &mut sent,
+            flags as u32,
+            addr.as_ptr(),
+            addr.len() as i32,
+            ptr::null_mut(),
+            None,
+        )
+    };
+    if rc == c::SOCKET_ERROR {
+        return Err(Error::os_addr("WSASendTo", last_error(), addr));
+    }
+    Ok(sent as usize)
+}
+
+/// `WSARecvFrom` into a scatter list (`recvmsg(2)` with the sender's address, no control
+/// data): the count, the output flags and the address. `WSAESHUTDOWN` is end of file.
+pub(crate) fn recvmsg(
+    s: RawSocket,
+    bufs: &mut [IoSliceMut<'_>],
+    flags: i32,
+) -> Result<((usize, i32), SockAddr)> {
+    let count = u32::try_from(bufs.len()).unwrap_or(u32::MAX);
+    // SAFETY: IoSliceMut is guaranteed ABI-compatible with WSABUF; `bufs` holds at least `count`
+    // buffers, each writable for its length, and Winsock writes only within them. The address
+    // storage and its in/out length come from `try_init`; Winsock writes at most `*alen` bytes.
+    unsafe {
+        SockAddr::try_init(|addr, alen| {
+            let mut received = 0u32;
+            let mut out = flags as u32;
+            let rc = c::WSARecvFrom(
+                sock(s),
+                bufs.as_mut_ptr().cast::<c::WSABUF>(),
+                count,
+                &mut received,
+                &mut out,
+                addr,
+                alen,
+                ptr::null_mut(),
+                None,
+            );
+            if rc == c::SOCKET_ERROR {
+                return match last_error() {
+                    c::WSAESHUTDOWN => {
+                        *alen = 0;
+                        Ok((0, 0))
+                    }
+                    code => Err(Error::os("WSARecvFrom", code)),
+                };
+            }
+            Ok((received as usize, out as i32))
+        })
+    }
+}
+
 /// `shutdown(2)`; `how` is `SD_RECEIVE`, `SD_SEND` or `SD_BOTH` (`c::SHUT_*`).
 pub(crate) fn shutdown(s: RawSocket, how: i32) -> Result<()> {
     // SAFETY: shutdown() takes only integers.
@@ -610,4 +681,96 @@ mod tests {
         let err = bind(s.as_raw_socket(), &addr).unwrap_err();
         assert!(err.to_string().starts_with("bind(127.0.0.1:9): "), "{err}");
     }
+}
+
+/// A Winsock `fd_set`: an array of up to `FD_SETSIZE` (64) socket handles and their count, not
+/// a bitmap, so any handle value fits but only 64 of them.
+#[derive(Clone, Copy)]
+pub(crate) struct RawFdSet {
+    set: c::FD_SET,
+}
+
+impl RawFdSet {
+    /// An empty set (`FD_ZERO`).
+    pub(crate) fn new() -> RawFdSet {
+        RawFdSet { set: c::FD_SET { fd_count: 0, fd_array: [0; c::FD_SETSIZE as usize] } }
+    }
+
+    fn members(&self) -> &[c::SOCKET] {
+        let n = (self.set.fd_count as usize).min(self.set.fd_array.len());
+        &self.set.fd_array[..n]
+    }
+
+    /// `FD_SET`: appends the handle unless it is a member already; a full set is an error.
+    pub(crate) fn insert(&mut self, s: RawSocket) -> Result<()> {
+        if self.contains(s) {
+            return Ok(());
+        }
+        let n = self.members().len();
+        if n == self.set.fd_array.len() {
+            return Err(Error::InvalidInput {
+                call: "FD_SET",
+                what: "the fd_set already holds FD_SETSIZE (64) sockets: use poll for more",
+            });
+        }
+        self.set.fd_array[n] = sock(s);
+        self.set.fd_count = n as u32 + 1;
+        Ok(())
+    }
+
+    /// `FD_CLR`: removes the handle, keeping the others in order.
+    pub(crate) fn remove(&mut self, s: RawSocket) {
+        let n = self.members().len();
+        if let Some(i) = self.members().iter().position(|&m| m == sock(s)) {
+            self.set.fd_array.copy_within(i + 1..n, i);
+            self.set.fd_count = n as u32 - 1;
+        }
+    }
+
+    /// `FD_ISSET`.
+    pub(crate) fn contains(&self, s: RawSocket) -> bool {
+        self.members().contains(&sock(s))
+    }
+
+    /// The member at position `*pos`, advancing `*pos` past it.
+    pub(crate) fn next_from(&self, pos: &mut usize) -> Option<RawSocket> {
+        let s = *self.members().get(*pos)?;
+        *pos += 1;
+        Some(s as RawSocket)
+    }
+
+    /// `select`'s `nfds`: ignored by Winsock.
+    pub(crate) fn nfds(&self) -> i32 {
+        0
+    }
+}
+
+/// The set's raw pointer, or null for no set.
+fn fd_set_ptr(set: Option<&mut RawFdSet>) -> *mut c::FD_SET {
+    set.map_or(std::ptr::null_mut(), |s| &mut s.set)
+}
+
+/// `select`: Winsock ignores `nfds`, and fails with `WSAEINVAL` when all three sets are empty.
+pub(crate) fn select(
+    nfds: i32,
+    readfds: Option<&mut RawFdSet>,
+    writefds: Option<&mut RawFdSet>,
+    exceptfds: Option<&mut RawFdSet>,
+    timeout: Option<c::TIMEVAL>,
+) -> Result<usize> {
+    let tv_ptr = timeout.as_ref().map_or(std::ptr::null(), |t| t as *const c::TIMEVAL);
+    // SAFETY: each pointer is null or points to a live, writable FD_SET whose `fd_count` is at
+    // most FD_SETSIZE (RawFdSet keeps it so); `tv_ptr` is null or a live TIMEVAL, only read.
+    let rc = unsafe {
+        c::select(nfds, fd_set_ptr(readfds), fd_set_ptr(writefds), fd_set_ptr(exceptfds), tv_ptr)
+    };
+    if rc == c::SOCKET_ERROR {
+        return Err(Error::os("select", last_error()));
+    }
+    Ok(rc as usize)
+}
+
+/// A `TIMEVAL` of `secs` seconds and `micros` microseconds (`micros` < 1 000 000).
+pub(crate) fn timeval(secs: i32, micros: i32) -> c::TIMEVAL {
+    c::TIMEVAL { tv_sec: secs, tv_usec: micros }
 }

@@ -1,0 +1,382 @@
+//! Batch datagram I/O: [`sendmmsg`](Socket::sendmmsg) / [`recvmmsg`](Socket::recvmmsg) over a
+//! reusable [`Mmsg`] batch.
+
+use std::fmt;
+
+use super::{retry, Socket};
+use crate::addr::{SockAddr, ToSockAddr};
+use crate::error::{Error, Result};
+use crate::sys;
+use crate::types::MsgFlags;
+
+/// A reusable batch of datagrams for [`recvmmsg`](Socket::recvmmsg) and
+/// [`sendmmsg`](Socket::sendmmsg): `capacity` slots of `msg_size` bytes each, with every
+/// message's length, address and flags. It owns all its buffers, so the calls allocate
+/// nothing (the OS headers live on the stack).
+///
+/// C: an array of `struct mmsghdr` with one `iovec` and one `sockaddr_storage` each.
+///
+/// Receiving fills the batch; [`get`](Mmsg::get) / [`iter`](Mmsg::iter) read it. Sending
+/// takes what [`push`](Mmsg::push) queued; [`clear`](Mmsg::clear) empties it for reuse.
+///
+/// ```
+/// use berkeley::socket::Mmsg;
+/// use berkeley::{Domain, Protocol, Socket, Type};
+/// # fn main() -> berkeley::Result<()> {
+/// let rx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+/// rx.bind("127.0.0.1:0")?;
+/// let tx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+/// tx.bind("127.0.0.1:0")?;
+///
+/// let mut out = Mmsg::new(8, 64);
+/// out.push(b"one", rx.getsockname()?)?;
+/// out.push(b"two", rx.getsockname()?)?;
+/// assert_eq!(tx.sendmmsg(&out, berkeley::MsgFlags::empty())?, 2);
+///
+/// let mut inb = Mmsg::new(8, 64);
+/// let n = rx.recvmmsg(&mut inb, berkeley::MsgFlags::empty())?; // 1 or 2 (Linux: usually 2)
+/// let first = inb.get(0).unwrap();
+/// assert_eq!((first.data, *first.addr), (&b"one"[..], tx.getsockname()?));
+/// # let _ = n;
+/// # Ok(()) }
+/// ```
+#[doc(alias = "mmsghdr")]
+pub struct Mmsg {
+    data: Vec<u8>,
+    msg_size: usize,
+    count: usize,
+    lens: Vec<usize>,
+    oflags: Vec<i32>,
+    addrs: Vec<SockAddr>,
+}
+
+/// One message of an [`Mmsg`] batch, from [`Mmsg::get`] or [`Mmsg::iter`].
+///
+/// ```
+/// use berkeley::socket::Mmsg;
+/// # fn main() -> berkeley::Result<()> {
+/// let mut b = Mmsg::new(1, 16);
+/// b.push(b"hi", "127.0.0.1:9")?;
+/// let m = b.get(0).unwrap();
+/// assert_eq!((m.data, m.full_len), (&b"hi"[..], 2));
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Message<'a> {
+    /// The bytes (never more than the slot holds).
+    pub data: &'a [u8],
+    /// The count the OS returned: more than `data.len()` for a datagram cut under
+    /// `MSG_TRUNC` (Linux).
+    pub full_len: usize,
+    /// Output flags: [`MsgFlags::TRUNC`] when the datagram did not fit its slot.
+    pub flags: MsgFlags,
+    /// The sender (received) or destination (queued); empty for "the connected peer".
+    pub addr: &'a SockAddr,
+}
+
+impl Message<'_> {
+    /// Whether the datagram was longer than its slot (`MSG_TRUNC` in the output flags, or a
+    /// full length beyond the slot).
+    ///
+    /// ```
+    /// # use berkeley::socket::Mmsg;
+    /// # fn main() -> berkeley::Result<()> {
+    /// let mut b = Mmsg::new(1, 16);
+    /// b.push(b"hi", "127.0.0.1:9")?;
+    /// assert!(!b.get(0).unwrap().is_truncated());
+    /// # Ok(()) }
+    /// ```
+    pub fn is_truncated(&self) -> bool {
+        self.flags.contains(MsgFlags::TRUNC) || self.full_len > self.data.len()
+    }
+}
+
+impl Mmsg {
+    /// A batch of `capacity` messages of up to `msg_size` bytes each (one allocation of
+    /// `capacity * msg_size` bytes, here and never again).
+    ///
+    /// A `capacity * msg_size` that overflows `usize` gives a batch of capacity 0.
+    ///
+    /// ```
+    /// let b = berkeley::socket::Mmsg::new(32, 1500);
+    /// assert_eq!((b.capacity(), b.msg_size(), b.len()), (32, 1500, 0));
+    /// ```
+    pub fn new(capacity: usize, msg_size: usize) -> Mmsg {
+        let capacity = if capacity.checked_mul(msg_size).is_some() { capacity } else { 0 };
+        Mmsg {
+            data: vec![0; capacity * msg_size],
+            msg_size,
+            count: 0,
+            lens: vec![0; capacity],
+            oflags: vec![0; capacity],
+            addrs: vec![SockAddr::empty(); capacity],
+        }
+    }
+
+    /// How many messages the batch holds at most.
+    ///
+    /// ```
+    /// assert_eq!(berkeley::socket::Mmsg::new(4, 8).capacity(), 4);
+    /// ```
+    pub fn capacity(&self) -> usize {
+        self.lens.len()
+    }
+
+    /// The size of each message slot.
+    ///
+    /// ```
+    /// assert_eq!(berkeley::socket::Mmsg::new(4, 8).msg_size(), 8);
+    /// ```
+    pub fn msg_size(&self) -> usize {
+        self.msg_size
+    }
+
+    /// How many messages are in the batch (received, or queued to send).
+    ///
+    /// ```
+    /// assert_eq!(berkeley::socket::Mmsg::new(4, 8).len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    /// Whether the batch holds no message.
+    ///
+    /// ```
+    /// assert!(berkeley::socket::Mmsg::new(4, 8).is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// Empties the batch (keeps its buffers).
+    ///
+    /// ```
+    /// # fn main() -> berkeley::Result<()> {
+    /// let mut b = berkeley::socket::Mmsg::new(4, 8);
+    /// b.push(b"x", "127.0.0.1:9")?;
+    /// b.clear();
+    /// assert!(b.is_empty());
+    /// # Ok(()) }
+    /// ```
+    pub fn clear(&mut self) {
+        self.count = 0;
+    }
+
+    /// Queues a datagram for [`sendmmsg`](Socket::sendmmsg) to `addr` (anything
+    /// [`ToSockAddr`] takes; [`SockAddr::empty()`] for a connected socket's peer).
+    ///
+    /// Errors: `InvalidInput` (call `sendmmsg`) when `data` is longer than the slot size or
+    /// the batch is full — nothing is cut or dropped silently — and the address errors.
+    ///
+    /// ```
+    /// # fn main() -> berkeley::Result<()> {
+    /// let mut b = berkeley::socket::Mmsg::new(1, 4);
+    /// assert!(b.push(b"too long", "127.0.0.1:9").is_err());
+    /// b.push(b"ok", "127.0.0.1:9")?;
+    /// assert!(b.push(b"full", "127.0.0.1:9").is_err());
+    /// # Ok(()) }
+    /// ```
+    pub fn push(&mut self, data: &[u8], addr: impl ToSockAddr) -> Result<()> {
+        if data.len() > self.msg_size {
+            return Err(Error::InvalidInput {
+                call: "sendmmsg",
+                what: "datagram longer than the batch's message size",
+            });
+        }
+        if self.count == self.capacity() {
+            return Err(Error::InvalidInput { call: "sendmmsg", what: "the batch is full" });
+        }
+        let addr = *addr.to_sock_addr()?;
+        let i = self.count;
+        self.data[i * self.msg_size..][..data.len()].copy_from_slice(data);
+        self.lens[i] = data.len();
+        self.oflags[i] = 0;
+        self.addrs[i] = addr;
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Message `i`, if the batch has that many.
+    ///
+    /// ```
+    /// # fn main() -> berkeley::Result<()> {
+    /// let mut b = berkeley::socket::Mmsg::new(2, 8);
+    /// b.push(b"a", "127.0.0.1:9")?;
+    /// assert_eq!(b.get(0).unwrap().data, b"a");
+    /// assert!(b.get(1).is_none());
+    /// # Ok(()) }
+    /// ```
+    pub fn get(&self, i: usize) -> Option<Message<'_>> {
+        if i >= self.count {
+            return None;
+        }
+        let full_len = self.lens[i];
+        let len = full_len.min(self.msg_size);
+        Some(Message {
+            data: &self.data[i * self.msg_size..][..len],
+            full_len,
+            flags: MsgFlags::from_raw(self.oflags[i]),
+            addr: &self.addrs[i],
+        })
+    }
+
+    /// The messages in order.
+    ///
+    /// ```
+    /// # fn main() -> berkeley::Result<()> {
+    /// let mut b = berkeley::socket::Mmsg::new(2, 8);
+    /// b.push(b"a", "127.0.0.1:9")?;
+    /// b.push(b"b", "127.0.0.1:9")?;
+    /// let all: Vec<&[u8]> = b.iter().map(|m| m.data).collect();
+    /// assert_eq!(all, [&b"a"[..], &b"b"[..]]);
+    /// # Ok(()) }
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = Message<'_>> + '_ {
+        (0..self.count).filter_map(|i| self.get(i))
+    }
+}
+
+impl fmt::Debug for Mmsg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Mmsg")
+            .field("capacity", &self.capacity())
+            .field("msg_size", &self.msg_size)
+            .field("len", &self.count)
+            .finish()
+    }
+}
+
+impl Socket {
+    /// `recvmmsg(2)` — receives up to `batch.capacity()` datagrams in one call, replacing the
+    /// batch's contents; returns how many (also [`batch.len()`](Mmsg::len)). Waits, as the
+    /// socket does, for the first datagram only, then takes what is queued
+    /// (`MSG_WAITFORONE` is implied).
+    ///
+    /// C: `int recvmmsg(int fd, struct mmsghdr *msgvec, unsigned int vlen, int flags, struct
+    /// timespec *timeout);` — Python has none.
+    ///
+    /// Each message gives its bytes, sender and output flags; a datagram longer than the slot
+    /// is cut and flagged [`MsgFlags::TRUNC`] ([`Message::is_truncated`]). At most 128
+    /// messages per call on Linux. Other OSes: one `recvmsg` per call (the same API, one
+    /// datagram; Windows fails a datagram longer than the slot with `WSAEMSGSIZE`). Retries `EINTR`; timeouts as [`recv`](Socket::recv).
+    ///
+    /// ```
+    /// use berkeley::socket::Mmsg;
+    /// use berkeley::{Domain, MsgFlags, Protocol, Socket, Type};
+    /// # fn main() -> berkeley::Result<()> {
+    /// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+    /// s.bind("127.0.0.1:0")?;
+    /// s.sendto(b"ping", s.getsockname()?)?;
+    /// let mut batch = Mmsg::new(32, 1500);
+    /// assert_eq!(s.recvmmsg(&mut batch, MsgFlags::empty())?, 1);
+    /// assert_eq!(batch.get(0).unwrap().data, b"ping");
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// See [recvmmsg(2)](https://man7.org/linux/man-pages/man2/recvmmsg.2.html).
+    pub fn recvmmsg(&self, batch: &mut Mmsg, flags: MsgFlags) -> Result<usize> {
+        batch.count = 0;
+        let f = flags.as_raw();
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        let n = {
+            let f = f | sys::c::MSG_WAITFORONE;
+            self.timeouts(
+                retry(|| {
+                    sys::recvmmsg(
+                        self.as_sys(),
+                        &mut batch.data,
+                        batch.msg_size,
+                        &mut batch.lens,
+                        &mut batch.oflags,
+                        &mut batch.addrs,
+                        f,
+                    )
+                }),
+                f,
+            )?
+        };
+        #[cfg(not(any(target_os = "linux", target_os = "android")))]
+        let n = {
+            if batch.capacity() == 0 {
+                return Ok(0);
+            }
+            let slot = &mut batch.data[..batch.msg_size];
+            let mut bufs = [std::io::IoSliceMut::new(slot)];
+            let ((len, oflags), from) =
+                self.timeouts(retry(|| sys::recvmsg(self.as_sys(), &mut bufs, f)), f)?;
+            batch.lens[0] = len;
+            batch.oflags[0] = oflags;
+            batch.addrs[0] = from;
+            1
+        };
+        batch.count = n;
+        Ok(n)
+    }
+
+    /// `sendmmsg(2)` — sends the batch's queued datagrams, each to its address, in one call;
+    /// returns how many were sent. Fewer than [`batch.len()`](Mmsg::len) is a partial send:
+    /// the first `n` went out, the rest did not (send them again); an error means none went.
+    ///
+    /// C: `int sendmmsg(int fd, struct mmsghdr *msgvec, unsigned int vlen, int flags);` —
+    /// Python has none.
+    ///
+    /// At most 128 messages per call on Linux. Other OSes: a loop of `sendto` with the same
+    /// result (it stops at the first failure after a success). Never raises `SIGPIPE`;
+    /// retries `EINTR`.
+    ///
+    /// ```
+    /// use berkeley::socket::Mmsg;
+    /// use berkeley::{Domain, MsgFlags, Protocol, Socket, Type};
+    /// # fn main() -> berkeley::Result<()> {
+    /// let rx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+    /// rx.bind("127.0.0.1:0")?;
+    /// let tx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+    /// let mut batch = Mmsg::new(32, 64);
+    /// for i in 0..32u8 {
+    ///     batch.push(&[i; 64], rx.getsockname()?)?;
+    /// }
+    /// assert_eq!(tx.sendmmsg(&batch, MsgFlags::empty())?, 32);
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// See [sendmmsg(2)](https://man7.org/linux/man-pages/man2/sendmmsg.2.html).
+    pub fn sendmmsg(&self, batch: &Mmsg, flags: MsgFlags) -> Result<usize> {
+        let f = flags.as_raw();
+        let n = batch.count;
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        {
+            self.timeouts(
+                retry(|| {
+                    sys::sendmmsg(
+                        self.as_sys(),
+                        &batch.data,
+                        batch.msg_size,
+                        &batch.lens[..n],
+                        &batch.addrs[..n],
+                        f,
+                    )
+                }),
+                f,
+            )
+        }
+        #[cfg(not(any(target_os = "linux", target_os = "android")))]
+        {
+            let mut sent = 0;
+            for m in batch.iter() {
+                let r = if m.addr.is_empty() {
+                    retry(|| sys::send(self.as_sys(), m.data, f))
+                } else {
+                    retry(|| sys::sendto(self.as_sys(), m.data, f, m.addr))
+                };
+                match self.timeouts(r, f) {
+                    Ok(_) => sent += 1,
+                    Err(e) if sent == 0 => return Err(e),
+                    Err(_) => break,
+                }
+            }
+            let _ = n;
+            Ok(sent)
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! Batch datagram I/O: `recvmmsg`/`sendmmsg` over a reusable `Mmsg` batch.
+
+mod util;
+
+use berkeley::socket::Mmsg;
+use berkeley::{Domain, Error, MsgFlags, Protocol, SockAddr, Socket, Type};
+
+fn udp() -> Socket {
+    let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP).unwrap();
+    s.bind("127.0.0.1:0").unwrap();
+    s
+}
+
+/// Python sends 10 datagrams of lengths 1..=10 (bytes `i`) from one socket, prints its port and
+/// exits; one `recvmmsg` takes them all, with the right lengths, contents and sender.
+#[cfg(target_os = "linux")]
+#[test]
+fn recvmmsg_takes_many_datagrams_from_a_python_peer_in_one_call() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let rx = udp();
+    let port = rx.getsockname().unwrap().as_socket().unwrap().port();
+    let script = "import socket,sys\n\
+        s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM)\n\
+        s.bind(('127.0.0.1',0))\n\
+        [s.sendto(bytes([i])*i,('127.0.0.1',int(sys.argv[1]))) for i in range(1,11)]\n\
+        print(s.getsockname()[1],flush=True)\n";
+    let child = Command::new("python3")
+        .args(["-c", script, &port.to_string()])
+        .stdout(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            util::skip("recvmmsg_takes_many_datagrams_from_a_python_peer", "no python3");
+            return;
+        }
+        Err(e) => panic!("python3: {e}"),
+    };
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    assert!(child.wait().unwrap().success());
+    let py_port: u16 = line.trim().parse().unwrap();
+    // All 10 are queued (Python printed after sending): one call takes them.
+    let mut batch = Mmsg::new(32, 64);
+    assert_eq!(rx.recvmmsg(&mut batch, MsgFlags::empty()).unwrap(), 10);
+    assert_eq!(batch.len(), 10);
+    for (i, m) in batch.iter().enumerate() {
+        let n = i + 1;
+        assert_eq!(m.data, vec![n as u8; n].as_slice());
+        assert_eq!(m.full_len, n);
+        assert!(!m.is_truncated());
+        assert_eq!(m.addr.as_socket().unwrap(), ([127, 0, 0, 1], py_port).into());
+    }
+}
+
+#[test]
+fn sendmmsg_then_recvmmsg_round_trip_with_addresses() {
+    let (rx, tx) = (udp(), udp());
+    let mut out = Mmsg::new(32, 64);
+    for i in 0..32u8 {
+        out.push(&[i; 64], rx.getsockname().unwrap()).unwrap();
+    }
+    assert_eq!(tx.sendmmsg(&out, MsgFlags::empty()).unwrap(), 32);
+    let mut inb = Mmsg::new(32, 64);
+    let mut got = Vec::new();
+    while got.len() < 32 {
+        let n = rx.recvmmsg(&mut inb, MsgFlags::empty()).unwrap();
+        assert!(n >= 1);
+        for m in inb.iter() {
+            assert_eq!(*m.addr, tx.getsockname().unwrap());
+            assert_eq!(m.data.len(), 64);
+            got.push(m.data[0]);
+        }
+    }
+    assert_eq!(got, (0..32u8).collect::<Vec<_>>());
+}
+
+#[cfg(unix)] // Windows fails a cut datagram with WSAEMSGSIZE
+#[test]
+fn truncation_is_flagged_per_message() {
+    let (rx, tx) = (udp(), udp());
+    tx.sendto(&[1u8; 100], rx.getsockname().unwrap()).unwrap();
+    let mut batch = Mmsg::new(4, 10);
+    assert_eq!(rx.recvmmsg(&mut batch, MsgFlags::empty()).unwrap(), 1);
+    let m = batch.get(0).unwrap();
+    assert_eq!(m.data, &[1u8; 10]);
+    assert!(m.is_truncated());
+    assert!(m.flags.contains(MsgFlags::TRUNC));
+}
+
+#[test]
+fn push_refuses_what_does_not_fit() {
+    let mut b = Mmsg::new(1, 4);
+    let err = b.push(b"12345", "127.0.0.1:9").unwrap_err();
+    assert!(matches!(err, Error::InvalidInput { call: "sendmmsg", .. }), "{err:?}");
+    b.push(b"1234", "127.0.0.1:9").unwrap();
+    assert!(b.push(b"x", "127.0.0.1:9").is_err());
+    assert_eq!(b.len(), 1);
+    b.clear();
+    assert!(b.is_empty());
+    // An overflowing size is an empty batch, not a panic.
+    assert_eq!(Mmsg::new(usize::MAX, 2).capacity(), 0);
+}
+
+/// A partial send is reported as a count: the second destination has the wrong family, so
+/// only the first datagram goes out and `sendmmsg` says 1.
+#[test]
+fn sendmmsg_reports_a_partial_send() {
+    let (rx, tx) = (udp(), udp());
+    let mut out = Mmsg::new(3, 8);
+    out.push(b"ok", rx.getsockname().unwrap()).unwrap();
+    let v6: SockAddr = "[::1]:9".parse().unwrap();
+    out.push(b"bad", v6).unwrap();
+    out.push(b"never", rx.getsockname().unwrap()).unwrap();
+    assert_eq!(tx.sendmmsg(&out, MsgFlags::empty()).unwrap(), 1);
+    let mut buf = [0u8; 8];
+    let n = rx.recv(&mut buf).unwrap();
+    assert_eq!(&buf[..n], b"ok");
+    // Only the failing one first: an error, nothing sent.
+    let mut bad = Mmsg::new(1, 8);
+    bad.push(b"bad", v6).unwrap();
+    assert!(tx.sendmmsg(&bad, MsgFlags::empty()).is_err());
+}
+
+#[test]
+fn connected_socket_sends_to_the_empty_address() {
+    let (rx, tx) = (udp(), udp());
+    tx.connect(rx.getsockname().unwrap()).unwrap();
+    let mut out = Mmsg::new(2, 8);
+    out.push(b"a", SockAddr::empty()).unwrap();
+    out.push(b"b", SockAddr::empty()).unwrap();
+    assert_eq!(tx.sendmmsg(&out, MsgFlags::empty()).unwrap(), 2);
+    let mut buf = [0u8; 8];
+    assert_eq!(rx.recv(&mut buf).unwrap(), 1);
+    assert_eq!(rx.recv(&mut buf).unwrap(), 1);
+}
+
+/// UDP GSO: one `sendto` of 10 × 1200 bytes with `UDP_SEGMENT` = 1200 arrives as 10 datagrams
+/// of 1200 bytes; with `UDP_GRO` on the receiver, the bytes arrive in receives that are whole
+/// multiples of 1200 and add up to the same total.
+#[cfg(target_os = "linux")]
+#[test]
+fn gso_round_trip_and_gro() {
+    use berkeley::sockopt::{UdpGro, UdpSegment};
+    let (rx, tx) = (udp(), udp());
+    if let Err(e) = tx.setsockopt(UdpSegment, 1200) {
+        util::skip("gso_round_trip_and_gro", &format!("the kernel lacks UDP_SEGMENT: {e}"));
+        return;
+    }
+    assert_eq!(tx.getsockopt(UdpSegment).unwrap(), 1200);
+    let data: Vec<u8> = (0..12_000u32).map(|i| (i / 1200) as u8).collect();
+    assert_eq!(tx.sendto(&data, rx.getsockname().unwrap()).unwrap(), 12_000);
+    let mut batch = Mmsg::new(16, 2048);
+    let mut seen = Vec::new();
+    while seen.len() < 10 {
+        rx.recvmmsg(&mut batch, MsgFlags::empty()).unwrap();
+        for m in batch.iter() {
+            assert_eq!(m.data.len(), 1200, "segment {}", seen.len());
+            assert!(m.data.iter().all(|&b| b == m.data[0]));
+            seen.push(m.data[0]);
+        }
+    }
+    assert_eq!(seen, (0..10u8).collect::<Vec<_>>());
+
+    let grx = udp();
+    if let Err(e) = grx.setsockopt(UdpGro, true) {
+        util::skip("gso_round_trip_and_gro", &format!("the kernel lacks UDP_GRO: {e}"));
+        return;
+    }
+    assert!(grx.getsockopt(UdpGro).unwrap());
+    assert_eq!(tx.sendto(&data, grx.getsockname().unwrap()).unwrap(), 12_000);
+    let mut buf = vec![0u8; 65_536];
+    let mut total = 0;
+    while total < 12_000 {
+        let n = grx.recv(&mut buf).unwrap();
+        assert!(n > 0 && n % 1200 == 0, "a receive of {n} bytes");
+        assert_eq!(&buf[..n], &data[total..total + n]);
+        total += n;
+    }
+    assert_eq!(total, 12_000);
+}
