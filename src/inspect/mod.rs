@@ -8,7 +8,7 @@
 //! On Linux the table comes from the kernel's `NETLINK_SOCK_DIAG` interface, the one `ss` uses:
 //! one dump request per protocol and family, the replies read through bounds-checked views (a
 //! malformed reply is an [`Error`], never a panic). When netlink is unavailable it comes from
-//! the `/proc/net` text files `netstat` reads (see [`Source`]). Owners come from one pass over
+//! the `/proc/net` text files `netstat` reads (see `Source`, Linux). Owners come from one pass over
 //! the `/proc/PID/fd` links (`socket:[INODE]`), read relative to each process's fd directory;
 //! processes that exit during the pass are skipped, and sockets of processes this user may not
 //! inspect have no owner, as with `ss -p` run without root.

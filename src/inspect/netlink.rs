@@ -513,6 +513,7 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(4096))]
 
         /// Arbitrary bytes never panic the parser, for any protocol.
+        #[cfg_attr(miri, ignore)] // proptest persists failures through the file system
         #[test]
         fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512), p in 0..4u8) {
             let proto = [Proto::Tcp, Proto::Udp, Proto::Unix, Proto::Packet][p as usize];
@@ -522,6 +523,7 @@ mod tests {
 
         /// A well-formed header around arbitrary payload bytes (the likelier shape of a bug)
         /// never panics either.
+        #[cfg_attr(miri, ignore)] // proptest persists failures through the file system
         #[test]
         fn arbitrary_payloads_never_panic(payload in proptest::collection::vec(any::<u8>(), 0..400), p in 0..4u8) {
             let proto = [Proto::Tcp, Proto::Udp, Proto::Unix, Proto::Packet][p as usize];
