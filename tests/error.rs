@@ -140,3 +140,37 @@ fn predicates() {
     let parse = Error::from(berkeley::inet_aton("x").unwrap_err());
     assert!(!parse.is_timeout() && !parse.is_would_block() && !parse.is_in_progress());
 }
+
+/// What an error reporter that walks `source()` (anyhow's `{:#}`, eyre) prints: the caller's
+/// context, then the berkeley error with its call, address and OS message — each once.
+#[test]
+fn error_chains_show_context_and_os_error_once() {
+    #[derive(Debug)]
+    struct Context(Error);
+    impl std::fmt::Display for Context {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("starting the client")
+        }
+    }
+    impl std::error::Error for Context {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.0)
+        }
+    }
+    let top = Context(refused());
+    let mut chain = vec![top.to_string()];
+    let mut next = std::error::Error::source(&top);
+    while let Some(e) = next {
+        chain.push(e.to_string());
+        next = e.source();
+    }
+    let text = chain.join(": ");
+    assert_eq!(
+        text,
+        format!(
+            "starting the client: connect(127.0.0.1:9): {} (os error {REFUSED})",
+            message(REFUSED)
+        )
+    );
+    assert_eq!(text.matches(&message(REFUSED)).count(), 1, "the OS message appears once: {text}");
+}
