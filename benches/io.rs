@@ -323,6 +323,7 @@ mod bench {
         }
     }
 
+    #[cfg(target_os = "linux")]
     const BATCH: usize = 32;
 
     /// 32 datagrams of 64 bytes sent to the socket's own address and received back, per

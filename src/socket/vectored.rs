@@ -17,14 +17,15 @@ use crate::types::MsgFlags;
 /// Python: the `(nbytes, ancdata, msg_flags, address)` of `sock.recvmsg_into(buffers)`.
 ///
 /// ```
-/// use berkeley::{Domain, MsgFlags, Protocol, Socket, Type};
-/// use std::io::IoSliceMut;
+/// use berkeley::{Domain, Protocol, Socket, Type};
 /// # fn main() -> berkeley::Result<()> {
 /// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
 /// s.bind("127.0.0.1:0")?;
 /// s.sendto(b"0123456789", s.getsockname()?)?; // to itself
-/// let (mut a, mut b) = ([0u8; 4], [0u8; 4]);
 /// # #[cfg(unix)] { // Windows fails the cut receive with WSAEMSGSIZE instead
+/// use berkeley::MsgFlags;
+/// use std::io::IoSliceMut;
+/// let (mut a, mut b) = ([0u8; 4], [0u8; 4]);
 /// let got = s.recvfrom_vectored(&mut [IoSliceMut::new(&mut a), IoSliceMut::new(&mut b)])?;
 /// assert_eq!((got.len, &a, &b), (8, b"0123", b"4567"));
 /// assert!(got.flags.contains(MsgFlags::TRUNC)); // the last 2 bytes did not fit
