@@ -43,7 +43,6 @@ mod linux {
     use std::collections::BTreeSet;
     use std::net::IpAddr;
     use std::process::Command;
-    use std::sync::OnceLock;
 
     use berkeley::netdb::{getifaddrs, if_indextoname, if_nameindex, if_nametoindex, IfFlags};
     use serde_json::Value;
@@ -338,39 +337,8 @@ exec \"$0\" --exact linux::netns_inner --ignored --nocapture --test-threads=1";
         assert!(if_indextoname(u32::MAX).is_err());
     }
 
-    /// The path of a freshly built example binary: the first call runs `cargo build` for the
-    /// examples this file tests (a no-op when they are fresh), with the cargo, profile and target
-    /// directory of this test binary.
+    /// The name-service examples, built on first use (see `util::example_bin`).
     fn example(name: &str) -> std::path::PathBuf {
-        use std::path::{Path, PathBuf};
-        static DIR: OnceLock<PathBuf> = OnceLock::new();
-        let dir = DIR.get_or_init(|| {
-            // This binary is <target>/<profile>/deps/NAME-<hash>.
-            let exe = std::env::current_exe().unwrap();
-            let profile_dir = exe.parent().and_then(Path::parent).unwrap();
-            let profile = profile_dir.file_name().and_then(|p| p.to_str()).unwrap();
-            let cargo = std::env::var_os("CARGO").unwrap_or_else(|| env!("CARGO").into());
-            let mut cmd = Command::new(cargo);
-            cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args(["build", "--quiet"]);
-            for ex in ["hostinfo", "portscan", "ifconfig"] {
-                cmd.args(["--example", ex]);
-            }
-            match profile {
-                "debug" => {}
-                "release" => {
-                    cmd.arg("--release");
-                }
-                other => {
-                    cmd.args(["--profile", other]);
-                }
-            }
-            if let Some(target) = profile_dir.parent().filter(|t| t.join("CACHEDIR.TAG").exists()) {
-                cmd.arg("--target-dir").arg(target);
-            }
-            let status = cmd.status().expect("running cargo build --example ...");
-            assert!(status.success(), "cargo build of the examples failed: {status}");
-            profile_dir.join("examples")
-        });
-        dir.join(name)
+        util::example_bin(name, &["hostinfo", "portscan", "ifconfig"])
     }
 }

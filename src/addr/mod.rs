@@ -364,10 +364,9 @@ impl SockAddr {
     /// ```
     #[inline]
     pub fn as_raw(&self) -> (&c::sockaddr_storage, socklen_t) {
-        // SAFETY: `Storage` has the size of sockaddr_storage and at least its alignment (asserted
-        // above); all its bytes are initialised, and sockaddr_storage consists of integers, byte
-        // arrays and MaybeUninit padding, valid for any initialised bytes. The borrow of `self`
-        // keeps the bytes alive and unmodified.
+        // `Storage` has the size of sockaddr_storage and at least its alignment (asserted above).
+        // SAFETY: all the bytes are initialised; sockaddr_storage (integers, byte arrays,
+        // MaybeUninit padding) is valid for any of them; the borrow of `self` keeps them alive.
         let raw = unsafe { &*(&self.storage as *const Storage).cast::<c::sockaddr_storage>() };
         (raw, self.len)
     }

@@ -123,10 +123,9 @@ pub unsafe fn sum_avx2(data: &[u8]) -> u64 {
     // in the 32-byte tail loop (only the last piece has a tail).
     for piece in data.chunks(128 * (BLOCK_LOADS - 3)) {
         let mut blocks = piece.chunks_exact(128);
-        // SAFETY: AVX2 is enabled for this function (its caller's promise). `blocks` yields
-        // 128-byte chunks, so the four unaligned 32-byte loads (offsets 0, 32, 64, 96) are in
-        // bounds; the tail loop loads 32 bytes only while `rest` has at least 32;
-        // _mm256_loadu_si256 has no alignment requirement.
+        // `blocks` yields 128-byte chunks: the four 32-byte loads (offsets 0..96) are in bounds;
+        // the tail loop loads 32 bytes only while `rest` has at least 32.
+        // SAFETY: AVX2 is enabled (the caller's promise); loads in bounds, loadu needs no alignment.
         let (sum, rest) = unsafe {
             let mask = _mm256_set1_epi32(0xffff);
             let (mut lo0, mut hi0) = (_mm256_setzero_si256(), _mm256_setzero_si256());

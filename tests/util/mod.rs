@@ -86,3 +86,42 @@ pub fn skip(test: &str, why: &str) {
     }
     let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
 }
+
+/// The path of a freshly built example binary: the first call runs `cargo build` for `all` (the
+/// examples the calling test file uses; a no-op when they are fresh), with the cargo, profile and
+/// target directory of this test binary.
+#[cfg(unix)]
+pub fn example_bin(name: &str, all: &[&str]) -> std::path::PathBuf {
+    use std::path::{Path, PathBuf};
+    use std::process::Command;
+    use std::sync::OnceLock;
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    let dir = DIR.get_or_init(|| {
+        // This binary is <target>/<profile>/deps/NAME-<hash>.
+        let exe = std::env::current_exe().unwrap();
+        let profile_dir = exe.parent().and_then(Path::parent).unwrap();
+        let profile = profile_dir.file_name().and_then(|p| p.to_str()).unwrap();
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| env!("CARGO").into());
+        let mut cmd = Command::new(cargo);
+        cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args(["build", "--quiet"]);
+        for ex in all {
+            cmd.args(["--example", ex]);
+        }
+        match profile {
+            "debug" => {}
+            "release" => {
+                cmd.arg("--release");
+            }
+            other => {
+                cmd.args(["--profile", other]);
+            }
+        }
+        if let Some(target) = profile_dir.parent().filter(|t| t.join("CACHEDIR.TAG").exists()) {
+            cmd.arg("--target-dir").arg(target);
+        }
+        let status = cmd.status().expect("running cargo build --example ...");
+        assert!(status.success(), "cargo build of the examples failed: {status}");
+        profile_dir.join("examples")
+    });
+    dir.join(name)
+}

@@ -608,10 +608,9 @@ pub(crate) fn recvmmsg(
         hdrs[i].msg_hdr.msg_name = (&mut names[i] as *mut c::sockaddr_storage).cast();
         hdrs[i].msg_hdr.msg_namelen = mem::size_of::<c::sockaddr_storage>() as c::socklen_t;
     }
-    // SAFETY: the first `n` headers point to live iovecs, each writable for `msg_size` bytes
-    // inside `data` (n * msg_size <= data.len()), and to live sockaddr_storage buffers of the
-    // size given in `msg_namelen`; the kernel writes only within them. A null timeout waits
-    // as the socket does.
+    // A null timeout waits as the socket does.
+    // SAFETY: the first `n` headers point to live iovecs writable for `msg_size` bytes each inside
+    // `data` (n * msg_size <= data.len()) and to live sockaddr_storage of `msg_namelen` bytes.
     let rc = unsafe { c::recvmmsg(s, hdrs.as_mut_ptr(), n as _, flags as _, std::ptr::null_mut()) };
     if rc < 0 {
         return Err(Error::os("recvmmsg", last_error()));
