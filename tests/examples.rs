@@ -811,6 +811,8 @@ const ALL: &[&str] = &[
     "portscan",
     "ifconfig",
     "netstat",
+    "ping",
+    "sniff",
 ];
 
 #[test]
@@ -843,6 +845,13 @@ fn usage_errors_exit_2() {
         ("chat", &["1.2.3.4", "5", "6"]),
         ("netstat", &["-q"]),
         ("netstat", &["extra"]),
+        ("ping", &[]),
+        ("ping", &["-x", "127.0.0.1"]),
+        ("ping", &["127.0.0.1", "127.0.0.2"]),
+        ("ping", &["127.0.0.1", "-c"]),
+        ("sniff", &["-q"]),
+        ("sniff", &["lo", "eth0"]),
+        ("sniff", &["-c"]),
     ];
     for (name, args) in cases {
         let out = run(name, args, "");
@@ -1060,4 +1069,619 @@ fn netstat_agrees_with_ss_on_a_python_peer() {
     assert!(!bare.stdout.contains("PID/Program"), "{}", bare.stdout);
     assert!(bare.stdout.contains(&listener), "{}", bare.stdout);
     peer.close_stdin();
+}
+
+// ---------------------------------------------------------------------------------------------
+// ping and sniff (Linux: raw, datagram ICMP and packet sockets; network namespaces)
+// ---------------------------------------------------------------------------------------------
+
+/// Whether iputils' `ping` runs here (the reference the ping example is compared with); if not,
+/// `test` skips through `util::skip` (a failure in strict mode: CI installs iputils-ping).
+#[cfg(target_os = "linux")]
+fn have_iputils(test: &str) -> bool {
+    let ok = Command::new("ping")
+        .arg("-V")
+        .output()
+        .map(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).contains("iputils"))
+        .unwrap_or(false);
+    if !ok {
+        util::skip(test, "iputils ping is not installed");
+    }
+    ok
+}
+
+/// Whether this process may open an ICMP socket, raw or datagram (the ping example needs one).
+#[cfg(target_os = "linux")]
+fn can_ping(test: &str) -> bool {
+    let dgram = std::net::UdpSocket::bind("127.0.0.1:0").is_ok() && {
+        // SAFETY: socket() takes integers only; the descriptor is closed right away.
+        let fd = unsafe { libc::socket(libc::AF_INET, libc::SOCK_DGRAM, libc::IPPROTO_ICMP) };
+        if fd >= 0 {
+            // SAFETY: fd was just returned by socket() and is owned here.
+            unsafe { libc::close(fd) };
+        }
+        fd >= 0
+    };
+    let ok = util::have_cap_net_raw() || dgram;
+    if !ok {
+        util::skip(test, "no raw ICMP socket (CAP_NET_RAW) and ping_group_range excludes us");
+    }
+    ok
+}
+
+/// A network namespace made for one test (`ip netns add`, loopback up), deleted on drop — also
+/// when the test fails. Needs root; `None` (after `util::skip`) when it cannot be made.
+#[cfg(target_os = "linux")]
+struct Netns(String);
+
+#[cfg(target_os = "linux")]
+impl Netns {
+    fn new(test: &str) -> Option<Netns> {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let name = format!("bkex{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed));
+        let made = Command::new("ip")
+            .args(["netns", "add", &name])
+            .stderr(Stdio::null())
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        if !made {
+            util::skip(test, "cannot create a network namespace (needs root and iproute2)");
+            return None;
+        }
+        let ns = Netns(name);
+        ns.run(&["ip", "link", "set", "lo", "up"]);
+        Some(ns)
+    }
+
+    /// `ip netns exec NAME ARGS...` as a command to add to.
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new("ip");
+        cmd.args(["netns", "exec", &self.0]).args(args);
+        cmd
+    }
+
+    /// Runs a command in the namespace and asserts that it succeeds.
+    fn run(&self, args: &[&str]) {
+        let out = self.cmd(args).output().expect("ip netns exec");
+        assert!(out.status.success(), "{args:?} in {}: {out:?}", self.0);
+    }
+
+    fn sysctl(&self, setting: &str) {
+        self.run(&["sysctl", "-q", "-w", setting]);
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for Netns {
+    fn drop(&mut self) {
+        let _ = Command::new("ip").args(["netns", "del", &self.0]).status();
+    }
+}
+
+/// ping's output with the parts that differ from run to run replaced: `time=0.043 ms` becomes
+/// `time=T ms`, `time 2003ms` becomes `time Tms`, and the four rtt figures (checked to be
+/// `min <= avg <= max` with three decimals) become `T`. The rest — every line, count, sequence
+/// number, TTL and byte count — must be the same text for two pings to agree.
+#[cfg(target_os = "linux")]
+fn ping_shape(out: &str) -> String {
+    let mut shape = String::new();
+    for line in out.lines() {
+        if let Some(rest) = line.strip_prefix("rtt min/avg/max/mdev = ") {
+            let (figures, tail) = rest.split_once(" ms").expect("rtt line ends with ms");
+            let f: Vec<f64> = figures
+                .split('/')
+                .map(|x| {
+                    assert_eq!(x.split_once('.').map(|(_, d)| d.len()), Some(3), "{line}");
+                    x.parse().expect("rtt figure")
+                })
+                .collect();
+            assert_eq!(f.len(), 4, "{line}");
+            assert!(f[0] <= f[1] && f[1] <= f[2], "min <= avg <= max: {line}");
+            // ", ipg/ewma a/b ms" (only with -i 0) is timing too.
+            let tail = if tail.starts_with(", ipg/ewma ") { ", ipg/ewma T" } else { tail };
+            shape.push_str(&format!("rtt min/avg/max/mdev = T/T/T/T ms{tail}\n"));
+            continue;
+        }
+        let words: Vec<String> = line
+            .split(' ')
+            .map(|w| {
+                if let Some(t) = w.strip_prefix("time=") {
+                    assert!(t.parse::<f64>().is_ok(), "{line}");
+                    "time=T".to_owned()
+                } else if w.len() > 2
+                    && w.ends_with("ms")
+                    && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit())
+                {
+                    "Tms".to_owned()
+                } else {
+                    w.to_owned()
+                }
+            })
+            .collect();
+        shape.push_str(&words.join(" "));
+        shape.push('\n');
+    }
+    shape
+}
+
+/// Runs the ping example and iputils' ping with the same arguments at the same time (so each
+/// sees the other's ICMP on its raw socket and must ignore it) and returns both results.
+#[cfg(target_os = "linux")]
+fn ping_both(wrap: &[&str], args: &[&str]) -> (Out, Out) {
+    let ours = example("ping");
+    let mut theirs: Vec<&str> = wrap.to_vec();
+    theirs.push("ping");
+    theirs.extend_from_slice(args);
+    let mut mine: Vec<&str> = wrap.to_vec();
+    mine.push(ours.to_str().unwrap());
+    mine.extend_from_slice(args);
+    let start = |argv: &[&str]| {
+        let mut cmd = Command::new(argv[0]);
+        cmd.args(&argv[1..]);
+        Proc::start(argv[0], &mut cmd)
+    };
+    let (mut a, mut b) = (start(&mine), start(&theirs));
+    let collect = |p: &mut Proc| {
+        let status = p.wait();
+        Out { code: status.code(), stdout: p.stdout(), stderr: p.stderr() }
+    };
+    let (a, b) = (collect(&mut a), collect(&mut b));
+    assert!(!a.stderr.contains("panicked"), "{a:?}");
+    (a, b)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ping_matches_iputils_on_loopback() {
+    let test = "ping_matches_iputils_on_loopback";
+    if !have_iputils(test) || !can_ping(test) {
+        return;
+    }
+    let (ours, iputils) = ping_both(&[], &["-c", "3", "127.0.0.1"]);
+    assert_eq!(ours.code, Some(0), "{ours:?}");
+    assert_eq!(iputils.code, Some(0), "{iputils:?}");
+    assert_eq!(ours.stderr, "");
+    assert_eq!(ping_shape(&ours.stdout), ping_shape(&iputils.stdout), "ours:\n{}", ours.stdout);
+    let shape = ping_shape(&ours.stdout);
+    assert!(shape.starts_with("PING 127.0.0.1 (127.0.0.1) 56(84) bytes of data.\n"), "{shape}");
+    for seq in 1..=3 {
+        let line = format!("64 bytes from 127.0.0.1: icmp_seq={seq} ttl=64 time=T ms\n");
+        assert!(shape.contains(&line), "{shape}");
+    }
+    assert!(
+        shape.contains("\n--- 127.0.0.1 ping statistics ---\n3 packets transmitted, 3 received, 0% packet loss, time Tms\n"),
+        "{shape}"
+    );
+}
+
+/// `-t` sets the TTL of the requests; the replies' TTL is the replying kernel's (64 on
+/// loopback), which is what both programs show.
+#[cfg(target_os = "linux")]
+#[test]
+fn ping_ttl_option_shows_the_replies_ttl() {
+    let test = "ping_ttl_option_shows_the_replies_ttl";
+    if !have_iputils(test) || !can_ping(test) {
+        return;
+    }
+    let (ours, iputils) = ping_both(&[], &["-c", "2", "-i", "0.2", "-t", "5", "127.0.0.1"]);
+    assert_eq!((ours.code, iputils.code), (Some(0), Some(0)), "{ours:?} {iputils:?}");
+    assert_eq!(ping_shape(&ours.stdout), ping_shape(&iputils.stdout), "ours:\n{}", ours.stdout);
+    assert!(ours.stdout.contains("icmp_seq=2 ttl=64 time="), "{}", ours.stdout);
+}
+
+/// No reply (the namespace's kernel ignores echo requests): 100% loss, exit 1, after -W.
+#[cfg(target_os = "linux")]
+#[test]
+fn ping_without_reply_exits_1() {
+    let test = "ping_without_reply_exits_1";
+    if !have_iputils(test) || !can_ping(test) {
+        return;
+    }
+    let Some(ns) = Netns::new(test) else { return };
+    ns.sysctl("net.ipv4.icmp_echo_ignore_all=1");
+    let (ours, iputils) =
+        ping_both(&["ip", "netns", "exec", &ns.0], &["-W", "1", "-c", "1", "127.0.0.1"]);
+    assert_eq!(ours.code, Some(1), "{ours:?}");
+    assert_eq!(iputils.code, Some(1), "{iputils:?}");
+    assert_eq!(ours.stderr, "");
+    assert_eq!(ping_shape(&ours.stdout), ping_shape(&iputils.stdout), "ours:\n{}", ours.stdout);
+    assert!(
+        ours.stdout.contains("1 packets transmitted, 0 received, 100% packet loss"),
+        "{}",
+        ours.stdout
+    );
+    assert!(!ours.stdout.contains("rtt "), "{}", ours.stdout);
+}
+
+/// As an unprivileged user (uid 65534, no capabilities) in a namespace whose
+/// `net.ipv4.ping_group_range` admits every group: a raw socket is refused, the datagram ICMP
+/// socket works, and the output is iputils' (TTL from `IP_RECVTTL`).
+#[cfg(target_os = "linux")]
+#[test]
+fn ping_unprivileged_uses_a_datagram_socket() {
+    let test = "ping_unprivileged_uses_a_datagram_socket";
+    if !have_iputils(test) {
+        return;
+    }
+    if Command::new("setpriv").arg("--version").output().is_err() {
+        util::skip(test, "setpriv (util-linux) is not installed");
+        return;
+    }
+    let Some(ns) = Netns::new(test) else { return };
+    ns.sysctl("net.ipv4.ping_group_range=0 2147483647");
+    // The user `nobody` must be able to run the binary: a copy in a fresh world-readable dir.
+    let dir = TempDir::new("ping");
+    let bin = dir.0.join("ping");
+    std::fs::copy(example("ping"), &bin).expect("copy the ping example");
+    let nobody = [
+        "setpriv",
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        "--inh-caps=-all",
+        "--bounding-set=-all",
+    ];
+    let mut argv: Vec<&str> = nobody.to_vec();
+    argv.extend([bin.to_str().unwrap(), "-c", "2", "-i", "0.2", "127.0.0.1"]);
+    let out = ns.cmd(&argv).output().expect("ping as nobody");
+    let (code, stdout) = (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(code, Some(0), "stdout: {stdout}\nstderr: {stderr}");
+    let shape = ping_shape(&stdout);
+    for seq in 1..=2 {
+        let line = format!("64 bytes from 127.0.0.1: icmp_seq={seq} ttl=64 time=T ms\n");
+        assert!(shape.contains(&line), "{shape}");
+    }
+    assert!(shape.contains("2 packets transmitted, 2 received, 0% packet loss"), "{shape}");
+
+    // And below 2 ms between requests is for root only, as with iputils.
+    let mut argv: Vec<&str> = nobody.to_vec();
+    argv.extend([bin.to_str().unwrap(), "-c", "1", "-i", "0", "127.0.0.1"]);
+    let out = ns.cmd(&argv).output().expect("ping -i 0 as nobody");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "ping: cannot flood; minimal interval allowed for user is 2ms\n"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ping_ipv6_loopback() {
+    let test = "ping_ipv6_loopback";
+    if !have_iputils(test) || !can_ping(test) || !have_ipv6(test) {
+        return;
+    }
+    let (ours, iputils) = ping_both(&[], &["-c", "1", "::1"]);
+    assert_eq!((ours.code, iputils.code), (Some(0), Some(0)), "{ours:?} {iputils:?}");
+    assert_eq!(ping_shape(&ours.stdout), ping_shape(&iputils.stdout), "ours:\n{}", ours.stdout);
+    assert!(
+        ours.stdout
+            .starts_with("PING ::1(::1) 56 data bytes\n64 bytes from ::1: icmp_seq=1 ttl=64 time="),
+        "{}",
+        ours.stdout
+    );
+}
+
+/// Ctrl-C (SIGINT) ends an endless ping with the statistics, as iputils does.
+#[cfg(target_os = "linux")]
+#[test]
+fn ping_ctrl_c_prints_the_statistics() {
+    let test = "ping_ctrl_c_prints_the_statistics";
+    if !can_ping(test) {
+        return;
+    }
+    let mut p = Proc::example("ping", &["-i", "0.2", "127.0.0.1"]);
+    assert!(p.line().starts_with("PING 127.0.0.1 (127.0.0.1) 56(84) bytes of data."));
+    assert!(p.line().contains("icmp_seq=1 ttl=64 time="));
+    assert!(p.line().contains("icmp_seq=2 ttl=64 time="));
+    // SAFETY: kill() takes integers only; the pid is our own child, not yet reaped.
+    assert_eq!(unsafe { libc::kill(p.child.id() as libc::pid_t, libc::SIGINT) }, 0);
+    p.expect_exit(0);
+    let out = p.stdout();
+    let replies = out.lines().filter(|l| l.starts_with("64 bytes from")).count();
+    let stats = out
+        .lines()
+        .find(|l| l.contains(" packets transmitted, "))
+        .unwrap_or_else(|| panic!("no statistics after SIGINT:\n{out}"));
+    let numbers: Vec<usize> = stats.split([' ', ',']).filter_map(|w| w.parse().ok()).collect();
+    assert_eq!(numbers[1], replies, "{stats}");
+    assert!(numbers[0] >= replies && numbers[0] <= replies + 1, "{stats}");
+    assert!(out.contains("\n--- 127.0.0.1 ping statistics ---\n"), "{out}");
+    assert!(out.contains("\nrtt min/avg/max/mdev = "), "{out}");
+}
+
+#[test]
+fn ping_bad_arguments_exit_2() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["-c", "0", "127.0.0.1"], "ping: -c: invalid count \"0\""),
+        (&["-c", "x", "127.0.0.1"], "ping: -c: invalid count \"x\""),
+        (&["-t", "0", "127.0.0.1"], "ping: -t: invalid TTL \"0\""),
+        (&["-t", "256", "127.0.0.1"], "ping: -t: invalid TTL \"256\""),
+        (&["-W", "0", "127.0.0.1"], "ping: -W: bad linger time"),
+        (&["-i", "-1", "127.0.0.1"], "ping: -i: bad time \"-1\""),
+        (&["-i", "NaN", "127.0.0.1"], "ping: -i: bad time \"NaN\""),
+        (&["300.1.1.1"], "ping: "),
+        (&["nosuch.invalid"], "ping: getaddrinfo(nosuch.invalid"),
+    ];
+    for (args, what) in cases {
+        let out = run("ping", args, "");
+        assert_eq!(out.code, Some(2), "{args:?}: {out:?}");
+        assert!(out.stderr.starts_with(what), "{args:?}: want {what:?}: {out:?}");
+        assert_eq!(out.stderr.lines().count(), 1, "{args:?}: {out:?}");
+        assert_eq!(out.stdout, "", "{args:?}: {out:?}");
+    }
+}
+
+/// The fields two sniffers must agree on for one frame: length, MACs, EtherType, addresses
+/// (with ports), protocol and its detail (TCP flags, UDP length, ICMP echo id/seq).
+#[cfg(target_os = "linux")]
+#[derive(Debug, PartialEq, Eq)]
+struct FrameFields {
+    len: String,
+    macs: (String, String),
+    ethertype: String,
+    src: String,
+    dst: String,
+    proto: String,
+    detail: String,
+}
+
+/// MAC in a canonical form (`00:1a:..`), from `ether_ntoa`'s `0:1a:..` or tcpdump's.
+#[cfg(target_os = "linux")]
+fn canon_mac(m: &str) -> String {
+    let m = m.trim_end_matches(',');
+    m.split(':')
+        .map(|b| format!("{:02x}", u8::from_str_radix(b, 16).expect(m)))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+/// A line of `tcpdump -nn -e` (IPv4/IPv6 TCP, UDP, ICMP, ICMPv6).
+#[cfg(target_os = "linux")]
+fn tcpdump_fields(line: &str) -> FrameFields {
+    let w: Vec<&str> = line.split_whitespace().collect();
+    // TIME SRC > DST, ethertype IPv4 (0x0800), length N: A > B: REST
+    let ethertype = w[5].to_owned();
+    let len = w[8].trim_end_matches(':').to_owned();
+    let (src, dst) = (w[9].to_owned(), w[11].trim_end_matches(':').to_owned());
+    let rest = &w[12..];
+    let (proto, detail) = match rest[0] {
+        "Flags" => ("TCP".to_owned(), rest[1].trim_end_matches(',').to_owned()),
+        "UDP," => ("UDP".to_owned(), format!("length {}", rest[2])),
+        "ICMP" => {
+            let text = rest.join(" ");
+            let detail = match (text.find(" id "), text.find(" seq ")) {
+                (Some(i), Some(s)) => {
+                    let id = text[i + 4..].split(',').next().unwrap();
+                    let seq = text[s + 5..].split(',').next().unwrap();
+                    format!("id {id} seq {seq}")
+                }
+                _ => String::new(),
+            };
+            ("ICMP".to_owned(), detail)
+        }
+        "ICMP6," => ("ICMPv6".to_owned(), String::new()),
+        other => (other.to_owned(), String::new()),
+    };
+    FrameFields {
+        len,
+        macs: (canon_mac(w[1]), canon_mac(w[3])),
+        ethertype,
+        src,
+        dst,
+        proto,
+        detail,
+    }
+}
+
+/// A line of the sniff example.
+#[cfg(target_os = "linux")]
+fn sniff_fields(line: &str) -> FrameFields {
+    let w: Vec<&str> = line.split_whitespace().collect();
+    // LEN IFACE SRC > DST ETHERTYPE A > B PROTO ...
+    let rest = &w[9..];
+    let (proto, detail) = match rest[0] {
+        "TCP" => ("TCP".to_owned(), rest[1].to_owned()),
+        "UDP" => ("UDP".to_owned(), rest[1..3].join(" ")),
+        "ICMP" => {
+            let detail = match rest.iter().position(|x| *x == "id") {
+                Some(i) => format!("id {} seq {}", rest[i + 1], rest[i + 3]),
+                None => String::new(),
+            };
+            ("ICMP".to_owned(), detail)
+        }
+        "ICMPv6" => ("ICMPv6".to_owned(), String::new()),
+        other => (other.to_owned(), String::new()),
+    };
+    FrameFields {
+        len: w[0].to_owned(),
+        macs: (canon_mac(w[2]), canon_mac(w[4])),
+        ethertype: w[5].to_owned(),
+        src: w[6].to_owned(),
+        dst: w[8].to_owned(),
+        proto,
+        detail,
+    }
+}
+
+/// Waits until the process `pid` holds an `AF_PACKET` socket (it is in `/proc/PID/net/packet`,
+/// the namespace's list, by inode), so no frame sent afterwards can be missed.
+#[cfg(target_os = "linux")]
+fn wait_for_packet_socket(pid: u32, what: &str) {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        let inodes: Vec<String> = std::fs::read_dir(format!("/proc/{pid}/fd"))
+            .map(|d| {
+                d.filter_map(|e| std::fs::read_link(e.ok()?.path()).ok())
+                    .filter_map(|l| {
+                        let l = l.to_string_lossy().into_owned();
+                        Some(l.strip_prefix("socket:[")?.trim_end_matches(']').to_owned())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let table = std::fs::read_to_string(format!("/proc/{pid}/net/packet")).unwrap_or_default();
+        let bound = table.lines().skip(1).any(|row| {
+            row.split_whitespace().last().is_some_and(|ino| inodes.iter().any(|i| i == ino))
+        });
+        if bound {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{what} never opened its packet socket");
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The traffic both sniffers watch: a UDP datagram to a closed port (and the ICMP port
+/// unreachable it causes), a TCP connection opened and closed, the same UDP over IPv6, a ping.
+#[cfg(target_os = "linux")]
+const SNIFF_TRAFFIC: &str = r#"
+import socket
+u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.sendto(b"hello", ("127.0.0.1", 9))
+l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen(1)
+c = socket.create_connection(l.getsockname()); a, _ = l.accept()
+c.sendall(b"data"); assert a.recv(10) == b"data"
+c.close(); a.close()
+try:
+    v = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM); v.sendto(b"x", ("::1", 9))
+except OSError:
+    pass
+"#;
+
+#[cfg(target_os = "linux")]
+#[test]
+fn sniff_agrees_with_tcpdump() {
+    let test = "sniff_agrees_with_tcpdump";
+    if !have_python(test) {
+        return;
+    }
+    if Command::new("tcpdump").arg("--version").output().is_err() {
+        util::skip(test, "tcpdump is not installed");
+        return;
+    }
+    if !util::have_cap_net_raw() {
+        util::skip(test, "capturing needs CAP_NET_RAW");
+        return;
+    }
+    let Some(ns) = Netns::new(test) else { return };
+    // At least 2 (UDP + ICMP) + 8 (TCP: 3 handshake, data + ack, 3 closing) frames come.
+    const N: &str = "10";
+    let sniff = example("sniff");
+    let mut ours = Proc::start("sniff", &mut ns.cmd(&[sniff.to_str().unwrap(), "lo", "-c", N]));
+    let mut theirs =
+        Proc::start("tcpdump", &mut ns.cmd(&["tcpdump", "-nn", "-e", "-l", "-i", "lo", "-c", N]));
+    wait_for_packet_socket(ours.child.id(), "sniff");
+    wait_stderr(&theirs, "listening on lo");
+    wait_for_packet_socket(theirs.child.id(), "tcpdump");
+    let traffic = ns.cmd(&["python3", "-c", SNIFF_TRAFFIC]).output().expect("python3");
+    assert!(traffic.status.success(), "{traffic:?}");
+    let status = ours.wait();
+    assert!(status.success(), "sniff: {status}; stderr: {}", ours.stderr());
+    let status = theirs.wait();
+    assert!(status.success(), "tcpdump: {status}; stderr: {}", theirs.stderr());
+    let (ours, theirs) = (ours.stdout(), theirs.stdout());
+    assert_eq!(ours.lines().count(), 10, "{ours}");
+    assert_eq!(theirs.lines().count(), 10, "{theirs}");
+    for (a, b) in ours.lines().zip(theirs.lines()) {
+        assert!(a.split_whitespace().nth(1) == Some("lo"), "{a}");
+        assert_eq!(sniff_fields(a), tcpdump_fields(b), "\nsniff:   {a}\ntcpdump: {b}");
+    }
+    let kinds: Vec<String> = ours.lines().map(|l| sniff_fields(l).proto).collect();
+    for kind in ["UDP", "ICMP", "TCP"] {
+        assert!(kinds.iter().any(|k| k == kind), "no {kind} frame:\n{ours}");
+    }
+    assert!(ours.contains(" TCP [S] ") && ours.contains(" TCP [S.] "), "{ours}");
+}
+
+/// Frames that are cut short or wrong, written on `lo` with a Python packet socket: each gives
+/// a line with what could be decoded and the problem; nothing panics.
+#[cfg(target_os = "linux")]
+const SNIFF_MALFORMED: &str = r#"
+import socket, struct
+s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+s.bind(("lo", 0))
+eth = bytes(6) + bytes(6)
+def csum(b):
+    t = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while t >> 16: t = (t & 0xffff) + (t >> 16)
+    return ~t & 0xffff
+def ip(total, proto, good=True):
+    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, total, 1, 0, 64, proto, 0,
+                    bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2]))
+    c = csum(h) if good else 0x1234
+    return h[:10] + struct.pack("!H", c) + h[12:]
+# 1. IPv4 + UDP header, but the IP total length claims 100 bytes: cut short.
+s.send(eth + b"\x08\x00" + ip(100, 17) + struct.pack("!HHHH", 1234, 53, 80, 0))
+# 2. A whole IPv4 + UDP packet with a wrong IP header checksum.
+s.send(eth + b"\x08\x00" + ip(28, 17, good=False) + struct.pack("!HHHH", 1234, 53, 8, 0))
+# 3. Only 5 bytes of an IPv4 header.
+s.send(eth + b"\x08\x00" + b"\x45\x00\x00\x54\x00")
+# 4. An EtherType nobody decodes.
+s.send(eth + b"\x88\xb5" + b"hello")
+# 5. An ICMP echo request with a wrong ICMP checksum.
+s.send(eth + b"\x08\x00" + ip(28, 1) + struct.pack("!BBHHH", 8, 0, 0xbeef, 7, 1))
+"#;
+
+#[cfg(target_os = "linux")]
+#[test]
+fn sniff_reports_malformed_frames() {
+    let test = "sniff_reports_malformed_frames";
+    if !have_python(test) {
+        return;
+    }
+    if !util::have_cap_net_raw() {
+        util::skip(test, "capturing needs CAP_NET_RAW");
+        return;
+    }
+    let Some(ns) = Netns::new(test) else { return };
+    let sniff = example("sniff");
+    let mut p = Proc::start("sniff", &mut ns.cmd(&[sniff.to_str().unwrap(), "lo", "-c", "5"]));
+    wait_for_packet_socket(p.child.id(), "sniff");
+    let sent = ns.cmd(&["python3", "-c", SNIFF_MALFORMED]).output().expect("python3");
+    assert!(sent.status.success(), "{sent:?}");
+    p.expect_exit(0);
+    let out = p.stdout();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5, "{out}");
+    let ends = |i: usize, tail: &str| assert!(lines[i].ends_with(tail), "line {i}: {}", lines[i]);
+    assert!(lines[0].starts_with("42 lo 0:0:0:0:0:0 > 0:0:0:0:0:0 IPv4 "), "{}", lines[0]);
+    ends(0, " IPv4 10.0.0.1.1234 > 10.0.0.2.53 UDP [truncated]");
+    ends(1, " IPv4 10.0.0.1.1234 > 10.0.0.2.53 UDP length 0 [bad checksum]");
+    ends(2, " IPv4 [truncated]");
+    ends(3, " 0x88b5");
+    ends(4, " IPv4 10.0.0.1 > 10.0.0.2 ICMP type 8 code 0 id 7 seq 1 [bad checksum]");
+    assert_eq!(p.stderr(), "");
+}
+
+/// Without CAP_NET_RAW: one line on stderr that says what is missing, exit 1.
+#[cfg(target_os = "linux")]
+#[test]
+fn sniff_without_cap_net_raw_says_so() {
+    let test = "sniff_without_cap_net_raw_says_so";
+    if Command::new("setpriv").arg("--version").output().is_err() {
+        util::skip(test, "setpriv (util-linux) is not installed");
+        return;
+    }
+    let dir = TempDir::new("sniff");
+    let bin = dir.0.join("sniff");
+    std::fs::copy(example("sniff"), &bin).expect("copy the sniff example");
+    let out = Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all"])
+        .args(["--bounding-set=-all"])
+        .arg(&bin)
+        .args(["lo", "-c", "1"])
+        .output()
+        .expect("setpriv");
+    if !out.status.success() && out.stderr.starts_with(b"setpriv:") {
+        util::skip(test, "setpriv cannot change the user here (not root)");
+        return;
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("sniff: socket: Operation not permitted"), "{stderr}");
+    assert!(stderr.contains("CAP_NET_RAW"), "{stderr}");
+    assert!(out.stdout.is_empty(), "{out:?}");
 }
