@@ -55,7 +55,7 @@ use std::time::{Duration, Instant};
 
 use berkeley::poll::{poll, PollFd, PollFlags};
 use berkeley::sockopt::{IpTtl, Ipv6UnicastHops};
-use berkeley::wire::icmpv4::{ICMP_DEST_UNREACH, ICMP_ECHOREPLY, ICMP_TIME_EXCEEDED};
+use berkeley::wire::icmpv4::ICMP_ECHOREPLY;
 use berkeley::wire::icmpv6::ICMP6_ECHO_REPLY;
 use berkeley::wire::PseudoHeader;
 use berkeley::wire::{Icmpv4Packet, Icmpv4Repr, Icmpv6Packet, Icmpv6Repr, IpProtocol, Ipv4Packet};
@@ -282,6 +282,7 @@ fn open_icmp(domain: Domain, proto: Protocol) -> Result<Icmp> {
 /// before it reaches us — here all but echo reply and the errors that quote a request.
 #[cfg(any(target_os = "linux", target_os = "android"))]
 fn install_icmp_filter(sock: &Socket) {
+    use berkeley::wire::icmpv4::{ICMP_DEST_UNREACH, ICMP_TIME_EXCEEDED};
     const SOL_RAW: i32 = 255;
     const ICMP_FILTER: i32 = 1;
     let pass = (1u32 << ICMP_ECHOREPLY)
@@ -523,7 +524,7 @@ impl Pinger {
         }
         self.stats.transmitted += 1;
         self.stats.elapsed = self.start.elapsed();
-        if let Err(e) = self.sock.sendto(&self.request, &self.dest) {
+        if let Err(e) = self.sock.sendto(&self.request, self.dest) {
             // iputils: a local error counts the request as sent and is reported, not fatal.
             out.flush()?;
             PROG.warn(e);
