@@ -55,7 +55,7 @@ use std::time::{Duration, Instant};
 
 use berkeley::poll::{poll, PollFd, PollFlags};
 use berkeley::sockopt::{IpTtl, Ipv6UnicastHops};
-use berkeley::wire::icmpv4::ICMP_ECHOREPLY;
+use berkeley::wire::icmpv4::{ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_ECHOREPLY, ICMP_TIME_EXCEEDED};
 use berkeley::wire::icmpv6::ICMP6_ECHO_REPLY;
 use berkeley::wire::PseudoHeader;
 use berkeley::wire::{Icmpv4Packet, Icmpv4Repr, Icmpv6Packet, Icmpv6Repr, IpProtocol, Ipv4Packet};
@@ -282,7 +282,6 @@ fn open_icmp(domain: Domain, proto: Protocol) -> Result<Icmp> {
 /// before it reaches us — here all but echo reply and the errors that quote a request.
 #[cfg(any(target_os = "linux", target_os = "android"))]
 fn install_icmp_filter(sock: &Socket) {
-    use berkeley::wire::icmpv4::{ICMP_DEST_UNREACH, ICMP_TIME_EXCEEDED};
     const SOL_RAW: i32 = 255;
     const ICMP_FILTER: i32 = 1;
     let pass = (1u32 << ICMP_ECHOREPLY)
@@ -581,51 +580,34 @@ impl Pinger {
                     bad_sum: !icmp.verify_checksum(),
                 }
             }
-            _ if self.raw => match Icmpv4Repr::parse(&icmp) {
-                Ok(Icmpv4Repr::DstUnreachable { code, next_hop_mtu, quoted }) => {
-                    self.quoted_v4(quoted, from, unreachable_text(code, next_hop_mtu))
-                }
-                Ok(Icmpv4Repr::TimeExceeded { code, quoted }) => {
-                    let what = if code == 0 {
-                        "Time to live exceeded".to_owned()
-                    } else {
-                        "Frag reassembly time exceeded".to_owned()
-                    };
-                    self.quoted_v4(quoted, from, what)
-                }
-                _ => Reply::NotOurs,
-            },
+            ICMP_DEST_UNREACH if self.raw => {
+                self.quoted_v4(&icmp, from, unreachable_text(icmp.code(), icmp.next_hop_mtu()))
+            }
+            ICMP_TIME_EXCEEDED if self.raw => {
+                let what = match icmp.code() {
+                    0 => "Time to live exceeded",
+                    _ => "Frag reassembly time exceeded",
+                };
+                self.quoted_v4(&icmp, from, what.to_owned())
+            }
             _ => Reply::NotOurs,
         }
     }
 
-    /// An ICMP error is ours when the IPv4 packet it quotes is one of our echo requests.
-    fn quoted_v4(&self, quoted: &[u8], from: IpAddr, what: String) -> Reply {
-        // The quote is the IP header and at least 8 bytes: new_checked may find the total
-        // length longer than the quote, so read the header by hand through a checked view of
-        // just the header.
-        let Some(&vihl) = quoted.first() else { return Reply::NotOurs };
-        let hlen = usize::from(vihl & 0x0f) * 4;
-        if vihl >> 4 != 4 || hlen < 20 || quoted.len() < hlen + 8 {
-            return Reply::NotOurs;
-        }
-        let mut header = quoted[..hlen + 8].to_vec();
-        // Make the (possibly cut) quote a self-consistent packet for the view.
-        header[2..4].copy_from_slice(&((hlen + 8) as u16).to_be_bytes());
-        let Ok(ip) = Ipv4Packet::new_checked(&header[..]) else { return Reply::NotOurs };
+    /// An ICMP error is ours when the IPv4 packet it quotes is one of our echo requests: to
+    /// our target, with our identifier.
+    fn quoted_v4(&self, icmp: &Icmpv4Packet<&[u8]>, from: IpAddr, what: String) -> Reply {
+        let Ok(ip) = icmp.quoted_packet() else { return Reply::NotOurs };
         if ip.protocol() != IpProtocol::ICMP || IpAddr::V4(ip.dst_addr()) != self.target {
             return Reply::NotOurs;
         }
-        let inner = &quoted[hlen..hlen + 8];
-        let (ty, ident, seq) = (
-            inner[0],
-            u16::from_be_bytes([inner[4], inner[5]]),
-            u16::from_be_bytes([inner[6], inner[7]]),
-        );
-        if ty != 8 || ident != self.ident {
-            return Reply::NotOurs;
+        // The quote holds at least the 8 bytes of the request's ICMP header.
+        match Icmpv4Packet::new_checked(ip.payload()) {
+            Ok(req) if req.msg_type() == ICMP_ECHO && req.echo_ident() == self.ident => {
+                Reply::Error { seq: req.echo_seq_no(), from, what }
+            }
+            _ => Reply::NotOurs,
         }
-        Reply::Error { seq, from, what }
     }
 
     fn parse_v6(&self, bytes: &[u8], from: IpAddr, ttl: Option<u8>) -> Reply {

@@ -1294,6 +1294,44 @@ fn ping_without_reply_exits_1() {
     assert!(!ours.stdout.contains("rtt "), "{}", ours.stdout);
 }
 
+/// ICMP errors that quote our requests: with `-t 1` the first router (a second namespace,
+/// forwarding, behind a veth pair) answers "time exceeded"; both programs print a `From`
+/// line per request, count them as errors and exit 1.
+#[cfg(target_os = "linux")]
+#[test]
+fn ping_reports_time_exceeded_like_iputils() {
+    let test = "ping_reports_time_exceeded_like_iputils";
+    if !have_iputils(test) || !can_ping(test) {
+        return;
+    }
+    let (Some(host), Some(router)) = (Netns::new(test), Netns::new(test)) else { return };
+    let (a, b) = (format!("{}a", host.0), format!("{}b", host.0));
+    let link = Command::new("ip")
+        .args(["link", "add", &a, "netns", &host.0, "type", "veth", "peer", "name", &b])
+        .args(["netns", &router.0])
+        .status()
+        .expect("ip link add");
+    assert!(link.success(), "veth pair");
+    host.run(&["ip", "addr", "add", "10.1.0.1/24", "dev", &a]);
+    host.run(&["ip", "link", "set", &a, "up"]);
+    host.run(&["ip", "route", "add", "10.2.0.0/24", "via", "10.1.0.2"]);
+    router.run(&["ip", "addr", "add", "10.1.0.2/24", "dev", &b]);
+    router.run(&["ip", "link", "set", &b, "up"]);
+    // The router forwards 10.2.0.0/24 (back to the host: it never gets that far) and does not
+    // rate-limit its ICMP errors.
+    router.run(&["ip", "route", "add", "10.2.0.0/24", "via", "10.1.0.1"]);
+    router.sysctl("net.ipv4.ip_forward=1");
+    router.sysctl("net.ipv4.icmp_ratelimit=0");
+    let (ours, iputils) = ping_both(
+        &["ip", "netns", "exec", &host.0],
+        &["-c", "2", "-i", "0.2", "-t", "1", "-W", "2", "10.2.0.9"],
+    );
+    assert_eq!((ours.code, iputils.code), (Some(1), Some(1)), "{ours:?} {iputils:?}");
+    assert_eq!(ping_shape(&ours.stdout), ping_shape(&iputils.stdout), "ours:\n{}", ours.stdout);
+    assert!(ours.stdout.contains("From 10.1.0.2 icmp_seq=2 Time to live exceeded\n"), "{ours:?}");
+    assert!(ours.stdout.contains("2 packets transmitted, 0 received, +2 errors, 100% packet loss"));
+}
+
 /// As an unprivileged user (uid 65534, no capabilities) in a namespace whose
 /// `net.ipv4.ping_group_range` admits every group: a raw socket is refused, the datagram ICMP
 /// socket works, and the output is iputils' (TTL from `IP_RECVTTL`).
