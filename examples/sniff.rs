@@ -96,7 +96,7 @@ fn run(args: Vec<String>) -> Result<()> {
 
     let (iface, count) = parse_args(args)?;
     let ifindex = match &iface {
-        Some(name) => if_nametoindex(name)?,
+        Some(name) => if_nametoindex(name).map_err(|e| common::msg(format!("{name}: {e}")))?,
         None => 0,
     };
     let sock = match Socket::new(Domain::PACKET, Type::RAW, Protocol::DEFAULT) {

@@ -1633,6 +1633,97 @@ fn sniff_agrees_with_tcpdump() {
     assert!(ours.contains(" TCP [S] ") && ours.contains(" TCP [S.] "), "{ours}");
 }
 
+/// Two namespaces joined by a veth pair (no IPv6, so no neighbour discovery chatter).
+#[cfg(target_os = "linux")]
+fn veth_pair(test: &str) -> Option<(Netns, Netns, String, String)> {
+    let (one, two) = (Netns::new(test)?, Netns::new(test)?);
+    for ns in [&one, &two] {
+        ns.sysctl("net.ipv6.conf.all.disable_ipv6=1");
+        ns.sysctl("net.ipv6.conf.default.disable_ipv6=1");
+    }
+    let (a, b) = (format!("{}a", one.0), format!("{}b", one.0));
+    let link = Command::new("ip")
+        .args(["link", "add", &a, "netns", &one.0, "type", "veth", "peer", "name", &b])
+        .args(["netns", &two.0])
+        .status()
+        .expect("ip link add");
+    assert!(link.success(), "veth pair");
+    one.run(&["ip", "addr", "add", "10.1.0.1/24", "dev", &a]);
+    two.run(&["ip", "addr", "add", "10.1.0.2/24", "dev", &b]);
+    one.run(&["ip", "link", "set", &a, "up"]);
+    two.run(&["ip", "link", "set", &b, "up"]);
+    Some((one, two, a, b))
+}
+
+/// The MAC address of `dev` in `ns` (from `ip link show`), canonical form.
+#[cfg(target_os = "linux")]
+fn mac_of(ns: &Netns, dev: &str) -> String {
+    let out = ns.cmd(&["ip", "link", "show", dev]).output().expect("ip link show");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let at = text.find("link/ether ").unwrap_or_else(|| panic!("no MAC for {dev}: {text}"));
+    canon_mac(text[at + 11..].split_whitespace().next().unwrap())
+}
+
+/// On every interface (no IFACE) over a veth pair: the ARP exchange and the ping that follows,
+/// with the interface's name, the real MACs (in `ether_ntoa` form), the direction (`out` for
+/// what this host sends, `broadcast` is never ours to mark on a sent frame), ARP and ICMP.
+#[cfg(target_os = "linux")]
+#[test]
+fn sniff_all_interfaces_over_a_veth_pair() {
+    let test = "sniff_all_interfaces_over_a_veth_pair";
+    if !util::have_cap_net_raw() {
+        util::skip(test, "capturing needs CAP_NET_RAW");
+        return;
+    }
+    let Some((one, two, a, b)) = veth_pair(test) else { return };
+    let (mac_a, mac_b) = (mac_of(&one, &a), mac_of(&two, &b));
+    let sniff = example("sniff");
+    let mut p = Proc::start("sniff", &mut one.cmd(&[sniff.to_str().unwrap(), "-c", "4"]));
+    wait_for_packet_socket(p.child.id(), "sniff");
+    let ping = example("ping");
+    let out = one.cmd(&[ping.to_str().unwrap(), "-c", "1", "10.1.0.2"]).output().expect("ping");
+    assert!(out.status.success(), "{out:?}");
+    p.expect_exit(0);
+    let text = p.stdout();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    let f: Vec<Vec<&str>> = lines.iter().map(|l| l.split_whitespace().collect()).collect();
+    // 42 IFACE out MAC > ff:ff:ff:ff:ff:ff ARP who-has 10.1.0.2 tell 10.1.0.1
+    assert_eq!(&f[0][..3], &["42", a.as_str(), "out"], "{}", lines[0]);
+    assert_eq!(canon_mac(f[0][3]), mac_a, "{}", lines[0]);
+    assert_eq!(f[0][5], "ff:ff:ff:ff:ff:ff", "{}", lines[0]);
+    assert_eq!(&f[0][6..], &["ARP", "who-has", "10.1.0.2", "tell", "10.1.0.1"], "{}", lines[0]);
+    // 42 IFACE MAC_B > MAC_A ARP reply 10.1.0.2 is-at MAC_B
+    assert_eq!(&f[1][..2], &["42", a.as_str()], "{}", lines[1]);
+    assert_eq!((canon_mac(f[1][2]), canon_mac(f[1][4])), (mac_b.clone(), mac_a.clone()));
+    assert_eq!(&f[1][5..8], &["ARP", "reply", "10.1.0.2"], "{}", lines[1]);
+    assert_eq!(canon_mac(f[1][9]), mac_b, "{}", lines[1]);
+    // The echo request (out) and its reply, 98 bytes each.
+    assert_eq!(&f[2][..3], &["98", a.as_str(), "out"], "{}", lines[2]);
+    assert_eq!((canon_mac(f[2][3]), canon_mac(f[2][5])), (mac_a.clone(), mac_b.clone()));
+    assert_eq!(&f[2][6..14], &["IPv4", "10.1.0.1", ">", "10.1.0.2", "ICMP", "type", "8", "code"]);
+    assert_eq!(&f[3][..2], &["98", a.as_str()], "{}", lines[3]);
+    assert_eq!((canon_mac(f[3][2]), canon_mac(f[3][4])), (mac_b, mac_a));
+    assert_eq!(&f[3][5..13], &["IPv4", "10.1.0.2", ">", "10.1.0.1", "ICMP", "type", "0", "code"]);
+    // The same identifier and sequence number in request and reply.
+    assert_eq!(lines[2].rsplit_once(" id ").unwrap().1, lines[3].rsplit_once(" id ").unwrap().1);
+}
+
+#[test]
+fn sniff_bad_arguments_exit_1() {
+    for (args, what) in [
+        (&["nosuch0"][..], "sniff: nosuch0: if_nametoindex: No such device"),
+        (&["-c", "0"][..], "sniff: -c: invalid count \"0\""),
+        (&["lo", "-c", "x"][..], "sniff: -c: invalid count \"x\""),
+    ] {
+        let out = run("sniff", args, "");
+        assert_eq!(out.code, Some(1), "{args:?}: {out:?}");
+        assert!(out.stderr.starts_with(what), "{args:?}: want {what:?}: {out:?}");
+        assert_eq!(out.stderr.lines().count(), 1, "{args:?}: {out:?}");
+        assert_eq!(out.stdout, "", "{args:?}: {out:?}");
+    }
+}
+
 /// Frames that are cut short or wrong, written on `lo` with a Python packet socket: each gives
 /// a line with what could be decoded and the problem; nothing panics.
 #[cfg(target_os = "linux")]
