@@ -441,7 +441,7 @@ fn echo_server_under_200_concurrent_clients() {
 }
 
 /// Clients that reset the connection (SO_LINGER 0, then close) while the server is sending to
-/// them, or while it waits for more: the server reports the error for that client, closes its
+/// them, while it waits for more, or right after connecting: the server reports the error for that client, closes its
 /// end, and serves the next client; nothing leaks.
 #[test]
 fn echo_server_survives_clients_that_reset() {
@@ -467,6 +467,13 @@ fn echo_server_survives_clients_that_reset() {
     drop(idle);
     server.wait_lines(&format!("closed {name}"), 1);
     assert_eq!(server.lines_with(&format!("echo_server: {name}: ")), 1, "{}", server.stderr());
+
+    // Right after connecting, perhaps before the server has accepted: 50 of them at once.
+    let burst: Vec<Socket> = (0..50).map(|_| connect(&server.addr)).collect();
+    for sock in burst {
+        sock.setsockopt(Linger, Some(Duration::ZERO)).unwrap();
+    }
+    server.wait_lines("closed ", 52);
 
     check_serves(&server, 1 << 20, 1);
     let after = server.wait_fds(baseline);
