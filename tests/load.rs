@@ -213,6 +213,17 @@ impl Server {
         Duration::from_secs_f64(ticks as f64 / hz as f64)
     }
 
+    /// How long the server's main thread (the accept loop) has been runnable so far: on a CPU
+    /// or waiting for one (`/proc/PID/task/PID/schedstat`; `None` without CONFIG_SCHED_INFO).
+    /// Unlike CPU time, this shows a busy loop even when other processes keep it off the CPU.
+    fn runnable(&self) -> Option<Duration> {
+        let path = format!("/proc/{0}/task/{0}/schedstat", self.pid());
+        let stat = std::fs::read_to_string(path).ok()?;
+        let mut fields = stat.split_whitespace().map(|f| f.parse::<u64>().ok());
+        let (on_cpu, waiting) = (fields.next()??, fields.next()??);
+        Some(Duration::from_nanos(on_cpu + waiting))
+    }
+
     fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()
     }
@@ -569,7 +580,8 @@ fn echo_server_client_that_never_reads() {
 }
 
 /// `accept` failing with EMFILE (the server's RLIMIT_NOFILE lowered to 32 and every descriptor
-/// in use): the server reports it once, does not spin while it waits, and serves the clients
+/// in use): the server reports it once, does not spin while it waits (its CPU time, and the
+/// time its accept loop was runnable, stay under half the wall time), and serves the clients
 /// that queued up once descriptors are free again.
 #[test]
 fn echo_server_accept_emfile() {
@@ -593,12 +605,22 @@ fn echo_server_accept_emfile() {
     let open = server.fd_numbers();
     assert!((0..FD_LIMIT).all(|fd| open.contains(&fd)), "EMFILE with a free descriptor: {open:?}");
 
-    // While it cannot accept: no busy loop, no flood of messages.
-    let cpu_before = server.cpu();
+    // While it cannot accept: no busy loop, no flood of messages. The CPU time alone would not
+    // show a busy loop on a loaded machine (it gets what the scheduler gives it); the time the
+    // accept loop was runnable does.
+    let (cpu_before, runnable_before) = (server.cpu(), server.runnable());
     let wall = Instant::now();
     thread::sleep(Duration::from_secs(2));
     let (cpu, wall) = (server.cpu() - cpu_before, wall.elapsed());
     assert!(cpu < wall / 2, "echo_server spins while accept fails: {cpu:?} of CPU in {wall:?}");
+    let runnable = runnable_before.zip(server.runnable()).map(|(before, now)| now - before);
+    if let Some(runnable) = runnable {
+        assert!(
+            runnable < wall / 2,
+            "echo_server spins while accept fails: its accept loop was runnable {runnable:?} of \
+             {wall:?}"
+        );
+    }
     let reports = server.lines_with("Too many open files");
     assert_eq!(
         reports,
@@ -622,11 +644,12 @@ fn echo_server_accept_emfile() {
     server.assert_alive();
     eprintln!(
         "load: echo_server at EMFILE (RLIMIT_NOFILE {FD_LIMIT}, {accepted} clients accepted, {} \
-         queued) used {} ms of CPU in {} ms and reported it in {reports} line; once 20 \
-         descriptors were free it served the {served} clients left and a new one",
+         queued) used {} ms of CPU in {} ms (runnable {}) and reported it in {reports} line; \
+         once 20 descriptors were free it served the {served} clients left and a new one",
         FD_LIMIT + 8 - accepted,
         cpu.as_millis(),
         wall.as_millis(),
+        runnable.map_or("unknown".into(), |r| format!("{} ms", r.as_millis())),
     );
 }
 
