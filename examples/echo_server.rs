@@ -74,18 +74,18 @@ fn run(args: Vec<String>) -> Result<()> {
             }
             // A client that gave up before accept: its own event, reported; accept the next.
             Err(e) if e.kind() == ErrorKind::ConnectionAborted => PROG.warn(&e),
-            // Anything else is in practice a shortage that outlasts the call: EMFILE (every descriptor of the
-            // process in use), ENFILE (of the system), ENOBUFS/ENOMEM. The client that made
-            // accept fail is still waiting in the listen queue, so the listener stays readable:
-            // retrying at once would spin at 100% CPU and print the error thousands of times a
-            // second. There are two classic fixes. One keeps a spare descriptor (say /dev/null)
-            // open, and on EMFILE closes it, accepts the waiting client, closes that connection
-            // at once and reopens the spare: no spin, but the client is hung up on. The other,
-            // used here, backs off: report the error once, then sleep and retry, ten calls a
-            // second, until the connection threads (or other processes) free descriptors. The
-            // waiting clients stay queued in the kernel and are served then, nobody is turned
-            // away for a momentary shortage; when the queue is full the kernel makes new clients
-            // retry their connect.
+            // Anything else is in practice a shortage that outlasts the call: EMFILE (every
+            // descriptor of the process in use), ENFILE (of the system), ENOBUFS/ENOMEM. The
+            // client that made accept fail is still waiting in the listen queue, so the listener
+            // stays readable: retrying at once would spin at 100% CPU and print the error
+            // thousands of times a second. There are two classic fixes. One keeps a spare
+            // descriptor (say /dev/null) open, and on EMFILE closes it, accepts the waiting
+            // client, closes that connection at once and reopens the spare: no spin, but the
+            // client is hung up on. The other, used here, backs off: report the error once, then
+            // sleep and retry, ten calls a second, until the connection threads (or other
+            // processes) free descriptors. The waiting clients stay queued in the kernel and are
+            // served then, nobody is turned away for a momentary shortage; when the queue is full
+            // the kernel makes new clients retry their connect.
             Err(e) => {
                 let text = e.to_string();
                 if reported.as_deref() != Some(text.as_str()) {

@@ -453,8 +453,8 @@ fn echo_server_under_200_concurrent_clients() {
 }
 
 /// Clients that reset the connection (SO_LINGER 0, then close) while the server is sending to
-/// them, while it waits for more, or right after connecting: the server reports the error for that client, closes its
-/// end, and serves the next client; nothing leaks.
+/// them, while it waits for more, or right after connecting: the server reports the error for
+/// that client, closes its end, and serves the next client; nothing leaks.
 #[test]
 fn echo_server_survives_clients_that_reset() {
     let _serial = one_at_a_time();
