@@ -77,6 +77,9 @@ pub mod inet;
 #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android", windows))))]
 pub mod inspect;
 mod macros;
+#[cfg(unix)]
+#[cfg_attr(docsrs, doc(cfg(unix)))]
+pub mod msg;
 pub mod netdb;
 pub mod poll;
 pub mod select;
@@ -113,6 +116,10 @@ pub use crate::ether::{ether_aton, ether_ntoa, EtherError, EtherNtoa, MacAddr};
 pub use crate::socket::Socket;
 /// Python's `socket.create_server`, at the crate root as in Python's module.
 pub use crate::socket::{create_server, ServerOptions};
+
+// -- msg --
+#[cfg(unix)]
+pub use crate::msg::{Cmsg, CmsgBuffer, ControlMessage};
 
 // -- poll --
 pub use crate::poll::{poll, PollFd, PollFlags};
