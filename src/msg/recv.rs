@@ -329,6 +329,7 @@ fn bytes<const N: usize>(d: &[u8], at: usize) -> Option<[u8; N]> {
     d.get(at..at.checked_add(N)?)?.try_into().ok()
 }
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
 fn u16_at(d: &[u8], at: usize) -> Option<u16> {
     bytes(d, at).map(u16::from_ne_bytes)
 }
