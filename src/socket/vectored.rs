@@ -175,9 +175,14 @@ impl Socket {
         let discarded = self.trunc_discards(flags);
         let cap = bufs.iter().map(|b| b.len()).fold(0usize, usize::saturating_add);
         let f = flags.as_raw();
+        // The error queue never blocks: its EAGAIN means "empty", not an expired timeout.
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        let tf = if flags.contains(MsgFlags::ERRQUEUE) { f | sys::c::MSG_DONTWAIT } else { f };
+        #[cfg(not(any(target_os = "linux", target_os = "android")))]
+        let tf = f;
         let control = cmsg.prepare();
         let (got, addr) =
-            self.timeouts(retry(|| sys::recvmsg_control(self.as_sys(), bufs, control, f)), f)?;
+            self.timeouts(retry(|| sys::recvmsg_control(self.as_sys(), bufs, control, f)), tf)?;
         // SAFETY: `recvmsg_control` succeeded and wrote `controllen` bytes of control data
         // into the area `prepare` returned; nothing touched it since.
         unsafe { cmsg.received(got.controllen) };
