@@ -310,7 +310,7 @@ fn sendmsg_ttl_and_tos_per_packet() {
         assert_eq!(seen, (Some(ttl), Some(tos)));
     }
     // The socket's own TTL is untouched by the per-packet one.
-    tx.sendto(b"plain", &to).unwrap();
+    tx.sendto(b"plain", to).unwrap();
     recv(&rx, &mut buf, &mut cmsg, MsgFlags::empty());
     assert!(cmsg.messages().any(|m| matches!(m, Ok(Cmsg::IpTtl(64)))));
     // A TTL of 0 is the kernel's to refuse: an OS error naming sendmsg and the destination.
@@ -337,7 +337,7 @@ fn ipv6_hop_limit_and_pktinfo_on_loopback() {
     let tx = udp(Domain::INET6, &util::lo6());
     tx.setsockopt(Ipv6UnicastHops, 9).unwrap();
     let to = rx.getsockname().unwrap();
-    tx.sendto(b"six", &to).unwrap();
+    tx.sendto(b"six", to).unwrap();
     // Per packet, with the hop limit cmsg.
     tx.sendmsg(
         &[IoSlice::new(b"six")],
@@ -418,7 +418,7 @@ fn ip_recverr_reports_port_unreachable() {
     let s = udp(Domain::INET, &util::lo4());
     s.setsockopt(IpRecvErr, true).unwrap();
     assert!(s.getsockopt(IpRecvErr).unwrap());
-    s.sendto(b"anyone?", &closed).unwrap();
+    s.sendto(b"anyone?", closed).unwrap();
     // The ICMP error arrives on the error queue: POLLERR (always reported) says when.
     let mut fds = [PollFd::new(&s, PollFlags::empty())];
     let ready = poll(&mut fds, Some(Duration::from_secs(10))).unwrap();
