@@ -9,9 +9,9 @@ use crate::error::{Error, Result};
 /// Bytes of `cmsg_len`: `size_t` on Linux (the kernel's own type, whatever the libc says),
 /// `socklen_t` on the BSDs and Apple systems.
 #[cfg(any(target_os = "linux", target_os = "android"))]
-const LEN_SIZE: usize = std::mem::size_of::<usize>();
+pub(crate) const LEN_SIZE: usize = std::mem::size_of::<usize>();
 #[cfg(not(any(target_os = "linux", target_os = "android")))]
-const LEN_SIZE: usize = 4;
+pub(crate) const LEN_SIZE: usize = 4;
 
 /// `CMSG_ALIGN`'s unit: 4 bytes on Apple systems (`__DARWIN_ALIGN32`), `sizeof(long)`
 /// elsewhere.

@@ -544,4 +544,35 @@ mod tests {
         d.truncate(20); // a cut offender is left out, the error kept
         assert_eq!(extended_error(&d).unwrap().offender, None);
     }
+
+    proptest::proptest! {
+        /// Every decoder, on data of any length and content: a value or `Unknown`, never a
+        /// panic.
+        #[test]
+        fn decoders_take_any_data(pick in 0usize..16, data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64)) {
+            let mut known = vec![
+                (kind::IP, kind::IP_TTL),
+                (kind::IP, kind::IP_TOS),
+                (kind::IP, kind::IP_PKTINFO),
+                (kind::IPV6, kind::IPV6_HOPLIMIT),
+                (kind::IPV6, kind::IPV6_PKTINFO),
+                (c::SOL_SOCKET, kind::SCM_TIMESTAMP),
+                (c::SOL_SOCKET, c::SCM_RIGHTS),
+            ];
+            #[cfg(any(target_os = "linux", target_os = "android"))]
+            known.extend([
+                (c::SOL_SOCKET, kind::SCM_TIMESTAMPNS),
+                (c::SOL_SOCKET, c::SCM_CREDENTIALS),
+                (kind::IP, c::IP_RECVERR),
+                (kind::IPV6, c::IPV6_RECVERR),
+                (c::SOL_UDP, c::UDP_GRO),
+                (c::SOL_PACKET, kind::PACKET_AUXDATA),
+            ]);
+            let (level, type_) = known[pick % known.len()];
+            let m = Cmsg::parse(RawCmsg { level, type_, data: &data });
+            if let Cmsg::Unknown { data: d, .. } = &m {
+                proptest::prop_assert_eq!(d, &data);
+            }
+        }
+    }
 }
