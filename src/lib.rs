@@ -19,7 +19,8 @@
 //!
 //! - Conversions, pure and allocation-free: [`byteorder`], [`inet`], [`ether`].
 //! - Addresses: [`addr`] — [`SockAddr`] and one type per family.
-//! - Sockets: [`Socket`] and its typed options ([`sockopt`]).
+//! - Sockets: [`Socket`] and its typed options ([`sockopt`]); `sendmsg`/`recvmsg` with typed
+//!   control messages (`msg`, Unix).
 //! - Packet bytes: [`wire`] — typed zero-copy views of Ethernet, ARP, IPv4, IPv6, ICMP, UDP and
 //!   TCP headers, and the RFC 1071 checksum.
 //! - All OS calls live in a private `sys` module, one backend per platform.
