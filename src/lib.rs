@@ -19,7 +19,8 @@
 //!
 //! - Conversions, pure and allocation-free: [`byteorder`], [`inet`], [`ether`].
 //! - Addresses: [`addr`] — [`SockAddr`] and one type per family.
-//! - Sockets: [`Socket`] and its typed options ([`sockopt`]).
+//! - Sockets: [`Socket`] and its typed options ([`sockopt`]); `sendmsg`/`recvmsg` with typed
+//!   control messages (`msg`, Unix).
 //! - Packet bytes: [`wire`] — typed zero-copy views of Ethernet, ARP, IPv4, IPv6, ICMP, UDP and
 //!   TCP headers, and the RFC 1071 checksum.
 //! - All OS calls live in a private `sys` module, one backend per platform.
@@ -77,6 +78,9 @@ pub mod inet;
 #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android", windows))))]
 pub mod inspect;
 mod macros;
+#[cfg(unix)]
+#[cfg_attr(docsrs, doc(cfg(unix)))]
+pub mod msg;
 pub mod netdb;
 pub mod poll;
 pub mod select;
@@ -113,6 +117,10 @@ pub use crate::ether::{ether_aton, ether_ntoa, EtherError, EtherNtoa, MacAddr};
 pub use crate::socket::Socket;
 /// Python's `socket.create_server`, at the crate root as in Python's module.
 pub use crate::socket::{create_server, ServerOptions};
+
+// -- msg --
+#[cfg(unix)]
+pub use crate::msg::{Cmsg, CmsgBuffer, ControlMessage};
 
 // -- poll --
 pub use crate::poll::{poll, PollFd, PollFlags};

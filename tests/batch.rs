@@ -54,6 +54,45 @@ fn recvmmsg_takes_many_datagrams_from_a_python_peer_in_one_call() {
     }
 }
 
+/// One `sendmmsg` of 10 datagrams (lengths 1..=10, bytes `i`) to a Python receiver, which prints
+/// what it got, in order: the batch reaches a peer that knows nothing of batches, unchanged.
+#[cfg(target_os = "linux")]
+#[test]
+fn sendmmsg_reaches_a_python_peer_datagram_by_datagram() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let script = "import socket\n\
+        s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM)\n\
+        s.bind(('127.0.0.1',0))\n\
+        s.settimeout(10)\n\
+        print(s.getsockname()[1],flush=True)\n\
+        for _ in range(10):\n    d,a=s.recvfrom(100)\n    print(len(d),d[0],a[1],flush=True)\n";
+    let child = Command::new("python3").args(["-c", script]).stdout(Stdio::piped()).spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            util::skip("sendmmsg_reaches_a_python_peer_datagram_by_datagram", "no python3");
+            return;
+        }
+        Err(e) => panic!("python3: {e}"),
+    };
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    let py_port: u16 = line.trim().parse().unwrap();
+    let tx = udp();
+    let my_port = tx.getsockname().unwrap().as_socket().unwrap().port();
+    let mut batch = Mmsg::new(16, 16);
+    for i in 1..=10u8 {
+        batch.push(&vec![i; usize::from(i)], ("127.0.0.1", py_port)).unwrap();
+    }
+    assert_eq!(tx.sendmmsg(&batch, MsgFlags::empty()).unwrap(), 10);
+    let got: Vec<String> = out.lines().map(Result::unwrap).collect();
+    assert!(child.wait().unwrap().success());
+    let want: Vec<String> = (1..=10).map(|i| format!("{i} {i} {my_port}")).collect();
+    assert_eq!(got, want);
+}
+
 #[test]
 fn sendmmsg_then_recvmmsg_round_trip_with_addresses() {
     let (rx, tx) = (udp(), udp());

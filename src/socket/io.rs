@@ -543,6 +543,40 @@ impl Socket {
 /// code and kind, no call name, no allocation. So an expired
 /// [`settimeout`](Socket::settimeout) is `EAGAIN` (kind `WouldBlock`) here, not
 /// [`Error::Timeout`]; call [`recv`](Socket::recv) to tell the two apart.
+///
+/// Python's `sock.makefile('rb')` / `makefile('wb')` are std's buffered wrappers over `&Socket`:
+/// [`BufReader`](std::io::BufReader) for line protocols (`read_line`, `lines()`), and
+/// [`BufWriter`](std::io::BufWriter) to gather small writes into one `send`. Both borrow the
+/// socket, so it stays usable (e.g. for [`shutdown`](Socket::shutdown)) while they exist; call
+/// `flush` on the writer before waiting for a reply, as in Python.
+///
+/// ```
+/// use berkeley::{Domain, Protocol, Socket, Type};
+/// use std::io::{BufRead, BufReader, BufWriter, Write};
+/// # fn main() -> std::io::Result<()> {
+/// let server = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
+/// server.bind("127.0.0.1:0")?;
+/// server.listen(1)?;
+/// let client = Socket::new(Domain::INET, Type::STREAM, Protocol::TCP)?;
+/// client.connect(server.getsockname()?)?;
+/// let (conn, _) = server.accept()?;
+///
+/// // wfile = client.makefile('wb'): two writes, one send after flush.
+/// let mut wfile = BufWriter::new(&client);
+/// wfile.write_all(b"HELO berkeley\r\n")?;
+/// wfile.write_all(b"QUIT\r\n")?;
+/// wfile.flush()?;
+///
+/// // rfile = conn.makefile('rb'): read it back line by line.
+/// let mut rfile = BufReader::new(&conn);
+/// let mut line = String::new();
+/// rfile.read_line(&mut line)?;
+/// assert_eq!(line, "HELO berkeley\r\n");
+/// line.clear();
+/// rfile.read_line(&mut line)?;
+/// assert_eq!(line, "QUIT\r\n");
+/// # Ok(()) }
+/// ```
 impl Read for &Socket {
     #[inline]
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {

@@ -1,5 +1,6 @@
-//! Scatter/gather and peek calls: `sendmsg`/`recvmsg` over several buffers, `MSG_PEEK`, and the
-//! uninitialised-buffer receives with flags.
+//! Scatter/gather and peek calls: `sendmsg`/`recvmsg` over several buffers (with control
+//! messages: [`Socket::sendmsg`], [`Socket::recvmsg`]), `MSG_PEEK`, and the uninitialised-buffer
+//! receives with flags.
 
 use std::io::{IoSlice, IoSliceMut};
 use std::mem::MaybeUninit;
@@ -7,11 +8,15 @@ use std::mem::MaybeUninit;
 use super::{retry, Received, Socket};
 use crate::addr::{SockAddr, ToSockAddr};
 use crate::error::Result;
+#[cfg(unix)]
+use crate::msg::{CmsgBuffer, ControlMessage};
 use crate::sys;
 use crate::types::MsgFlags;
 
-/// What a scatter receive ([`recv_vectored_with_flags`](Socket::recv_vectored_with_flags),
-/// [`recvfrom_vectored`](Socket::recvfrom_vectored)) delivered.
+/// What a scatter receive ([`recvmsg`](Socket::recvmsg),
+/// [`recv_vectored_with_flags`](Socket::recv_vectored_with_flags),
+/// [`recvfrom_vectored`](Socket::recvfrom_vectored)) delivered. `recvmsg`'s control messages
+/// stay in the [`CmsgBuffer`](crate::msg::CmsgBuffer) it was given.
 ///
 /// C: the result of `recvmsg(2)` and its `struct msghdr`'s `msg_flags` and `msg_name` —
 /// Python: the `(nbytes, ancdata, msg_flags, address)` of `sock.recvmsg_into(buffers)`.
@@ -42,7 +47,8 @@ pub struct RecvMsg {
     /// otherwise `len`.
     pub full_len: usize,
     /// The output flags (`msg_flags`): [`MsgFlags::TRUNC`] when a datagram did not fit,
-    /// [`MsgFlags::OOB`], `MSG_EOR` (Unix), ... Windows: `WSARecvFrom`'s flags
+    /// [`MsgFlags::CTRUNC`] when control messages did not fit, [`MsgFlags::OOB`], `MSG_EOR`
+    /// (Unix), ... Windows: `WSARecvFrom`'s flags
     /// (`MSG_PARTIAL`); a datagram too long fails with `WSAEMSGSIZE` there.
     pub flags: MsgFlags,
     /// The sender's address; the empty address on a connected stream, and for
@@ -51,6 +57,138 @@ pub struct RecvMsg {
 }
 
 impl Socket {
+    /// `sendmsg(2)` — sends buffers (gathered into one send) with control messages, to `addr`
+    /// or to the connected peer (`None`); returns how many bytes were sent.
+    ///
+    /// C: `ssize_t sendmsg(int fd, const struct msghdr *msg, int flags);` with `msg_iov`,
+    /// `msg_control` and (`Some`) `msg_name` set — Python: `sock.sendmsg(buffers, ancdata,
+    /// flags, address)`.
+    ///
+    /// The control messages are encoded on the stack (on the heap only past 256 bytes, e.g.
+    /// for more than 60 fds). Never raises `SIGPIPE`; retries `EINTR`; an expired
+    /// [`settimeout`](Socket::settimeout) is [`Error::Timeout`](crate::Error::Timeout). A
+    /// message the platform has no encoding for is an
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput); one the kernel refuses is its
+    /// `EINVAL`. Unix only (Windows' `WSASendMsg` is not wrapped yet).
+    ///
+    /// ```
+    /// use berkeley::msg::{Cmsg, CmsgBuffer, ControlMessage};
+    /// use berkeley::{Domain, MsgFlags, Protocol, Socket, Type};
+    /// use std::io::{IoSlice, IoSliceMut};
+    /// use std::os::fd::AsFd;
+    /// # fn main() -> berkeley::Result<()> {
+    /// let (a, b) = Socket::socketpair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT)?;
+    /// let (r, w) = std::io::pipe()?; // pass the write end of a pipe
+    /// let n = a.sendmsg(&[IoSlice::new(b"take this")], &[ControlMessage::ScmRights(&[w.as_fd()])], None, MsgFlags::empty())?;
+    /// assert_eq!(n, 9);
+    /// drop(w);
+    ///
+    /// let (mut buf, mut cmsg) = ([0u8; 16], CmsgBuffer::for_fds(1));
+    /// b.recvmsg(&mut [IoSliceMut::new(&mut buf)], &mut cmsg, MsgFlags::empty())?;
+    /// if let Some(Ok(Cmsg::ScmRights(fds))) = cmsg.messages().next() {
+    ///     use std::io::{Read, Write};
+    ///     std::fs::File::from(fds.into_iter().next().unwrap()).write_all(b"via the passed fd")?;
+    ///     let mut got = String::new();
+    ///     (&r).read_to_string(&mut got)?;
+    ///     assert_eq!(got, "via the passed fd");
+    /// }
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// See [sendmsg(2)](https://man7.org/linux/man-pages/man2/sendmsg.2.html),
+    /// [cmsg(3)](https://man7.org/linux/man-pages/man3/cmsg.3.html).
+    #[cfg(unix)]
+    #[cfg_attr(docsrs, doc(cfg(unix)))]
+    pub fn sendmsg(
+        &self,
+        bufs: &[IoSlice<'_>],
+        cmsgs: &[ControlMessage<'_>],
+        addr: Option<&SockAddr>,
+        flags: MsgFlags,
+    ) -> Result<usize> {
+        let need = crate::msg::encoded_len(cmsgs);
+        let mut stack = [0u8; 256 + 8];
+        let mut heap = Vec::new();
+        let area: &mut [u8] = if need + 8 <= stack.len() {
+            let start = stack.as_ptr().align_offset(8).min(8);
+            &mut stack[start..]
+        } else {
+            heap.resize(need, 0);
+            &mut heap
+        };
+        let len = crate::msg::encode(cmsgs, area)?;
+        let control = &area[..len];
+        let f = flags.as_raw();
+        self.timeouts(retry(|| sys::sendmsg(self.as_sys(), bufs, control, addr, f)), f)
+    }
+
+    /// `recvmsg(2)` — receives into buffers (scatter) and control messages into `cmsg`;
+    /// returns the count, the output flags and the sender, while the control messages are
+    /// read from `cmsg` ([`CmsgBuffer::messages`]).
+    ///
+    /// C: `ssize_t recvmsg(int fd, struct msghdr *msg, int flags);` with `msg_iov`,
+    /// `msg_control` and `msg_name` set — Python: `sock.recvmsg_into(buffers, ancbufsize,
+    /// flags)`.
+    ///
+    /// [`MsgFlags::TRUNC`] in the result's flags: the datagram did not fit the buffers;
+    /// [`MsgFlags::CTRUNC`]: control messages did not fit `cmsg` (what fit is there — whole
+    /// fds included, owned by `cmsg` — the rest is gone). File descriptors received with
+    /// `SCM_RIGHTS` are owned by `cmsg` as soon as this returns, so none leaks even if they
+    /// are never looked at. `flags` may include [`MsgFlags::ERRQUEUE`] (Linux) to read the
+    /// error queue. Retries `EINTR`; an expired [`settimeout`](Socket::settimeout) is
+    /// [`Error::Timeout`](crate::Error::Timeout). Unix only.
+    ///
+    /// ```
+    /// use berkeley::msg::{Cmsg, CmsgBuffer};
+    /// use berkeley::sockopt::IpRecvTtl;
+    /// use berkeley::{Domain, MsgFlags, Protocol, Socket, Type};
+    /// use std::io::IoSliceMut;
+    /// # fn main() -> berkeley::Result<()> {
+    /// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+    /// s.bind("127.0.0.1:0")?;
+    /// s.setsockopt(IpRecvTtl, true)?;
+    /// s.sendto(b"ping", s.getsockname()?)?;
+    ///
+    /// let (mut buf, mut cmsg) = ([0u8; 64], CmsgBuffer::new());
+    /// let got = s.recvmsg(&mut [IoSliceMut::new(&mut buf)], &mut cmsg, MsgFlags::empty())?;
+    /// assert_eq!((&buf[..got.len], got.addr), (&b"ping"[..], s.getsockname()?));
+    /// assert!(!got.flags.contains(MsgFlags::CTRUNC));
+    /// for m in cmsg.messages() {
+    ///     if let Cmsg::IpTtl(ttl) = m? {
+    ///         assert!(ttl > 0); // the default TTL, 64 on Linux
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// See [recvmsg(2)](https://man7.org/linux/man-pages/man2/recvmsg.2.html),
+    /// [cmsg(3)](https://man7.org/linux/man-pages/man3/cmsg.3.html).
+    #[cfg(unix)]
+    #[cfg_attr(docsrs, doc(cfg(unix)))]
+    #[doc(alias = "recvmsg_into", alias = "recv_msg")]
+    pub fn recvmsg(
+        &self,
+        bufs: &mut [IoSliceMut<'_>],
+        cmsg: &mut CmsgBuffer,
+        flags: MsgFlags,
+    ) -> Result<RecvMsg> {
+        let discarded = self.trunc_discards(flags);
+        let cap = bufs.iter().map(|b| b.len()).fold(0usize, usize::saturating_add);
+        let f = flags.as_raw();
+        // The error queue never blocks: its EAGAIN means "empty", not an expired timeout.
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        let tf = if flags.contains(MsgFlags::ERRQUEUE) { f | sys::c::MSG_DONTWAIT } else { f };
+        #[cfg(not(any(target_os = "linux", target_os = "android")))]
+        let tf = f;
+        let control = cmsg.prepare();
+        let (got, addr) =
+            self.timeouts(retry(|| sys::recvmsg_control(self.as_sys(), bufs, control, f)), tf)?;
+        // SAFETY: `recvmsg_control` succeeded and wrote `controllen` bytes of control data
+        // into the area `prepare` returned; nothing touched it since.
+        unsafe { cmsg.received(got.controllen) };
+        let len = if discarded { 0 } else { got.n.min(cap) };
+        Ok(RecvMsg { len, full_len: got.n, flags: MsgFlags::from_raw(got.flags), addr })
+    }
     /// `sendmsg(2)` of several buffers, in order, as one send (gather); returns how many bytes
     /// were sent.
     ///
@@ -78,7 +216,7 @@ impl Socket {
     /// ```
     ///
     /// See [sendmsg(2)](https://man7.org/linux/man-pages/man2/sendmsg.2.html).
-    #[doc(alias = "sendmsg", alias = "writev", alias = "write_vectored")]
+    #[doc(alias = "writev", alias = "write_vectored")]
     pub fn send_vectored(&self, bufs: &[IoSlice<'_>]) -> Result<usize> {
         self.send_vectored_with_flags(bufs, MsgFlags::empty())
     }
@@ -99,7 +237,6 @@ impl Socket {
     /// assert_eq!(n, 2);
     /// # Ok(()) }
     /// ```
-    #[doc(alias = "sendmsg")]
     pub fn send_vectored_with_flags(&self, bufs: &[IoSlice<'_>], flags: MsgFlags) -> Result<usize> {
         let f = flags.as_raw();
         self.timeouts(retry(|| sys::send_vectored(self.as_sys(), bufs, f)), f)
@@ -125,7 +262,7 @@ impl Socket {
     /// ```
     ///
     /// See [sendmsg(2)](https://man7.org/linux/man-pages/man2/sendmsg.2.html).
-    #[doc(alias = "sendmsg", alias = "send_to_vectored")]
+    #[doc(alias = "send_to_vectored")]
     pub fn sendto_vectored(&self, bufs: &[IoSlice<'_>], addr: impl ToSockAddr) -> Result<usize> {
         self.sendto_vectored_with_flags(bufs, addr, MsgFlags::empty())
     }
@@ -143,7 +280,7 @@ impl Socket {
     /// assert_eq!(tx.sendto_vectored_with_flags(&[IoSlice::new(b"x")], &to, MsgFlags::DONTROUTE)?, 1);
     /// # Ok(()) }
     /// ```
-    #[doc(alias = "sendmsg", alias = "send_to_vectored_with_flags")]
+    #[doc(alias = "send_to_vectored_with_flags")]
     pub fn sendto_vectored_with_flags(
         &self,
         bufs: &[IoSlice<'_>],
@@ -178,7 +315,7 @@ impl Socket {
     /// ```
     ///
     /// See [recvmsg(2)](https://man7.org/linux/man-pages/man2/recvmsg.2.html).
-    #[doc(alias = "recvmsg", alias = "readv", alias = "read_vectored")]
+    #[doc(alias = "readv", alias = "read_vectored")]
     pub fn recv_vectored(&self, bufs: &mut [IoSliceMut<'_>]) -> Result<usize> {
         self.timeouts(retry(|| sys::recv_vectored(self.as_sys(), bufs, 0)), 0)
     }
@@ -202,7 +339,6 @@ impl Socket {
     /// assert_eq!(s.recv(&mut buf)?, 3); // peeked, so still there
     /// # Ok(()) }
     /// ```
-    #[doc(alias = "recvmsg")]
     pub fn recv_vectored_with_flags(
         &self,
         bufs: &mut [IoSliceMut<'_>],
@@ -234,7 +370,7 @@ impl Socket {
     /// ```
     ///
     /// See [recvmsg(2)](https://man7.org/linux/man-pages/man2/recvmsg.2.html).
-    #[doc(alias = "recvmsg", alias = "recvmsg_into", alias = "recv_from_vectored")]
+    #[doc(alias = "recvmsg_into", alias = "recv_from_vectored")]
     pub fn recvfrom_vectored(&self, bufs: &mut [IoSliceMut<'_>]) -> Result<RecvMsg> {
         self.recvfrom_vectored_with_flags(bufs, MsgFlags::empty())
     }
@@ -253,7 +389,7 @@ impl Socket {
     /// assert_eq!((got.len, got.addr), (2, s.getsockname()?));
     /// # Ok(()) }
     /// ```
-    #[doc(alias = "recvmsg", alias = "recv_from_vectored_with_flags")]
+    #[doc(alias = "recv_from_vectored_with_flags")]
     pub fn recvfrom_vectored_with_flags(
         &self,
         bufs: &mut [IoSliceMut<'_>],

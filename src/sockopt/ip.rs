@@ -511,3 +511,145 @@ sockopt_impl!(also #[cfg(any(target_os = "linux", target_os = "android"))]
     IpAddMembership(IP_ADD_MEMBERSHIP): IpMreqn => Mreqn;);
 sockopt_impl!(also #[cfg(any(target_os = "linux", target_os = "android"))]
     IpDropMembership(IP_DROP_MEMBERSHIP): IpMreqn => Mreqn;);
+
+/// Asks for the TTL of each received IPv4 packet, delivered by [`Socket::recvmsg`](crate::Socket::recvmsg) as a
+/// [`Cmsg::IpTtl`](crate::msg::Cmsg::IpTtl) control message (what `ping` prints as `ttl=`).
+///
+/// C: `setsockopt(fd, IPPROTO_IP, IP_RECVTTL, &one, sizeof one)` with `one` an `int` (get and set).
+/// Python: `sock.setsockopt(socket.IPPROTO_IP, socket.IP_RECVTTL, 1)`.
+///
+/// Platforms: Linux, Android, FreeBSD and Apple.
+///
+/// ```
+/// use berkeley::sockopt::IpRecvTtl;
+/// use berkeley::{Domain, Protocol, Socket, Type};
+/// # fn main() -> berkeley::Result<()> {
+/// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+/// s.setsockopt(IpRecvTtl, true)?;
+/// assert!(s.getsockopt(IpRecvTtl)?);
+/// # Ok(()) }
+/// ```
+///
+/// See [ip(7)](https://man7.org/linux/man-pages/man7/ip.7.html).
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "freebsd",
+    target_vendor = "apple"
+))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "freebsd",
+        target_vendor = "apple"
+    )))
+)]
+#[doc(alias = "IP_RECVTTL")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct IpRecvTtl;
+
+/// Asks for the TOS byte of each received IPv4 packet, delivered by [`Socket::recvmsg`](crate::Socket::recvmsg) as a
+/// [`Cmsg::IpTos`](crate::msg::Cmsg::IpTos) control message.
+///
+/// C: `setsockopt(fd, IPPROTO_IP, IP_RECVTOS, &one, sizeof one)` with `one` an `int` (get and set).
+/// Python: `sock.setsockopt(socket.IPPROTO_IP, socket.IP_RECVTOS, 1)`.
+///
+/// Platforms: Linux, Android, FreeBSD and Apple.
+///
+/// ```
+/// use berkeley::sockopt::IpRecvTos;
+/// use berkeley::{Domain, Protocol, Socket, Type};
+/// # fn main() -> berkeley::Result<()> {
+/// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+/// s.setsockopt(IpRecvTos, true)?;
+/// assert!(s.getsockopt(IpRecvTos)?);
+/// # Ok(()) }
+/// ```
+///
+/// See [ip(7)](https://man7.org/linux/man-pages/man7/ip.7.html).
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "freebsd",
+    target_vendor = "apple"
+))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "freebsd",
+        target_vendor = "apple"
+    )))
+)]
+#[doc(alias = "IP_RECVTOS")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct IpRecvTos;
+
+/// Asks for the arrival interface and addresses of each received IPv4 packet, delivered by
+/// [`Socket::recvmsg`](crate::Socket::recvmsg) as a [`Cmsg::IpPktInfo`](crate::msg::Cmsg::IpPktInfo) control message (which address of a multi-homed
+/// host a datagram was sent to).
+///
+/// C: `setsockopt(fd, IPPROTO_IP, IP_PKTINFO, &one, sizeof one)` with `one` an `int` (get and set).
+/// Python: `sock.setsockopt(socket.IPPROTO_IP, socket.IP_PKTINFO, 1)`.
+///
+/// Platforms: Linux, Android and Apple.
+///
+/// ```
+/// use berkeley::sockopt::IpPktInfo;
+/// use berkeley::{Domain, Protocol, Socket, Type};
+/// # fn main() -> berkeley::Result<()> {
+/// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+/// s.setsockopt(IpPktInfo, true)?;
+/// assert!(s.getsockopt(IpPktInfo)?);
+/// # Ok(()) }
+/// ```
+///
+/// See [ip(7)](https://man7.org/linux/man-pages/man7/ip.7.html).
+#[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple")))
+)]
+#[doc(alias = "IP_PKTINFO")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct IpPktInfo;
+
+/// Queues the errors of this socket (ICMP port unreachable, `EMSGSIZE`, ...) with their details,
+/// to be read by [`Socket::recvmsg`](crate::Socket::recvmsg) with [`MsgFlags::ERRQUEUE`](crate::MsgFlags::ERRQUEUE) as [`Cmsg::IpRecvErr`](crate::msg::Cmsg::IpRecvErr) control
+/// messages.
+///
+/// C: `setsockopt(fd, IPPROTO_IP, IP_RECVERR, &one, sizeof one)` with `one` an `int` (get and set).
+/// Python: `sock.setsockopt(socket.IPPROTO_IP, socket.IP_RECVERR, 1)`.
+///
+/// Platforms: Linux and Android.
+///
+/// ```
+/// use berkeley::sockopt::IpRecvErr;
+/// use berkeley::{Domain, Protocol, Socket, Type};
+/// # fn main() -> berkeley::Result<()> {
+/// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+/// s.setsockopt(IpRecvErr, true)?;
+/// assert!(s.getsockopt(IpRecvErr)?);
+/// # Ok(()) }
+/// ```
+///
+/// See [ip(7)](https://man7.org/linux/man-pages/man7/ip.7.html).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+#[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
+#[doc(alias = "IP_RECVERR")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct IpRecvErr;
+
+sockopt_impl! {
+    #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd", target_vendor = "apple"))]
+    IpRecvTtl: bool = IPPROTO_IP / IP_RECVTTL, get_set BoolInt;
+    #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd", target_vendor = "apple"))]
+    IpRecvTos: bool = IPPROTO_IP / IP_RECVTOS, get_set BoolInt;
+    #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+    IpPktInfo: bool = IPPROTO_IP / IP_PKTINFO, get_set BoolInt;
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    IpRecvErr: bool = IPPROTO_IP / IP_RECVERR, get_set BoolInt;
+}

@@ -251,3 +251,113 @@ sockopt_impl! {
         target_os = "netbsd", target_os = "openbsd", target_vendor = "apple"))]
     Ipv6Tclass: u8 = IPPROTO_IPV6 / IPV6_TCLASS, get_set U8Int;
 }
+
+/// Asks for the hop limit of each received IPv6 packet, delivered by [`Socket::recvmsg`](crate::Socket::recvmsg) as a
+/// [`Cmsg::Ipv6HopLimit`](crate::msg::Cmsg::Ipv6HopLimit) control message.
+///
+/// C: `setsockopt(fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &one, sizeof one)` with `one` an `int` (get and set).
+/// Python: `sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_RECVHOPLIMIT, 1)`.
+///
+/// Platforms: Linux, Android, FreeBSD and Apple.
+///
+/// ```
+/// use berkeley::sockopt::Ipv6RecvHopLimit;
+/// use berkeley::{Domain, Protocol, Socket, Type};
+/// # fn main() -> berkeley::Result<()> {
+/// let s = Socket::new(Domain::INET6, Type::DGRAM, Protocol::UDP)?;
+/// s.setsockopt(Ipv6RecvHopLimit, true)?;
+/// assert!(s.getsockopt(Ipv6RecvHopLimit)?);
+/// # Ok(()) }
+/// ```
+///
+/// See [ipv6(7)](https://man7.org/linux/man-pages/man7/ipv6.7.html).
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "freebsd",
+    target_vendor = "apple"
+))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "freebsd",
+        target_vendor = "apple"
+    )))
+)]
+#[doc(alias = "IPV6_RECVHOPLIMIT")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Ipv6RecvHopLimit;
+
+/// Asks for the arrival interface and destination address of each received IPv6 packet, delivered
+/// by [`Socket::recvmsg`](crate::Socket::recvmsg) as a [`Cmsg::Ipv6PktInfo`](crate::msg::Cmsg::Ipv6PktInfo) control message.
+///
+/// C: `setsockopt(fd, IPPROTO_IPV6, IPV6_RECVPKTINFO, &one, sizeof one)` with `one` an `int` (get and set).
+/// Python: `sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_RECVPKTINFO, 1)`.
+///
+/// Platforms: Linux, Android, FreeBSD and Apple.
+///
+/// ```
+/// use berkeley::sockopt::Ipv6RecvPktInfo;
+/// use berkeley::{Domain, Protocol, Socket, Type};
+/// # fn main() -> berkeley::Result<()> {
+/// let s = Socket::new(Domain::INET6, Type::DGRAM, Protocol::UDP)?;
+/// s.setsockopt(Ipv6RecvPktInfo, true)?;
+/// assert!(s.getsockopt(Ipv6RecvPktInfo)?);
+/// # Ok(()) }
+/// ```
+///
+/// See [ipv6(7)](https://man7.org/linux/man-pages/man7/ipv6.7.html).
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "freebsd",
+    target_vendor = "apple"
+))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "freebsd",
+        target_vendor = "apple"
+    )))
+)]
+#[doc(alias = "IPV6_RECVPKTINFO")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Ipv6RecvPktInfo;
+
+/// Queues the errors of this IPv6 socket with their details, to be read by [`Socket::recvmsg`](crate::Socket::recvmsg)
+/// with [`MsgFlags::ERRQUEUE`](crate::MsgFlags::ERRQUEUE) as [`Cmsg::Ipv6RecvErr`](crate::msg::Cmsg::Ipv6RecvErr) control messages.
+///
+/// C: `setsockopt(fd, IPPROTO_IPV6, IPV6_RECVERR, &one, sizeof one)` with `one` an `int` (get and set).
+/// Python: `sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_RECVERR, 1)`.
+///
+/// Platforms: Linux and Android.
+///
+/// ```
+/// use berkeley::sockopt::Ipv6RecvErr;
+/// use berkeley::{Domain, Protocol, Socket, Type};
+/// # fn main() -> berkeley::Result<()> {
+/// let s = Socket::new(Domain::INET6, Type::DGRAM, Protocol::UDP)?;
+/// s.setsockopt(Ipv6RecvErr, true)?;
+/// assert!(s.getsockopt(Ipv6RecvErr)?);
+/// # Ok(()) }
+/// ```
+///
+/// See [ipv6(7)](https://man7.org/linux/man-pages/man7/ipv6.7.html).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+#[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
+#[doc(alias = "IPV6_RECVERR")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Ipv6RecvErr;
+
+sockopt_impl! {
+    #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd", target_vendor = "apple"))]
+    Ipv6RecvHopLimit: bool = IPPROTO_IPV6 / IPV6_RECVHOPLIMIT, get_set BoolInt;
+    #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd", target_vendor = "apple"))]
+    Ipv6RecvPktInfo: bool = IPPROTO_IPV6 / IPV6_RECVPKTINFO, get_set BoolInt;
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    Ipv6RecvErr: bool = IPPROTO_IPV6 / IPV6_RECVERR, get_set BoolInt;
+}

@@ -126,6 +126,9 @@
 //! | `SO_MARK` | `Mark` | `u32` | get, set | Linux |
 //! | `SO_PEERCRED` | `PeerCred` | `UCred` | get | Linux |
 //! | `SO_NOSIGPIPE` | `NoSigPipe` | `bool` | get, set | Apple, FreeBSD, NetBSD |
+//! | `SO_TIMESTAMP` | `SoTimestamp` | `bool` (receive times as `Cmsg::Timestamp`) | get, set | Unix |
+//! | `SO_TIMESTAMPNS` | `SoTimestampNs` | `bool` (receive times as `Cmsg::Timestamp`) | get, set | Linux |
+//! | `SO_PASSCRED` | `PassCred` | `bool` (credentials as `Cmsg::ScmCredentials`) | get, set | Linux |
 //! | **`IPPROTO_TCP`** — [tcp(7)](https://man7.org/linux/man-pages/man7/tcp.7.html) | | | | |
 //! | `TCP_NODELAY` | [`TcpNoDelay`] | `bool` | get, set | all |
 //! | `TCP_MAXSEG` | `TcpMaxSeg` | `u32` | get, set | Unix |
@@ -155,6 +158,10 @@
 //! | `IP_DROP_SOURCE_MEMBERSHIP` | `IpDropSourceMembership` | [`IpMreqSource`] | set | Linux, FreeBSD, Apple, Windows |
 //! | `IP_BLOCK_SOURCE` | `IpBlockSource` | [`IpMreqSource`] | set | Linux, FreeBSD, Apple, Windows |
 //! | `IP_UNBLOCK_SOURCE` | `IpUnblockSource` | [`IpMreqSource`] | set | Linux, FreeBSD, Apple, Windows |
+//! | `IP_RECVTTL` | `IpRecvTtl` | `bool` (TTL as `Cmsg::IpTtl`) | get, set | Linux, FreeBSD, Apple |
+//! | `IP_RECVTOS` | `IpRecvTos` | `bool` (TOS as `Cmsg::IpTos`) | get, set | Linux, FreeBSD, Apple |
+//! | `IP_PKTINFO` | `IpPktInfo` | `bool` (`Cmsg::IpPktInfo`) | get, set | Linux, Apple |
+//! | `IP_RECVERR` | `IpRecvErr` | `bool` (error queue, `Cmsg::IpRecvErr`) | get, set | Linux |
 //! | **`IPPROTO_IPV6`** — [ipv6(7)](https://man7.org/linux/man-pages/man7/ipv6.7.html) | | | | |
 //! | `IPV6_V6ONLY` | [`Ipv6V6Only`] | `bool` | get, set | all |
 //! | `IPV6_UNICAST_HOPS` | [`Ipv6UnicastHops`] | `u32` | get, set | all |
@@ -164,6 +171,9 @@
 //! | `IPV6_JOIN_GROUP` | [`Ipv6JoinGroup`] | [`Ipv6Mreq`] | set | all |
 //! | `IPV6_LEAVE_GROUP` | [`Ipv6LeaveGroup`] | [`Ipv6Mreq`] | set | all |
 //! | `IPV6_TCLASS` | `Ipv6Tclass` | `u8` | get, set | Linux, BSD, Apple |
+//! | `IPV6_RECVHOPLIMIT` | `Ipv6RecvHopLimit` | `bool` (`Cmsg::Ipv6HopLimit`) | get, set | Linux, FreeBSD, Apple |
+//! | `IPV6_RECVPKTINFO` | `Ipv6RecvPktInfo` | `bool` (`Cmsg::Ipv6PktInfo`) | get, set | Linux, FreeBSD, Apple |
+//! | `IPV6_RECVERR` | `Ipv6RecvErr` | `bool` (error queue, `Cmsg::Ipv6RecvErr`) | get, set | Linux |
 
 use std::fmt;
 

@@ -633,3 +633,88 @@ sockopt_impl! {
     #[cfg(any(target_vendor = "apple", target_os = "freebsd", target_os = "netbsd"))]
     NoSigPipe: bool = SOL_SOCKET / SO_NOSIGPIPE, get_set BoolInt;
 }
+
+/// Asks for the receive time of each packet (microseconds), delivered by [`Socket::recvmsg`](crate::Socket::recvmsg) as a
+/// [`Cmsg::Timestamp`](crate::msg::Cmsg::Timestamp) control message (`SCM_TIMESTAMP`).
+///
+/// C: `setsockopt(fd, SOL_SOCKET, SO_TIMESTAMP, &one, sizeof one)` with `one` an `int` (get and set).
+/// Python: `sock.setsockopt(socket.SOL_SOCKET, socket.SO_TIMESTAMP, 1)`.
+///
+/// Platforms: Unix.
+///
+/// ```
+/// use berkeley::sockopt::SoTimestamp;
+/// use berkeley::{Domain, Protocol, Socket, Type};
+/// # fn main() -> berkeley::Result<()> {
+/// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+/// s.setsockopt(SoTimestamp, true)?;
+/// assert!(s.getsockopt(SoTimestamp)?);
+/// # Ok(()) }
+/// ```
+///
+/// See [socket(7)](https://man7.org/linux/man-pages/man7/socket.7.html).
+#[cfg(unix)]
+#[cfg_attr(docsrs, doc(cfg(unix)))]
+#[doc(alias = "SO_TIMESTAMP")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct SoTimestamp;
+
+/// Asks for the receive time of each packet (nanoseconds), delivered by [`Socket::recvmsg`](crate::Socket::recvmsg) as a
+/// [`Cmsg::Timestamp`](crate::msg::Cmsg::Timestamp) control message (`SCM_TIMESTAMPNS`).
+///
+/// C: `setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one)` with `one` an `int` (get and set).
+/// Python: `sock.setsockopt(socket.SOL_SOCKET, socket.SO_TIMESTAMPNS, 1)`.
+///
+/// Platforms: Linux and Android.
+///
+/// ```
+/// use berkeley::sockopt::SoTimestampNs;
+/// use berkeley::{Domain, Protocol, Socket, Type};
+/// # fn main() -> berkeley::Result<()> {
+/// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+/// s.setsockopt(SoTimestampNs, true)?;
+/// assert!(s.getsockopt(SoTimestampNs)?);
+/// # Ok(()) }
+/// ```
+///
+/// See [socket(7)](https://man7.org/linux/man-pages/man7/socket.7.html).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+#[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
+#[doc(alias = "SO_TIMESTAMPNS")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct SoTimestampNs;
+
+/// Asks for the sender's credentials with each message on a UNIX socket, delivered by
+/// [`Socket::recvmsg`](crate::Socket::recvmsg) as a [`Cmsg::ScmCredentials`](crate::msg::Cmsg::ScmCredentials) control message (checked by the kernel; sent
+/// even when the peer did not attach them).
+///
+/// C: `setsockopt(fd, SOL_SOCKET, SO_PASSCRED, &one, sizeof one)` with `one` an `int` (get and set).
+/// Python: `sock.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)`.
+///
+/// Platforms: Linux and Android.
+///
+/// ```
+/// use berkeley::sockopt::PassCred;
+/// use berkeley::{Domain, Protocol, Socket, Type};
+/// # fn main() -> berkeley::Result<()> {
+/// let (a, _b) = Socket::socketpair(Domain::UNIX, Type::DGRAM, Protocol::DEFAULT)?;
+/// a.setsockopt(PassCred, true)?;
+/// assert!(a.getsockopt(PassCred)?);
+/// # Ok(()) }
+/// ```
+///
+/// See [unix(7)](https://man7.org/linux/man-pages/man7/unix.7.html).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+#[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
+#[doc(alias = "SO_PASSCRED")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct PassCred;
+
+sockopt_impl! {
+    #[cfg(unix)]
+    SoTimestamp: bool = SOL_SOCKET / SO_TIMESTAMP, get_set BoolInt;
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    SoTimestampNs: bool = SOL_SOCKET / SO_TIMESTAMPNS, get_set BoolInt;
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    PassCred: bool = SOL_SOCKET / SO_PASSCRED, get_set BoolInt;
+}

@@ -4,11 +4,13 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 #[cfg(any(target_os = "linux", target_os = "android"))]
 mod inspect;
+mod msg;
 mod net;
 mod netdb;
 mod sockopt;
 #[cfg(any(target_os = "linux", target_os = "android"))]
 pub(crate) use self::inspect::*;
+pub(crate) use self::msg::*;
 pub(crate) use self::net::*;
 pub(crate) use self::netdb::*;
 pub(crate) use self::sockopt::*;

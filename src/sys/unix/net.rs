@@ -21,13 +21,13 @@ const MAX_IO_LEN: usize = isize::MAX as usize;
 /// Flags added to every `send`/`sendto`/`sendmsg`: no `SIGPIPE` when the peer has gone. Apple
 /// systems have no `MSG_NOSIGNAL`; their sockets get `SO_NOSIGPIPE` when created instead.
 #[cfg(not(target_vendor = "apple"))]
-const SEND_FLAGS: i32 = c::MSG_NOSIGNAL;
+pub(super) const SEND_FLAGS: i32 = c::MSG_NOSIGNAL;
 #[cfg(target_vendor = "apple")]
-const SEND_FLAGS: i32 = 0;
+pub(super) const SEND_FLAGS: i32 = 0;
 
 /// The `iovcnt`/`msg_iovlen` limit (`IOV_MAX`, 1024 on Linux); longer slices are clamped, and the
 /// call reports a short count, as std's `read_vectored`/`write_vectored` do.
-const MAX_IOV: usize = 1024;
+pub(super) const MAX_IOV: usize = 1024;
 
 /// Takes ownership of a descriptor a successful call just returned.
 ///
