@@ -23,9 +23,13 @@
 //! - a raw socket sees every ICMP message for the host — other pings' replies and, on loopback,
 //!   this program's own requests — so replies are matched by type, identifier and sequence, and
 //!   an `ICMP_FILTER` lets only echo replies and error messages through to begin with;
-//! - the TTL of a reply comes from its IP header on a raw socket (IPv4). IPv6 raw sockets and
-//!   datagram sockets get no IP header, and the hop limit/TTL is shown when the kernel reports it
-//!   (see `reply_ttl`);
+//! - the TTL of a reply comes from its IP header on a raw IPv4 socket; datagram sockets and
+//!   IPv6 sockets get no IP header, so the kernel passes it as a control message
+//!   (`IP_RECVTTL`/`IPV6_RECVHOPLIMIT`, read with `recvmsg` into a reusable
+//!   [`CmsgBuffer`](berkeley::msg::CmsgBuffer));
+//! - the round trip is measured as iputils does: the send time (`CLOCK_REALTIME`) travels in the
+//!   request's data, and the receive time is the kernel's (`SO_TIMESTAMPNS`), taken when the
+//!   reply arrived rather than when this program got to read it;
 //! - ICMP errors quoting one of our requests (destination unreachable, time exceeded) are shown
 //!   as `From ADDR icmp_seq=N ...` lines and counted as errors, as iputils does;
 //! - for an IPv6 HOST the request is an ICMPv6 echo (`Icmpv6Packet`); on raw and datagram
@@ -51,7 +55,7 @@ mod common;
 use std::io::{self, Write};
 use std::net::IpAddr;
 use std::process;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use berkeley::poll::{poll, PollFd, PollFlags};
 use berkeley::sockopt::{IpTtl, Ipv6UnicastHops};
@@ -59,7 +63,7 @@ use berkeley::wire::icmpv4::{ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_ECHOREPLY, ICMP_
 use berkeley::wire::icmpv6::ICMP6_ECHO_REPLY;
 use berkeley::wire::PseudoHeader;
 use berkeley::wire::{Icmpv4Packet, Icmpv4Repr, Icmpv6Packet, Icmpv6Repr, IpProtocol, Ipv4Packet};
-use berkeley::{Domain, MsgFlags, Protocol, SockAddr, Socket, Type};
+use berkeley::{Domain, Protocol, SockAddr, Socket, Type};
 use common::{msg, Prog, Result};
 
 const PROG: Prog = Prog {
@@ -233,7 +237,7 @@ fn run(args: Vec<String>) -> Result<i32> {
         }
     }
     icmp.sock.set_nonblocking(true)?;
-    reply_ttl::enable(&icmp.sock, v6)?;
+    receive::enable(&icmp.sock, v6, icmp.raw)?;
     if icmp.raw && !v6 {
         install_icmp_filter(&icmp.sock);
     }
@@ -295,18 +299,6 @@ fn install_icmp_filter(sock: &Socket) {
 
 #[cfg(not(any(target_os = "linux", target_os = "android")))]
 fn install_icmp_filter(_sock: &Socket) {}
-
-/// The TTL (IPv6: hop limit) of replies where no IP header comes with them: datagram sockets
-/// and raw IPv6 sockets. It needs `recvmsg` with `IP_RECVTTL`/`IPV6_RECVHOPLIMIT` control
-/// messages; this module is the one place that reads it.
-mod reply_ttl {
-    use berkeley::Socket;
-
-    /// Asks the kernel for the TTL control message (nothing to do yet).
-    pub fn enable(_sock: &Socket, _v6: bool) -> berkeley::Result<()> {
-        Ok(())
-    }
-}
 
 /// Per-run counters, as iputils keeps them (times in microseconds).
 #[derive(Debug, Default)]
@@ -426,7 +418,16 @@ fn format_rtt(us: u64) -> String {
 /// What one received datagram turned out to be.
 enum Reply {
     /// An echo reply to one of our requests.
-    Echo { seq: u16, len: usize, ttl: Option<u8>, sent_ns: u64, from: IpAddr, bad_sum: bool },
+    Echo {
+        seq: u16,
+        len: usize,
+        ttl: Option<u8>,
+        /// The send time the request carried, and the reply's receive time (ns since the epoch).
+        sent_ns: u64,
+        recv_ns: u64,
+        from: IpAddr,
+        bad_sum: bool,
+    },
     /// An ICMP error that quotes one of our requests.
     Error { seq: u16, from: IpAddr, what: String },
     /// Someone else's: another ping's reply, our own request seen on loopback, ...
@@ -453,16 +454,14 @@ struct Pinger {
     /// request.
     request: [u8; 8 + DATALEN],
     buf: Vec<u8>,
+    receiver: receive::Receiver,
 }
 
 impl Pinger {
     fn new(opts: &Opts, icmp: Icmp, target: IpAddr, source: Option<IpAddr>) -> Pinger {
         // A raw socket's identifier is ours to choose; a datagram socket's is the kernel's
         // (it overwrites this one).
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        let ident = (process::id() as u16) ^ (nanos >> 10) as u16;
+        let ident = (process::id() as u16) ^ (realtime_ns() >> 10) as u16;
         let mut request = [0u8; 8 + DATALEN];
         // The data: bytes 0..8 hold the send time (see `send`), then 8.. as iputils fills them.
         let mut data = [0u8; DATALEN];
@@ -500,6 +499,7 @@ impl Pinger {
             seen: vec![0u64; 65_536 / 64],
             request,
             buf: vec![0u8; 4096],
+            receiver: receive::Receiver::default(),
         }
     }
 
@@ -507,7 +507,7 @@ impl Pinger {
     fn send(&mut self, out: &mut impl Write) -> Result<()> {
         let seq = (self.stats.transmitted + 1) as u16;
         self.seen[usize::from(seq / 64)] &= !(1u64 << (seq % 64));
-        let now_ns = self.start.elapsed().as_nanos() as u64;
+        let now_ns = realtime_ns();
         if self.v6 {
             let mut pkt = Icmpv6Packet::new_checked(&mut self.request[..])?;
             pkt.set_echo_seq_no(seq);
@@ -534,11 +534,7 @@ impl Pinger {
 
     /// Receives one datagram if there is one (never waits).
     fn recv(&mut self) -> Result<Option<Reply>> {
-        #[cfg(unix)]
-        let flags = MsgFlags::DONTWAIT;
-        #[cfg(not(unix))]
-        let flags = MsgFlags::empty();
-        let (n, from, ttl) = match reply_ttl_recv(&self.sock, &mut self.buf, flags) {
+        let (n, from, meta) = match self.receiver.recv(&self.sock, &mut self.buf) {
             Ok(got) => got,
             Err(e) if e.is_would_block() || e.is_interrupted() => return Ok(None),
             Err(e) => return Err(e.into()),
@@ -546,15 +542,17 @@ impl Pinger {
         let Some(from) = from.as_socket().map(|sa| sa.ip()) else {
             return Ok(Some(Reply::NotOurs));
         };
+        // The kernel's receive time, or (without one) now.
+        let recv_ns = meta.stamp.map_or_else(realtime_ns, |t| t.as_nanos() as u64);
         let bytes = &self.buf[..n];
         Ok(Some(if self.v6 {
-            self.parse_v6(bytes, from, ttl)
+            self.parse_v6(bytes, from, meta.ttl, recv_ns)
         } else {
-            self.parse_v4(bytes, from, ttl)
+            self.parse_v4(bytes, from, meta.ttl, recv_ns)
         }))
     }
 
-    fn parse_v4(&self, bytes: &[u8], from: IpAddr, ttl: Option<u8>) -> Reply {
+    fn parse_v4(&self, bytes: &[u8], from: IpAddr, ttl: Option<u8>, recv_ns: u64) -> Reply {
         // A raw socket's datagrams start with the IP header; a datagram socket's with ICMP.
         let (icmp_bytes, ttl) = if self.raw {
             let Ok(ip) = Ipv4Packet::new_checked(bytes) else { return Reply::NotOurs };
@@ -576,6 +574,7 @@ impl Pinger {
                     len: icmp_bytes.len(),
                     ttl,
                     sent_ns: sent_time(icmp.data()),
+                    recv_ns,
                     from,
                     bad_sum: !icmp.verify_checksum(),
                 }
@@ -610,7 +609,7 @@ impl Pinger {
         }
     }
 
-    fn parse_v6(&self, bytes: &[u8], from: IpAddr, ttl: Option<u8>) -> Reply {
+    fn parse_v6(&self, bytes: &[u8], from: IpAddr, ttl: Option<u8>, recv_ns: u64) -> Reply {
         let Ok(icmp) = Icmpv6Packet::new_checked(bytes) else { return Reply::NotOurs };
         if icmp.msg_type() != ICMP6_ECHO_REPLY || (self.raw && icmp.echo_ident() != self.ident) {
             return Reply::NotOurs;
@@ -621,6 +620,7 @@ impl Pinger {
             len: bytes.len(),
             ttl,
             sent_ns: sent_time(icmp.data()),
+            recv_ns,
             from,
             bad_sum: false,
         }
@@ -634,10 +634,9 @@ impl Pinger {
                 self.stats.errors += 1;
                 writeln!(out, "From {from} icmp_seq={seq} {what}")
             }
-            Reply::Echo { seq, len, ttl, sent_ns, from, bad_sum } => {
-                let now_ns = self.start.elapsed().as_nanos() as u64;
+            Reply::Echo { seq, len, ttl, sent_ns, recv_ns, from, bad_sum } => {
                 // A timestamp from the future is no time at all (a corrupted reply).
-                let rtt_us = now_ns.saturating_sub(sent_ns) / 1000;
+                let rtt_us = recv_ns.saturating_sub(sent_ns) / 1000;
                 let (word, bit) = (usize::from(seq / 64), 1u64 << (seq % 64));
                 let dup = self.seen[word] & bit != 0;
                 if bad_sum {
@@ -766,6 +765,12 @@ impl Pinger {
     }
 }
 
+/// Now, in nanoseconds since the Unix epoch (`CLOCK_REALTIME`, the clock of the kernel's
+/// receive timestamps).
+fn realtime_ns() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
+}
+
 /// The send time a request carried in its first 8 data bytes (0 if the reply is too short).
 fn sent_time(data: &[u8]) -> u64 {
     match data.get(..8) {
@@ -797,14 +802,110 @@ fn unreachable_text(code: u8, mtu: u16) -> String {
     }
 }
 
-/// `recvfrom` into `buf`, and the reply's TTL when the kernel passed it as a control message.
-fn reply_ttl_recv(
-    sock: &Socket,
-    buf: &mut [u8],
-    flags: MsgFlags,
-) -> berkeley::Result<(usize, SockAddr, Option<u8>)> {
-    let (got, from) = sock.recvfrom_with_flags(buf, flags)?;
-    Ok((got.len, from, None))
+/// Receiving a datagram with what the kernel knows about it: the TTL (IPv6: hop limit) of a
+/// reply that comes without its IP header, and the time it arrived.
+mod receive {
+    use std::time::Duration;
+
+    use berkeley::{SockAddr, Socket};
+
+    /// What came with a datagram.
+    #[derive(Debug, Default)]
+    pub struct Meta {
+        /// `IP_TTL` / `IPV6_HOPLIMIT`.
+        pub ttl: Option<u8>,
+        /// When the kernel received it, since the Unix epoch (`SO_TIMESTAMPNS`).
+        pub stamp: Option<Duration>,
+    }
+
+    /// Turns the control messages on: the TTL where no IP header comes with the replies
+    /// (datagram sockets, and IPv6 where raw sockets get none either), and receive times.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    pub fn enable(sock: &Socket, v6: bool, raw: bool) -> berkeley::Result<()> {
+        use berkeley::sockopt::{IpRecvTtl, Ipv6RecvHopLimit, SoTimestampNs};
+        if v6 {
+            sock.setsockopt(Ipv6RecvHopLimit, true)?;
+        } else if !raw {
+            sock.setsockopt(IpRecvTtl, true)?;
+        }
+        sock.setsockopt(SoTimestampNs, true)
+    }
+
+    /// FreeBSD and Apple systems: the same, with microsecond `SO_TIMESTAMP`.
+    #[cfg(any(target_os = "freebsd", target_vendor = "apple"))]
+    pub fn enable(sock: &Socket, v6: bool, raw: bool) -> berkeley::Result<()> {
+        use berkeley::sockopt::{IpRecvTtl, Ipv6RecvHopLimit, SoTimestamp};
+        if v6 {
+            sock.setsockopt(Ipv6RecvHopLimit, true)?;
+        } else if !raw {
+            sock.setsockopt(IpRecvTtl, true)?;
+        }
+        sock.setsockopt(SoTimestamp, true)
+    }
+
+    /// Elsewhere: no control messages (no TTL without an IP header; the time is read after
+    /// the receive).
+    #[cfg(not(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "freebsd",
+        target_vendor = "apple"
+    )))]
+    pub fn enable(_sock: &Socket, _v6: bool, _raw: bool) -> berkeley::Result<()> {
+        Ok(())
+    }
+
+    /// Receives with `recvmsg` into a control buffer made once (no allocation per reply).
+    #[cfg(unix)]
+    #[derive(Debug, Default)]
+    pub struct Receiver {
+        cmsg: berkeley::CmsgBuffer,
+    }
+
+    #[cfg(unix)]
+    impl Receiver {
+        /// One datagram into `buf` (never waits: `MSG_DONTWAIT`): its length, sender and
+        /// control messages.
+        pub fn recv(
+            &mut self,
+            sock: &Socket,
+            buf: &mut [u8],
+        ) -> berkeley::Result<(usize, SockAddr, Meta)> {
+            use berkeley::Cmsg;
+            use std::io::IoSliceMut;
+            let got = sock.recvmsg(
+                &mut [IoSliceMut::new(buf)],
+                &mut self.cmsg,
+                berkeley::MsgFlags::DONTWAIT,
+            )?;
+            let mut meta = Meta::default();
+            for m in self.cmsg.messages() {
+                match m {
+                    Ok(Cmsg::IpTtl(ttl) | Cmsg::Ipv6HopLimit(ttl)) => meta.ttl = Some(ttl),
+                    Ok(Cmsg::Timestamp(t)) => meta.stamp = Some(t),
+                    _ => {}
+                }
+            }
+            Ok((got.len, got.addr, meta))
+        }
+    }
+
+    /// Windows: `recvfrom` on the non-blocking socket; no control messages.
+    #[cfg(not(unix))]
+    #[derive(Debug, Default)]
+    pub struct Receiver;
+
+    #[cfg(not(unix))]
+    impl Receiver {
+        pub fn recv(
+            &mut self,
+            sock: &Socket,
+            buf: &mut [u8],
+        ) -> berkeley::Result<(usize, SockAddr, Meta)> {
+            let (n, from) = sock.recvfrom(buf)?;
+            Ok((n, from, Meta::default()))
+        }
+    }
 }
 
 /// Ctrl-C: a SIGINT handler that sets a flag and wakes the `poll` through a socket pair.
