@@ -499,7 +499,7 @@ impl Pinger {
             seen: vec![0u64; 65_536 / 64],
             request,
             buf: vec![0u8; 4096],
-            receiver: receive::Receiver::default(),
+            receiver: receive::Receiver::new(),
         }
     }
 
@@ -857,13 +857,18 @@ mod receive {
 
     /// Receives with `recvmsg` into a control buffer made once (no allocation per reply).
     #[cfg(unix)]
-    #[derive(Debug, Default)]
+    #[derive(Debug)]
     pub struct Receiver {
         cmsg: berkeley::CmsgBuffer,
     }
 
     #[cfg(unix)]
     impl Receiver {
+        /// Room for one of every fixed-size control message.
+        pub fn new() -> Receiver {
+            Receiver { cmsg: berkeley::CmsgBuffer::new() }
+        }
+
         /// One datagram into `buf` (never waits: `MSG_DONTWAIT`): its length, sender and
         /// control messages.
         pub fn recv(
@@ -892,11 +897,15 @@ mod receive {
 
     /// Windows: `recvfrom` on the non-blocking socket; no control messages.
     #[cfg(not(unix))]
-    #[derive(Debug, Default)]
+    #[derive(Debug)]
     pub struct Receiver;
 
     #[cfg(not(unix))]
     impl Receiver {
+        pub fn new() -> Receiver {
+            Receiver
+        }
+
         pub fn recv(
             &mut self,
             sock: &Socket,
