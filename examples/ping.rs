@@ -16,9 +16,10 @@
 //! open one (root or `CAP_NET_RAW`), otherwise an unprivileged ICMP datagram socket
 //! (`SOCK_DGRAM`/`IPPROTO_ICMP`, Linux and macOS; on Linux only for the groups in
 //! `net.ipv4.ping_group_range`), where the kernel sets the echo identifier and delivers only this
-//! socket's replies. The echo request (56 data bytes: a send timestamp, then the bytes 16..56) is
-//! built and checksummed with [`berkeley::wire`]'s `Icmpv4Packet` (RFC 1071), sent with
-//! `sendto`, and the replies are read with `recvfrom` after `poll` says they are there:
+//! socket's replies. The echo request (56 data bytes: an 8-byte send time, then the bytes 8 to
+//! 55) is built and checksummed with [`berkeley::wire`]'s `Icmpv4Packet` (RFC 1071) and sent
+//! with `sendto`; replies are read with a non-blocking `recvmsg`, and only when none is there
+//! does the program wait, in `poll`, until one comes or the next request is due:
 //!
 //! - a raw socket sees every ICMP message for the host — other pings' replies and, on loopback,
 //!   this program's own requests — so replies are matched by type, identifier and sequence, and
@@ -293,7 +294,7 @@ fn install_icmp_filter(sock: &Socket) {
         | (1 << ICMP_TIME_EXCEEDED)
         | (1 << 12) // parameter problem
         | (1 << 4); // source quench
-                    // Best effort: without the filter, the user-space checks below still drop what is not ours.
+                    // Best effort: without the filter, the checks in `parse_v4` still drop what is not ours.
     let _ = sock.setsockopt_raw(SOL_RAW, ICMP_FILTER, &(!pass).to_ne_bytes());
 }
 
