@@ -72,6 +72,7 @@ mod ascii;
 pub mod byteorder;
 pub mod error;
 pub mod ether;
+pub mod icmp;
 pub mod inet;
 #[cfg(any(target_os = "linux", target_os = "android", windows))]
 #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android", windows))))]

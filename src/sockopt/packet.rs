@@ -207,19 +207,20 @@ pub struct PacketAddMembership;
 /// type `struct packet_mreq` (set only).
 /// Python: `sock.setsockopt(socket.SOL_PACKET, socket.PACKET_DROP_MEMBERSHIP, mreq_bytes)`.
 ///
-/// Dropping a membership the socket does not hold fails with `EADDRNOTAVAIL`.
+/// Dropping a membership the socket does not hold is not an error: Linux returns 0 and
+/// changes nothing.
 ///
 /// Platforms: Linux and Android.
 ///
 /// ```
 /// use berkeley::netdb::if_nametoindex;
-/// use berkeley::sockopt::{PacketDropMembership, PacketMreq};
+/// use berkeley::sockopt::{PacketAddMembership, PacketDropMembership, PacketMreq};
 /// use berkeley::{Domain, EtherType, Protocol, Socket, Type};
 /// # fn main() -> berkeley::Result<()> {
 /// if let Ok(s) = Socket::new(Domain::PACKET, Type::RAW, Protocol::from(EtherType::ALL)) {
 ///     let lo = if_nametoindex("lo")?;
-///     let err = s.setsockopt(PacketDropMembership, PacketMreq::promisc(lo)).unwrap_err();
-///     assert_eq!(err.raw_os_error(), Some(libc::EADDRNOTAVAIL)); // never added
+///     s.setsockopt(PacketAddMembership, PacketMreq::promisc(lo))?; // lo goes promiscuous ...
+///     s.setsockopt(PacketDropMembership, PacketMreq::promisc(lo))?; // ... and back
 /// }
 /// # Ok(()) }
 /// ```

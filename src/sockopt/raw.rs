@@ -30,7 +30,7 @@ macro_rules! local_impl {
         impl sealed::Sealed for $name {}
         impl SockOpt for $name {
             type Value = $value;
-            const LEVEL: i32 = $level;
+            const LEVEL: i32 = $level as i32;
             const NAME: i32 = c::$opt;
             const C_NAME: &'static str = stringify!($opt);
         }
@@ -508,7 +508,7 @@ impl Decode for ChecksumCodec {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Ipv6Checksum;
 
-local_impl!(Ipv6Checksum: Option<u32> = c::IPPROTO_IPV6 as i32, IPV6_CHECKSUM, ChecksumCodec);
+local_impl!(Ipv6Checksum: Option<u32> = c::IPPROTO_IPV6, IPV6_CHECKSUM, ChecksumCodec);
 
 #[cfg(test)]
 mod tests {

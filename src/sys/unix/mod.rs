@@ -2,11 +2,13 @@
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
+mod icmp;
 #[cfg(any(target_os = "linux", target_os = "android"))]
 mod inspect;
 mod net;
 mod netdb;
 mod sockopt;
+pub(crate) use self::icmp::*;
 #[cfg(any(target_os = "linux", target_os = "android"))]
 pub(crate) use self::inspect::*;
 pub(crate) use self::net::*;
