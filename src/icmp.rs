@@ -52,7 +52,7 @@
 //!
 //! A raw `IPPROTO_ICMP` socket sees every ICMP message: other programs' replies, and on
 //! loopback its own requests. Filter in the kernel with
-//! [`IcmpFilter`](crate::sockopt::IcmpFilter) (Linux) and match the identifier yourself; on
+//! `sockopt::IcmpFilter` (Linux) and match the identifier yourself; on
 //! IPv4 each message read starts with the IP header (parse it with
 //! [`wire::Ipv4Packet`](crate::wire::Ipv4Packet)).
 //!

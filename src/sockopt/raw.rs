@@ -77,7 +77,7 @@ const ICMP_NAMES: [Option<&str>; 19] = [
 ];
 
 /// Which ICMPv4 message types a raw `IPPROTO_ICMP` socket receives: the value of
-/// [`IcmpFilter`], C's `struct icmp_filter { __u32 data; }` (Linux).
+/// `IcmpFilter` (Linux only), C's `struct icmp_filter { __u32 data; }`.
 ///
 /// The kernel keeps one bit per ICMP type 0..=31; a set bit **blocks** that type (the message
 /// is not queued to this socket). Types 32 and above cannot be filtered and always pass, so the
@@ -289,7 +289,7 @@ local_impl!(IcmpFilter: IcmpTypeFilter = c::SOL_RAW, ICMP_FILTER, IcmpFilterCode
 // ---- ICMP6_FILTER ----------------------------------------------------------------------------
 
 /// Which ICMPv6 message types a raw `IPPROTO_ICMPV6` socket receives: the value of
-/// [`Icmpv6Filter`], C's `struct icmp6_filter { uint32_t icmp6_filt[8]; }` (RFC 3542).
+/// `Icmpv6Filter` (Linux), C's `struct icmp6_filter { uint32_t icmp6_filt[8]; }` (RFC 3542).
 ///
 /// One bit per type 0..=255, so every type can be filtered. Linux stores a set bit as
 /// "blocked" (the BSDs store it as "passed": berkeley has the option on Linux only). Build it like the C macros
