@@ -11,16 +11,20 @@ mod netns;
 mod util;
 
 use std::collections::BTreeSet;
-use std::net::{Ipv4Addr, SocketAddrV4};
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddrV4};
 use std::time::Duration;
 
 use berkeley::icmp::{self, IcmpDenied, PingGroupRange};
-use berkeley::sockopt::{IcmpFilter, IcmpTypeFilter, IpHdrIncl};
-use berkeley::wire::icmpv4::{ICMP_ECHO, ICMP_ECHOREPLY};
-use berkeley::wire::{
-    Icmpv4Packet, Icmpv4Repr, IpProtocol, Ipv4Packet, Ipv4Repr, PseudoHeader, UdpPacket, UdpRepr,
+use berkeley::sockopt::{
+    IcmpFilter, IcmpTypeFilter, Icmpv6Filter, Icmpv6TypeFilter, IpHdrIncl, Ipv6Checksum,
 };
-use berkeley::{Domain, Protocol, SockAddrIn, Socket, Type};
+use berkeley::wire::icmpv4::{ICMP_ECHO, ICMP_ECHOREPLY};
+use berkeley::wire::icmpv6::ICMP6_ECHO_REPLY;
+use berkeley::wire::{
+    Icmpv4Packet, Icmpv4Repr, Icmpv6Packet, Icmpv6Repr, IpProtocol, Ipv4Packet, Ipv4Repr,
+    PseudoHeader, UdpPacket, UdpRepr,
+};
+use berkeley::{Domain, Protocol, SockAddrIn, SockAddrIn6, Socket, Type};
 use netns::Netns;
 
 /// A guard against a hang, not a timing assertion: every wait here ends long before it.
@@ -440,5 +444,104 @@ fn access_inner() {
             assert_eq!(reply.data, b"unprivileged");
         }
         other => panic!("unknown expectation {other}"),
+    }
+}
+
+// ---- IPv6: ICMP6_FILTER and IPV6_CHECKSUM -----------------------------------------------------
+
+/// Skips unless raw sockets and `::1` are both available.
+fn need_raw6(test: &str) -> bool {
+    if !need_raw(test) {
+        return false;
+    }
+    if !util::have_ipv6_loopback() {
+        util::skip(test, "::1 is not available (IPv6 disabled)");
+        return false;
+    }
+    true
+}
+
+#[test]
+fn icmpv6_echo_through_a_filtered_raw_socket() {
+    if !need_raw6("icmpv6_echo_through_a_filtered_raw_socket") {
+        return;
+    }
+    let s = Socket::new(Domain::INET6, Type::RAW, Protocol::ICMPV6).unwrap();
+    s.settimeout(Some(GUARD)).unwrap();
+    let only_replies = Icmpv6TypeFilter::BLOCK_ALL.pass(ICMP6_ECHO_REPLY);
+    s.setsockopt(Icmpv6Filter, only_replies).unwrap();
+    assert_eq!(s.getsockopt(Icmpv6Filter).unwrap(), only_replies);
+
+    // The kernel computes the ICMPv6 checksum of raw ICMPv6 sockets (always at offset 2).
+    let id = ident(5);
+    let repr = Icmpv6Repr::EchoRequest { ident: id, seq_no: 1, data: b"v6 ping" };
+    let ph = PseudoHeader::V6 { src: Ipv6Addr::LOCALHOST, dst: Ipv6Addr::LOCALHOST };
+    let mut req = vec![0u8; repr.buffer_len()];
+    repr.emit(&mut req, &ph).unwrap();
+    s.sendto(&req, SockAddrIn6::new(Ipv6Addr::LOCALHOST, 0, 0, 0)).unwrap();
+    let mut buf = [0u8; 2048];
+    loop {
+        // IPv6 raw sockets deliver no IP header: the ICMPv6 header comes first.
+        let n = s.recv(&mut buf).unwrap();
+        let icmp = Icmpv6Packet::new_checked(&buf[..n]).unwrap();
+        // The filter let nothing else through: not even our own request on loopback.
+        assert_eq!(icmp.msg_type(), ICMP6_ECHO_REPLY);
+        assert!(icmp.verify_checksum(&ph));
+        if icmp.echo_ident() == id {
+            assert_eq!((icmp.echo_seq_no(), icmp.data()), (1, &b"v6 ping"[..]));
+            break;
+        }
+    }
+    // A raw ICMPv6 socket's checksum is not negotiable.
+    assert_eq!(s.setsockopt(Ipv6Checksum, Some(2)).unwrap_err().raw_os_error(), Some(libc::EINVAL));
+}
+
+#[test]
+fn ipv6_checksum_makes_the_kernel_fill_the_checksum() {
+    if !need_raw6("ipv6_checksum_makes_the_kernel_fill_the_checksum") {
+        return;
+    }
+    // IP protocol 253: "use for experimentation and testing" (RFC 3692).
+    let proto = Protocol::from_raw(253);
+    let tx = Socket::new(Domain::INET6, Type::RAW, proto).unwrap();
+    let rx = Socket::new(Domain::INET6, Type::RAW, proto).unwrap();
+    rx.settimeout(Some(GUARD)).unwrap();
+    assert_eq!(tx.getsockopt(Ipv6Checksum).unwrap(), None, "off by default");
+    tx.setsockopt(Ipv6Checksum, Some(4)).unwrap();
+    assert_eq!(tx.getsockopt(Ipv6Checksum).unwrap(), Some(4));
+    let odd = tx.setsockopt(Ipv6Checksum, Some(3)).unwrap_err();
+    assert!(matches!(odd, berkeley::Error::InvalidInput { .. }), "{odd:?}");
+    assert_eq!(tx.getsockopt(Ipv6Checksum).unwrap(), Some(4), "unchanged by the refused value");
+
+    // The sender leaves bytes 4..6 zero; the kernel writes the checksum there.
+    let tag = ident(6).to_be_bytes();
+    let msg = [tag[0], tag[1], 0xab, 0xcd, 0, 0, 1, 2, 3, 4, 5];
+    tx.sendto(&msg, SockAddrIn6::new(Ipv6Addr::LOCALHOST, 0, 0, 0)).unwrap();
+    let mut buf = [0u8; 256];
+    let got = loop {
+        let n = rx.recv(&mut buf).unwrap();
+        if buf[..2] == tag {
+            break &buf[..n];
+        }
+    };
+    assert_eq!(got.len(), msg.len());
+    assert_ne!(got[4..6], [0, 0], "the kernel filled the checksum");
+    let ph = PseudoHeader::V6 { src: Ipv6Addr::LOCALHOST, dst: Ipv6Addr::LOCALHOST };
+    let mut c = ph.sum(IpProtocol::new(253), got.len());
+    c.update(got);
+    assert_eq!(c.finish(), 0, "the checksum over pseudo-header and message verifies");
+
+    // Off again: the bytes go out as written.
+    tx.setsockopt(Ipv6Checksum, None).unwrap();
+    assert_eq!(tx.getsockopt(Ipv6Checksum).unwrap(), None);
+    let tag = ident(7).to_be_bytes();
+    let msg = [tag[0], tag[1], 0, 0, 0, 0];
+    tx.sendto(&msg, SockAddrIn6::new(Ipv6Addr::LOCALHOST, 0, 0, 0)).unwrap();
+    loop {
+        let n = rx.recv(&mut buf).unwrap();
+        if buf[..2] == tag {
+            assert_eq!(&buf[..n], &msg);
+            break;
+        }
     }
 }
