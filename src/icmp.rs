@@ -61,8 +61,11 @@
 //! Winsock opens raw ICMP sockets for members of the Administrators group only (`WSAEACCES`
 //! otherwise) and has no datagram ICMP sockets (Windows programs use `IcmpSendEcho` from the IP
 //! helper API, which berkeley does not wrap). Winsock has no `AF_PACKET`, and its `IP_HDRINCL`
-//! is refused for TCP. Tested on Linux; on Windows the probe runs under wine in CI, whose raw
-//! sockets are the Linux host's; macOS and FreeBSD are compiled only.
+//! is refused for TCP.
+//!
+//! Tested on Linux (raw and datagram sockets, with and without `CAP_NET_RAW`, in network
+//! namespaces). On Windows only the examples run, under wine in CI, and assert nothing about
+//! which socket opens (wine's answer is not Windows'); macOS and FreeBSD are compiled only.
 //!
 //! See [icmp(7)](https://man7.org/linux/man-pages/man7/icmp.7.html) and
 //! [raw(7)](https://man7.org/linux/man-pages/man7/raw.7.html).
