@@ -173,6 +173,7 @@
 //! | `PACKET_DROP_MEMBERSHIP` | `PacketDropMembership` | `PacketMreq` | set | Linux |
 //! | `PACKET_AUXDATA` | `PacketAuxData` | `bool` | get, set | Linux |
 //! | `PACKET_IGNORE_OUTGOING` | `PacketIgnoreOutgoing` | `bool` | get, set | Linux ≥ 4.20 |
+//! | `PACKET_FANOUT` | `PacketFanout` | `FanoutGroup` | set | Linux |
 
 use std::fmt;
 

@@ -293,6 +293,140 @@ sockopt_impl! {
     PacketIgnoreOutgoing: bool = SOL_PACKET / PACKET_IGNORE_OUTGOING, get_set BoolInt;
 }
 
+/// How a fanout group spreads frames over its sockets: the mode of C's `PACKET_FANOUT` argument
+/// (`PACKET_FANOUT_*`). A transparent newtype; `Debug` prints the C name.
+///
+/// ```
+/// use berkeley::sockopt::FanoutMode;
+/// assert_eq!(format!("{:?}", FanoutMode::LB), "PACKET_FANOUT_LB");
+/// assert_eq!(FanoutMode::from_raw(0), FanoutMode::HASH);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FanoutMode(u16);
+
+impl FanoutMode {
+    /// `PACKET_FANOUT_HASH`: by flow hash (the frames of one flow go to one socket).
+    pub const HASH: FanoutMode = FanoutMode(c::PACKET_FANOUT_HASH as u16);
+    /// `PACKET_FANOUT_LB`: round robin.
+    pub const LB: FanoutMode = FanoutMode(c::PACKET_FANOUT_LB as u16);
+    /// `PACKET_FANOUT_CPU`: by the CPU the frame arrived on.
+    pub const CPU: FanoutMode = FanoutMode(c::PACKET_FANOUT_CPU as u16);
+    /// `PACKET_FANOUT_ROLLOVER`: fill one socket, then the next.
+    pub const ROLLOVER: FanoutMode = FanoutMode(c::PACKET_FANOUT_ROLLOVER as u16);
+    /// `PACKET_FANOUT_RND`: at random.
+    pub const RND: FanoutMode = FanoutMode(c::PACKET_FANOUT_RND as u16);
+    /// `PACKET_FANOUT_QM`: by the NIC's receive queue.
+    pub const QM: FanoutMode = FanoutMode(c::PACKET_FANOUT_QM as u16);
+
+    /// The mode with C value `raw` (`PACKET_FANOUT_HASH` = 0, ...).
+    ///
+    /// ```
+    /// assert_eq!(berkeley::sockopt::FanoutMode::from_raw(1), berkeley::sockopt::FanoutMode::LB);
+    /// ```
+    pub const fn from_raw(raw: u16) -> FanoutMode {
+        FanoutMode(raw)
+    }
+
+    /// The C value.
+    ///
+    /// ```
+    /// assert_eq!(berkeley::sockopt::FanoutMode::RND.as_raw(), 4);
+    /// ```
+    pub const fn as_raw(self) -> u16 {
+        self.0
+    }
+}
+
+crate::macros::c_debug!(FanoutMode: HASH => "PACKET_FANOUT_HASH", LB => "PACKET_FANOUT_LB",
+    CPU => "PACKET_FANOUT_CPU", ROLLOVER => "PACKET_FANOUT_ROLLOVER", RND => "PACKET_FANOUT_RND",
+    QM => "PACKET_FANOUT_QM");
+
+/// The value of [`PacketFanout`]: which fanout group to join and how it spreads frames. C packs
+/// it into one `int`: `id | (mode | flags) << 16`.
+///
+/// ```
+/// use berkeley::sockopt::{FanoutGroup, FanoutMode};
+/// let g = FanoutGroup { id: 7, mode: FanoutMode::LB, rollover: false, defrag: true };
+/// assert_eq!(g, FanoutGroup { defrag: true, ..FanoutGroup::new(7, FanoutMode::LB) });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FanoutGroup {
+    /// The group id, shared by the sockets of the group (per network namespace).
+    pub id: u16,
+    /// How frames are spread.
+    pub mode: FanoutMode,
+    /// `PACKET_FANOUT_FLAG_ROLLOVER`: when the chosen socket's queue is full, try the next.
+    pub rollover: bool,
+    /// `PACKET_FANOUT_FLAG_DEFRAG`: reassemble IP fragments before choosing a socket.
+    pub defrag: bool,
+}
+
+impl FanoutGroup {
+    /// Group `id` with `mode` and no flags.
+    ///
+    /// ```
+    /// use berkeley::sockopt::{FanoutGroup, FanoutMode};
+    /// assert!(!FanoutGroup::new(1, FanoutMode::HASH).rollover);
+    /// ```
+    pub const fn new(id: u16, mode: FanoutMode) -> FanoutGroup {
+        FanoutGroup { id, mode, rollover: false, defrag: false }
+    }
+}
+
+/// `PACKET_FANOUT`: the packed `int`.
+enum FanoutCodec {}
+
+impl Encode for FanoutCodec {
+    type Value = FanoutGroup;
+    type Bytes = [u8; 4];
+    fn encode(g: FanoutGroup) -> Result<[u8; 4], &'static str> {
+        if g.mode.0 > 0xff {
+            return Err("a fanout mode is one byte (PACKET_FANOUT_HASH ... PACKET_FANOUT_EBPF)");
+        }
+        let mut type_flags = u32::from(g.mode.0);
+        if g.rollover {
+            type_flags |= c::PACKET_FANOUT_FLAG_ROLLOVER;
+        }
+        if g.defrag {
+            type_flags |= c::PACKET_FANOUT_FLAG_DEFRAG;
+        }
+        Ok((u32::from(g.id) | type_flags << 16).to_ne_bytes())
+    }
+}
+
+/// Joins the socket to a fanout group: the bound packet sockets of one group share the frames
+/// between them instead of each receiving all, so several threads or processes can capture one
+/// busy interface. The first socket creates the group; the others must ask for the same mode
+/// and flags (`EINVAL` otherwise). The socket must be bound first (`EINVAL`). A socket leaves
+/// its group when it is closed.
+///
+/// C: `setsockopt(fd, SOL_PACKET, PACKET_FANOUT, &v, sizeof v)` with `v` of type `int`: `id |
+/// (mode | flags) << 16` (set only here: the value read back cannot tell "no group" from group
+/// 0 in hash mode). Python: `sock.setsockopt(socket.SOL_PACKET, 18, id | mode << 16)`.
+///
+/// Platforms: Linux and Android.
+///
+/// ```
+/// use berkeley::netdb::if_nametoindex;
+/// use berkeley::sockopt::{FanoutGroup, FanoutMode, PacketFanout};
+/// use berkeley::{Domain, EtherType, MacAddr, Protocol, SockAddrLl, Socket, Type};
+/// # fn main() -> berkeley::Result<()> {
+/// // Needs CAP_NET_RAW; without it, socket() fails with EPERM.
+/// if let Ok(s) = Socket::new(Domain::PACKET, Type::RAW, Protocol::from(EtherType::ALL)) {
+///     s.bind(SockAddrLl::new(if_nametoindex("lo")?, EtherType::ALL, MacAddr::ZERO))?;
+///     s.setsockopt(PacketFanout, FanoutGroup::new(0x4b2d, FanoutMode::HASH))?;
+/// }
+/// # Ok(()) }
+/// ```
+///
+/// See [packet(7)](https://man7.org/linux/man-pages/man7/packet.7.html).
+#[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
+#[doc(alias = "PACKET_FANOUT")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct PacketFanout;
+
+set_only!(PacketFanout: FanoutGroup = PACKET_FANOUT, FanoutCodec);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,5 +446,14 @@ mod tests {
         assert_eq!(b[4..6], (c::PACKET_MR_PROMISC as u16).to_ne_bytes());
         assert_eq!(b[6..], [0; 10]);
         assert!(PacketMreqCodec::encode(PacketMreq::promisc(u32::MAX)).is_err());
+    }
+
+    #[test]
+    fn fanout_argument_packing() {
+        let g = FanoutGroup { id: 0x1234, mode: FanoutMode::LB, rollover: true, defrag: true };
+        let want: u32 = 0x1234 | (1 | 0x1000 | 0x8000) << 16;
+        assert_eq!(FanoutCodec::encode(g).unwrap(), want.to_ne_bytes());
+        let g = FanoutGroup::new(9, FanoutMode::from_raw(0x100));
+        assert!(FanoutCodec::encode(g).is_err());
     }
 }
