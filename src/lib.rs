@@ -19,7 +19,8 @@
 //!
 //! - Conversions, pure and allocation-free: [`byteorder`], [`inet`], [`ether`].
 //! - Addresses: [`addr`] — [`SockAddr`] and one type per family.
-//! - Sockets: [`Socket`] and its typed options ([`sockopt`]).
+//! - Sockets: [`Socket`] and its typed options ([`sockopt`]); [`icmp`] tells which ICMP socket
+//!   (raw or datagram) the process may open, and why not.
 //! - Packet bytes: [`wire`] — typed zero-copy views of Ethernet, ARP, IPv4, IPv6, ICMP, UDP and
 //!   TCP headers, and the RFC 1071 checksum.
 //! - All OS calls live in a private `sys` module, one backend per platform.

@@ -292,8 +292,8 @@ local_impl!(IcmpFilter: IcmpTypeFilter = c::SOL_RAW, ICMP_FILTER, IcmpFilterCode
 /// `Icmpv6Filter` (Linux), C's `struct icmp6_filter { uint32_t icmp6_filt[8]; }` (RFC 3542).
 ///
 /// One bit per type 0..=255, so every type can be filtered. Linux stores a set bit as
-/// "blocked" (the BSDs store it as "passed": berkeley has the option on Linux only). Build it like the C macros
-/// `ICMP6_FILTER_SETPASSALL`/`SETBLOCKALL`/`SETPASS`/`SETBLOCK`:
+/// "blocked" (the BSDs store it as "passed": berkeley has the option on Linux only). Build it
+/// like the C macros `ICMP6_FILTER_SETPASSALL`/`SETBLOCKALL`/`SETPASS`/`SETBLOCK`:
 ///
 /// ```
 /// use berkeley::sockopt::Icmpv6TypeFilter;
