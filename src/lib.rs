@@ -20,7 +20,8 @@
 //! - Conversions, pure and allocation-free: [`byteorder`], [`inet`], [`ether`].
 //! - Addresses: [`addr`] — [`SockAddr`] and one type per family.
 //! - Sockets: [`Socket`] and its typed options ([`sockopt`]); `sendmsg`/`recvmsg` with typed
-//!   control messages (`msg`, Unix).
+//!   control messages (`msg`, Unix); [`icmp`] tells which ICMP socket (raw or datagram) the
+//!   process may open, and why not.
 //! - Packet bytes: [`wire`] — typed zero-copy views of Ethernet, ARP, IPv4, IPv6, ICMP, UDP and
 //!   TCP headers, and the RFC 1071 checksum.
 //! - All OS calls live in a private `sys` module, one backend per platform.
@@ -73,6 +74,7 @@ mod ascii;
 pub mod byteorder;
 pub mod error;
 pub mod ether;
+pub mod icmp;
 pub mod inet;
 #[cfg(any(target_os = "linux", target_os = "android", windows))]
 #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android", windows))))]

@@ -11,6 +11,7 @@ use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
 use std::os::unix::net::{SocketAddr as UnixSocketAddr, UnixDatagram, UnixListener};
 use std::path::{Path, PathBuf};
 
+use berkeley::addr::PacketType;
 use berkeley::{
     Domain, Error, EtherType, MacAddr, SockAddr, SockAddrIn, SockAddrIn6, SockAddrLl, SockAddrUn,
 };
@@ -537,11 +538,11 @@ proptest! {
 
         let ours = SockAddrLl::new(ifindex, EtherType::from(proto), MacAddr::new(mac))
             .with_hatype(hatype)
-            .with_pkttype(pkttype);
+            .with_pkttype(PacketType::from_raw(pkttype));
         prop_assert_eq!(bytes_of(ours.as_raw()), bytes_of(&c));
         prop_assert_eq!(
             (ours.ifindex(), ours.protocol(), ours.hatype(), ours.pkttype(), ours.addr()),
-            (ifindex, EtherType::from(proto), hatype, pkttype, Some(MacAddr::new(mac)))
+            (ifindex, EtherType::from(proto), hatype, PacketType::from_raw(pkttype), Some(MacAddr::new(mac)))
         );
         prop_assert_eq!(ours.addr_bytes(), &mac[..]);
         prop_assert_eq!(SockAddrLl::from_raw(&c).unwrap(), ours);
@@ -604,7 +605,7 @@ fn packet_errors_and_display() {
     assert_eq!(SockAddrLl::from_raw(&c).unwrap().to_string(), "ll(ifindex=1 ETH_P_ALL)");
     assert_eq!(
         format!("{a:?}"),
-        "SockAddrLl { ifindex: 3, protocol: ETH_P_IPV6, hatype: 0, pkttype: 0, addr: 00:1a:2b:3c:4d:5e }"
+        "SockAddrLl { ifindex: 3, protocol: ETH_P_IPV6, hatype: 0, pkttype: PACKET_HOST, addr: 00:1a:2b:3c:4d:5e }"
     );
     // halen > 8 (InfiniBand): SockAddr keeps the bytes, as_ll cannot represent it.
     let mut bytes = bytes_of(&c)[..12].to_vec();

@@ -7,6 +7,7 @@ use std::mem::{self, offset_of};
 use super::{assert_no_padding, SockAddr};
 use crate::error::{Error, Result};
 use crate::ether::MacAddr;
+use crate::macros::c_debug;
 use crate::sys::{c, sa_family_t};
 use crate::types::{Domain, EtherType};
 
@@ -54,19 +55,6 @@ pub struct SockAddrLl(
 );
 
 impl SockAddrLl {
-    /// `PACKET_HOST` (0): a packet addressed to this host.
-    pub const PACKET_HOST: u8 = 0;
-    /// `PACKET_BROADCAST` (1): a link-layer broadcast.
-    pub const PACKET_BROADCAST: u8 = 1;
-    /// `PACKET_MULTICAST` (2): a link-layer multicast.
-    pub const PACKET_MULTICAST: u8 = 2;
-    /// `PACKET_OTHERHOST` (3): a packet for another host, seen in promiscuous mode.
-    pub const PACKET_OTHERHOST: u8 = 3;
-    /// `PACKET_OUTGOING` (4): a packet this host sent, looped back to the capture socket.
-    pub const PACKET_OUTGOING: u8 = 4;
-    /// `PACKET_LOOPBACK` (5): a packet on the loopback device (kernel-internal).
-    pub const PACKET_LOOPBACK: u8 = 5;
-
     /// `ARPHRD_ETHER` (1): the `sll_hatype` of Ethernet devices.
     pub const ARPHRD_ETHER: u16 = 1;
 
@@ -100,17 +88,19 @@ impl SockAddrLl {
         SockAddrLl(raw)
     }
 
-    /// Sets `sll_pkttype` (one of the `PACKET_*` constants).
+    /// Sets `sll_pkttype`. The kernel fills it in for received frames and ignores it for `bind`
+    /// and `sendto`; this is for building addresses in tests and for comparing.
     ///
     /// ```
+    /// use berkeley::addr::PacketType;
     /// use berkeley::{EtherType, MacAddr, SockAddrLl};
-    /// let a = SockAddrLl::new(1, EtherType::ALL, MacAddr::ZERO).with_pkttype(SockAddrLl::PACKET_BROADCAST);
-    /// assert_eq!(a.pkttype(), SockAddrLl::PACKET_BROADCAST);
+    /// let a = SockAddrLl::new(1, EtherType::ALL, MacAddr::ZERO).with_pkttype(PacketType::BROADCAST);
+    /// assert_eq!(a.pkttype(), PacketType::BROADCAST);
     /// ```
     #[inline]
     #[must_use]
-    pub fn with_pkttype(mut self, pkttype: u8) -> SockAddrLl {
-        self.0.sll_pkttype = pkttype;
+    pub fn with_pkttype(mut self, pkttype: PacketType) -> SockAddrLl {
+        self.0.sll_pkttype = pkttype.0;
         self
     }
 
@@ -218,15 +208,18 @@ impl SockAddrLl {
         self.0.sll_hatype
     }
 
-    /// The packet type (`sll_pkttype`, a `PACKET_*` value), as `recvfrom` reports it.
+    /// The packet type (`sll_pkttype`) of a received frame, as `recvfrom` reports it: addressed
+    /// to this host, broadcast, multicast, to another host (seen in promiscuous mode), or sent by
+    /// this host. See [`PacketType`].
     ///
     /// ```
+    /// use berkeley::addr::PacketType;
     /// use berkeley::{EtherType, MacAddr, SockAddrLl};
-    /// assert_eq!(SockAddrLl::new(1, EtherType::ALL, MacAddr::ZERO).pkttype(), SockAddrLl::PACKET_HOST);
+    /// assert_eq!(SockAddrLl::new(1, EtherType::ALL, MacAddr::ZERO).pkttype(), PacketType::HOST);
     /// ```
     #[inline]
-    pub const fn pkttype(&self) -> u8 {
-        self.0.sll_pkttype
+    pub const fn pkttype(&self) -> PacketType {
+        PacketType(self.0.sll_pkttype)
     }
 
     /// The hardware address as a [`MacAddr`], if it is 6 bytes long (`sll_halen == 6`).
@@ -278,6 +271,71 @@ impl Hash for SockAddrLl {
         self.key().hash(state);
     }
 }
+
+/// The packet type of a frame a packet socket received: `sll_pkttype` of [`SockAddrLl`], one of
+/// C's `PACKET_*` constants (`<linux/if_packet.h>`). Linux only.
+///
+/// C: `sll.sll_pkttype == PACKET_OTHERHOST` — Python: the third field of the `AF_PACKET` address
+/// tuple, compared with `socket.PACKET_OTHERHOST`.
+///
+/// A transparent newtype over the C `unsigned char`: values the kernel adds later survive
+/// [`from_raw`](PacketType::from_raw)/[`as_raw`](PacketType::as_raw) unchanged, and `Debug`
+/// prints the C name.
+///
+/// ```
+/// use berkeley::addr::PacketType;
+///
+/// assert_eq!(format!("{:?}", PacketType::OTHERHOST), "PACKET_OTHERHOST");
+/// assert_eq!(PacketType::from_raw(4), PacketType::OUTGOING);
+/// assert_eq!(format!("{:?}", PacketType::from_raw(42)), "PacketType(42)");
+/// ```
+///
+/// See [packet(7)](https://man7.org/linux/man-pages/man7/packet.7.html).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[repr(transparent)]
+pub struct PacketType(u8);
+
+impl PacketType {
+    /// `PACKET_HOST` (0): addressed to this host (the frame's destination MAC is the
+    /// interface's).
+    pub const HOST: PacketType = PacketType(c::PACKET_HOST);
+    /// `PACKET_BROADCAST` (1): a link-layer broadcast (`ff:ff:ff:ff:ff:ff`).
+    pub const BROADCAST: PacketType = PacketType(c::PACKET_BROADCAST);
+    /// `PACKET_MULTICAST` (2): a link-layer multicast (the group bit of the destination set).
+    pub const MULTICAST: PacketType = PacketType(c::PACKET_MULTICAST);
+    /// `PACKET_OTHERHOST` (3): addressed to another host; delivered only while the interface
+    /// is promiscuous (see `sockopt::PacketMreq::promisc`).
+    pub const OTHERHOST: PacketType = PacketType(c::PACKET_OTHERHOST);
+    /// `PACKET_OUTGOING` (4): sent by this host, looped back to the packet socket.
+    pub const OUTGOING: PacketType = PacketType(c::PACKET_OUTGOING);
+    /// `PACKET_LOOPBACK` (5): kernel-internal (loopback delivery); packet sockets on `lo`
+    /// see `HOST` and `OUTGOING` instead.
+    pub const LOOPBACK: PacketType = PacketType(c::PACKET_LOOPBACK);
+
+    /// The type with C value `raw` (`sll_pkttype`).
+    ///
+    /// ```
+    /// assert_eq!(berkeley::addr::PacketType::from_raw(1), berkeley::addr::PacketType::BROADCAST);
+    /// ```
+    #[inline]
+    pub const fn from_raw(raw: u8) -> PacketType {
+        PacketType(raw)
+    }
+
+    /// The C value (`PACKET_HOST` = 0, ...).
+    ///
+    /// ```
+    /// assert_eq!(berkeley::addr::PacketType::OTHERHOST.as_raw(), 3);
+    /// ```
+    #[inline]
+    pub const fn as_raw(self) -> u8 {
+        self.0
+    }
+}
+
+c_debug!(PacketType: HOST => "PACKET_HOST", BROADCAST => "PACKET_BROADCAST",
+    MULTICAST => "PACKET_MULTICAST", OTHERHOST => "PACKET_OTHERHOST",
+    OUTGOING => "PACKET_OUTGOING", LOOPBACK => "PACKET_LOOPBACK");
 
 /// Hardware address bytes as `00:1a:2b`.
 struct HwAddr<'a>(&'a [u8]);

@@ -58,7 +58,7 @@ mod unix;
 
 pub use self::inet::{SockAddrIn, SockAddrIn6};
 #[cfg(any(target_os = "linux", target_os = "android"))]
-pub use self::link::SockAddrLl;
+pub use self::link::{PacketType, SockAddrLl};
 pub use self::to_sock_addr::ToSockAddr;
 pub use self::unix::SockAddrUn;
 

@@ -4,6 +4,19 @@
 //! `io.rs` (sending and receiving, [`Read`](std::io::Read)/[`Write`](std::io::Write)), `mode.rs`
 //! (blocking mode, Python's timeouts, close-on-exec and inheritance) and `fd.rs` (conversions to
 //! and from descriptors, handles and std's socket types).
+//!
+//! # Raw and packet sockets
+//!
+//! `Socket::new(Domain::INET, Type::RAW, Protocol::ICMP)` (or `IPPROTO_RAW`, `IPPROTO_UDP`, ...)
+//! opens a raw IP socket and `Socket::new(Domain::PACKET, Type::RAW,
+//! Protocol::from(EtherType::ALL))` a Linux packet socket; both need `CAP_NET_RAW`.
+//! [`icmp::access`](crate::icmp::access) tells which ICMP socket (raw or datagram) the process
+//! may open, and why not. Build and parse the bytes with [`wire`](crate::wire); the options
+//! are in [`sockopt`](crate::sockopt) (`IpHdrIncl`, `IcmpFilter`, `PacketAddMembership`, ...).
+//!
+//! Windows: raw sockets need Administrator rights (`WSAEACCES` otherwise); there is no
+//! datagram ICMP socket, no `AF_PACKET`, and `IP_HDRINCL` does not apply to TCP (Winsock will
+//! not send TCP through a raw socket). Raw and packet sockets are tested on Linux only.
 
 use std::fmt;
 use std::mem::MaybeUninit;

@@ -174,6 +174,16 @@
 //! | `IPV6_RECVHOPLIMIT` | `Ipv6RecvHopLimit` | `bool` (`Cmsg::Ipv6HopLimit`) | get, set | Linux, FreeBSD, Apple |
 //! | `IPV6_RECVPKTINFO` | `Ipv6RecvPktInfo` | `bool` (`Cmsg::Ipv6PktInfo`) | get, set | Linux, FreeBSD, Apple |
 //! | `IPV6_RECVERR` | `Ipv6RecvErr` | `bool` (error queue, `Cmsg::Ipv6RecvErr`) | get, set | Linux |
+//! | `IPV6_CHECKSUM` | [`Ipv6Checksum`] | `Option<u32>` (byte offset; `None` = -1, off) | get, set | all |
+//! | **`SOL_RAW`**, **`IPPROTO_ICMPV6`** — [raw(7)](https://man7.org/linux/man-pages/man7/raw.7.html) | | | | |
+//! | `ICMP_FILTER` | `IcmpFilter` | [`IcmpTypeFilter`] | get, set | Linux |
+//! | `ICMP6_FILTER` | `Icmpv6Filter` | [`Icmpv6TypeFilter`] | get, set | Linux |
+//! | **`SOL_PACKET`** — [packet(7)](https://man7.org/linux/man-pages/man7/packet.7.html) | | | | |
+//! | `PACKET_ADD_MEMBERSHIP` | `PacketAddMembership` | `PacketMreq` | set | Linux |
+//! | `PACKET_DROP_MEMBERSHIP` | `PacketDropMembership` | `PacketMreq` | set | Linux |
+//! | `PACKET_AUXDATA` | `PacketAuxData` | `bool` | get, set | Linux |
+//! | `PACKET_IGNORE_OUTGOING` | `PacketIgnoreOutgoing` | `bool` | get, set | Linux ≥ 4.20 |
+//! | `PACKET_FANOUT` | `PacketFanout` | `FanoutGroup` | set | Linux |
 
 use std::fmt;
 
@@ -190,6 +200,9 @@ mod value;
 pub use self::ip::*;
 pub use self::ipv6::*;
 pub use self::mreq::*;
+#[cfg(any(target_os = "linux", target_os = "android"))]
+pub use self::packet::*;
+pub use self::raw::*;
 pub use self::socket::*;
 pub use self::sockref::SockRef;
 pub use self::tcp::*;
@@ -614,6 +627,9 @@ macro_rules! sockopt_impl {
 
 mod ip;
 mod ipv6;
+#[cfg(any(target_os = "linux", target_os = "android"))]
+mod packet;
+mod raw;
 mod socket;
 mod tcp;
 #[cfg(any(target_os = "linux", target_os = "android"))]

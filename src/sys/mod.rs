@@ -82,6 +82,7 @@
 //! dup(s) -> Result<OwnedSocket>                                             // close-on-exec
 //! poll(fds: &mut [pollfd], timeout_ms: i32) -> Result<usize>                // WSAPoll on Windows
 //! close(s: OwnedSocket) -> Result<()>                                       // reports the error
+//! ping_group_range() -> Option<String>                                      // Linux: reads the sysctl file; None elsewhere
 //! ```
 
 cfg_if::cfg_if! {

@@ -2,12 +2,14 @@
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
+mod icmp;
 #[cfg(any(target_os = "linux", target_os = "android"))]
 mod inspect;
 mod msg;
 mod net;
 mod netdb;
 mod sockopt;
+pub(crate) use self::icmp::*;
 #[cfg(any(target_os = "linux", target_os = "android"))]
 pub(crate) use self::inspect::*;
 pub(crate) use self::msg::*;

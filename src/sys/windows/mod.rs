@@ -17,10 +17,12 @@ use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
 
+mod icmp;
 mod inspect;
 mod net;
 mod netdb;
 mod sockopt;
+pub(crate) use self::icmp::*;
 pub(crate) use self::inspect::*;
 pub(crate) use self::net::*;
 pub(crate) use self::netdb::*;
