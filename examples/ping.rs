@@ -21,9 +21,12 @@
 //! with `sendto`; replies are read with a non-blocking `recvmsg`, and only when none is there
 //! does the program wait, in `poll`, until one comes or the next request is due:
 //!
+//! - which of the two this process may open is [`berkeley::icmp::access`]'s answer (and, when
+//!   neither, the error says why each was refused);
 //! - a raw socket sees every ICMP message for the host — other pings' replies and, on loopback,
-//!   this program's own requests — so replies are matched by type, identifier and sequence, and
-//!   an `ICMP_FILTER` lets only echo replies and error messages through to begin with;
+//!   this program's own requests — so replies are matched by type and identifier, and an
+//!   `ICMP_FILTER`/`ICMPV6_FILTER` (Linux) lets only echo replies and error messages through to
+//!   begin with;
 //! - the TTL of a reply comes from its IP header on a raw IPv4 socket; datagram sockets and
 //!   IPv6 sockets get no IP header, so the kernel passes it as a control message
 //!   (`IP_RECVTTL`/`IPV6_RECVHOPLIMIT`, read with `recvmsg` into a reusable
@@ -58,6 +61,7 @@ use std::net::IpAddr;
 use std::process;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use berkeley::icmp;
 use berkeley::poll::{poll, PollFd, PollFlags};
 use berkeley::sockopt::{IpTtl, Ipv6UnicastHops};
 use berkeley::wire::icmpv4::{ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_ECHOREPLY, ICMP_TIME_EXCEEDED};
@@ -222,14 +226,13 @@ fn run(args: Vec<String>) -> Result<i32> {
     let v6 = target.is_ipv6();
     // Like iputils: a UDP socket connected to the target first, which fails at once (exit 2)
     // when there is no route, and tells the source address the requests will carry.
-    let (domain, icmp_proto) =
-        if v6 { (Domain::INET6, Protocol::ICMPV6) } else { (Domain::INET, Protocol::ICMP) };
+    let domain = if v6 { Domain::INET6 } else { Domain::INET };
     let probe = Socket::new(domain, Type::DGRAM, Protocol::UDP)?;
     probe.connect((target, 1025))?;
     let source = probe.getsockname()?.as_socket().map(|sa| sa.ip());
     drop(probe);
 
-    let icmp = open_icmp(domain, icmp_proto)?;
+    let icmp = open_icmp(domain)?;
     if let Some(ttl) = opts.ttl {
         if v6 {
             icmp.sock.setsockopt(Ipv6UnicastHops, u32::from(ttl))?;
@@ -239,8 +242,8 @@ fn run(args: Vec<String>) -> Result<i32> {
     }
     icmp.sock.set_nonblocking(true)?;
     receive::enable(&icmp.sock, v6, icmp.raw)?;
-    if icmp.raw && !v6 {
-        install_icmp_filter(&icmp.sock);
+    if icmp.raw {
+        install_icmp_filter(&icmp.sock, v6)?;
     }
 
     let wake = interrupt::install()?;
@@ -266,40 +269,50 @@ struct Icmp {
     raw: bool,
 }
 
-/// A raw ICMP socket when permitted, otherwise a datagram one; both refused is one error that
-/// says what each needs.
-fn open_icmp(domain: Domain, proto: Protocol) -> Result<Icmp> {
-    match Socket::new(domain, Type::RAW, proto) {
-        Ok(sock) => return Ok(Icmp { sock, raw: true }),
-        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {}
-        Err(e) => return Err(e.into()),
-    }
-    match Socket::new(domain, Type::DGRAM, proto) {
-        Ok(sock) => Ok(Icmp { sock, raw: false }),
-        Err(e) => Err(msg(format!(
-            "{e}: a raw ICMP socket needs root or CAP_NET_RAW, and a datagram ICMP socket needs \
-             a group in net.ipv4.ping_group_range"
-        ))),
+/// A raw ICMP socket when permitted, otherwise a datagram one, as [`icmp::access`] finds;
+/// both refused is one error that says why each was.
+fn open_icmp(domain: Domain) -> Result<Icmp> {
+    let access = icmp::access(domain)?;
+    match access.socket_type() {
+        Some(ty) => {
+            let sock = Socket::new(domain, ty, access.protocol())?;
+            Ok(Icmp { sock, raw: ty == Type::RAW })
+        }
+        None => {
+            let why = |r: &std::result::Result<(), icmp::IcmpDenied>| match r {
+                Err(denied) => denied.to_string(),
+                Ok(()) => "allowed".to_owned(),
+            };
+            Err(msg(format!("{}; {}", why(&access.raw), why(&access.dgram))))
+        }
     }
 }
 
-/// Linux `ICMP_FILTER` on a raw IPv4 socket: the kernel drops every ICMP type whose bit is set
-/// before it reaches us — here all but echo reply and the errors that quote a request.
+/// Linux `ICMP_FILTER` / `ICMPV6_FILTER` on a raw socket: the kernel passes only echo replies
+/// and the errors that quote a request; everything else (other traffic, our own requests seen
+/// on loopback) never reaches us.
 #[cfg(any(target_os = "linux", target_os = "android"))]
-fn install_icmp_filter(sock: &Socket) {
-    const SOL_RAW: i32 = 255;
-    const ICMP_FILTER: i32 = 1;
-    let pass = (1u32 << ICMP_ECHOREPLY)
-        | (1 << ICMP_DEST_UNREACH)
-        | (1 << ICMP_TIME_EXCEEDED)
-        | (1 << 12) // parameter problem
-        | (1 << 4); // source quench
-                    // Best effort: without the filter, the checks in `parse_v4` still drop what is not ours.
-    let _ = sock.setsockopt_raw(SOL_RAW, ICMP_FILTER, &(!pass).to_ne_bytes());
+fn install_icmp_filter(sock: &Socket, v6: bool) -> berkeley::Result<()> {
+    use berkeley::sockopt::{IcmpFilter, IcmpTypeFilter, Icmpv6Filter, Icmpv6TypeFilter};
+    use berkeley::wire::icmpv6::{ICMP6_DST_UNREACH, ICMP6_PACKET_TOO_BIG, ICMP6_TIME_EXCEEDED};
+    if v6 {
+        let filter = Icmpv6TypeFilter::BLOCK_ALL
+            .pass(ICMP6_ECHO_REPLY)
+            .pass(ICMP6_DST_UNREACH)
+            .pass(ICMP6_PACKET_TOO_BIG)
+            .pass(ICMP6_TIME_EXCEEDED);
+        sock.setsockopt(Icmpv6Filter, filter)
+    } else {
+        let pass = [ICMP_ECHOREPLY, ICMP_DEST_UNREACH, ICMP_TIME_EXCEEDED, 4, 12]; // + quench, parameter problem
+        sock.setsockopt(IcmpFilter, IcmpTypeFilter::pass_only(&pass)?)
+    }
 }
 
+/// Elsewhere the checks in `parse_v4`/`parse_v6` alone drop what is not ours.
 #[cfg(not(any(target_os = "linux", target_os = "android")))]
-fn install_icmp_filter(_sock: &Socket) {}
+fn install_icmp_filter(_sock: &Socket, _v6: bool) -> berkeley::Result<()> {
+    Ok(())
+}
 
 /// Per-run counters, as iputils keeps them (times in microseconds).
 #[derive(Debug, Default)]

@@ -91,6 +91,7 @@ fn run(args: Vec<String>) -> Result<()> {
 fn run(args: Vec<String>) -> Result<()> {
     use std::io::{self, Write};
 
+    use berkeley::addr::PacketType;
     use berkeley::netdb::{if_indextoname, if_nametoindex};
     use berkeley::{Domain, EtherType, MacAddr, MsgFlags, Protocol, SockAddrLl, Socket, Type};
 
@@ -120,7 +121,7 @@ fn run(args: Vec<String>) -> Result<()> {
     while count.map_or(true, |c| shown < c) {
         let (got, from) = sock.recvfrom_with_flags(&mut buf, MsgFlags::TRUNC)?;
         let Some(ll) = from.as_ll() else { continue };
-        if ll.pkttype() == SockAddrLl::PACKET_OUTGOING && ll.hatype() == ARPHRD_LOOPBACK {
+        if ll.pkttype() == PacketType::OUTGOING && ll.hatype() == ARPHRD_LOOPBACK {
             continue; // the arriving copy follows
         }
         let name = match names.iter().find(|(i, _)| *i == ll.ifindex()) {
@@ -152,6 +153,7 @@ mod decode {
     use std::fmt::Write;
     use std::net::{IpAddr, Ipv4Addr};
 
+    use berkeley::addr::PacketType;
     use berkeley::wire::{
         icmpv4, icmpv6, ArpOperation, ArpPacket, EthernetFrame, Icmpv4Packet, Icmpv6Packet,
         IpProtocol, Ipv4Packet, Ipv6Packet, PacketError, TcpFlags, TcpPacket, UdpPacket,
@@ -167,10 +169,10 @@ mod decode {
     pub fn frame(line: &mut String, bytes: &[u8], wire_len: usize, iface: &str, ll: &SockAddrLl) {
         let _ = write!(line, "{wire_len} {iface}");
         match ll.pkttype() {
-            SockAddrLl::PACKET_OUTGOING => line.push_str(" out"),
-            SockAddrLl::PACKET_BROADCAST => line.push_str(" broadcast"),
-            SockAddrLl::PACKET_MULTICAST => line.push_str(" multicast"),
-            SockAddrLl::PACKET_OTHERHOST => line.push_str(" otherhost"),
+            PacketType::OUTGOING => line.push_str(" out"),
+            PacketType::BROADCAST => line.push_str(" broadcast"),
+            PacketType::MULTICAST => line.push_str(" multicast"),
+            PacketType::OTHERHOST => line.push_str(" otherhost"),
             _ => {}
         }
         let cut = bytes.len() < wire_len;

@@ -1373,6 +1373,18 @@ fn ping_unprivileged_uses_a_datagram_socket() {
     }
     assert!(shape.contains("2 packets transmitted, 2 received, 0% packet loss"), "{shape}");
 
+    // With the range empty again, neither socket opens: one line that says why each failed.
+    ns.sysctl("net.ipv4.ping_group_range=1 0");
+    let mut argv: Vec<&str> = nobody.to_vec();
+    argv.extend([bin.to_str().unwrap(), "-c", "1", "127.0.0.1"]);
+    let out = ns.cmd(&argv).output().expect("ping as nobody");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("ping: raw ICMP sockets need CAP_NET_RAW"), "{stderr}");
+    assert!(stderr.contains("net.ipv4.ping_group_range (1 0)"), "{stderr}");
+    assert!(out.stdout.is_empty(), "{out:?}");
+
     // And below 2 ms between requests is for root only, as with iputils.
     let mut argv: Vec<&str> = nobody.to_vec();
     argv.extend([bin.to_str().unwrap(), "-c", "1", "-i", "0", "127.0.0.1"]);
