@@ -1292,6 +1292,15 @@ fn ping_without_reply_exits_1() {
         ours.stdout
     );
     assert!(!ours.stdout.contains("rtt "), "{}", ours.stdout);
+
+    // No route at all (the namespace has only lo): an error, exit 2, as iputils.
+    let (ours, iputils) = ping_both(&["ip", "netns", "exec", &ns.0], &["-c", "1", "10.9.9.9"]);
+    assert_eq!((ours.code, iputils.code), (Some(2), Some(2)), "{ours:?} {iputils:?}");
+    assert_eq!(
+        ours.stderr,
+        "ping: connect(10.9.9.9:1025): Network is unreachable (os error 101)\n"
+    );
+    assert_eq!(ours.stdout, "");
 }
 
 /// ICMP errors that quote our requests: with `-t 1` the first router (a second namespace,
