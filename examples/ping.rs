@@ -705,10 +705,12 @@ impl Pinger {
         // Set when the last request has gone: the end of the wait for its reply.
         let mut deadline: Option<Instant> = None;
         loop {
-            if interrupt::hit() || self.done() {
+            let now = Instant::now();
+            // (The deadline is checked here too: a stream of other programs' ICMP must not
+            // keep us past it.)
+            if interrupt::hit() || self.done() || deadline.is_some_and(|d| now >= d) {
                 break;
             }
-            let now = Instant::now();
             if !self.all_sent() {
                 let due = if self.interval.is_zero() {
                     self.in_flight() == 0 || now >= last_send + FLOOD_WAIT
@@ -728,6 +730,10 @@ impl Pinger {
             if self.in_flight() > 0 || self.count.is_none() {
                 if let Some(reply) = self.recv()? {
                     self.handle(reply, out)?;
+                    // Each line at once, except in flood mode (there: when we next wait).
+                    if !self.interval.is_zero() {
+                        out.flush()?;
+                    }
                     continue;
                 }
             }
