@@ -18,10 +18,12 @@ use std::sync::OnceLock;
 use crate::error::{Error, Result};
 
 mod inspect;
+mod msg;
 mod net;
 mod netdb;
 mod sockopt;
 pub(crate) use self::inspect::*;
+pub(crate) use self::msg::*;
 pub(crate) use self::net::*;
 pub(crate) use self::netdb::*;
 pub(crate) use self::sockopt::*;
