@@ -93,7 +93,7 @@ mod unix {
 
     use std::fs::File;
     use std::io::{IoSlice, IoSliceMut, Read, Write};
-    use std::net::{Ipv4Addr, Ipv6Addr};
+    use std::net::Ipv6Addr;
     use std::os::fd::{AsFd, AsRawFd, OwnedFd};
     use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -340,6 +340,7 @@ mod unix {
     fn udp_ttl_tos_pktinfo_on_127_0_0_1() {
         use berkeley::netdb::if_nametoindex;
         use berkeley::sockopt::{IpPktInfo, IpRecvTos, IpRecvTtl, IpTos, IpTtl};
+        use std::net::Ipv4Addr;
         let rx = udp(Domain::INET, &util::lo4());
         for opt_on in [
             rx.setsockopt(IpRecvTtl, true),
@@ -507,6 +508,7 @@ mod unix {
         use berkeley::msg::ErrOrigin;
         use berkeley::sockopt::IpRecvErr;
         use berkeley::{poll, PollFd, PollFlags};
+        use std::net::Ipv4Addr;
         // A port nothing listens on: bind one, then close it.
         let closed = {
             let s = udp(Domain::INET, &util::lo4());

@@ -306,6 +306,7 @@ mod tests {
         ) {
             let info = InPktInfo { ifindex, spec_dst: Ipv4Addr::from(a4), addr: Ipv4Addr::from(b4) };
             let info6 = In6PktInfo { ifindex, addr: Ipv6Addr::from(a6) };
+            #[cfg_attr(target_os = "freebsd", allow(unused_mut))] // nothing to add there
             let mut msgs = vec![
                 ControlMessage::IpTtl(ttl),
                 ControlMessage::IpTos(tos),
