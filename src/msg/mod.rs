@@ -63,12 +63,15 @@
 //!
 //! # Platforms
 //!
-//! Unix only: Windows (`WSASendMsg`/`WSARecvMsg`, an extension function looked up at run time)
-//! is not wrapped yet. Linux has every message; Apple systems and FreeBSD have `SCM_RIGHTS`,
-//! `SCM_TIMESTAMP`, the TTL/TOS (as `IP_RECVTTL`/`IP_RECVTOS`), `IPV6_HOPLIMIT`/`IPV6_PKTINFO`
-//! and (Apple) `IP_PKTINFO`; `SCM_CREDENTIALS`, `SO_TIMESTAMPNS`, `IP_RECVERR`, UDP GSO/GRO and
-//! `PACKET_AUXDATA` are Linux's. Linux is tested; Apple and FreeBSD are compiled and linted
-//! only.
+//! Linux has every message. Apple systems and FreeBSD have `SCM_RIGHTS`, `SCM_TIMESTAMP`, the
+//! TTL/TOS (received as `IP_RECVTTL`/`IP_RECVTOS`), `IPV6_HOPLIMIT`/`IPV6_PKTINFO` and (Apple)
+//! `IP_PKTINFO`; `SCM_CREDENTIALS`, `SO_TIMESTAMPNS`, `IP_RECVERR`, UDP GSO/GRO and
+//! `PACKET_AUXDATA` are Linux's. Windows has `WSASendMsg`/`WSARecvMsg` (datagram and raw sockets
+//! only) with `IP_PKTINFO` (Winsock's `IN_PKTINFO`, no `spec_dst`), `IPV6_PKTINFO`, `IP_TTL`,
+//! `IP_TOS` and `IPV6_HOPLIMIT`; no fd passing, credentials, timestamps or error queue.
+//!
+//! Tested: Linux in full; Windows under wine (`IP_PKTINFO` and the TTL, both directions);
+//! Apple and FreeBSD are compiled and linted only.
 //!
 //! [`Socket::sendmsg`]: crate::Socket::sendmsg
 //! [`Socket::recvmsg`]: crate::Socket::recvmsg

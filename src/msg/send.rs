@@ -52,12 +52,13 @@ pub enum ControlMessage<'a> {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
     ScmCredentials(UCred),
-    /// `IP_TTL`: the TTL of this one IPv4 packet (1..=255; 0 is refused by the kernel). Linux.
+    /// `IP_TTL`: the TTL of this one IPv4 packet (1..=255; Linux refuses 0). Linux, Windows.
     IpTtl(u8),
-    /// `IP_TOS`: the TOS byte of this one IPv4 packet. Linux.
+    /// `IP_TOS`: the TOS byte of this one IPv4 packet. Linux, Windows.
     IpTos(u8),
     /// `IP_PKTINFO`: the interface (`ifindex`, 0 for any) and source address (`spec_dst`) of
-    /// this one IPv4 packet. Linux and Apple.
+    /// this one IPv4 packet. Linux, Apple and Windows (whose `IN_PKTINFO` takes the source in
+    /// `addr`: set both).
     IpPktInfo(InPktInfo),
     /// `IPV6_HOPLIMIT`: the hop limit of this one IPv6 packet.
     Ipv6HopLimit(u8),
