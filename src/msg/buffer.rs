@@ -159,7 +159,7 @@ impl CmsgBuffer {
     /// The messages of the last receive, decoded: `Ok(Cmsg)` each, or one `Err` (and the end)
     /// at a malformed header — see [`RawCmsgs`].
     ///
-    /// [`Cmsg::ScmRights`] carries the fds received with that message; they are handed out
+    /// `Cmsg::ScmRights` carries the fds received with that message; they are handed out
     /// once (a second walk yields them empty), and the ones not taken when the iterator is
     /// dropped are closed.
     ///

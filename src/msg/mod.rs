@@ -36,9 +36,9 @@
 //! # What berkeley guarantees
 //!
 //! - **No fd leaks.** File descriptors received with `SCM_RIGHTS` are wrapped in
-//!   [`OwnedFd`](std::os::fd::OwnedFd) by `recvmsg` itself, before it returns — whether or not
+//!   `OwnedFd` by `recvmsg` itself, before it returns — whether or not
 //!   the caller ever looks at them, and also when the kernel cut the list (`MSG_CTRUNC`: the
-//!   fds that fit are delivered, the kernel closes the rest). [`Cmsg::ScmRights`] hands them
+//!   fds that fit are delivered, the kernel closes the rest). `Cmsg::ScmRights` hands them
 //!   out; the ones nobody takes are closed by the next `recvmsg` on the same buffer, by
 //!   [`CmsgBuffer::clear`] or when the buffer is dropped. They are close-on-exec
 //!   (`MSG_CMSG_CLOEXEC`) where the OS has it (Linux, FreeBSD; not Apple systems).

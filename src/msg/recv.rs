@@ -25,7 +25,7 @@ use crate::types::c_debug;
 ///
 /// C: a `struct cmsghdr` and its `CMSG_DATA` — Python: one `(level, type, data)` tuple of
 /// `sock.recvmsg()`'s `ancdata`. Each variant names the option that makes the kernel send it.
-/// Values are owned; file descriptors are [`OwnedFd`]s.
+/// Values are owned; file descriptors are `OwnedFd`s.
 ///
 /// ```
 /// use berkeley::msg::{Cmsg, CmsgBuffer};
@@ -70,14 +70,14 @@ pub enum Cmsg {
     /// `IpPktInfo`. Linux, Apple and Windows (which has no `spec_dst`: `0.0.0.0`).
     IpPktInfo(InPktInfo),
     /// `IPV6_HOPLIMIT`: the hop limit of the received IPv6 packet, with
-    /// [`Ipv6RecvHopLimit`](crate::sockopt::Ipv6RecvHopLimit).
+    /// `Ipv6RecvHopLimit`.
     Ipv6HopLimit(u8),
     /// `IPV6_PKTINFO`: the interface and destination address of the received IPv6 packet,
-    /// with [`Ipv6RecvPktInfo`](crate::sockopt::Ipv6RecvPktInfo).
+    /// with `Ipv6RecvPktInfo`.
     Ipv6PktInfo(In6PktInfo),
     /// When the packet was received, as time since the Unix epoch (add it to
     /// [`UNIX_EPOCH`](std::time::UNIX_EPOCH) for a `SystemTime`): `SCM_TIMESTAMP`
-    /// (microseconds, with [`SoTimestamp`](crate::sockopt::SoTimestamp)) or Linux's
+    /// (microseconds, with `SoTimestamp`) or Linux's
     /// `SCM_TIMESTAMPNS` (nanoseconds, with `SoTimestampNs`).
     Timestamp(Duration),
     /// `IP_RECVERR`: an error from the socket's error queue
@@ -88,8 +88,8 @@ pub enum Cmsg {
     /// `UDP_GRO`: the segment size of a coalesced UDP receive (the datagram is several
     /// datagrams of this size, the last one maybe shorter), with `UdpGro`. Linux.
     UdpGroSegment(u16),
-    /// `PACKET_AUXDATA`: metadata of a frame received on a packet socket, with
-    /// `PacketAuxData` set (the other engineer's option). Linux.
+    /// `PACKET_AUXDATA`: metadata of a frame received on a packet socket with the
+    /// `PACKET_AUXDATA` option on. Linux.
     #[cfg(any(target_os = "linux", target_os = "android"))]
     #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
     PacketAuxData(PacketAuxData),
@@ -302,7 +302,7 @@ impl Cmsg {
     /// Decodes one message from its level, type and data. `SCM_RIGHTS` is **not** decoded
     /// here (fd numbers in bytes are not owned by anyone): it comes back as
     /// [`Unknown`](Cmsg::Unknown) — [`CmsgBuffer::messages`](super::CmsgBuffer::messages)
-    /// delivers the fds `recvmsg` received as [`ScmRights`](Cmsg::ScmRights).
+    /// delivers the fds `recvmsg` received as `ScmRights`.
     ///
     /// A known message whose data has an unexpected size is `Unknown` too, with its bytes.
     ///

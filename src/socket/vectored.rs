@@ -135,7 +135,7 @@ impl Socket {
     /// [`MsgFlags::CTRUNC`]: control messages did not fit `cmsg` (what fit is there — whole
     /// fds included, owned by `cmsg` — the rest is gone). File descriptors received with
     /// `SCM_RIGHTS` are owned by `cmsg` as soon as this returns, so none leaks even if they
-    /// are never looked at. `flags` may include [`MsgFlags::ERRQUEUE`] (Linux) to read the
+    /// are never looked at. `flags` may include `MsgFlags::ERRQUEUE` (Linux) to read the
     /// error queue. Retries `EINTR`; an expired [`settimeout`](Socket::settimeout) is
     /// [`Error::Timeout`](crate::Error::Timeout). Windows: `WSARecvMsg` (an extension function
     /// looked up once with `WSAIoctl`), datagram and raw sockets only; the messages it
