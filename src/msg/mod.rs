@@ -6,18 +6,21 @@
 //! typed [`Cmsg`] values — owned, no raw pointers:
 //!
 //! ```
-//! use berkeley::msg::{Cmsg, CmsgBuffer, ControlMessage};
+//! use berkeley::msg::{Cmsg, CmsgBuffer};
 //! use berkeley::sockopt::IpRecvTtl;
 //! use berkeley::{Domain, MsgFlags, Protocol, Socket, Type};
-//! use std::io::{IoSlice, IoSliceMut};
+//! use std::io::IoSliceMut;
 //! # fn main() -> berkeley::Result<()> {
 //! let rx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
 //! rx.bind("127.0.0.1:0")?;
 //! rx.setsockopt(IpRecvTtl, true)?; // C: setsockopt(fd, IPPROTO_IP, IP_RECVTTL, &one, 4)
 //! let tx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
 //! let to = rx.getsockname()?;
-//! # #[cfg(any(target_os = "linux", target_os = "android"))] // the per-packet TTL is Linux's
+//! # #[cfg(any(target_os = "linux", target_os = "android"))] { // the per-packet TTL is Linux's
+//! use berkeley::msg::ControlMessage;
+//! use std::io::IoSlice;
 //! tx.sendmsg(&[IoSlice::new(b"hi")], &[ControlMessage::IpTtl(7)], Some(&to), MsgFlags::empty())?;
+//! # }
 //! # #[cfg(not(any(target_os = "linux", target_os = "android")))]
 //! # { use berkeley::sockopt::IpTtl; tx.setsockopt(IpTtl, 7)?; tx.sendto(b"hi", &to)?; }
 //!
