@@ -45,12 +45,15 @@ pub struct CmsgBuffer {
 impl CmsgBuffer {
     /// A buffer with room for one of every fixed-size message berkeley decodes at once (TTL,
     /// TOS, pktinfo, hop limit, IPv6 pktinfo, timestamp, an extended error with an IPv6
-    /// offender, credentials, GRO size, packet auxdata): 256 bytes on 64-bit Linux, one
-    /// allocation. Add room for fds with [`for_fds`](CmsgBuffer::for_fds).
+    /// offender, credentials, GRO size, packet auxdata): 336 bytes on 64-bit Linux, one
+    /// allocation. For fds, use [`for_fds`](CmsgBuffer::for_fds) or add
+    /// [`space`](CmsgBuffer::space) of them to a [`with_capacity`](CmsgBuffer::with_capacity).
     ///
     /// ```
     /// let cmsg = berkeley::msg::CmsgBuffer::new();
     /// assert!(cmsg.capacity() >= berkeley::msg::CmsgBuffer::space(16 + 28)); // IP_RECVERR
+    /// # #[cfg(all(target_os = "linux", target_pointer_width = "64"))]
+    /// assert_eq!(cmsg.capacity(), 336);
     /// ```
     pub fn new() -> CmsgBuffer {
         const FIXED: [usize; 10] = [4, 4, 12, 4, 20, 16, 16 + 28, 12, 4, 20];
