@@ -31,6 +31,7 @@ use crate::sys::c;
 /// assert!(cmsg.is_empty()); // nothing received yet
 /// assert_eq!(cmsg.messages().count(), 0);
 /// ```
+#[doc(alias = "msg_control", alias = "cmsg_space")]
 pub struct CmsgBuffer {
     /// `capacity + ALIGN` bytes; the control data starts at the first aligned one.
     buf: Vec<u8>,

@@ -47,6 +47,7 @@ use crate::types::c_debug;
 /// }
 /// # Ok(()) }
 /// ```
+#[doc(alias = "RecvControlMessage", alias = "ControlMessageOwned", alias = "cmsghdr")]
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Cmsg {
