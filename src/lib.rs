@@ -20,7 +20,7 @@
 //! - Conversions, pure and allocation-free: [`byteorder`], [`inet`], [`ether`].
 //! - Addresses: [`addr`] — [`SockAddr`] and one type per family.
 //! - Sockets: [`Socket`] and its typed options ([`sockopt`]); `sendmsg`/`recvmsg` with typed
-//!   control messages (`msg`, Unix); [`icmp`] tells which ICMP socket (raw or datagram) the
+//!   control messages ([`msg`]); [`icmp`] tells which ICMP socket (raw or datagram) the
 //!   process may open, and why not.
 //! - Packet bytes: [`wire`] — typed zero-copy views of Ethernet, ARP, IPv4, IPv6, ICMP, UDP and
 //!   TCP headers, and the RFC 1071 checksum.
@@ -80,8 +80,6 @@ pub mod inet;
 #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android", windows))))]
 pub mod inspect;
 mod macros;
-#[cfg(unix)]
-#[cfg_attr(docsrs, doc(cfg(unix)))]
 pub mod msg;
 pub mod netdb;
 pub mod poll;
@@ -121,7 +119,6 @@ pub use crate::socket::Socket;
 pub use crate::socket::{create_server, ServerOptions};
 
 // -- msg --
-#[cfg(unix)]
 pub use crate::msg::{Cmsg, CmsgBuffer, ControlMessage};
 
 // -- poll --

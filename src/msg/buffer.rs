@@ -1,11 +1,13 @@
 //! [`CmsgBuffer`]: the reusable control buffer of `recvmsg`, and the owner of received fds.
 
 use std::fmt;
+#[cfg(unix)]
 use std::os::fd::{FromRawFd, OwnedFd};
 
 use super::layout::{space, RawCmsgs, ALIGN};
 use super::recv::Cmsg;
 use crate::error::Result;
+#[cfg(unix)]
 use crate::sys::c;
 
 /// An owned, aligned control buffer for [`Socket::recvmsg`](crate::Socket::recvmsg)
@@ -29,6 +31,7 @@ use crate::sys::c;
 /// assert!(cmsg.is_empty()); // nothing received yet
 /// assert_eq!(cmsg.messages().count(), 0);
 /// ```
+#[doc(alias = "msg_control", alias = "cmsg_space")]
 pub struct CmsgBuffer {
     /// `capacity + ALIGN` bytes; the control data starts at the first aligned one.
     buf: Vec<u8>,
@@ -36,18 +39,22 @@ pub struct CmsgBuffer {
     /// How many control bytes the last receive wrote (`msg_controllen`).
     len: usize,
     /// The fds the last receive got, in message order, not yet handed out.
+    #[cfg(unix)]
     fds: Vec<OwnedFd>,
 }
 
 impl CmsgBuffer {
     /// A buffer with room for one of every fixed-size message berkeley decodes at once (TTL,
     /// TOS, pktinfo, hop limit, IPv6 pktinfo, timestamp, an extended error with an IPv6
-    /// offender, credentials, GRO size, packet auxdata): 256 bytes on 64-bit Linux, one
-    /// allocation. Add room for fds with [`for_fds`](CmsgBuffer::for_fds).
+    /// offender, credentials, GRO size, packet auxdata): 336 bytes on 64-bit Linux, one
+    /// allocation. For fds, use [`for_fds`](CmsgBuffer::for_fds) or add
+    /// [`space`](CmsgBuffer::space) of them to a [`with_capacity`](CmsgBuffer::with_capacity).
     ///
     /// ```
     /// let cmsg = berkeley::msg::CmsgBuffer::new();
     /// assert!(cmsg.capacity() >= berkeley::msg::CmsgBuffer::space(16 + 28)); // IP_RECVERR
+    /// # #[cfg(all(target_os = "linux", target_pointer_width = "64"))]
+    /// assert_eq!(cmsg.capacity(), 336);
     /// ```
     pub fn new() -> CmsgBuffer {
         const FIXED: [usize; 10] = [4, 4, 12, 4, 20, 16, 16 + 28, 12, 4, 20];
@@ -66,7 +73,13 @@ impl CmsgBuffer {
     /// assert_eq!(cmsg.capacity(), 64);
     /// ```
     pub fn with_capacity(bytes: usize) -> CmsgBuffer {
-        CmsgBuffer { buf: vec![0; bytes + ALIGN], capacity: bytes, len: 0, fds: Vec::new() }
+        CmsgBuffer {
+            buf: vec![0; bytes + ALIGN],
+            capacity: bytes,
+            len: 0,
+            #[cfg(unix)]
+            fds: Vec::new(),
+        }
     }
 
     /// A buffer with room for one `SCM_RIGHTS` message of `n` fds:
@@ -143,26 +156,29 @@ impl CmsgBuffer {
     /// ```
     pub fn clear(&mut self) {
         self.len = 0;
+        #[cfg(unix)]
         self.fds.clear();
     }
 
     /// The messages of the last receive, decoded: `Ok(Cmsg)` each, or one `Err` (and the end)
     /// at a malformed header — see [`RawCmsgs`].
     ///
-    /// [`Cmsg::ScmRights`] carries the fds received with that message; they are handed out
+    /// `Cmsg::ScmRights` carries the fds received with that message; they are handed out
     /// once (a second walk yields them empty), and the ones not taken when the iterator is
     /// dropped are closed.
     ///
     /// ```
+    /// # #[cfg(not(any(target_os = "linux", target_os = "android")))] fn main() {}
+    /// # #[cfg(any(target_os = "linux", target_os = "android"))]
+    /// # fn main() -> berkeley::Result<()> {
     /// use berkeley::msg::{Cmsg, CmsgBuffer};
-    /// use berkeley::sockopt::SoTimestampNs;
+    /// use berkeley::sockopt::SoTimestampNs; // Linux
     /// use berkeley::{Domain, MsgFlags, Protocol, Socket, Type};
     /// use std::io::IoSliceMut;
     /// use std::time::{SystemTime, UNIX_EPOCH};
-    /// # fn main() -> berkeley::Result<()> {
+    ///
     /// let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
     /// s.bind("127.0.0.1:0")?;
-    /// # #[cfg(any(target_os = "linux", target_os = "android"))] {
     /// s.setsockopt(SoTimestampNs, true)?;
     /// s.sendto(b"t", s.getsockname()?)?;
     /// let (mut buf, mut cmsg) = ([0u8; 4], CmsgBuffer::new());
@@ -173,13 +189,16 @@ impl CmsgBuffer {
     ///         assert!(when <= SystemTime::now());
     ///     }
     /// }
-    /// # }
     /// # Ok(()) }
     /// ```
     pub fn messages(&mut self) -> Messages<'_> {
         let start = self.start();
         let bytes = &self.buf[start..start + self.len];
-        Messages { raw: RawCmsgs::new(bytes), fds: self.fds.drain(..) }
+        Messages {
+            raw: RawCmsgs::new(bytes),
+            #[cfg(unix)]
+            fds: self.fds.drain(..),
+        }
     }
 
     /// The walk over the last receive's messages, undecoded.
@@ -215,19 +234,22 @@ impl CmsgBuffer {
     /// kernel installed for this process that nothing else owns.
     pub(crate) unsafe fn received(&mut self, len: usize) {
         self.len = len.min(self.capacity);
-        let start = self.start();
-        let bytes = &self.buf[start..start + self.len];
-        for m in RawCmsgs::new(bytes).flatten() {
-            if (m.level, m.type_) != (c::SOL_SOCKET, c::SCM_RIGHTS) {
-                continue;
-            }
-            for fd in m.data.chunks_exact(4) {
-                let fd = i32::from_ne_bytes([fd[0], fd[1], fd[2], fd[3]]);
-                if fd >= 0 {
-                    // SAFETY: per this function's contract, the kernel just installed `fd` for
-                    // us and nothing else owns it; it is taken exactly once (this walk runs
-                    // once per receive).
-                    self.fds.push(unsafe { OwnedFd::from_raw_fd(fd) });
+        #[cfg(unix)]
+        {
+            let start = self.start();
+            let bytes = &self.buf[start..start + self.len];
+            for m in RawCmsgs::new(bytes).flatten() {
+                if (m.level, m.type_) != (c::SOL_SOCKET, c::SCM_RIGHTS) {
+                    continue;
+                }
+                for fd in m.data.chunks_exact(4) {
+                    let fd = i32::from_ne_bytes([fd[0], fd[1], fd[2], fd[3]]);
+                    if fd >= 0 {
+                        // SAFETY: per this function's contract, the kernel just installed `fd`
+                        // for us and nothing else owns it; it is taken exactly once (this walk
+                        // runs once per receive).
+                        self.fds.push(unsafe { OwnedFd::from_raw_fd(fd) });
+                    }
                 }
             }
         }
@@ -246,8 +268,7 @@ impl fmt::Debug for CmsgBuffer {
         f.debug_struct("CmsgBuffer")
             .field("capacity", &self.capacity)
             .field("len", &self.len)
-            .field("fds", &self.fds.len())
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -261,6 +282,7 @@ impl fmt::Debug for CmsgBuffer {
 #[derive(Debug)]
 pub struct Messages<'a> {
     raw: RawCmsgs<'a>,
+    #[cfg(unix)]
     fds: std::vec::Drain<'a, OwnedFd>,
 }
 
@@ -272,6 +294,7 @@ impl Iterator for Messages<'_> {
             Ok(m) => m,
             Err(e) => return Some(Err(e)),
         };
+        #[cfg(unix)]
         if (m.level, m.type_) == (c::SOL_SOCKET, c::SCM_RIGHTS) {
             let n = m.data.len() / 4;
             return Some(Ok(Cmsg::ScmRights(self.fds.by_ref().take(n).collect())));
@@ -280,7 +303,7 @@ impl Iterator for Messages<'_> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::super::layout::cmsg_len;
     use super::*;

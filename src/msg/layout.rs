@@ -6,15 +6,15 @@
 
 use crate::error::{Error, Result};
 
-/// Bytes of `cmsg_len`: `size_t` on Linux (the kernel's own type, whatever the libc says),
-/// `socklen_t` on the BSDs and Apple systems.
-#[cfg(any(target_os = "linux", target_os = "android"))]
+/// Bytes of `cmsg_len`: `size_t` on Linux (the kernel's own type, whatever the libc says) and
+/// Windows (`SIZE_T`), `socklen_t` on the BSDs and Apple systems.
+#[cfg(any(target_os = "linux", target_os = "android", windows))]
 pub(crate) const LEN_SIZE: usize = std::mem::size_of::<usize>();
-#[cfg(not(any(target_os = "linux", target_os = "android")))]
+#[cfg(not(any(target_os = "linux", target_os = "android", windows)))]
 pub(crate) const LEN_SIZE: usize = 4;
 
-/// `CMSG_ALIGN`'s unit: 4 bytes on Apple systems (`__DARWIN_ALIGN32`), `sizeof(long)`
-/// elsewhere.
+/// `CMSG_ALIGN`'s unit: 4 bytes on Apple systems (`__DARWIN_ALIGN32`), the pointer size
+/// elsewhere (`sizeof(long)`; Windows: `TYPE_ALIGNMENT(WSACMSGHDR)`).
 #[cfg(target_vendor = "apple")]
 pub(crate) const ALIGN: usize = 4;
 #[cfg(not(target_vendor = "apple"))]
@@ -29,9 +29,14 @@ pub(crate) const fn align(n: usize) -> usize {
 /// `CMSG_LEN(0)`: where the data starts after a header (`cmsg_len`, `cmsg_level`, `cmsg_type`).
 pub(crate) const HDR: usize = align(LEN_SIZE + 8);
 
-// The header mirrors libc's `struct cmsghdr`, and `CMSG_DATA` starts where ours does.
+// The header mirrors the platform's `struct cmsghdr`, and `CMSG_DATA` starts where ours does.
+#[cfg(unix)]
 const _: () = assert!(align(std::mem::size_of::<libc::cmsghdr>()) == HDR);
+#[cfg(unix)]
 const _: () = assert!(std::mem::align_of::<libc::cmsghdr>() <= 8);
+#[cfg(windows)]
+const _: () =
+    assert!(align(std::mem::size_of::<windows_sys::Win32::Networking::WinSock::CMSGHDR>()) == HDR);
 
 /// `CMSG_SPACE(n)`.
 #[inline]
@@ -53,9 +58,9 @@ pub(crate) fn put_header(out: &mut [u8], level: i32, ty: i32, data_len: usize) -
     let out = &mut out[..total];
     out.fill(0);
     let len = cmsg_len(data_len);
-    #[cfg(any(target_os = "linux", target_os = "android"))]
+    #[cfg(any(target_os = "linux", target_os = "android", windows))]
     out[..LEN_SIZE].copy_from_slice(&len.to_ne_bytes());
-    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    #[cfg(not(any(target_os = "linux", target_os = "android", windows)))]
     out[..LEN_SIZE].copy_from_slice(&(len as u32).to_ne_bytes());
     out[LEN_SIZE..LEN_SIZE + 4].copy_from_slice(&level.to_ne_bytes());
     out[LEN_SIZE + 4..LEN_SIZE + 8].copy_from_slice(&ty.to_ne_bytes());
@@ -159,13 +164,13 @@ fn field(bytes: &[u8], at: usize) -> [u8; 4] {
 
 /// `cmsg_len` of the header at the start of `bytes` (at least `HDR` long).
 fn read_len(bytes: &[u8]) -> usize {
-    #[cfg(any(target_os = "linux", target_os = "android"))]
+    #[cfg(any(target_os = "linux", target_os = "android", windows))]
     {
         let mut f = [0u8; LEN_SIZE];
         f.copy_from_slice(&bytes[..LEN_SIZE]);
         usize::from_ne_bytes(f)
     }
-    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    #[cfg(not(any(target_os = "linux", target_os = "android", windows)))]
     {
         u32::from_ne_bytes(field(bytes, 0)) as usize
     }

@@ -6,18 +6,21 @@
 //! typed [`Cmsg`] values — owned, no raw pointers:
 //!
 //! ```
-//! use berkeley::msg::{Cmsg, CmsgBuffer, ControlMessage};
+//! use berkeley::msg::{Cmsg, CmsgBuffer};
 //! use berkeley::sockopt::IpRecvTtl;
 //! use berkeley::{Domain, MsgFlags, Protocol, Socket, Type};
-//! use std::io::{IoSlice, IoSliceMut};
+//! use std::io::IoSliceMut;
 //! # fn main() -> berkeley::Result<()> {
 //! let rx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
 //! rx.bind("127.0.0.1:0")?;
 //! rx.setsockopt(IpRecvTtl, true)?; // C: setsockopt(fd, IPPROTO_IP, IP_RECVTTL, &one, 4)
 //! let tx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
 //! let to = rx.getsockname()?;
-//! # #[cfg(any(target_os = "linux", target_os = "android"))] // the per-packet TTL is Linux's
+//! # #[cfg(any(target_os = "linux", target_os = "android"))] { // the per-packet TTL is Linux's
+//! use berkeley::msg::ControlMessage;
+//! use std::io::IoSlice;
 //! tx.sendmsg(&[IoSlice::new(b"hi")], &[ControlMessage::IpTtl(7)], Some(&to), MsgFlags::empty())?;
+//! # }
 //! # #[cfg(not(any(target_os = "linux", target_os = "android")))]
 //! # { use berkeley::sockopt::IpTtl; tx.setsockopt(IpTtl, 7)?; tx.sendto(b"hi", &to)?; }
 //!
@@ -36,9 +39,9 @@
 //! # What berkeley guarantees
 //!
 //! - **No fd leaks.** File descriptors received with `SCM_RIGHTS` are wrapped in
-//!   [`OwnedFd`](std::os::fd::OwnedFd) by `recvmsg` itself, before it returns — whether or not
+//!   `OwnedFd` by `recvmsg` itself, before it returns — whether or not
 //!   the caller ever looks at them, and also when the kernel cut the list (`MSG_CTRUNC`: the
-//!   fds that fit are delivered, the kernel closes the rest). [`Cmsg::ScmRights`] hands them
+//!   fds that fit are delivered, the kernel closes the rest). `Cmsg::ScmRights` hands them
 //!   out; the ones nobody takes are closed by the next `recvmsg` on the same buffer, by
 //!   [`CmsgBuffer::clear`] or when the buffer is dropped. They are close-on-exec
 //!   (`MSG_CMSG_CLOEXEC`) where the OS has it (Linux, FreeBSD; not Apple systems).
@@ -63,12 +66,15 @@
 //!
 //! # Platforms
 //!
-//! Unix only: Windows (`WSASendMsg`/`WSARecvMsg`, an extension function looked up at run time)
-//! is not wrapped yet. Linux has every message; Apple systems and FreeBSD have `SCM_RIGHTS`,
-//! `SCM_TIMESTAMP`, the TTL/TOS (as `IP_RECVTTL`/`IP_RECVTOS`), `IPV6_HOPLIMIT`/`IPV6_PKTINFO`
-//! and (Apple) `IP_PKTINFO`; `SCM_CREDENTIALS`, `SO_TIMESTAMPNS`, `IP_RECVERR`, UDP GSO/GRO and
-//! `PACKET_AUXDATA` are Linux's. Linux is tested; Apple and FreeBSD are compiled and linted
-//! only.
+//! Linux has every message. Apple systems and FreeBSD have `SCM_RIGHTS`, `SCM_TIMESTAMP`, the
+//! TTL/TOS (received as `IP_RECVTTL`/`IP_RECVTOS`), `IPV6_HOPLIMIT`/`IPV6_PKTINFO` and (Apple)
+//! `IP_PKTINFO`; `SCM_CREDENTIALS`, `SO_TIMESTAMPNS`, `IP_RECVERR`, UDP GSO/GRO and
+//! `PACKET_AUXDATA` are Linux's. Windows has `WSASendMsg`/`WSARecvMsg` (datagram and raw sockets
+//! only) with `IP_PKTINFO` (Winsock's `IN_PKTINFO`, no `spec_dst`), `IPV6_PKTINFO`, `IP_TTL`,
+//! `IP_TOS` and `IPV6_HOPLIMIT`; no fd passing, credentials, timestamps or error queue.
+//!
+//! Tested: Linux in full; Windows under wine (`IP_PKTINFO` and the TTL, both directions);
+//! Apple and FreeBSD are compiled and linted only.
 //!
 //! [`Socket::sendmsg`]: crate::Socket::sendmsg
 //! [`Socket::recvmsg`]: crate::Socket::recvmsg

@@ -1,9 +1,12 @@
 //! Control messages to send: [`ControlMessage`] and its encoding into control bytes.
 #![forbid(unsafe_code)]
 
+#[cfg(unix)]
 use std::os::fd::{AsRawFd, BorrowedFd};
 
-use super::layout::{put, put_header, space, HDR};
+use super::layout::{put, space};
+#[cfg(unix)]
+use super::layout::{put_header, HDR};
 use super::recv::{In6PktInfo, InPktInfo};
 use crate::error::{Error, Result};
 #[cfg(any(target_os = "linux", target_os = "android"))]
@@ -18,11 +21,13 @@ use crate::sys::c;
 /// decides what it accepts (`EINVAL` otherwise).
 ///
 /// ```
+/// # #[cfg(windows)] fn main() {} // SCM_RIGHTS is Unix's
+/// # #[cfg(unix)]
+/// # fn main() -> berkeley::Result<()> {
 /// use berkeley::msg::{Cmsg, CmsgBuffer, ControlMessage};
 /// use berkeley::{Domain, MsgFlags, Protocol, Socket, Type};
 /// use std::io::{IoSlice, IoSliceMut};
 /// use std::os::fd::AsFd;
-/// # fn main() -> berkeley::Result<()> {
 /// let (a, b) = Socket::socketpair(Domain::UNIX, Type::DGRAM, Protocol::DEFAULT)?;
 /// let file = std::fs::File::open("Cargo.toml")?;
 /// a.sendmsg(&[IoSlice::new(b"fd")], &[ControlMessage::ScmRights(&[file.as_fd()])], None, MsgFlags::empty())?;
@@ -38,19 +43,22 @@ use crate::sys::c;
 #[non_exhaustive]
 pub enum ControlMessage<'a> {
     /// `SCM_RIGHTS`: file descriptors to pass (UNIX sockets). The receiver gets its own
-    /// descriptors for the same open files; these stay open here.
+    /// descriptors for the same open files; these stay open here. Unix.
+    #[cfg(unix)]
+    #[cfg_attr(docsrs, doc(cfg(unix)))]
     ScmRights(&'a [BorrowedFd<'a>]),
     /// `SCM_CREDENTIALS`: credentials to send (UNIX sockets). The kernel checks them: a
     /// process may send its own pid/uid/gid (root: any). Linux.
     #[cfg(any(target_os = "linux", target_os = "android"))]
     #[cfg_attr(docsrs, doc(cfg(any(target_os = "linux", target_os = "android"))))]
     ScmCredentials(UCred),
-    /// `IP_TTL`: the TTL of this one IPv4 packet (1..=255; 0 is refused by the kernel). Linux.
+    /// `IP_TTL`: the TTL of this one IPv4 packet (1..=255; Linux refuses 0). Linux, Windows.
     IpTtl(u8),
-    /// `IP_TOS`: the TOS byte of this one IPv4 packet. Linux.
+    /// `IP_TOS`: the TOS byte of this one IPv4 packet. Linux, Windows.
     IpTos(u8),
     /// `IP_PKTINFO`: the interface (`ifindex`, 0 for any) and source address (`spec_dst`) of
-    /// this one IPv4 packet. Linux and Apple.
+    /// this one IPv4 packet. Linux, Apple and Windows (whose `IN_PKTINFO` takes the source in
+    /// `addr`: set both).
     IpPktInfo(InPktInfo),
     /// `IPV6_HOPLIMIT`: the hop limit of this one IPv6 packet.
     Ipv6HopLimit(u8),
@@ -59,7 +67,17 @@ pub enum ControlMessage<'a> {
     /// `UDP_SEGMENT` (UDP GSO): the kernel cuts this send into datagrams of this many
     /// payload bytes (the last one may be shorter). Linux ≥ 4.18.
     UdpGsoSegments(u16),
+    /// Not a message: keeps the lifetime where no variant borrows (Windows). Cannot be made.
+    #[cfg(windows)]
+    #[doc(hidden)]
+    _Borrow(std::marker::PhantomData<&'a ()>, Never),
 }
+
+/// An uninhabited type: [`ControlMessage::_Borrow`] cannot be constructed.
+#[cfg(windows)]
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
+pub enum Never {}
 
 /// Scratch for one message's data (the largest fixed-size one is `in6_pktinfo`, 20 bytes).
 struct Data {
@@ -91,6 +109,7 @@ impl ControlMessage<'_> {
 
     fn data_len(&self) -> usize {
         match self {
+            #[cfg(unix)]
             ControlMessage::ScmRights(fds) => fds.len().saturating_mul(4),
             other => other.fixed().map_or(0, |d| d.len),
         }
@@ -99,6 +118,7 @@ impl ControlMessage<'_> {
     /// The level, type and data of every message but `SCM_RIGHTS`.
     fn fixed(&self) -> Option<Data> {
         Some(match *self {
+            #[cfg(unix)]
             ControlMessage::ScmRights(_) => return None,
             #[cfg(any(target_os = "linux", target_os = "android"))]
             ControlMessage::ScmCredentials(UCred { pid, uid, gid }) => {
@@ -114,12 +134,21 @@ impl ControlMessage<'_> {
             ControlMessage::IpTos(tos) => {
                 Data::new(c::IPPROTO_IP, c::IP_TOS, &i32::from(tos).to_ne_bytes())
             }
+            #[cfg(unix)]
             ControlMessage::IpPktInfo(info) => {
                 let mut d = [0u8; 12];
                 d[..4].copy_from_slice(&info.ifindex.to_ne_bytes());
                 d[4..8].copy_from_slice(&info.spec_dst.octets());
                 d[8..].copy_from_slice(&info.addr.octets());
                 Data::new(c::IPPROTO_IP, ip_pktinfo()?, &d)
+            }
+            // Winsock's `IN_PKTINFO`: `{ ipi_addr, ipi_ifindex }`.
+            #[cfg(windows)]
+            ControlMessage::IpPktInfo(info) => {
+                let mut d = [0u8; 8];
+                d[..4].copy_from_slice(&info.addr.octets());
+                d[4..].copy_from_slice(&info.ifindex.to_ne_bytes());
+                Data::new(c::IPPROTO_IP, c::IP_PKTINFO, &d)
             }
             ControlMessage::Ipv6HopLimit(hops) => {
                 Data::new(c::IPPROTO_IPV6, c::IPV6_HOPLIMIT, &i32::from(hops).to_ne_bytes())
@@ -131,6 +160,8 @@ impl ControlMessage<'_> {
                 Data::new(c::IPPROTO_IPV6, c::IPV6_PKTINFO, &d)
             }
             ControlMessage::UdpGsoSegments(size) => udp_segment(size)?,
+            #[cfg(windows)]
+            ControlMessage::_Borrow(_, never) => match never {},
         })
     }
 }
@@ -139,7 +170,7 @@ impl ControlMessage<'_> {
 fn ip_pktinfo() -> Option<i32> {
     Some(c::IP_PKTINFO)
 }
-#[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
+#[cfg(all(unix, not(any(target_os = "linux", target_os = "android", target_vendor = "apple"))))]
 fn ip_pktinfo() -> Option<i32> {
     None
 }
@@ -164,6 +195,7 @@ pub(crate) fn encode(msgs: &[ControlMessage<'_>], out: &mut [u8]) -> Result<usiz
     let mut at = 0;
     for m in msgs {
         at += match m {
+            #[cfg(unix)]
             ControlMessage::ScmRights(fds) => {
                 let slot = &mut out[at..];
                 let total = put_header(slot, c::SOL_SOCKET, c::SCM_RIGHTS, fds.len() * 4);
@@ -188,11 +220,12 @@ pub(crate) fn encode(msgs: &[ControlMessage<'_>], out: &mut [u8]) -> Result<usiz
 #[cfg(test)]
 mod tests {
     use std::net::{Ipv4Addr, Ipv6Addr};
+    #[cfg(unix)]
     use std::os::fd::AsFd;
 
     use proptest::prelude::*;
 
-    use super::super::layout::RawCmsgs;
+    use super::super::layout::{put_header, RawCmsgs};
     use super::super::recv::Cmsg;
     use super::*;
 
@@ -211,7 +244,9 @@ mod tests {
         }
     }
 
+    #[cfg(unix)]
     #[test]
+    #[cfg_attr(miri, ignore)] // opens files, which Miri's isolation forbids
     fn scm_rights_encodes_the_fd_numbers() {
         let f = std::fs::File::open("Cargo.toml").unwrap();
         let g = std::fs::File::open("Cargo.toml").unwrap();
@@ -226,6 +261,7 @@ mod tests {
 
     proptest! {
         #[test]
+        #[cfg_attr(miri, ignore)] // proptest persists failures through the file system
         fn arbitrary_control_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
             let mut errors = 0;
             for m in RawCmsgs::new(&bytes) {
@@ -241,6 +277,7 @@ mod tests {
         }
 
         #[test]
+        #[cfg_attr(miri, ignore)] // proptest persists failures through the file system
         fn headers_with_any_length_field_never_panic(
             len in any::<u64>(), level in any::<i32>(), ty in any::<i32>(),
             tail in proptest::collection::vec(any::<u8>(), 0..64),
@@ -262,6 +299,7 @@ mod tests {
         }
 
         #[test]
+        #[cfg_attr(miri, ignore)] // proptest persists failures through the file system
         fn every_sendable_kind_round_trips(
             ttl in any::<u8>(), tos in any::<u8>(), hops in any::<u8>(), seg in any::<u16>(),
             ifindex in any::<u32>(), a4 in any::<[u8; 4]>(), b4 in any::<[u8; 4]>(),
@@ -269,6 +307,7 @@ mod tests {
         ) {
             let info = InPktInfo { ifindex, spec_dst: Ipv4Addr::from(a4), addr: Ipv4Addr::from(b4) };
             let info6 = In6PktInfo { ifindex, addr: Ipv6Addr::from(a6) };
+            #[cfg_attr(target_os = "freebsd", allow(unused_mut))] // nothing to add there
             let mut msgs = vec![
                 ControlMessage::IpTtl(ttl),
                 ControlMessage::IpTos(tos),
@@ -277,6 +316,9 @@ mod tests {
             ];
             #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
             msgs.push(ControlMessage::IpPktInfo(info));
+            // Winsock's IN_PKTINFO has no spec_dst: it comes back unspecified.
+            #[cfg(windows)]
+            msgs.push(ControlMessage::IpPktInfo(InPktInfo { spec_dst: Ipv4Addr::UNSPECIFIED, ..info }));
             #[cfg(any(target_os = "linux", target_os = "android"))]
             {
                 msgs.push(ControlMessage::ScmCredentials(UCred { pid, uid, gid }));

@@ -8,7 +8,6 @@ use std::mem::MaybeUninit;
 use super::{retry, Received, Socket};
 use crate::addr::{SockAddr, ToSockAddr};
 use crate::error::Result;
-#[cfg(unix)]
 use crate::msg::{CmsgBuffer, ControlMessage};
 use crate::sys;
 use crate::types::MsgFlags;
@@ -69,14 +68,18 @@ impl Socket {
     /// [`settimeout`](Socket::settimeout) is [`Error::Timeout`](crate::Error::Timeout). A
     /// message the platform has no encoding for is an
     /// [`Error::InvalidInput`](crate::Error::InvalidInput); one the kernel refuses is its
-    /// `EINVAL`. Unix only (Windows' `WSASendMsg` is not wrapped yet).
+    /// `EINVAL`. Windows: `WSASendMsg` (datagram and raw sockets only), with
+    /// `IP_PKTINFO`/`IPV6_PKTINFO`/`IP_TTL`/`IP_TOS`/`IPV6_HOPLIMIT` as Winsock takes them;
+    /// `SCM_RIGHTS`, `SCM_CREDENTIALS` and UDP GSO are Unix/Linux only.
     ///
     /// ```
+    /// # #[cfg(windows)] fn main() {} // SCM_RIGHTS is Unix's
+    /// # #[cfg(unix)]
+    /// # fn main() -> berkeley::Result<()> {
     /// use berkeley::msg::{Cmsg, CmsgBuffer, ControlMessage};
     /// use berkeley::{Domain, MsgFlags, Protocol, Socket, Type};
     /// use std::io::{IoSlice, IoSliceMut};
     /// use std::os::fd::AsFd;
-    /// # fn main() -> berkeley::Result<()> {
     /// let (a, b) = Socket::socketpair(Domain::UNIX, Type::STREAM, Protocol::DEFAULT)?;
     /// let (r, w) = std::io::pipe()?; // pass the write end of a pipe
     /// let n = a.sendmsg(&[IoSlice::new(b"take this")], &[ControlMessage::ScmRights(&[w.as_fd()])], None, MsgFlags::empty())?;
@@ -97,8 +100,6 @@ impl Socket {
     ///
     /// See [sendmsg(2)](https://man7.org/linux/man-pages/man2/sendmsg.2.html),
     /// [cmsg(3)](https://man7.org/linux/man-pages/man3/cmsg.3.html).
-    #[cfg(unix)]
-    #[cfg_attr(docsrs, doc(cfg(unix)))]
     pub fn sendmsg(
         &self,
         bufs: &[IoSlice<'_>],
@@ -134,9 +135,11 @@ impl Socket {
     /// [`MsgFlags::CTRUNC`]: control messages did not fit `cmsg` (what fit is there — whole
     /// fds included, owned by `cmsg` — the rest is gone). File descriptors received with
     /// `SCM_RIGHTS` are owned by `cmsg` as soon as this returns, so none leaks even if they
-    /// are never looked at. `flags` may include [`MsgFlags::ERRQUEUE`] (Linux) to read the
+    /// are never looked at. `flags` may include `MsgFlags::ERRQUEUE` (Linux) to read the
     /// error queue. Retries `EINTR`; an expired [`settimeout`](Socket::settimeout) is
-    /// [`Error::Timeout`](crate::Error::Timeout). Unix only.
+    /// [`Error::Timeout`](crate::Error::Timeout). Windows: `WSARecvMsg` (an extension function
+    /// looked up once with `WSAIoctl`), datagram and raw sockets only; the messages it
+    /// delivers are `IP_PKTINFO`, `IPV6_PKTINFO`, `IP_TTL`, `IP_TOS`, `IPV6_HOPLIMIT`.
     ///
     /// ```
     /// use berkeley::msg::{Cmsg, CmsgBuffer};
@@ -163,9 +166,7 @@ impl Socket {
     ///
     /// See [recvmsg(2)](https://man7.org/linux/man-pages/man2/recvmsg.2.html),
     /// [cmsg(3)](https://man7.org/linux/man-pages/man3/cmsg.3.html).
-    #[cfg(unix)]
-    #[cfg_attr(docsrs, doc(cfg(unix)))]
-    #[doc(alias = "recvmsg_into", alias = "recv_msg")]
+    #[doc(alias = "recvmsg_into", alias = "recv_msg", alias = "WSARecvMsg")]
     pub fn recvmsg(
         &self,
         bufs: &mut [IoSliceMut<'_>],

@@ -518,7 +518,7 @@ sockopt_impl!(also #[cfg(any(target_os = "linux", target_os = "android"))]
 /// C: `setsockopt(fd, IPPROTO_IP, IP_RECVTTL, &one, sizeof one)` with `one` an `int` (get and set).
 /// Python: `sock.setsockopt(socket.IPPROTO_IP, socket.IP_RECVTTL, 1)`.
 ///
-/// Platforms: Linux, Android, FreeBSD and Apple.
+/// Platforms: Linux, Android, FreeBSD, Apple and Windows.
 ///
 /// ```
 /// use berkeley::sockopt::IpRecvTtl;
@@ -535,7 +535,8 @@ sockopt_impl!(also #[cfg(any(target_os = "linux", target_os = "android"))]
     target_os = "linux",
     target_os = "android",
     target_os = "freebsd",
-    target_vendor = "apple"
+    target_vendor = "apple",
+    windows
 ))]
 #[cfg_attr(
     docsrs,
@@ -543,7 +544,8 @@ sockopt_impl!(also #[cfg(any(target_os = "linux", target_os = "android"))]
         target_os = "linux",
         target_os = "android",
         target_os = "freebsd",
-        target_vendor = "apple"
+        target_vendor = "apple",
+        windows
     )))
 )]
 #[doc(alias = "IP_RECVTTL")]
@@ -556,7 +558,7 @@ pub struct IpRecvTtl;
 /// C: `setsockopt(fd, IPPROTO_IP, IP_RECVTOS, &one, sizeof one)` with `one` an `int` (get and set).
 /// Python: `sock.setsockopt(socket.IPPROTO_IP, socket.IP_RECVTOS, 1)`.
 ///
-/// Platforms: Linux, Android, FreeBSD and Apple.
+/// Platforms: Linux, Android, FreeBSD, Apple and Windows.
 ///
 /// ```
 /// use berkeley::sockopt::IpRecvTos;
@@ -573,7 +575,8 @@ pub struct IpRecvTtl;
     target_os = "linux",
     target_os = "android",
     target_os = "freebsd",
-    target_vendor = "apple"
+    target_vendor = "apple",
+    windows
 ))]
 #[cfg_attr(
     docsrs,
@@ -581,7 +584,8 @@ pub struct IpRecvTtl;
         target_os = "linux",
         target_os = "android",
         target_os = "freebsd",
-        target_vendor = "apple"
+        target_vendor = "apple",
+        windows
     )))
 )]
 #[doc(alias = "IP_RECVTOS")]
@@ -595,7 +599,7 @@ pub struct IpRecvTos;
 /// C: `setsockopt(fd, IPPROTO_IP, IP_PKTINFO, &one, sizeof one)` with `one` an `int` (get and set).
 /// Python: `sock.setsockopt(socket.IPPROTO_IP, socket.IP_PKTINFO, 1)`.
 ///
-/// Platforms: Linux, Android and Apple.
+/// Platforms: Linux, Android, Apple and Windows.
 ///
 /// ```
 /// use berkeley::sockopt::IpPktInfo;
@@ -608,10 +612,10 @@ pub struct IpRecvTos;
 /// ```
 ///
 /// See [ip(7)](https://man7.org/linux/man-pages/man7/ip.7.html).
-#[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+#[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple", windows))]
 #[cfg_attr(
     docsrs,
-    doc(cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple")))
+    doc(cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple", windows)))
 )]
 #[doc(alias = "IP_PKTINFO")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -644,11 +648,11 @@ pub struct IpPktInfo;
 pub struct IpRecvErr;
 
 sockopt_impl! {
-    #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd", target_vendor = "apple"))]
+    #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd", target_vendor = "apple", windows))]
     IpRecvTtl: bool = IPPROTO_IP / IP_RECVTTL, get_set BoolInt;
-    #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd", target_vendor = "apple"))]
+    #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd", target_vendor = "apple", windows))]
     IpRecvTos: bool = IPPROTO_IP / IP_RECVTOS, get_set BoolInt;
-    #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+    #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple", windows))]
     IpPktInfo: bool = IPPROTO_IP / IP_PKTINFO, get_set BoolInt;
     #[cfg(any(target_os = "linux", target_os = "android"))]
     IpRecvErr: bool = IPPROTO_IP / IP_RECVERR, get_set BoolInt;

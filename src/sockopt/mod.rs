@@ -158,9 +158,9 @@
 //! | `IP_DROP_SOURCE_MEMBERSHIP` | `IpDropSourceMembership` | [`IpMreqSource`] | set | Linux, FreeBSD, Apple, Windows |
 //! | `IP_BLOCK_SOURCE` | `IpBlockSource` | [`IpMreqSource`] | set | Linux, FreeBSD, Apple, Windows |
 //! | `IP_UNBLOCK_SOURCE` | `IpUnblockSource` | [`IpMreqSource`] | set | Linux, FreeBSD, Apple, Windows |
-//! | `IP_RECVTTL` | `IpRecvTtl` | `bool` (TTL as `Cmsg::IpTtl`) | get, set | Linux, FreeBSD, Apple |
-//! | `IP_RECVTOS` | `IpRecvTos` | `bool` (TOS as `Cmsg::IpTos`) | get, set | Linux, FreeBSD, Apple |
-//! | `IP_PKTINFO` | `IpPktInfo` | `bool` (`Cmsg::IpPktInfo`) | get, set | Linux, Apple |
+//! | `IP_RECVTTL` | `IpRecvTtl` | `bool` (TTL as `Cmsg::IpTtl`) | get, set | Linux, FreeBSD, Apple, Windows |
+//! | `IP_RECVTOS` | `IpRecvTos` | `bool` (TOS as `Cmsg::IpTos`) | get, set | Linux, FreeBSD, Apple, Windows |
+//! | `IP_PKTINFO` | `IpPktInfo` | `bool` (`Cmsg::IpPktInfo`) | get, set | Linux, Apple, Windows |
 //! | `IP_RECVERR` | `IpRecvErr` | `bool` (error queue, `Cmsg::IpRecvErr`) | get, set | Linux |
 //! | **`IPPROTO_IPV6`** — [ipv6(7)](https://man7.org/linux/man-pages/man7/ipv6.7.html) | | | | |
 //! | `IPV6_V6ONLY` | [`Ipv6V6Only`] | `bool` | get, set | all |

@@ -19,11 +19,13 @@ use crate::error::{Error, Result};
 
 mod icmp;
 mod inspect;
+mod msg;
 mod net;
 mod netdb;
 mod sockopt;
 pub(crate) use self::icmp::*;
 pub(crate) use self::inspect::*;
+pub(crate) use self::msg::*;
 pub(crate) use self::net::*;
 pub(crate) use self::netdb::*;
 pub(crate) use self::sockopt::*;
