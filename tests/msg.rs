@@ -26,6 +26,7 @@ mod portable {
 
     #[test]
     fn recvmsg_reports_pktinfo_and_ttl_on_127_0_0_1() {
+        let _serial = util::serial(); // fd_leak_check tests count fds
         let rx = udp4();
         rx.setsockopt(IpPktInfo, true).unwrap();
         rx.setsockopt(IpRecvTtl, true).unwrap();
@@ -60,6 +61,7 @@ mod portable {
 
     #[test]
     fn sendmsg_with_pktinfo_source() {
+        let _serial = util::serial(); // fd_leak_check tests count fds
         let rx = udp4();
         let tx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP).unwrap();
         tx.bind("0.0.0.0:0").unwrap();
@@ -145,6 +147,7 @@ mod unix {
 
     #[test]
     fn scm_rights_passes_a_pipe_the_receiver_uses() {
+        let _serial = util::serial(); // fd_leak_check tests count fds
         let (a, b) = pair(Type::STREAM);
         let (mut r, w) = std::io::pipe().unwrap();
         let n = a
@@ -175,6 +178,7 @@ mod unix {
 
     #[test]
     fn scm_rights_several_fds_in_order() {
+        let _serial = util::serial(); // fd_leak_check tests count fds
         let (a, b) = pair(Type::DGRAM);
         let f1 = File::open("Cargo.toml").unwrap();
         let f2 = File::open("src/lib.rs").unwrap();
@@ -306,6 +310,7 @@ mod unix {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     #[test]
     fn scm_credentials_carry_this_process() {
+        let _serial = util::serial(); // fd_leak_check tests count fds
         use berkeley::sockopt::{PassCred, UCred};
         let (a, b) = pair(Type::DGRAM);
         b.setsockopt(PassCred, true).unwrap();
@@ -338,6 +343,7 @@ mod unix {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     #[test]
     fn udp_ttl_tos_pktinfo_on_127_0_0_1() {
+        let _serial = util::serial(); // fd_leak_check tests count fds
         use berkeley::netdb::if_nametoindex;
         use berkeley::sockopt::{IpPktInfo, IpRecvTos, IpRecvTtl, IpTos, IpTtl};
         use std::net::Ipv4Addr;
@@ -377,6 +383,7 @@ mod unix {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     #[test]
     fn sendmsg_ttl_and_tos_per_packet() {
+        let _serial = util::serial(); // fd_leak_check tests count fds
         use berkeley::sockopt::{IpRecvTos, IpRecvTtl};
         let rx = udp(Domain::INET, &util::lo4());
         rx.setsockopt(IpRecvTtl, true).unwrap();
@@ -425,6 +432,7 @@ mod unix {
 
     #[test]
     fn ipv6_hop_limit_and_pktinfo_on_loopback() {
+        let _serial = util::serial(); // fd_leak_check tests count fds
         use berkeley::sockopt::{Ipv6RecvHopLimit, Ipv6RecvPktInfo, Ipv6UnicastHops};
         if !util::have_ipv6_loopback() {
             return util::skip("ipv6_hop_limit_and_pktinfo_on_loopback", "::1 is not available");
@@ -486,6 +494,7 @@ mod unix {
 
     #[test]
     fn so_timestamp_is_now() {
+        let _serial = util::serial(); // fd_leak_check tests count fds
         let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
         let micros = timestamp_with(|s| s.setsockopt(SoTimestamp, true).unwrap());
         // A sanity bound on the value (this clock versus the kernel's), not a timing assertion.
@@ -496,6 +505,7 @@ mod unix {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     #[test]
     fn so_timestampns_is_now() {
+        let _serial = util::serial(); // fd_leak_check tests count fds
         use berkeley::sockopt::SoTimestampNs;
         let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
         let nanos = timestamp_with(|s| s.setsockopt(SoTimestampNs, true).unwrap());
@@ -505,6 +515,7 @@ mod unix {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     #[test]
     fn ip_recverr_reports_port_unreachable() {
+        let _serial = util::serial(); // fd_leak_check tests count fds
         use berkeley::msg::ErrOrigin;
         use berkeley::sockopt::IpRecvErr;
         use berkeley::{poll, PollFd, PollFlags};
@@ -555,6 +566,7 @@ mod unix {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     #[test]
     fn udp_gso_send_and_gro_receive() {
+        let _serial = util::serial(); // fd_leak_check tests count fds
         use berkeley::sockopt::UdpGro;
         let test = "udp_gso_send_and_gro_receive";
         let to_plain = udp(Domain::INET, &util::lo4());
@@ -615,7 +627,8 @@ mod unix {
 
     #[test]
     fn empty_control_and_unknown_messages() {
-        // No control messages: sendmsg is a plain gather send.
+        let _serial = util::serial(); // fd_leak_check tests count fds
+                                      // No control messages: sendmsg is a plain gather send.
         let (a, b) = pair(Type::DGRAM);
         assert_eq!(
             a.sendmsg(&[IoSlice::new(b"ab"), IoSlice::new(b"c")], &[], None, MsgFlags::empty())
@@ -639,6 +652,7 @@ mod unix {
     /// with `socket.sendmsg`.
     #[test]
     fn python_sendmsg_recvmsg_interoperate() {
+        let _serial = util::serial(); // fd_leak_check tests count fds
         use std::process::{Command, Stdio};
         let test = "python_sendmsg_recvmsg_interoperate";
         let dir = std::env::temp_dir().join(format!("berkeley-msg-{}", std::process::id()));

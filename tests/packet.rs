@@ -244,3 +244,34 @@ fn fanout_group_shares_the_frames() {
     got.sort();
     assert_eq!(got, tags, "each member got every other frame");
 }
+
+/// With `PACKET_AUXDATA` on, `recvmsg` on a packet socket delivers the frame and a
+/// `Cmsg::PacketAuxData` with its length and the network header's offset. (Packet sockets
+/// refuse `MSG_CMSG_CLOEXEC` with EINVAL: recvmsg must not send it to them.)
+#[test]
+fn recvmsg_delivers_packet_auxdata() {
+    use berkeley::msg::{self, Cmsg, CmsgBuffer};
+    use berkeley::MsgFlags;
+    use std::io::IoSliceMut;
+
+    let Some(l) = link("recvmsg_delivers_packet_auxdata") else { return };
+    let tx = packet_socket(&l, PROTO, l.bk0);
+    let rx = packet_socket(&l, PROTO, l.bk1);
+    rx.setsockopt(PacketAuxData, true).unwrap();
+    send(&l, &tx, MAC1, b"aux");
+    let want = frame(MAC0, MAC1, b"aux");
+    let (mut buf, mut cmsg) = ([0u8; 2048], CmsgBuffer::new());
+    let got = rx.recvmsg(&mut [IoSliceMut::new(&mut buf)], &mut cmsg, MsgFlags::empty()).unwrap();
+    assert_eq!(&buf[..got.len], &want[..]);
+    assert_eq!(got.addr.as_ll().unwrap().pkttype(), PacketType::HOST);
+    let aux: Vec<msg::PacketAuxData> = cmsg
+        .messages()
+        .filter_map(|m| match m.unwrap() {
+            Cmsg::PacketAuxData(a) => Some(a),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(aux.len(), 1, "one PACKET_AUXDATA message");
+    assert_eq!((aux[0].len, aux[0].snaplen), (want.len() as u32, want.len() as u32));
+    assert_eq!(aux[0].net, 14, "the network header follows the 14-byte Ethernet header");
+}

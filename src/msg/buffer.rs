@@ -2,7 +2,7 @@
 
 use std::fmt;
 #[cfg(unix)]
-use std::os::fd::{FromRawFd, OwnedFd};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 
 use super::layout::{space, RawCmsgs, ALIGN};
 use super::recv::Cmsg;
@@ -232,8 +232,12 @@ impl CmsgBuffer {
     /// The control area must hold exactly what a successful `recvmsg` just wrote there (its
     /// `msg_controllen` being `len`): every `SCM_RIGHTS` fd in it is then a descriptor the
     /// kernel installed for this process that nothing else owns.
-    pub(crate) unsafe fn received(&mut self, len: usize) {
+    /// `cloexec`: whether the kernel already made the fds close-on-exec; when not, each is
+    /// marked here, so every received fd is close-on-exec like every fd berkeley creates.
+    pub(crate) unsafe fn received(&mut self, len: usize, cloexec: bool) {
         self.len = len.min(self.capacity);
+        #[cfg(not(unix))]
+        let _ = cloexec; // Winsock passes no descriptors
         #[cfg(unix)]
         {
             let start = self.start();
@@ -248,7 +252,13 @@ impl CmsgBuffer {
                         // SAFETY: per this function's contract, the kernel just installed `fd`
                         // for us and nothing else owns it; it is taken exactly once (this walk
                         // runs once per receive).
-                        self.fds.push(unsafe { OwnedFd::from_raw_fd(fd) });
+                        let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+                        if !cloexec {
+                            // A failure leaves the fd as the kernel gave it: it is ours
+                            // already, and there is nothing better to do with it.
+                            let _ = crate::sys::set_cloexec(fd.as_raw_fd(), true);
+                        }
+                        self.fds.push(fd);
                     }
                 }
             }

@@ -186,7 +186,7 @@ impl Socket {
             self.timeouts(retry(|| sys::recvmsg_control(self.as_sys(), bufs, control, f)), tf)?;
         // SAFETY: `recvmsg_control` succeeded and wrote `controllen` bytes of control data
         // into the area `prepare` returned; nothing touched it since.
-        unsafe { cmsg.received(got.controllen) };
+        unsafe { cmsg.received(got.controllen, got.cloexec) };
         let len = if discarded { 0 } else { got.n.min(cap) };
         Ok(RecvMsg { len, full_len: got.n, flags: MsgFlags::from_raw(got.flags), addr })
     }

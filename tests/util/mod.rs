@@ -30,6 +30,12 @@ pub fn fd_leak_check<T>(_name: &str, f: impl FnOnce() -> T) -> T {
 /// Serialises tests that count descriptors.
 pub static FD_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
+/// Holds [`FD_LOCK`] for a test that opens descriptors in a binary where another test counts
+/// them with [`fd_leak_check`] (which takes the lock itself: never call both in one test).
+pub fn serial() -> std::sync::MutexGuard<'static, ()> {
+    FD_LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Whether this process may open raw sockets (root or CAP_NET_RAW). Tests that need it call this
 /// and skip with a message when it is false.
 #[cfg(unix)]

@@ -21,6 +21,9 @@ pub(crate) struct MsgRecv {
     pub(crate) n: usize,
     pub(crate) flags: i32,
     pub(crate) controllen: usize,
+    /// Whether the kernel made received fds close-on-exec (`MSG_CMSG_CLOEXEC` was accepted);
+    /// when not, the caller sets `FD_CLOEXEC` on them.
+    pub(crate) cloexec: bool,
 }
 
 /// `sendmsg(2)` of a gather list, encoded control bytes and an optional destination, with
@@ -82,13 +85,25 @@ pub(crate) fn recvmsg_control(
                 msg.msg_control = control.as_mut_ptr().cast();
                 msg.msg_controllen = control.len() as _;
             }
-            let n = c::recvmsg(s, &mut msg, flags | RECV_FLAGS);
+            let mut cloexec = RECV_FLAGS != 0;
+            let mut n = c::recvmsg(s, &mut msg, flags | RECV_FLAGS);
+            if n < 0 && cloexec && last_error() == c::EINVAL {
+                // Some sockets refuse MSG_CMSG_CLOEXEC with EINVAL (Linux AF_PACKET's
+                // packet_recvmsg accepts only PEEK, DONTWAIT, TRUNC and ERRQUEUE): ask again
+                // without it; the caller then marks any received fd close-on-exec itself.
+                // msghdr is in/out: restore what the kernel may have changed.
+                msg.msg_namelen = *alen;
+                msg.msg_controllen = control.len() as _;
+                msg.msg_flags = 0;
+                cloexec = false;
+                n = c::recvmsg(s, &mut msg, flags);
+            }
             if n < 0 {
                 return Err(Error::os("recvmsg", last_error()));
             }
             *alen = msg.msg_namelen;
             let controllen = (msg.msg_controllen as usize).min(control.len());
-            Ok(MsgRecv { n: n as usize, flags: msg.msg_flags, controllen })
+            Ok(MsgRecv { n: n as usize, flags: msg.msg_flags, controllen, cloexec })
         })
     }
 }

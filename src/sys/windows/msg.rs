@@ -16,6 +16,8 @@ pub(crate) struct MsgRecv {
     pub(crate) n: usize,
     pub(crate) flags: i32,
     pub(crate) controllen: usize,
+    /// Unix's "fds already close-on-exec"; Winsock passes no handles, so always true.
+    pub(crate) cloexec: bool,
 }
 
 /// The most buffers one call takes (as on Unix): longer lists are clamped, the count tells.
@@ -135,7 +137,12 @@ pub(crate) fn recvmsg_control(
             }
             *alen = msg.namelen;
             let controllen = (msg.Control.len as usize).min(control.len());
-            Ok(MsgRecv { n: received as usize, flags: msg.dwFlags as i32, controllen })
+            Ok(MsgRecv {
+                n: received as usize,
+                flags: msg.dwFlags as i32,
+                controllen,
+                cloexec: true,
+            })
         })
     }
 }
