@@ -171,7 +171,7 @@ mod tests {
 
     /// One `linux_dirent64` record as the kernel lays it out, padded to 8 bytes.
     fn record(name: &[u8]) -> Vec<u8> {
-        let len = (19 + name.len() + 1 + 7) / 8 * 8;
+        let len = (19 + name.len() + 1).div_ceil(8) * 8;
         let mut r = vec![0u8; len];
         r[..8].copy_from_slice(&7u64.to_ne_bytes());
         r[16..18].copy_from_slice(&(len as u16).to_ne_bytes());
