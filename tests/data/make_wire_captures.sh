@@ -32,8 +32,8 @@ PY
 sleep 1; kill $td; wait $td || true
 
 # -- a tap device in a namespace this script creates --
-# (veth and 802.1Q captures: make_veth_captures.sh. This kernel has no 8021q driver.) The kernel computes every checksum of what it sends out of a tap device that has no
-# offloads negotiated. tap_peer.py holds the device open, injects an ICMP echo request, a UDP
+# (veth and 802.1Q captures: make_veth_captures.sh.) The kernel computes every checksum of what
+# it sends out of a tap device that has no offloads negotiated. tap_peer.py holds the device open, injects an ICMP echo request, a UDP
 # datagram to a closed port and a TCP SYN to a closed port (its own checksums), and the kernel
 # answers with an echo reply, an ICMP port unreachable quoting the UDP packet, and a RST; the
 # kernel also sends ARP requests, UDP over IPv4/IPv6, ICMPv6 echo and a TCP SYN with options.
