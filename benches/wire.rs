@@ -506,9 +506,31 @@ fn interleaved(filter: Option<&str>) {
     }
 }
 
+/// Instruction counting (deterministic, unlike time on a shared machine): runs every selected
+/// implementation `count` times and nothing else, for `valgrind --tool=callgrind`. The
+/// instructions per operation are (Ir with `WIRE_COUNT=N`) - (Ir with `WIRE_COUNT=0`), over N;
+/// `WIRE_IMPL=NAME` selects one implementation (see `count_instructions.sh`).
+fn count(filter: Option<&str>, count: u64) {
+    let only = std::env::var("WIRE_IMPL").ok();
+    for w in workloads() {
+        if filter.is_some_and(|f| !w.name.contains(f)) {
+            continue;
+        }
+        for (name, t) in &w.impls {
+            if only.as_deref().map_or(true, |o| o == *name) {
+                black_box(t(count));
+            }
+        }
+    }
+}
+
 fn main() {
     // `cargo bench --bench wire -- FILTER`: the last non-flag argument filters workloads.
     let filter = std::env::args().skip(1).rfind(|a| !a.starts_with('-'));
+    if let Some(n) = std::env::var("WIRE_COUNT").ok().and_then(|n| n.parse().ok()) {
+        count(filter.as_deref(), n);
+        return;
+    }
     if std::env::var_os("WIRE_INTERLEAVED").is_some() {
         interleaved(filter.as_deref());
         return;

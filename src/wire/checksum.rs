@@ -155,7 +155,7 @@ impl Checksum {
     /// c.update(&[0xff, 0xff, 0x00, 0x02]);
     /// assert_eq!(c.sum(), 0x0002); // 0xffff + 0x0002 with end-around carry
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn sum(&self) -> u16 {
         u16::from_be(fold(self.acc))
     }
@@ -195,7 +195,7 @@ pub fn checksum(data: &[u8]) -> u16 {
 /// assert_eq!(berkeley::wire::checksum::sum(&[0x00, 0x01, 0xf2, 0x03, 0xf4, 0xf5, 0xf6, 0xf7]), 0xddf2);
 /// assert_eq!(berkeley::wire::checksum::sum(&[0xab]), 0xab00); // odd byte padded with zero
 /// ```
-#[inline]
+#[inline(always)]
 pub fn sum(data: &[u8]) -> u16 {
     u16::from_be(sum_ne(data))
 }
@@ -355,14 +355,14 @@ fn fold_be(acc: u64) -> u16 {
 
 /// The folded sum of `data` as native-endian 16-bit words (odd last byte padded with zero at
 /// its end): the fastest path available for the length.
-#[inline]
+#[inline(always)]
 pub(crate) fn sum_ne(data: &[u8]) -> u16 {
     fold(acc_ne(data))
 }
 
 /// [`sum_ne`] before the fold: a one's-complement sum on 64 bits of the native-endian words
 /// (for [`Checksum`], which adds it to its own with [`add_carry`] and folds once at the end).
-#[inline]
+#[inline(always)]
 fn acc_ne(data: &[u8]) -> u64 {
     if data.len() < SIMD_MIN {
         short_acc(data)

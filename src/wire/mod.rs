@@ -320,7 +320,7 @@ impl PseudoHeader {
     /// // 0x0a00 + 0x0001 + 0x0a00 + 0x0002 + 17 + 8
     /// assert_eq!(ph.sum(IpProtocol::UDP, 8).sum(), 0x141c);
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn sum(&self, protocol: IpProtocol, len: usize) -> Checksum {
         match *self {
             PseudoHeader::V4 { src, dst } => checksum::pseudo_header_v4(src, dst, protocol, len),
@@ -372,7 +372,7 @@ fn ipv6_at(b: &[u8], at: usize) -> Ipv6Addr {
 }
 
 /// `Err(Truncated)` unless `len >= need`.
-#[inline]
+#[inline(always)]
 fn need(header: Header, len: usize, need: usize) -> Result<(), PacketError> {
     if len < need {
         Err(PacketError::Truncated { header, need, got: len })
