@@ -58,9 +58,11 @@ fn all_paths_agree(data: &[u8]) {
             assert_eq!(u16::from_be(fold(avx2)), want, "avx2, len {}", data.len());
         }
     }
+    #[cfg(all(target_arch = "aarch64", target_endian = "little"))]
+    assert_eq!(u16::from_be(fold(checksum::simd_neon(data))), want, "neon, len {}", data.len());
 }
 
-#[cfg(target_arch = "x86_64")]
+#[cfg(any(target_arch = "x86_64", all(target_arch = "aarch64", target_endian = "little")))]
 fn fold(mut acc: u64) -> u16 {
     while acc >> 16 != 0 {
         acc = (acc & 0xffff) + (acc >> 16);

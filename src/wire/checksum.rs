@@ -379,7 +379,14 @@ fn long_sum_ne(data: &[u8]) -> u16 {
     {
         fold(super::simd::sum(data))
     }
-    #[cfg(not(all(target_arch = "x86_64", not(miri))))]
+    #[cfg(all(target_arch = "aarch64", target_endian = "little", not(miri)))]
+    {
+        fold(super::simd::sum_neon(data))
+    }
+    #[cfg(not(all(
+        any(target_arch = "x86_64", all(target_arch = "aarch64", target_endian = "little")),
+        not(miri)
+    )))]
     {
         fold(scalar_acc(data))
     }
@@ -490,6 +497,11 @@ pub(crate) fn scalar_acc(data: &[u8]) -> u64 {
 #[cfg(target_arch = "x86_64")]
 #[doc(hidden)]
 pub use super::simd::{sum_avx2 as simd_avx2, sum_sse2 as simd_sse2};
+
+/// The NEON kernel's unfolded native-endian word sum, exposed for the differential tests.
+#[cfg(all(target_arch = "aarch64", target_endian = "little"))]
+#[doc(hidden)]
+pub use super::simd::sum_neon as simd_neon;
 
 /// Sum of native-endian 32-bit words into a 64-bit accumulator, then the tail. Adding 32-bit
 /// words is adding pairs of 16-bit words (2^16 ≡ 1 mod 0xffff). The loop is kept plain so the
