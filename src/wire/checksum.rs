@@ -7,8 +7,9 @@
 //! (a 20-byte header) as a few 64-bit add-with-carry steps, 24 to 127 bytes (small datagrams)
 //! through a small SSE2 kernel on x86_64 (the compiler-vectorised scalar loop elsewhere), and
 //! longer buffers through an AVX2 kernel (detected at run time; std caches the detection) or
-//! the SSE2 baseline. Any length, any alignment; results are host-order `u16`s, ready for the
-//! views' setters.
+//! the SSE2 baseline on x86_64, a NEON kernel on little-endian aarch64 (tested under
+//! qemu-aarch64 here, not on aarch64 hardware), the scalar loop elsewhere. Any length, any
+//! alignment; results are host-order `u16`s, ready for the views' setters.
 //!
 //! ```
 //! use berkeley::wire::checksum::{self, Checksum};

@@ -25,7 +25,7 @@
 //!   (checking checksums and invariants), `emit(buf)` writes one into a buffer of at least
 //!   `buffer_len()` bytes and returns the checked view of what it wrote.
 //! - [`checksum`]: RFC 1071 one's-complement sums at memory speed (AVX2/SSE2 on x86_64,
-//!   detected at run time), streaming with odd-length chunks, pseudo-headers, and the RFC 1624
+//!   detected at run time; NEON on aarch64), streaming with odd-length chunks, pseudo-headers, and the RFC 1624
 //!   incremental update.
 //!
 //! Every failure is a [`PacketError`] (inside [`Error::Packet`](crate::Error::Packet) when it
