@@ -405,7 +405,9 @@ fn short_acc(data: &[u8]) -> u64 {
     let word = |b: &[u8]| u64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
     let n = data.len();
     if n < 8 {
-        return scalar_block(data);
+        // 0..=7 bytes: a 4-, 2- and 1-byte piece at most, no loop (a loop here would be
+        // vectorised into code far larger than the work, inlined into every view's verify).
+        return tail_acc(data);
     }
     if n >= 24 {
         #[cfg(all(target_arch = "x86_64", not(miri)))]
@@ -441,7 +443,6 @@ fn short_acc(data: &[u8]) -> u64 {
 /// The one's-complement sum on 64 bits of the native-endian words of fewer than 16 bytes that
 /// start at an even offset (the tail of [`simd::sum_short`](super::simd)): one load per
 /// power-of-two piece, no loop.
-#[cfg(target_arch = "x86_64")]
 #[inline(always)]
 pub(crate) fn tail_acc(mut rest: &[u8]) -> u64 {
     let mut a = 0u64;
