@@ -8,7 +8,7 @@
 //! ```
 //!
 //! The C shape is `ss`'s: a `NETLINK_SOCK_DIAG` dump per protocol and family, then (with `-p`)
-//! one pass over `/proc/PID/fd` mapping `socket:[INODE]` links to processes — all of it in
+//! one pass over `/proc/PID/fd` mapping socket inodes to processes — all of it in
 //! `berkeley::inspect::sockets`. Without `-n`, ports are shown as service names
 //! (`getservbyport`) and addresses as host names (`getnameinfo`), as net-tools does. UNIX
 //! sockets (`-x`) are listed in the same table: the path (`@NAME` for the abstract namespace,
