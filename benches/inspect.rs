@@ -6,10 +6,14 @@
 //! - `procfs`: the same from `/proc/net` text (`netstat -tuan`'s work);
 //! - `owners_self`: netlink + owners among this process only (`Filter::owners_among`);
 //! - `owners_all`: netlink + one pass over every `/proc/PID/fd` on the host (`ss -tuanp`'s
-//!   work; depends on how many descriptors the host has open).
+//!   work; depends on how many descriptors the host has open);
+//! - `netstat2 (no pids)` / `netstat2 (pids)`: the netstat2 crate (netlink too) on the same
+//!   table, without and with its pid scan; it gives no program names, no UDP peers and no
+//!   queue lengths, so its rows carry less than berkeley's.
 //!
 //! Run: `cargo bench --bench inspect`. Linux only. The whole-process comparison with `ss` and
-//! net-tools `netstat` is made on the example binary (see the report in the changelog).
+//! net-tools `netstat` (the example binary against the tools, CPU time of each process, in a
+//! fresh network namespace with 18,000 sockets) is `tests/inspect/speed.py`.
 
 #[cfg(any(target_os = "linux", target_os = "android"))]
 criterion::criterion_main!(bench::benches);
@@ -26,6 +30,7 @@ mod bench {
 
     use berkeley::inspect::{self, Filter, Source};
     use criterion::{criterion_group, Criterion};
+    use netstat2::{AddressFamilyFlags, ProtocolFlags};
 
     fn sockets(c: &mut Criterion) {
         let mut keep = (Vec::new(), Vec::new(), Vec::new());
@@ -56,6 +61,23 @@ mod bench {
         g.bench_function("owners_all", |b| {
             let f = base.clone().owners();
             b.iter(|| black_box(inspect::sockets(&f).expect("sockets")))
+        });
+        let af = AddressFamilyFlags::IPV4 | AddressFamilyFlags::IPV6;
+        let proto = ProtocolFlags::TCP | ProtocolFlags::UDP;
+        let theirs = netstat2::iterate_sockets_info_without_pids(af, proto).expect("netstat2");
+        let theirs = theirs.collect::<Result<Vec<_>, _>>().expect("netstat2").len();
+        println!("rows: berkeley {n}, netstat2 {theirs} (the host's table moves between the two)");
+        g.bench_function("netstat2 (no pids)", |b| {
+            b.iter(|| {
+                let it = netstat2::iterate_sockets_info_without_pids(af, proto).expect("netstat2");
+                black_box(it.collect::<Result<Vec<_>, _>>().expect("netstat2"))
+            })
+        });
+        g.bench_function("netstat2 (pids)", |b| {
+            b.iter(|| {
+                let it = netstat2::iterate_sockets_info(af, proto).expect("netstat2");
+                black_box(it.collect::<Result<Vec<_>, _>>().expect("netstat2"))
+            })
         });
         g.finish();
         drop(keep);

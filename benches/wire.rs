@@ -1,12 +1,14 @@
 //! wire/ benches: berkeley against pnet_packet, smoltcp, etherparse, internet-checksum, ip4sum
 //! and a plain loop, every competitor in the same group.
 //!
-//! Two ways to run:
+//! Three ways to run:
 //! - `cargo bench --bench wire`: criterion (medians; noisy on a shared machine).
 //! - `WIRE_INTERLEAVED=1 cargo bench --bench wire`: the interleaved min-time method. Every
 //!   implementation of a workload takes turns in ~20 µs slices for many rounds, and each one's
 //!   fastest slice counts; the table prints ns/op and the ratio to berkeley. Load from other
 //!   processes slows some slices, but rarely all of them, so the minimum is stable run to run.
+//! - `WIRE_COUNT=N [WIRE_IMPL=NAME]`: runs each selected implementation N times and exits, for
+//!   instruction counts under callgrind (see `count`).
 
 use std::hint::black_box;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -506,9 +508,39 @@ fn interleaved(filter: Option<&str>) {
     }
 }
 
+/// Instruction counting (deterministic, unlike time on a shared machine): runs every selected
+/// implementation `count` times and nothing else, for `valgrind --tool=callgrind`.
+/// `WIRE_IMPL=NAME` selects one implementation. The instructions per operation are the
+/// difference of two runs' totals ("Collected" on stderr), over N:
+///
+/// ```text
+/// cargo bench --bench wire --no-run   # prints the binary's path: target/release/deps/wire-HASH
+/// for n in 0 20000; do
+///   WIRE_COUNT=$n WIRE_IMPL=berkeley valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+///     target/release/deps/wire-HASH "TCP 54 B" 2>&1 | grep Collected
+/// done
+/// ```
+fn count(filter: Option<&str>, count: u64) {
+    let only = std::env::var("WIRE_IMPL").ok();
+    for w in workloads() {
+        if filter.is_some_and(|f| !w.name.contains(f)) {
+            continue;
+        }
+        for (name, t) in &w.impls {
+            if only.as_deref().map_or(true, |o| o == *name) {
+                black_box(t(count));
+            }
+        }
+    }
+}
+
 fn main() {
     // `cargo bench --bench wire -- FILTER`: the last non-flag argument filters workloads.
     let filter = std::env::args().skip(1).rfind(|a| !a.starts_with('-'));
+    if let Some(n) = std::env::var("WIRE_COUNT").ok().and_then(|n| n.parse().ok()) {
+        count(filter.as_deref(), n);
+        return;
+    }
     if std::env::var_os("WIRE_INTERLEAVED").is_some() {
         interleaved(filter.as_deref());
         return;

@@ -58,9 +58,11 @@ fn all_paths_agree(data: &[u8]) {
             assert_eq!(u16::from_be(fold(avx2)), want, "avx2, len {}", data.len());
         }
     }
+    #[cfg(all(target_arch = "aarch64", target_endian = "little"))]
+    assert_eq!(u16::from_be(fold(checksum::simd_neon(data))), want, "neon, len {}", data.len());
 }
 
-#[cfg(target_arch = "x86_64")]
+#[cfg(any(target_arch = "x86_64", all(target_arch = "aarch64", target_endian = "little")))]
 fn fold(mut acc: u64) -> u16 {
     while acc >> 16 != 0 {
         acc = (acc & 0xffff) + (acc >> 16);
@@ -537,6 +539,7 @@ struct Seen {
     tcp: usize,
     tcp_with_options: usize,
     partial: usize,
+    vlan: usize,
 }
 
 /// How the kernel left the TCP/UDP checksums.
@@ -544,15 +547,23 @@ struct Seen {
 enum Kernel {
     /// Computed in full (a real device without offload).
     Full,
-    /// Loopback: CHECKSUM_PARTIAL, the field holds the folded pseudo-header sum only.
-    PartialOnLoopback,
+    /// CHECKSUM_PARTIAL (loopback, and veth with transmit offload on): the field holds the
+    /// folded pseudo-header sum only.
+    Partial,
 }
 
-fn check_capture(name: &str, kernel: Kernel) -> Seen {
+/// Parses every frame of capture `name`: every view, every checksum against what `kernel` did,
+/// every repr re-emitted. `closed_port` is the port the capture's ICMP port-unreachable
+/// messages quote.
+fn check_capture(name: &str, kernel: Kernel, closed_port: u16) -> Seen {
     let mut seen = Seen::default();
     for (i, frame) in pcap(name).iter().enumerate() {
         let ctx = format!("{name} packet {}", i + 1);
         let eth = EthernetFrame::new_checked(&frame[..]).expect(&ctx);
+        if let Some(tag) = eth.vlan() {
+            assert_eq!(tag, VlanTag { pcp: 0, dei: false, vid: 10 }, "{ctx}: VLAN tag");
+            seen.vlan += 1;
+        }
         let repr = EthernetRepr::parse(&eth).unwrap();
         let mut again = vec![0u8; frame.len()];
         repr.emit(&mut again).unwrap();
@@ -575,7 +586,8 @@ fn check_capture(name: &str, kernel: Kernel) -> Seen {
                     repr.emit(&mut again).unwrap();
                     assert_eq!(again[..20], *ip.header(), "{ctx}: IPv4 re-emit");
                 }
-                upper(&ctx, ip.protocol(), ip.payload(), &ip.pseudo_header(), kernel, &mut seen);
+                let ph = ip.pseudo_header();
+                upper(&ctx, ip.protocol(), ip.payload(), &ph, (kernel, closed_port), &mut seen);
             }
             EtherType::IPV6 => {
                 let ip = Ipv6Packet::new_checked(eth.payload()).expect(&ctx);
@@ -586,7 +598,9 @@ fn check_capture(name: &str, kernel: Kernel) -> Seen {
                 if ip.next_header() == IpProtocol::HOPOPTS {
                     continue; // MLD behind a hop-by-hop header: not parsed here
                 }
-                upper(&ctx, ip.next_header(), ip.payload(), &ip.pseudo_header(), kernel, &mut seen);
+                let ph = ip.pseudo_header();
+                let at = (kernel, closed_port);
+                upper(&ctx, ip.next_header(), ip.payload(), &ph, at, &mut seen);
             }
             other => panic!("{ctx}: unexpected {other:?}"),
         }
@@ -599,7 +613,7 @@ fn upper(
     proto: IpProtocol,
     payload: &[u8],
     ph: &PseudoHeader,
-    kernel: Kernel,
+    (kernel, closed_port): (Kernel, u16),
     seen: &mut Seen,
 ) {
     match proto {
@@ -616,7 +630,7 @@ fn upper(
                 assert!(quoted.verify_checksum(), "{ctx}: quoted header checksum");
                 assert_eq!(quoted.protocol(), IpProtocol::UDP);
                 let udp = &quoted.payload()[..8];
-                assert_eq!(u16::from_be_bytes([udp[2], udp[3]]), 47009, "{ctx}: quoted port");
+                assert_eq!(u16::from_be_bytes([udp[2], udp[3]]), closed_port, "{ctx}: quoted port");
                 seen.icmp4_error += 1;
             }
             seen.icmp4 += 1;
@@ -632,7 +646,7 @@ fn upper(
         }
         IpProtocol::UDP => {
             let udp = UdpPacket::new_checked(payload).expect(ctx);
-            if kernel == Kernel::PartialOnLoopback {
+            if kernel == Kernel::Partial {
                 assert_partial(ctx, udp.checksum(), ph, IpProtocol::UDP, payload.len());
                 seen.partial += 1;
             } else {
@@ -655,7 +669,7 @@ fn upper(
             if tcp.header_len() > 20 {
                 seen.tcp_with_options += 1;
             }
-            if kernel == Kernel::PartialOnLoopback {
+            if kernel == Kernel::Partial {
                 assert_partial(ctx, tcp.checksum(), ph, IpProtocol::TCP, payload.len());
                 seen.partial += 1;
             } else {
@@ -679,7 +693,7 @@ fn assert_partial(ctx: &str, field: u16, ph: &PseudoHeader, proto: IpProtocol, l
 
 #[test]
 fn capture_tap_device_checksums_agree_with_the_kernel() {
-    let seen = check_capture("wire_tap.pcap", Kernel::Full);
+    let seen = check_capture("wire_tap.pcap", Kernel::Full, 47009);
     assert!(seen.arp >= 1, "{seen:?}");
     assert!(seen.icmp4 >= 3 && seen.icmp4_error == 1, "{seen:?}");
     assert!(seen.icmp6 >= 3, "{seen:?}");
@@ -689,10 +703,50 @@ fn capture_tap_device_checksums_agree_with_the_kernel() {
 
 #[test]
 fn capture_loopback_parses_and_shows_partial_checksums() {
-    let seen = check_capture("wire_lo.pcap", Kernel::PartialOnLoopback);
+    let seen = check_capture("wire_lo.pcap", Kernel::Partial, 0);
     assert!(seen.icmp4 >= 4 && seen.icmp6 >= 4, "{seen:?}");
     assert!(seen.udp4 >= 2 && seen.tcp >= 8 && seen.tcp_with_options >= 8, "{seen:?}");
     assert_eq!(seen.partial, seen.udp4 + seen.udp6 + seen.tcp);
+}
+
+/// A veth pair with transmit checksum offload off (tests/data/make_veth_captures.sh): the kernel
+/// computed every checksum in full, and each one verifies.
+#[test]
+fn capture_veth_checksums_agree_with_the_kernel() {
+    let seen = check_capture("wire_veth.pcap", Kernel::Full, 47019);
+    assert_eq!(seen.vlan, 0, "{seen:?}");
+    veth_traffic_was_all_there(&seen);
+}
+
+/// The same traffic, every frame tagged 802.1Q VLAN 10 by the kernel (a tc eBPF program calls
+/// bpf_skb_vlan_push: this kernel has no 8021q driver): the views see through the tag.
+#[test]
+fn capture_veth_vlan_tagged_frames_parse_and_verify() {
+    let seen = check_capture("wire_veth_vlan.pcap", Kernel::Full, 47019);
+    assert_eq!(seen.vlan, pcap("wire_veth_vlan.pcap").len(), "every frame is tagged: {seen:?}");
+    veth_traffic_was_all_there(&seen);
+}
+
+/// veth's default, transmit offload on: TCP and UDP checksums are CHECKSUM_PARTIAL (the
+/// pseudo-header sum only, never completed by veth), while the IPv4 header and ICMP/ICMPv6
+/// checksums are computed in software and verify.
+#[test]
+fn capture_veth_offload_shows_partial_transport_checksums() {
+    let seen = check_capture("wire_veth_offload.pcap", Kernel::Partial, 47019);
+    veth_traffic_was_all_there(&seen);
+    assert_eq!(seen.partial, seen.udp4 + seen.udp6 + seen.tcp, "{seen:?}");
+}
+
+/// What veth_traffic.py sends over IPv4 and IPv6, and the kernel's answers.
+fn veth_traffic_was_all_there(seen: &Seen) {
+    assert!(seen.arp >= 2, "{seen:?}");
+    // Echo request + reply, and the port unreachable quoting the UDP datagram to port 47019.
+    assert!(seen.icmp4 >= 3 && seen.icmp4_error == 1, "{seen:?}");
+    // Echo request + reply, neighbour solicitation + advertisement, port unreachable.
+    assert!(seen.icmp6 >= 5, "{seen:?}");
+    // Even and odd length, each echoed, and one to the closed port.
+    assert!(seen.udp4 == 5 && seen.udp6 == 5, "{seen:?}");
+    assert!(seen.tcp >= 16 && seen.tcp_with_options >= 16, "{seen:?}");
 }
 
 #[test]

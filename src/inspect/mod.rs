@@ -9,8 +9,9 @@
 //! one dump request per protocol and family, the replies read through bounds-checked views (a
 //! malformed reply is an [`Error`], never a panic). When netlink is unavailable it comes from
 //! the `/proc/net` text files `netstat` reads (see `Source`, Linux). Owners come from one pass over
-//! the `/proc/PID/fd` links (`socket:[INODE]`), read relative to each process's fd directory;
-//! processes that exit during the pass are skipped, and sockets of processes this user may not
+//! the `/proc/PID/fd` entries: each is `fstatat`ed relative to its process's fd directory, which
+//! gives the socket's inode as `st_ino` (the number `ss -p` reads from the `socket:[INODE]` link
+//! text); processes that exit during the pass are skipped, and sockets of processes this user may not
 //! inspect have no owner, as with `ss -p` run without root.
 //!
 //! On Windows the table is `GetExtendedTcpTable`/`GetExtendedUdpTable` (owner-PID classes) and

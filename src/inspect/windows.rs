@@ -149,3 +149,21 @@ pub(super) fn sockets(filter: &Filter) -> Result<Vec<SocketEntry>> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    /// The toolhelp snapshot names this process by its executable's file name: the name half of
+    /// the owners (wine's IP Helper reports pid 0 for every row, so the test of the whole owner
+    /// path, tests/inspect.rs, cannot check owners under wine).
+    #[test]
+    fn process_names_include_this_process() {
+        let me = std::process::id();
+        let exe = std::env::current_exe().unwrap();
+        let exe = exe.file_name().unwrap().to_string_lossy().to_lowercase();
+        let names = crate::sys::process_names().unwrap();
+        let mine: Vec<_> = names.iter().filter(|(pid, _)| *pid == me).collect();
+        assert_eq!(mine.len(), 1, "{names:?}");
+        assert_eq!(mine[0].1.to_lowercase(), exe, "{names:?}");
+        assert!(names.len() > 1, "other processes are listed too: {names:?}");
+    }
+}

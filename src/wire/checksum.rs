@@ -7,8 +7,9 @@
 //! (a 20-byte header) as a few 64-bit add-with-carry steps, 24 to 127 bytes (small datagrams)
 //! through a small SSE2 kernel on x86_64 (the compiler-vectorised scalar loop elsewhere), and
 //! longer buffers through an AVX2 kernel (detected at run time; std caches the detection) or
-//! the SSE2 baseline. Any length, any alignment; results are host-order `u16`s, ready for the
-//! views' setters.
+//! the SSE2 baseline on x86_64, a NEON kernel on little-endian aarch64 (tested under
+//! qemu-aarch64 here, not on aarch64 hardware), the scalar loop elsewhere. Any length, any
+//! alignment; results are host-order `u16`s, ready for the views' setters.
 //!
 //! ```
 //! use berkeley::wire::checksum::{self, Checksum};
@@ -155,7 +156,7 @@ impl Checksum {
     /// c.update(&[0xff, 0xff, 0x00, 0x02]);
     /// assert_eq!(c.sum(), 0x0002); // 0xffff + 0x0002 with end-around carry
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn sum(&self) -> u16 {
         u16::from_be(fold(self.acc))
     }
@@ -195,7 +196,7 @@ pub fn checksum(data: &[u8]) -> u16 {
 /// assert_eq!(berkeley::wire::checksum::sum(&[0x00, 0x01, 0xf2, 0x03, 0xf4, 0xf5, 0xf6, 0xf7]), 0xddf2);
 /// assert_eq!(berkeley::wire::checksum::sum(&[0xab]), 0xab00); // odd byte padded with zero
 /// ```
-#[inline]
+#[inline(always)]
 pub fn sum(data: &[u8]) -> u16 {
     u16::from_be(sum_ne(data))
 }
@@ -355,14 +356,14 @@ fn fold_be(acc: u64) -> u16 {
 
 /// The folded sum of `data` as native-endian 16-bit words (odd last byte padded with zero at
 /// its end): the fastest path available for the length.
-#[inline]
+#[inline(always)]
 pub(crate) fn sum_ne(data: &[u8]) -> u16 {
     fold(acc_ne(data))
 }
 
 /// [`sum_ne`] before the fold: a one's-complement sum on 64 bits of the native-endian words
 /// (for [`Checksum`], which adds it to its own with [`add_carry`] and folds once at the end).
-#[inline]
+#[inline(always)]
 fn acc_ne(data: &[u8]) -> u64 {
     if data.len() < SIMD_MIN {
         short_acc(data)
@@ -379,7 +380,14 @@ fn long_sum_ne(data: &[u8]) -> u16 {
     {
         fold(super::simd::sum(data))
     }
-    #[cfg(not(all(target_arch = "x86_64", not(miri))))]
+    #[cfg(all(target_arch = "aarch64", target_endian = "little", not(miri)))]
+    {
+        fold(super::simd::sum_neon(data))
+    }
+    #[cfg(not(all(
+        any(target_arch = "x86_64", all(target_arch = "aarch64", target_endian = "little")),
+        not(miri)
+    )))]
     {
         fold(scalar_acc(data))
     }
@@ -397,7 +405,9 @@ fn short_acc(data: &[u8]) -> u64 {
     let word = |b: &[u8]| u64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
     let n = data.len();
     if n < 8 {
-        return scalar_block(data);
+        // 0..=7 bytes: a 4-, 2- and 1-byte piece at most, no loop (a loop here would be
+        // vectorised into code far larger than the work, inlined into every view's verify).
+        return tail_acc(data);
     }
     if n >= 24 {
         #[cfg(all(target_arch = "x86_64", not(miri)))]
@@ -433,7 +443,6 @@ fn short_acc(data: &[u8]) -> u64 {
 /// The one's-complement sum on 64 bits of the native-endian words of fewer than 16 bytes that
 /// start at an even offset (the tail of [`simd::sum_short`](super::simd)): one load per
 /// power-of-two piece, no loop.
-#[cfg(target_arch = "x86_64")]
 #[inline(always)]
 pub(crate) fn tail_acc(mut rest: &[u8]) -> u64 {
     let mut a = 0u64;
@@ -490,6 +499,11 @@ pub(crate) fn scalar_acc(data: &[u8]) -> u64 {
 #[cfg(target_arch = "x86_64")]
 #[doc(hidden)]
 pub use super::simd::{sum_avx2 as simd_avx2, sum_sse2 as simd_sse2};
+
+/// The NEON kernel's unfolded native-endian word sum, exposed for the differential tests.
+#[cfg(all(target_arch = "aarch64", target_endian = "little"))]
+#[doc(hidden)]
+pub use super::simd::sum_neon as simd_neon;
 
 /// Sum of native-endian 32-bit words into a 64-bit accumulator, then the tail. Adding 32-bit
 /// words is adding pairs of 16-bit words (2^16 ≡ 1 mod 0xffff). The loop is kept plain so the

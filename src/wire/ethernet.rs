@@ -59,7 +59,7 @@ impl<T: AsRef<[u8]>> EthernetFrame<T> {
     /// let err = EthernetFrame::new_checked(&[0u8; 13][..]).unwrap_err();
     /// assert_eq!(err, PacketError::Truncated { header: Header::Ethernet, need: 14, got: 13 });
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn new_checked(buf: T) -> Result<EthernetFrame<T>, PacketError> {
         let b = buf.as_ref();
         need(Header::Ethernet, b.len(), HEADER_LEN)?;
@@ -87,7 +87,7 @@ impl<T: AsRef<[u8]>> EthernetFrame<T> {
     /// assert_eq!(berkeley::wire::EthernetFrame::new_checked(&[0u8; 14][..])?.header_len(), 14);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn header_len(&self) -> usize {
         if self.tagged {
             VLAN_HEADER_LEN
@@ -128,7 +128,7 @@ impl<T: AsRef<[u8]>> EthernetFrame<T> {
     /// assert_eq!(frame.ethertype(), berkeley::EtherType::IPV6);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn ethertype(&self) -> EtherType {
         EtherType::from_raw(get_u16(self.buf.as_ref(), self.header_len() - 2))
     }
@@ -151,7 +151,7 @@ impl<T: AsRef<[u8]>> EthernetFrame<T> {
     /// assert_eq!(frame.payload().len(), 6);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn payload(&self) -> &[u8] {
         &self.buf.as_ref()[self.header_len()..]
     }

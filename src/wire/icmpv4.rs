@@ -60,7 +60,7 @@ impl<T: AsRef<[u8]>> Icmpv4Packet<T> {
     /// let err = Icmpv4Packet::new_checked(&[8u8, 0, 0, 0][..]).unwrap_err();
     /// assert_eq!(err, PacketError::Truncated { header: Header::Icmpv4, need: 8, got: 4 });
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn new_checked(buf: T) -> Result<Icmpv4Packet<T>, PacketError> {
         need(Header::Icmpv4, buf.as_ref().len(), HEADER_LEN)?;
         Ok(Icmpv4Packet { buf })
@@ -193,7 +193,7 @@ impl<T: AsRef<[u8]>> Icmpv4Packet<T> {
     /// assert!(icmp.verify_checksum());
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn verify_checksum(&self) -> bool {
         checksum::sum(self.buf.as_ref()) == 0xffff
     }

@@ -76,7 +76,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     ///     PacketError::BadVersion { header: Header::Ipv4, expected: 4, found: 6 },
     /// );
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn new_checked(buf: T) -> Result<Ipv4Packet<T>, PacketError> {
         let len = check_header(buf.as_ref())?;
         let total = usize::from(get_u16(buf.as_ref(), 2));
@@ -129,7 +129,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv4Packet::new_checked(&b[..])?.header_len(), 20);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn header_len(&self) -> usize {
         usize::from(self.buf.as_ref()[0] & 0x0f) * 4
     }
@@ -165,7 +165,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv4Packet::new_checked(&b[..])?.total_len(), 20);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn total_len(&self) -> u16 {
         get_u16(self.buf.as_ref(), 2)
     }
@@ -312,7 +312,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert_eq!(berkeley::wire::Ipv4Packet::new_checked(&b[..])?.payload().len(), 8);
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn payload(&self) -> &[u8] {
         let b = self.buf.as_ref();
         let end = usize::from(self.total_len()).min(b.len());
@@ -329,7 +329,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert!(ip.verify_checksum());
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn verify_checksum(&self) -> bool {
         header_sum(self.header()) == 0xffff
     }
@@ -342,7 +342,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// assert!(matches!(ip.pseudo_header(), berkeley::wire::PseudoHeader::V4 { .. }));
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn pseudo_header(&self) -> PseudoHeader {
         PseudoHeader::V4 { src: self.src_addr(), dst: self.dst_addr() }
     }
@@ -561,6 +561,7 @@ fn header_sum(h: &[u8]) -> u16 {
 }
 
 /// Version and IHL checks; returns the header length.
+#[inline(always)]
 fn check_header(b: &[u8]) -> Result<usize, PacketError> {
     need(Header::Ipv4, b.len(), HEADER_LEN)?;
     if b[0] >> 4 != 4 {

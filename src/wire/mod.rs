@@ -25,7 +25,7 @@
 //!   (checking checksums and invariants), `emit(buf)` writes one into a buffer of at least
 //!   `buffer_len()` bytes and returns the checked view of what it wrote.
 //! - [`checksum`]: RFC 1071 one's-complement sums at memory speed (AVX2/SSE2 on x86_64,
-//!   detected at run time), streaming with odd-length chunks, pseudo-headers, and the RFC 1624
+//!   detected at run time; NEON on aarch64), streaming with odd-length chunks, pseudo-headers, and the RFC 1624
 //!   incremental update.
 //!
 //! Every failure is a [`PacketError`] (inside [`Error::Packet`](crate::Error::Packet) when it
@@ -72,7 +72,7 @@ pub mod icmpv4;
 pub mod icmpv6;
 pub mod ipv4;
 pub mod ipv6;
-#[cfg(target_arch = "x86_64")]
+#[cfg(any(target_arch = "x86_64", all(target_arch = "aarch64", target_endian = "little")))]
 mod simd;
 pub mod tcp;
 pub mod udp;
@@ -320,7 +320,7 @@ impl PseudoHeader {
     /// // 0x0a00 + 0x0001 + 0x0a00 + 0x0002 + 17 + 8
     /// assert_eq!(ph.sum(IpProtocol::UDP, 8).sum(), 0x141c);
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn sum(&self, protocol: IpProtocol, len: usize) -> Checksum {
         match *self {
             PseudoHeader::V4 { src, dst } => checksum::pseudo_header_v4(src, dst, protocol, len),
@@ -372,7 +372,7 @@ fn ipv6_at(b: &[u8], at: usize) -> Ipv6Addr {
 }
 
 /// `Err(Truncated)` unless `len >= need`.
-#[inline]
+#[inline(always)]
 fn need(header: Header, len: usize, need: usize) -> Result<(), PacketError> {
     if len < need {
         Err(PacketError::Truncated { header, need, got: len })

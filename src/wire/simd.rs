@@ -1,6 +1,8 @@
-//! The audited SIMD kernels of the Internet checksum (x86_64): SSE2 (baseline on x86_64) and
+//! The audited SIMD kernels of the Internet checksum. x86_64: SSE2 (baseline on x86_64) and
 //! AVX2 (detected at run time; std caches the answer in an atomic), plus a small SSE2 kernel
-//! for 24..128-byte buffers ([`sum_short`]).
+//! for 24..128-byte buffers (`sum_short`). aarch64 (little-endian): a NEON kernel (NEON is
+//! part of every aarch64 target's baseline, so it needs no detection) for buffers of 128 bytes
+//! or more; shorter ones take the scalar path.
 //!
 //! This is the one file of `wire/` allowed `unsafe` (see DESIGN.md): calling
 //! `#[target_feature]` functions and unaligned loads. Its scalar twin is
@@ -19,15 +21,20 @@
 // here.
 #![allow(unused_unsafe)]
 
+#[cfg(target_arch = "x86_64")]
 use std::arch::x86_64::*;
 
-use super::checksum::{add_carry, scalar_acc, tail_acc};
+use super::checksum::scalar_acc;
+#[cfg(target_arch = "x86_64")]
+use super::checksum::{add_carry, tail_acc};
 
 /// Loads per accumulator lane before the lanes are flushed into the `u64`.
+#[cfg(target_arch = "x86_64")]
 const BLOCK_LOADS: usize = 65_535;
 
 /// The native-endian 16-bit word sum of `data`, not folded: AVX2 when the CPU has it, else
 /// SSE2.
+#[cfg(target_arch = "x86_64")]
 #[inline]
 pub(crate) fn sum(data: &[u8]) -> u64 {
     if is_x86_feature_detected!("avx2") {
@@ -45,6 +52,7 @@ pub(crate) fn sum(data: &[u8]) -> u64 {
 /// bytes by a few scalar loads. No dispatch and no lane flush: the kernel for headers and small
 /// datagrams, where [`sum_sse2`]'s 64-byte blocks and four horizontal sums cost more than
 /// they save.
+#[cfg(target_arch = "x86_64")]
 #[inline]
 pub(crate) fn sum_short(data: &[u8]) -> u64 {
     // Only called below 128 bytes (checksum::sum_ne sends longer buffers to `sum`): at most 7
@@ -75,6 +83,7 @@ pub(crate) fn sum_short(data: &[u8]) -> u64 {
 }
 
 /// The SSE2 kernel (SSE2 is part of the x86_64 baseline, so this needs no detection).
+#[cfg(target_arch = "x86_64")]
 #[doc(hidden)]
 pub fn sum_sse2(data: &[u8]) -> u64 {
     let mut total = 0u64;
@@ -115,6 +124,7 @@ pub fn sum_sse2(data: &[u8]) -> u64 {
 /// # Safety
 ///
 /// The CPU must support AVX2.
+#[cfg(target_arch = "x86_64")]
 #[doc(hidden)]
 #[target_feature(enable = "avx2")]
 pub unsafe fn sum_avx2(data: &[u8]) -> u64 {
@@ -177,6 +187,7 @@ pub unsafe fn sum_avx2(data: &[u8]) -> u64 {
 }
 
 /// The sum of the four 32-bit lanes.
+#[cfg(target_arch = "x86_64")]
 #[inline(always)]
 fn lanes128(v: __m128i) -> u64 {
     let mut out = [0u32; 4];
@@ -190,6 +201,7 @@ fn lanes128(v: __m128i) -> u64 {
 /// # Safety
 ///
 /// The CPU must support AVX2.
+#[cfg(target_arch = "x86_64")]
 #[inline]
 #[target_feature(enable = "avx2")]
 unsafe fn lanes256_64(v: __m256i) -> u64 {
@@ -197,4 +209,51 @@ unsafe fn lanes256_64(v: __m256i) -> u64 {
     // SAFETY: `out` is 32 writable bytes; _mm256_storeu_si256 has no alignment requirement.
     unsafe { _mm256_storeu_si256(out.as_mut_ptr().cast::<__m256i>(), v) };
     out.iter().sum()
+}
+
+/// The NEON kernel (aarch64, little-endian): the native-endian 16-bit word sum of `data`, not
+/// folded. Each 16-byte load is added into 32-bit lanes by `vpadalq_u16` (pairwise add and
+/// accumulate long: each lane gains less than 2^17 per load), four accumulators for four
+/// independent dependency chains; the lanes are widened to 64 bits and added once per piece.
+/// The last 0..=15 bytes take the scalar loop.
+#[cfg(all(target_arch = "aarch64", target_endian = "little"))]
+#[doc(hidden)]
+pub fn sum_neon(data: &[u8]) -> u64 {
+    use std::arch::aarch64::*;
+    // A piece gives each accumulator at most PIECE_BLOCKS + 3 loads (the last three from the
+    // 16-byte tail loop, into the first accumulator): (2^32 - 1) / (2 * 0xffff) = 32768 loads fit
+    // in a 32-bit lane.
+    const PIECE_BLOCKS: usize = 32_000;
+    let mut total = 0u64;
+    for piece in data.chunks(64 * PIECE_BLOCKS) {
+        let mut blocks = piece.chunks_exact(64);
+        // SAFETY: NEON is part of the aarch64 baseline (every aarch64 target enables it).
+        // `blocks` yields 64-byte chunks, so the four 16-byte loads at offsets 0, 16, 32, 48 are
+        // in bounds; the tail loop loads 16 bytes only while `rest` holds at least 16. vld1q_u8
+        // reads bytes, so it has no alignment requirement.
+        let (sum, rest) = unsafe {
+            let (mut a0, mut a1) = (vdupq_n_u32(0), vdupq_n_u32(0));
+            let (mut a2, mut a3) = (vdupq_n_u32(0), vdupq_n_u32(0));
+            for b in &mut blocks {
+                let p = b.as_ptr();
+                a0 = vpadalq_u16(a0, vreinterpretq_u16_u8(vld1q_u8(p)));
+                a1 = vpadalq_u16(a1, vreinterpretq_u16_u8(vld1q_u8(p.add(16))));
+                a2 = vpadalq_u16(a2, vreinterpretq_u16_u8(vld1q_u8(p.add(32))));
+                a3 = vpadalq_u16(a3, vreinterpretq_u16_u8(vld1q_u8(p.add(48))));
+            }
+            let mut rest = blocks.remainder();
+            while rest.len() >= 16 {
+                a0 = vpadalq_u16(a0, vreinterpretq_u16_u8(vld1q_u8(rest.as_ptr())));
+                rest = &rest[16..];
+            }
+            // Widen each accumulator's lanes to 64 bits before adding them together.
+            let s = vaddq_u64(
+                vaddq_u64(vpaddlq_u32(a0), vpaddlq_u32(a1)),
+                vaddq_u64(vpaddlq_u32(a2), vpaddlq_u32(a3)),
+            );
+            (vgetq_lane_u64::<0>(s) + vgetq_lane_u64::<1>(s), rest)
+        };
+        total += sum + scalar_acc(rest);
+    }
+    total
 }

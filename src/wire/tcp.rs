@@ -366,7 +366,7 @@ impl<T: AsRef<[u8]>> TcpPacket<T> {
     ///     PacketError::Truncated { header: Header::Tcp, need: 24, got: 20 },
     /// );
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn new_checked(buf: T) -> Result<TcpPacket<T>, PacketError> {
         let b = buf.as_ref();
         need(Header::Tcp, b.len(), HEADER_LEN)?;
@@ -529,7 +529,7 @@ impl<T: AsRef<[u8]>> TcpPacket<T> {
         &self.buf.as_ref()[self.header_len()..]
     }
 
-    #[inline]
+    #[inline(always)]
     fn total(&self, ph: &PseudoHeader) -> Checksum {
         let b = self.buf.as_ref();
         let mut c = ph.sum(IpProtocol::TCP, b.len());
@@ -549,7 +549,7 @@ impl<T: AsRef<[u8]>> TcpPacket<T> {
     /// assert!(tcp.verify_checksum(&ph));
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn verify_checksum(&self, ph: &PseudoHeader) -> bool {
         self.total(ph).sum() == 0xffff
     }

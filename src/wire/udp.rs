@@ -47,7 +47,7 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
     /// let err = UdpPacket::new_checked(&[0, 1, 0, 2, 0, 7, 0, 0][..]).unwrap_err();
     /// assert_eq!(err, PacketError::BadLength { header: Header::Udp, field: "length", value: 7 });
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn new_checked(buf: T) -> Result<UdpPacket<T>, PacketError> {
         let b = buf.as_ref();
         need(Header::Udp, b.len(), HEADER_LEN)?;
@@ -134,13 +134,13 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
     }
 
     /// Header and payload, `len()` bytes.
-    #[inline]
+    #[inline(always)]
     fn datagram(&self) -> &[u8] {
         &self.buf.as_ref()[..usize::from(self.len())]
     }
 
     /// The sum over pseudo-header and datagram.
-    #[inline]
+    #[inline(always)]
     fn total(&self, ph: &PseudoHeader) -> Checksum {
         let d = self.datagram();
         let mut c = ph.sum(IpProtocol::UDP, d.len());
@@ -159,7 +159,7 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
     /// assert!(!udp.verify_checksum(&PseudoHeader::V6 { src: Ipv6Addr::LOCALHOST, dst: Ipv6Addr::LOCALHOST }));
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn verify_checksum(&self, ph: &PseudoHeader) -> bool {
         if self.checksum() == 0 {
             return matches!(ph, PseudoHeader::V4 { .. });

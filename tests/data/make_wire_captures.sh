@@ -1,7 +1,7 @@
 #!/bin/sh
 # Regenerates the packet captures that tests/wire.rs parses (run as root, from the repo root).
 # wire_lo.pcap:   loopback (tcpdump on lo: Ethernet framing with zero MACs).
-# wire_tap.pcap:  a tap device in a network namespace this script creates (no veth here);
+# wire_tap.pcap:  a tap device in a network namespace this script creates;
 #                 every checksum the kernel sent on it was computed in full by the kernel;
 #                 includes ARP, IPv6 neighbour discovery, a TCP SYN with options, UDP over
 #                 IPv4/IPv6 and an ICMP port-unreachable that quotes the UDP packet's IP header.
@@ -32,9 +32,8 @@ PY
 sleep 1; kill $td; wait $td || true
 
 # -- a tap device in a namespace this script creates --
-# (This machine's kernel has no veth or 8021q driver; a tap device is the link-layer device it
-# has.) The kernel computes every checksum of what it sends out of a tap device that has no
-# offloads negotiated. tap_peer.py holds the device open, injects an ICMP echo request, a UDP
+# (veth and 802.1Q captures: make_veth_captures.sh.) The kernel computes every checksum of what
+# it sends out of a tap device that has no offloads negotiated. tap_peer.py holds the device open, injects an ICMP echo request, a UDP
 # datagram to a closed port and a TCP SYN to a closed port (its own checksums), and the kernel
 # answers with an echo reply, an ICMP port unreachable quoting the UDP packet, and a RST; the
 # kernel also sends ARP requests, UDP over IPv4/IPv6, ICMPv6 echo and a TCP SYN with options.

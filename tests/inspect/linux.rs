@@ -250,6 +250,35 @@ fn owner_scan_survives_exiting_processes() {
     assert!(spawned > 0, "children were started and exited during the scans");
 }
 
+/// A socket held through several descriptors of one process lists that process once; a socket
+/// a child process inherited lists both processes, each once, with the child's program name.
+#[test]
+fn shared_sockets_list_every_owner_once() {
+    let _serial = serial();
+    let listener = Socket::new(Domain::INET, Type::STREAM, Protocol::DEFAULT).unwrap();
+    listener.bind("127.0.0.1:0").unwrap();
+    listener.listen(1).unwrap();
+    let copies: Vec<Socket> = (0..3).map(|_| listener.dup().unwrap()).collect();
+    let inherited = listener.dup().unwrap();
+    inherited.set_inheritable(true).unwrap();
+    let mut child = Command::new("sleep").arg("30").spawn().unwrap();
+    drop(inherited);
+    let me = std::process::id();
+    let port = listener.getsockname().unwrap().as_socket().unwrap().port();
+    let t = inspect::sockets(&Filter::new().tcp().port(port).owners()).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    let e = find(&t, inode_of(&listener));
+    let mut pids: Vec<u32> = e.owners.iter().map(|o| o.pid).collect();
+    pids.sort_unstable();
+    let mut want = vec![me, child.id()];
+    want.sort_unstable();
+    assert_eq!(pids, want, "{e:#?}");
+    let sleeper = e.owners.iter().find(|o| o.pid == child.id()).unwrap();
+    assert_eq!(sleeper.comm, "sleep");
+    drop(copies);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Against ss, in a fresh network namespace
 // ---------------------------------------------------------------------------------------------

@@ -57,7 +57,8 @@ pub(crate) fn sock_diag_recv(fd: &OwnedFd, buf: &mut [u8]) -> Result<usize> {
     Ok(n as usize)
 }
 
-/// `open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)`: a directory to read links relative to.
+/// `open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)`: a directory to list and to look names up
+/// relative to.
 pub(crate) fn open_dir(path: &std::ffi::CStr) -> Result<OwnedFd> {
     // SAFETY: path is a valid NUL-terminated string for the duration of the call.
     let fd = unsafe { c::open(path.as_ptr(), c::O_RDONLY | c::O_DIRECTORY | c::O_CLOEXEC) };
@@ -68,16 +69,46 @@ pub(crate) fn open_dir(path: &std::ffi::CStr) -> Result<OwnedFd> {
     Ok(unsafe { OwnedFd::from_raw_fd(fd) })
 }
 
-/// `readlinkat(dir, name, buf, len)`: the link's target bytes written into `buf`; returns their
-/// count (equal to `buf.len()` when the target may have been cut short).
-pub(crate) fn readlinkat(dir: &OwnedFd, name: &std::ffi::CStr, buf: &mut [u8]) -> Result<usize> {
-    // SAFETY: name is NUL-terminated; buf is a live, writable buffer of buf.len() bytes and the
-    // kernel writes at most that many.
-    let n = unsafe {
-        c::readlinkat(dir.as_raw_fd(), name.as_ptr(), buf.as_mut_ptr().cast(), buf.len())
-    };
+/// What `fstatat` says about one `/proc/PID/fd/N` entry, the link followed: the open file's
+/// type bits (`st_mode & S_IFMT`) and inode number.
+pub(crate) struct FdStat {
+    /// `st_mode & S_IFMT`; `S_IFSOCK` for a socket.
+    pub(crate) kind: u32,
+    /// `st_ino`; for a socket, the inode `sock_diag` and `/proc/net` report.
+    pub(crate) ino: u64,
+}
+
+/// `fstatat(dir, name, &st, 0)`, following the link: the type and inode of the file a
+/// `/proc/PID/fd/N` entry stands for. Unlike `readlinkat` it formats no `socket:[INODE]` text
+/// and updates no access time.
+pub(crate) fn fstatat(dir: &OwnedFd, name: &std::ffi::CStr) -> Result<FdStat> {
+    // SAFETY: libc::stat is plain integers; all-zero is valid.
+    let mut st: c::stat = unsafe { mem::zeroed() };
+    // SAFETY: name is NUL-terminated; st is a live, writable stat the kernel fills.
+    let r = unsafe { c::fstatat(dir.as_raw_fd(), name.as_ptr(), &mut st, 0) };
+    if r < 0 {
+        return Err(Error::os("fstatat", last_error()));
+    }
+    // st_mode and st_ino are narrower than u32/u64 on some 32-bit targets.
+    #[allow(clippy::useless_conversion)]
+    Ok(FdStat { kind: u32::from(st.st_mode & c::S_IFMT), ino: u64::from(st.st_ino) })
+}
+
+/// A buffer for [`getdents64`]: the kernel writes `struct linux_dirent64` records, which are
+/// 8-byte aligned relative to its start.
+#[repr(C, align(8))]
+pub(crate) struct DirentBuf(pub(crate) [u8; 16384]);
+
+/// `getdents64(dir, buf, len)`: the next directory records of `dir` written into `buf`; returns
+/// the bytes written (0 at the end of the directory). Each record is `d_ino: u64, d_off: i64,
+/// d_reclen: u16, d_type: u8, d_name: [u8]` (NUL-terminated), `d_reclen` bytes long.
+pub(crate) fn getdents64(dir: &OwnedFd, buf: &mut DirentBuf) -> Result<usize> {
+    // SAFETY: buf is a live, writable, 8-aligned buffer of buf.0.len() bytes; the kernel writes
+    // at most that many.
+    let n =
+        unsafe { c::syscall(c::SYS_getdents64, dir.as_raw_fd(), buf.0.as_mut_ptr(), buf.0.len()) };
     if n < 0 {
-        return Err(Error::os("readlinkat", last_error()));
+        return Err(Error::os("getdents64", last_error()));
     }
     Ok(n as usize)
 }
