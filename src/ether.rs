@@ -17,8 +17,13 @@ use std::fmt;
 use std::ops::Deref;
 use std::str::FromStr;
 
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+use crate::ascii::load16;
 use crate::ascii::{HEX_VALUE, NOT_HEX};
 use crate::error::{ParseError, ParseErrorKind};
+use crate::simd::text::AsciiBuf;
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+use crate::simd::x86::Ssse3;
 
 /// The error of [`ether_aton`]: a [`ParseError`] whose [`what`](ParseError::what) is
 /// `"MAC address"`.
@@ -232,7 +237,52 @@ pub fn ether_aton_bytes(s: &[u8]) -> Result<MacAddr, EtherError> {
             return Ok(mac);
         }
     }
+    // Parts of one or two digits (glibc's own ether_ntoa form, at most 16 bytes): the SSSE3
+    // kernel when the CPU has it; its scalar twin is ether_aton_general.
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    if let Some(cpu) = Ssse3::detect() {
+        if let Some(mac) = short_simd(cpu, s) {
+            return Ok(mac);
+        }
+    }
     ether_aton_general(s)
+}
+
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+#[inline]
+fn short_simd(cpu: Ssse3, s: &[u8]) -> Option<MacAddr> {
+    cpu.mac(load16(s)?, s.len()).map(MacAddr)
+}
+
+/// Both paths of [`ether_aton_bytes`], for the differential tests, proptests and fuzz targets
+/// (which check each against glibc). Not part of the API: hidden, and may change.
+#[doc(hidden)]
+pub mod twins {
+    use super::*;
+
+    /// `ether_aton_bytes` by the scalar path only (the canonical form's word operations, then
+    /// the general grammar).
+    pub fn ether_aton_scalar(s: &[u8]) -> Result<MacAddr, EtherError> {
+        if let Ok(head) = <&[u8; 17]>::try_from(s) {
+            if let Some(mac) = parse_canonical(head) {
+                return Ok(mac);
+            }
+        }
+        ether_aton_general(s)
+    }
+
+    /// `ether_aton_bytes` by the SIMD path; `None` when this target or CPU has no SIMD kernel.
+    pub fn ether_aton_simd(s: &[u8]) -> Option<Result<MacAddr, EtherError>> {
+        #[cfg(all(target_arch = "x86_64", not(miri)))]
+        if let Some(cpu) = Ssse3::detect() {
+            return Some(match short_simd(cpu, s) {
+                Some(mac) => Ok(mac),
+                None => ether_aton_scalar(s),
+            });
+        }
+        let _ = s;
+        None
+    }
 }
 
 /// Each byte of a `u128` set to `b`.
@@ -371,21 +421,20 @@ const NTOA_MAX: usize = 17;
 /// ```
 #[derive(Clone, Copy)]
 pub struct EtherNtoa {
-    buf: [u8; NTOA_MAX],
-    len: u8,
+    text: AsciiBuf<NTOA_MAX>,
 }
 
 impl EtherNtoa {
-    /// The text as a `&str`.
+    /// The text as a `&str` — free: the buffer was checked to be ASCII once, when it was built,
+    /// so no UTF-8 validation runs here.
     ///
     /// ```
     /// assert_eq!(berkeley::ether_ntoa(berkeley::MacAddr::ZERO).as_str(), "0:0:0:0:0:0");
     /// ```
     #[inline]
     pub fn as_str(&self) -> &str {
-        // The buffer holds ASCII only, so this never fails; an empty string would be the
-        // (unreachable) fallback rather than a panic.
-        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or_default()
+        // Free: the buffer was checked to be ASCII once, when it was built.
+        self.text.as_str()
     }
 }
 
@@ -477,5 +526,5 @@ pub fn ether_ntoa(mac: MacAddr) -> EtherNtoa {
     let len = pos - 1; // drop the last ':'
     let mut out = [0u8; NTOA_MAX];
     out.copy_from_slice(&buf[..NTOA_MAX]);
-    EtherNtoa { buf: out, len: len as u8 }
+    EtherNtoa { text: AsciiBuf::new(out, len) }
 }

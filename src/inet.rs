@@ -80,8 +80,13 @@ use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::ops::Deref;
 
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+use crate::ascii::load16;
 use crate::ascii::HEX_VALUE;
 use crate::error::{ParseError, ParseErrorKind};
+use crate::simd::text::AsciiBuf;
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+use crate::simd::x86::Ssse3;
 use crate::types::Domain;
 
 /// The error of the `inet_*` parsers: a [`ParseError`] whose [`what`](ParseError::what) is
@@ -187,6 +192,63 @@ fn quad_fast(s: &[u8]) -> Option<u32> {
     }
 }
 
+/// The strict dotted quad: by the SSSE3 kernel (`simd::x86`) when the CPU has it, else by
+/// [`quad_fast`], its scalar twin (every other target, CPUs without SSSE3, and Miri). `None`
+/// means "not such a quad": the caller runs the full grammar.
+#[inline]
+fn quad(s: &[u8]) -> Option<u32> {
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    if let Some(cpu) = Ssse3::detect() {
+        return quad_simd(cpu, s);
+    }
+    quad_fast(s)
+}
+
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+#[inline]
+fn quad_simd(cpu: Ssse3, s: &[u8]) -> Option<u32> {
+    cpu.quad(load16(s)?, s.len())
+}
+
+/// Both paths of the IPv4 parsers, for the differential tests, proptests and fuzz targets
+/// (which check each against glibc). Not part of the API: hidden, and may change.
+#[doc(hidden)]
+pub mod twins {
+    use super::*;
+
+    /// `inet_aton_bytes` by the scalar path only.
+    pub fn inet_aton_scalar(cp: &[u8]) -> Result<Ipv4Addr, InetError> {
+        quad_fast(cp).map(Ipv4Addr::from).map_or_else(|| aton_general(cp), Ok)
+    }
+
+    /// `inet_pton4_bytes` by the scalar path only.
+    pub fn inet_pton4_scalar(src: &[u8]) -> Result<Ipv4Addr, InetError> {
+        quad_fast(src).map(Ipv4Addr::from).map_or_else(|| pton4_general(src), Ok)
+    }
+
+    /// `inet_aton_bytes` by the SIMD path; `None` when this target or CPU has no SIMD kernel.
+    pub fn inet_aton_simd(cp: &[u8]) -> Option<Result<Ipv4Addr, InetError>> {
+        #[cfg(all(target_arch = "x86_64", not(miri)))]
+        if let Some(cpu) = Ssse3::detect() {
+            let r = quad_simd(cpu, cp).map(Ipv4Addr::from).map_or_else(|| aton_general(cp), Ok);
+            return Some(r);
+        }
+        let _ = cp;
+        None
+    }
+
+    /// `inet_pton4_bytes` by the SIMD path; `None` when this target or CPU has no SIMD kernel.
+    pub fn inet_pton4_simd(src: &[u8]) -> Option<Result<Ipv4Addr, InetError>> {
+        #[cfg(all(target_arch = "x86_64", not(miri)))]
+        if let Some(cpu) = Ssse3::detect() {
+            let r = quad_simd(cpu, src).map(Ipv4Addr::from).map_or_else(|| pton4_general(src), Ok);
+            return Some(r);
+        }
+        let _ = src;
+        None
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // inet_aton
 // ---------------------------------------------------------------------------------------------
@@ -257,7 +319,7 @@ pub fn inet_aton(cp: &str) -> Result<Ipv4Addr, InetError> {
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_aton.3.html>
 #[inline]
 pub fn inet_aton_bytes(cp: &[u8]) -> Result<Ipv4Addr, InetError> {
-    match quad_fast(cp) {
+    match quad(cp) {
         Some(addr) => Ok(Ipv4Addr::from(addr)),
         None => aton_general(cp),
     }
@@ -470,7 +532,7 @@ pub fn inet_pton4(src: &str) -> Result<Ipv4Addr, InetError> {
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_pton.3.html>
 #[inline]
 pub fn inet_pton4_bytes(src: &[u8]) -> Result<Ipv4Addr, InetError> {
-    match quad_fast(src) {
+    match quad(src) {
         Some(addr) => Ok(Ipv4Addr::from(addr)),
         None => pton4_general(src),
     }
@@ -744,8 +806,7 @@ fn write_v4(buf: &mut [u8], pos: usize, o: [u8; 4]) -> usize {
 /// ```
 #[derive(Clone, Copy)]
 pub struct InetNtoa {
-    buf: [u8; 16],
-    len: u8,
+    text: AsciiBuf<16>,
 }
 
 /// The text of an IP address, as returned by [`inet_ntop`]: a `Copy` stack buffer that derefs to
@@ -760,14 +821,14 @@ pub struct InetNtoa {
 /// ```
 #[derive(Clone, Copy)]
 pub struct InetNtop {
-    buf: [u8; 46], // INET6_ADDRSTRLEN; the writers use the slack past 39 bytes
-    len: u8,
+    text: AsciiBuf<46>, // INET6_ADDRSTRLEN; the writers use the slack past 39 bytes
 }
 
 macro_rules! text_buffer {
     ($t:ident) => {
         impl $t {
-            /// The text as a `&str`.
+            /// The text as a `&str` — free: the buffer was checked to be ASCII once, when it
+            /// was built, so no UTF-8 validation runs here.
             ///
             /// ```
             /// use std::net::Ipv4Addr;
@@ -777,8 +838,7 @@ macro_rules! text_buffer {
             /// ```
             #[inline]
             pub fn as_str(&self) -> &str {
-                // The writers only ever store ASCII, so this never fails.
-                std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or_default()
+                self.text.as_str()
             }
         }
 
@@ -878,7 +938,7 @@ text_buffer!(InetNtop);
 #[must_use]
 pub fn inet_ntoa(addr: Ipv4Addr) -> InetNtoa {
     let (text, len) = v4_text(addr.octets());
-    InetNtoa { buf: text.to_le_bytes(), len: (len - 1) as u8 }
+    InetNtoa { text: AsciiBuf::new(text.to_le_bytes(), len - 1) }
 }
 
 /// For each 8-bit mask of zero groups: the longest run of at least two set bits, first on ties,
@@ -961,7 +1021,7 @@ pub fn inet_ntop(addr: IpAddr) -> InetNtop {
         IpAddr::V4(v4) => write_v4(&mut buf, 0, v4.octets()),
         IpAddr::V6(v6) => write_v6(&mut buf, v6),
     };
-    InetNtop { buf, len: len as u8 }
+    InetNtop { text: AsciiBuf::new(buf, len) }
 }
 
 /// Writes an IPv6 address as glibc's inet_ntop does; returns the length. `buf` has 46 bytes.

@@ -80,6 +80,7 @@ mod macros;
 pub mod netdb;
 pub mod poll;
 pub mod select;
+mod simd;
 pub mod socket;
 pub mod sockopt;
 mod sys;

@@ -1,0 +1,209 @@
+//! The SSSE3 parser kernels (x86_64), behind a cached run-time CPU check ([`Ssse3::detect`]).
+//!
+//! Both take the input already loaded into a `u128` (bytes past the end are zero; the safe
+//! [`ascii::load16`](crate::ascii::load16) does that), so nothing here touches memory the
+//! caller did not hand over: the `unsafe` is only the `#[target_feature]` call and the
+//! intrinsics. Each returns `None` for anything that is not its one exact form; the caller then
+//! runs the scalar grammar, which also finds the error.
+//!
+//! Method (after Muła and Lemire): compare masks find the digits and separators of all 16
+//! bytes at once; the separator positions give the part lengths, checked with a few scalar bit
+//! operations; the lengths pick a `pshufb` pattern from a table that lines the digits up by
+//! place value; `pmaddubsw` multiplies by the place values and adds, and a compare checks the
+//! range. No branch depends on the digits.
+
+use std::arch::x86_64::*;
+
+/// Proof that the CPU has SSSE3 (`pshufb`, `pmaddubsw`): only [`Ssse3::detect`] makes one.
+#[derive(Clone, Copy)]
+pub(crate) struct Ssse3(());
+
+impl Ssse3 {
+    /// `Some` when the CPU has SSSE3. std caches the CPUID answer in an atomic, so this is a
+    /// load and a bit test.
+    #[inline]
+    pub(crate) fn detect() -> Option<Ssse3> {
+        if is_x86_feature_detected!("ssse3") {
+            Some(Ssse3(()))
+        } else {
+            None
+        }
+    }
+
+    /// The strict dotted quad (`inet_pton4`): `text` holds the `n` input bytes, zero after.
+    /// `Some(address)` (host-order `u32`) exactly when the input is four decimal parts of one to
+    /// three digits, no leading zero, each at most 255, separated by `.`, and nothing else.
+    #[inline]
+    pub(crate) fn quad(self, text: u128, n: usize) -> Option<u32> {
+        // SAFETY: an `Ssse3` exists only if the CPU has SSSE3 (see `detect`), which is all
+        // quad_ssse3's target_feature needs; it reads no memory but its own statics.
+        unsafe { quad_ssse3(text, n) }
+    }
+
+    /// A MAC address with parts of one or two hex digits separated by `:` and nothing else,
+    /// at most 16 bytes (`text` holds the `n` input bytes, zero after); the 17-byte canonical
+    /// form has its own path.
+    #[inline]
+    pub(crate) fn mac(self, text: u128, n: usize) -> Option<[u8; 6]> {
+        // SAFETY: as in `quad`: the CPU has SSSE3; mac_ssse3 reads only its own statics.
+        unsafe { mac_ssse3(text, n) }
+    }
+}
+
+#[inline(always)]
+fn vector(text: u128) -> __m128i {
+    // SAFETY: SSE2 is part of the x86_64 baseline; _mm_set_epi64x only builds a register.
+    unsafe { _mm_set_epi64x((text >> 64) as i64, text as i64) }
+}
+
+/// The `pshufb` pattern for each mix of part lengths, indexed by
+/// `(l0 - 1) * 27 + (l1 - 1) * 9 + (l2 - 1) * 3 + (l3 - 1)`: it puts the tens and ones digits of
+/// part k in bytes 2k and 2k + 1, and its hundreds digit in byte 8 + 2k (0x80: a zero byte where
+/// a part is shorter).
+static QUAD_SHUFFLE: [[u8; 16]; 81] = {
+    let mut t = [[0x80u8; 16]; 81];
+    let mut idx = 0;
+    while idx < 81 {
+        let lens = [idx / 27 % 3 + 1, idx / 9 % 3 + 1, idx / 3 % 3 + 1, idx % 3 + 1];
+        let mut start = 0;
+        let mut k = 0;
+        while k < 4 {
+            let end = start + lens[k];
+            t[idx][2 * k + 1] = (end - 1) as u8;
+            if lens[k] >= 2 {
+                t[idx][2 * k] = (end - 2) as u8;
+            }
+            if lens[k] == 3 {
+                t[idx][8 + 2 * k] = (end - 3) as u8;
+            }
+            start = end + 1;
+            k += 1;
+        }
+        idx += 1;
+    }
+    t
+};
+
+/// The place values for `pmaddubsw` after a [`QUAD_SHUFFLE`]: (10, 1) for the tens and ones
+/// pairs, (100, 0) for the hundreds.
+static QUAD_WEIGHTS: [i8; 16] = [10, 1, 10, 1, 10, 1, 10, 1, 100, 0, 100, 0, 100, 0, 100, 0];
+
+#[target_feature(enable = "ssse3")]
+unsafe fn quad_ssse3(text: u128, n: usize) -> Option<u32> {
+    if !(7..=15).contains(&n) {
+        return None;
+    }
+    let v = vector(text);
+    // SAFETY (whole block): SSE2/SSSE3 intrinsics on registers (the CPU has SSSE3: the
+    // caller's `Ssse3` proves it); the two loads read 16-byte statics through
+    // _mm_loadu_si128, which has no alignment requirement.
+    unsafe {
+        let t = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
+        let digit = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t);
+        let digits = _mm_movemask_epi8(digit) as u32;
+        let dots = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'.' as i8))) as u32;
+        let zeros = _mm_movemask_epi8(_mm_cmpeq_epi8(t, _mm_setzero_si128())) as u32;
+        // The dot positions (32 when there is none) and the part lengths.
+        let p0 = dots.trailing_zeros();
+        let d1 = dots & dots.wrapping_sub(1);
+        let p1 = d1.trailing_zeros();
+        let d2 = d1 & d1.wrapping_sub(1);
+        let p2 = d2.trailing_zeros();
+        let d3 = d2 & d2.wrapping_sub(1);
+        let l0 = p0.wrapping_sub(1);
+        let l1 = p1.wrapping_sub(p0 + 2);
+        let l2 = p2.wrapping_sub(p1 + 2);
+        let l3 = (n as u32).wrapping_sub(p2 + 2);
+        // Lengths 1..=3 (stored minus one), exactly three dots, only digits and dots, and no
+        // part that starts with a 0 followed by a digit.
+        let lens_ok = (l0 < 3) & (l1 < 3) & (l2 < 3) & (l3 < 3) & (d3 == 0);
+        let only = (digits | dots) == (1u32 << n) - 1;
+        let lead_zero = zeros & (dots << 1 | 1) & (digits >> 1);
+        if !(lens_ok & only & (lead_zero == 0)) {
+            return None;
+        }
+        let pattern = QUAD_SHUFFLE.get((l0 * 27 + l1 * 9 + l2 * 3 + l3) as usize)?;
+        let x = _mm_shuffle_epi8(t, _mm_loadu_si128(pattern.as_ptr().cast()));
+        let m = _mm_maddubs_epi16(x, _mm_loadu_si128(QUAD_WEIGHTS.as_ptr().cast()));
+        let sum = _mm_add_epi16(m, _mm_srli_si128::<8>(m));
+        let big = _mm_movemask_epi8(_mm_cmpgt_epi16(sum, _mm_set1_epi16(255))) & 0xff;
+        if big != 0 {
+            return None;
+        }
+        let octets = _mm_cvtsi128_si32(_mm_packus_epi16(sum, sum)) as u32;
+        Some(octets.swap_bytes())
+    }
+}
+
+/// The `pshufb` pattern for each mix of MAC part lengths (bit k set: part k has two digits):
+/// the high digit of part k in byte k (0x80 for a one-digit part), the low digit in byte 8 + k.
+static MAC_SHUFFLE: [[u8; 16]; 64] = {
+    let mut t = [[0x80u8; 16]; 64];
+    let mut idx = 0;
+    while idx < 64 {
+        let mut start = 0;
+        let mut k = 0;
+        while k < 6 {
+            let len = 1 + (idx >> k & 1);
+            let end = start + len;
+            t[idx][8 + k] = (end - 1) as u8;
+            if len == 2 {
+                t[idx][k] = (end - 2) as u8;
+            }
+            start = end + 1;
+            k += 1;
+        }
+        idx += 1;
+    }
+    t
+};
+
+#[target_feature(enable = "ssse3")]
+unsafe fn mac_ssse3(text: u128, n: usize) -> Option<[u8; 6]> {
+    if !(11..=16).contains(&n) {
+        return None;
+    }
+    let v = vector(text);
+    // SAFETY (whole block): SSE2/SSSE3 intrinsics on registers (the CPU has SSSE3: the
+    // caller's `Ssse3` proves it); the load reads a 16-byte static through _mm_loadu_si128,
+    // which has no alignment requirement.
+    unsafe {
+        let t = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
+        let is_dec = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t);
+        // 'a'..='f' and 'A'..='F': fold case, then the same unsigned range test.
+        let a = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(b'a' as i8));
+        let is_alpha = _mm_cmpeq_epi8(_mm_min_epu8(a, _mm_set1_epi8(5)), a);
+        let hex = _mm_movemask_epi8(_mm_or_si128(is_dec, is_alpha)) as u32;
+        let colons = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b':' as i8))) as u32;
+        if (hex | colons) != (1u32 << n) - 1 || colons.count_ones() != 5 {
+            return None;
+        }
+        // Part lengths from the colon positions plus the end: 1 or 2 each.
+        let ends = colons | 1 << n;
+        let mut prev = 0u32;
+        let mut rest = ends;
+        let mut idx = 0usize;
+        for k in 0..6 {
+            let p = rest.trailing_zeros();
+            rest &= rest.wrapping_sub(1);
+            let len = p.wrapping_sub(prev);
+            if len.wrapping_sub(1) >= 2 {
+                return None;
+            }
+            idx |= ((len - 1) as usize) << k;
+            prev = p + 1;
+        }
+        // Digit values: decimal t, or the folded letter's offset + 10.
+        let value = _mm_or_si128(
+            _mm_and_si128(is_dec, t),
+            _mm_andnot_si128(is_dec, _mm_add_epi8(a, _mm_set1_epi8(10))),
+        );
+        let pattern = MAC_SHUFFLE.get(idx)?;
+        let x = _mm_shuffle_epi8(value, _mm_loadu_si128(pattern.as_ptr().cast()));
+        // Byte k: high digit << 4 | low digit (the high half is bytes 0..6, the low 8..14).
+        let octets = _mm_or_si128(_mm_slli_epi16::<4>(x), _mm_srli_si128::<8>(x));
+        let word = _mm_cvtsi128_si64(octets) as u64;
+        let b = word.to_le_bytes();
+        Some([b[0], b[1], b[2], b[3], b[4], b[5]])
+    }
+}
