@@ -229,16 +229,32 @@ pub fn ether_aton(s: &str) -> Result<MacAddr, EtherError> {
 /// ```
 #[inline]
 pub fn ether_aton_bytes(s: &[u8]) -> Result<MacAddr, EtherError> {
-    // The canonical form, exactly 17 bytes, checked and converted in a few word operations;
-    // inlined into the caller. Everything else (including the canonical form followed by text
-    // glibc ignores) takes the general path.
+    // The canonical form, exactly 17 bytes: one SSE2 load and a few compares on x86_64, a few
+    // word operations elsewhere; inlined into the caller. Everything else (including the
+    // canonical form followed by text glibc ignores) takes `ether_aton_rest`.
     if let Ok(head) = <&[u8; 17]>::try_from(s) {
-        if let Some(mac) = parse_canonical(head) {
+        if let Some(mac) = canonical(head) {
             return Ok(mac);
         }
     }
-    // Parts of one or two digits (glibc's own ether_ntoa form, at most 16 bytes): the SSSE3
-    // kernel when the CPU has it; its scalar twin is ether_aton_general.
+    ether_aton_rest(s)
+}
+
+/// The canonical form: the SSE2 kernel on x86_64 (not under Miri), else [`parse_canonical`],
+/// its scalar twin.
+#[inline]
+fn canonical(head: &[u8; 17]) -> Option<MacAddr> {
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    return crate::simd::x86::mac_canonical(head).map(MacAddr);
+    #[cfg(not(all(target_arch = "x86_64", not(miri))))]
+    return parse_canonical(head);
+}
+
+/// Everything but the canonical form: parts of one or two digits (glibc's own ether_ntoa
+/// form, at most 16 bytes) by the SSSE3 kernel when the CPU has it, and the general grammar
+/// (the kernel's scalar twin, which also finds every error).
+#[inline(never)]
+fn ether_aton_rest(s: &[u8]) -> Result<MacAddr, EtherError> {
     #[cfg(all(target_arch = "x86_64", not(miri)))]
     if let Some(cpu) = Ssse3::detect() {
         if let Some(mac) = short_simd(cpu, s) {
@@ -271,14 +287,12 @@ pub mod twins {
         ether_aton_general(s)
     }
 
-    /// `ether_aton_bytes` by the SIMD path; `None` when this target or CPU has no SIMD kernel.
+    /// `ether_aton_bytes` by the SIMD path (the SSE2 canonical kernel, the SSSE3 short-form
+    /// kernel); `None` when this target or CPU has no SIMD kernel.
     pub fn ether_aton_simd(s: &[u8]) -> Option<Result<MacAddr, EtherError>> {
         #[cfg(all(target_arch = "x86_64", not(miri)))]
-        if let Some(cpu) = Ssse3::detect() {
-            return Some(match short_simd(cpu, s) {
-                Some(mac) => Ok(mac),
-                None => ether_aton_scalar(s),
-            });
+        if Ssse3::detect().is_some() {
+            return Some(ether_aton_bytes(s));
         }
         let _ = s;
         None

@@ -7,9 +7,9 @@
 //! runs the scalar grammar, which also finds the error.
 //!
 //! Method (after Muła and Lemire): compare masks find the digits and separators of all 16
-//! bytes at once; the separator positions give the part lengths, checked with a few scalar bit
-//! operations; the lengths pick a `pshufb` pattern from a table that lines the digits up by
-//! place value; `pmaddubsw` multiplies by the place values and adds, and a compare checks the
+//! bytes at once; the separator positions give the part lengths (for the dotted quad: a perfect
+//! hash of the dot mask and the length picks one of the 81 shapes, and one compare checks it);
+//! the lengths pick a `pshufb` pattern from a table that lines the digits up by place value; `pmaddubsw` multiplies by the place values and adds, and a compare checks the
 //! range. No branch depends on the digits.
 
 use std::arch::x86_64::*;
@@ -56,35 +56,56 @@ fn vector(text: u128) -> __m128i {
     unsafe { _mm_set_epi64x((text >> 64) as i64, text as i64) }
 }
 
-/// The `pshufb` pattern for each mix of part lengths, indexed by
-/// `(l0 - 1) * 27 + (l1 - 1) * 9 + (l2 - 1) * 3 + (l3 - 1)`: it puts the tens and ones digits of
-/// part k in bytes 2k and 2k + 1, and its hundreds digit in byte 8 + 2k (0x80: a zero byte where
-/// a part is shorter).
-static QUAD_SHUFFLE: [[u8; 16]; 81] = {
-    let mut t = [[0x80u8; 16]; 81];
+/// The multiplier of the perfect hash of a dotted quad's shape: `key * QUAD_MAGIC >> 24` maps
+/// the 81 keys (`dots | 1 << len`, one per mix of part lengths) to distinct slots of
+/// [`QUAD_SLOT`] (found by search; the table's construction asserts there is no collision).
+const QUAD_MAGIC: u32 = 0xe07b_db9f;
+
+/// The shape of every mix of part lengths (1 to 3 each), indexed by
+/// `(l0 - 1) * 27 + (l1 - 1) * 9 + (l2 - 1) * 3 + (l3 - 1)`; index 81 is "no such shape".
+struct QuadShapes {
+    /// For each hash slot, the index of the shape that hashes there, or 81.
+    slot: [u8; 256],
+    /// The key of each shape: its dot positions and its length, as bits (0 for index 81,
+    /// which no input matches: every key has its length bit set).
+    key: [u16; 82],
+    /// The `pshufb` pattern of each shape: the tens and ones digits of part k go to bytes 2k
+    /// and 2k + 1, the hundreds digit to byte 8 + 2k (0x80, a zero byte, where a part is
+    /// shorter).
+    shuffle: [[u8; 16]; 82],
+}
+
+static QUAD: QuadShapes = {
+    let mut q = QuadShapes { slot: [81; 256], key: [0; 82], shuffle: [[0x80; 16]; 82] };
     let mut idx = 0;
     while idx < 81 {
         let lens = [idx / 27 % 3 + 1, idx / 9 % 3 + 1, idx / 3 % 3 + 1, idx % 3 + 1];
         let mut start = 0;
+        let mut key = 0u32;
         let mut k = 0;
         while k < 4 {
             let end = start + lens[k];
-            t[idx][2 * k + 1] = (end - 1) as u8;
+            q.shuffle[idx][2 * k + 1] = (end - 1) as u8;
             if lens[k] >= 2 {
-                t[idx][2 * k] = (end - 2) as u8;
+                q.shuffle[idx][2 * k] = (end - 2) as u8;
             }
             if lens[k] == 3 {
-                t[idx][8 + 2 * k] = (end - 3) as u8;
+                q.shuffle[idx][8 + 2 * k] = (end - 3) as u8;
             }
+            key |= 1 << end; // a dot after parts 0..3, the end of the input after part 3
             start = end + 1;
             k += 1;
         }
+        q.key[idx] = key as u16;
+        let slot = (key.wrapping_mul(QUAD_MAGIC) >> 24) as usize;
+        assert!(q.slot[slot] == 81, "QUAD_MAGIC is not a perfect hash");
+        q.slot[slot] = idx as u8;
         idx += 1;
     }
-    t
+    q
 };
 
-/// The place values for `pmaddubsw` after a [`QUAD_SHUFFLE`]: (10, 1) for the tens and ones
+/// The place values for `pmaddubsw` after a shape's shuffle: (10, 1) for the tens and ones
 /// pairs, (100, 0) for the hundreds.
 static QUAD_WEIGHTS: [i8; 16] = [10, 1, 10, 1, 10, 1, 10, 1, 100, 0, 100, 0, 100, 0, 100, 0];
 
@@ -103,26 +124,18 @@ unsafe fn quad_ssse3(text: u128, n: usize) -> Option<u32> {
         let digits = _mm_movemask_epi8(digit) as u32;
         let dots = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'.' as i8))) as u32;
         let zeros = _mm_movemask_epi8(_mm_cmpeq_epi8(t, _mm_setzero_si128())) as u32;
-        // The dot positions (32 when there is none) and the part lengths.
-        let p0 = dots.trailing_zeros();
-        let d1 = dots & dots.wrapping_sub(1);
-        let p1 = d1.trailing_zeros();
-        let d2 = d1 & d1.wrapping_sub(1);
-        let p2 = d2.trailing_zeros();
-        let d3 = d2 & d2.wrapping_sub(1);
-        let l0 = p0.wrapping_sub(1);
-        let l1 = p1.wrapping_sub(p0 + 2);
-        let l2 = p2.wrapping_sub(p1 + 2);
-        let l3 = (n as u32).wrapping_sub(p2 + 2);
-        // Lengths 1..=3 (stored minus one), exactly three dots, only digits and dots, and no
-        // part that starts with a 0 followed by a digit.
-        let lens_ok = (l0 < 3) & (l1 < 3) & (l2 < 3) & (l3 < 3) & (d3 == 0);
+        // The shape: which dot positions, and where the input ends. Only the 81 shapes of a
+        // dotted quad (parts of 1 to 3 bytes) are in the table.
+        let key = dots | 1 << n;
+        let idx = usize::from(QUAD.slot[(key.wrapping_mul(QUAD_MAGIC) >> 24) as usize]);
+        let (shape_key, pattern) = (*QUAD.key.get(idx)?, QUAD.shuffle.get(idx)?);
+        // The shape, only digits and dots, and no part that starts with a 0 followed by a
+        // digit.
         let only = (digits | dots) == (1u32 << n) - 1;
         let lead_zero = zeros & (dots << 1 | 1) & (digits >> 1);
-        if !(lens_ok & only & (lead_zero == 0)) {
+        if !((key == u32::from(shape_key)) & only & (lead_zero == 0)) {
             return None;
         }
-        let pattern = QUAD_SHUFFLE.get((l0 * 27 + l1 * 9 + l2 * 3 + l3) as usize)?;
         let x = _mm_shuffle_epi8(t, _mm_loadu_si128(pattern.as_ptr().cast()));
         let m = _mm_maddubs_epi16(x, _mm_loadu_si128(QUAD_WEIGHTS.as_ptr().cast()));
         let sum = _mm_add_epi16(m, _mm_srli_si128::<8>(m));
@@ -205,5 +218,49 @@ unsafe fn mac_ssse3(text: u128, n: usize) -> Option<[u8; 6]> {
         let word = _mm_cvtsi128_si64(octets) as u64;
         let b = word.to_le_bytes();
         Some([b[0], b[1], b[2], b[3], b[4], b[5]])
+    }
+}
+
+/// The canonical MAC form `xx:xx:xx:xx:xx:xx` (either case), exactly 17 bytes: one 16-byte
+/// load and the last byte. SSE2 only (the x86_64 baseline), so no CPU check and it inlines into
+/// `ether_aton`. Its scalar twin is `ether::parse_canonical`.
+#[inline]
+pub(crate) fn mac_canonical(h: &[u8; 17]) -> Option<[u8; 6]> {
+    /// Bits of the hex digit bytes (0, 1, 3, 4, ..., 15) and of the colons (2, 5, ..., 14).
+    const HEX: i32 = 0b1011_0110_1101_1011;
+    const COLONS: i32 = 0b0100_1001_0010_0100;
+    let last = crate::ascii::HEX_VALUE[usize::from(h[16])];
+    // SAFETY (whole block): SSE2 is part of the x86_64 baseline; the one load reads h[0..16],
+    // inside the 17-byte array, through _mm_loadu_si128, which has no alignment requirement.
+    unsafe {
+        let v = _mm_loadu_si128(h.as_ptr().cast());
+        let t = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
+        let is_dec = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t);
+        let a = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(b'a' as i8));
+        let is_alpha = _mm_cmpeq_epi8(_mm_min_epu8(a, _mm_set1_epi8(5)), a);
+        let hex = _mm_movemask_epi8(_mm_or_si128(is_dec, is_alpha));
+        let colons = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b':' as i8)));
+        if (hex & HEX) != HEX || colons != COLONS || last > 15 {
+            return None;
+        }
+        // Digit values (garbage in the colon bytes, which are not used), then byte i becomes
+        // value[i] << 4 | value[i + 1]: values are below 16, so the 16-bit shift moves no bit
+        // across a byte.
+        let value = _mm_or_si128(
+            _mm_and_si128(is_dec, t),
+            _mm_andnot_si128(is_dec, _mm_add_epi8(a, _mm_set1_epi8(10))),
+        );
+        let pairs = _mm_or_si128(_mm_slli_epi16::<4>(value), _mm_srli_si128::<1>(value));
+        let lo = _mm_cvtsi128_si64(pairs) as u64;
+        let hi = _mm_cvtsi128_si64(_mm_unpackhi_epi64(pairs, pairs)) as u64;
+        // Octets are bytes 0, 3, 6, 9, 12 of `pairs`, and byte 15's high digit with `last`.
+        Some([
+            lo as u8,
+            (lo >> 24) as u8,
+            (lo >> 48) as u8,
+            (hi >> 8) as u8,
+            (hi >> 32) as u8,
+            ((hi >> 56) as u8 & 0xf0) | last,
+        ])
     }
 }
