@@ -243,12 +243,15 @@ pub(crate) fn mac_canonical(h: &[u8; 17]) -> Option<[u8; 6]> {
         if (hex & HEX) != HEX || colons != COLONS || last > 15 {
             return None;
         }
-        // Digit values (garbage in the colon bytes, which are not used), then byte i becomes
-        // value[i] << 4 | value[i + 1]: values are below 16, so the 16-bit shift moves no bit
-        // across a byte.
-        let value = _mm_or_si128(
-            _mm_and_si128(is_dec, t),
-            _mm_andnot_si128(is_dec, _mm_add_epi8(a, _mm_set1_epi8(10))),
+        // Digit values, masked to four bits (the colon bytes hold garbage, not used but it
+        // must not spill), then byte i becomes value[i] << 4 | value[i + 1]: every byte is
+        // below 16, so the 16-bit shift moves no bit across a byte.
+        let value = _mm_and_si128(
+            _mm_or_si128(
+                _mm_and_si128(is_dec, t),
+                _mm_andnot_si128(is_dec, _mm_add_epi8(a, _mm_set1_epi8(10))),
+            ),
+            _mm_set1_epi8(0x0f),
         );
         let pairs = _mm_or_si128(_mm_slli_epi16::<4>(value), _mm_srli_si128::<1>(value));
         let lo = _mm_cvtsi128_si64(pairs) as u64;
