@@ -216,6 +216,16 @@ fn quad_simd(cpu: Ssse3, s: &[u8]) -> Option<u32> {
 pub mod twins {
     use super::*;
 
+    /// `inet_ntop` by the scalar path only (the hex digits of IPv6 groups without SSE2).
+    pub fn inet_ntop_scalar(addr: IpAddr) -> InetNtop {
+        let mut buf = [0u8; 46];
+        let len = match addr {
+            IpAddr::V4(v4) => write_v4(&mut buf, 0, v4.octets()),
+            IpAddr::V6(v6) => write_v6(&mut buf, v6, hex_groups_scalar(&v6.segments())),
+        };
+        InetNtop { text: AsciiBuf::new(buf, len) }
+    }
+
     /// `inet_aton_bytes` by the scalar path only.
     pub fn inet_aton_scalar(cp: &[u8]) -> Result<Ipv4Addr, InetError> {
         quad_fast(cp).map(Ipv4Addr::from).map_or_else(|| aton_general(cp), Ok)
@@ -969,19 +979,41 @@ static ZERO_RUN: [u8; 256] = {
     t
 };
 
-/// Writes one group as lowercase hex without leading zeros, followed by ':'. Returns the new end.
-/// `buf` must have 8 bytes from `pos`.
+/// The four lowercase hex digits of a group, leading zeros included, first digit in the low
+/// byte: the scalar twin of `simd::x86::hex_groups`.
 #[inline]
-fn write_group(buf: &mut [u8], pos: usize, w: u16) -> usize {
+fn group_hex(w: u16) -> u32 {
     let t = u32::from(w);
     // One nibble per byte, most significant first in memory (little-endian).
     let x = (t >> 12) | (t & 0x0f00) | ((t & 0x00f0) << 12) | ((t & 0x000f) << 24);
     // 0-9 -> '0'-'9', 10-15 -> 'a'-'f'.
     let letters = ((x + 0x0606_0606) >> 4) & 0x0101_0101;
-    let ascii = x + 0x3030_3030 + letters * 39;
-    let digits = ((35 - (t | 1).leading_zeros()) / 4) as usize; // 1..=4
+    x + 0x3030_3030 + letters * 39
+}
+
+/// The hex digits of all eight groups ([`group_hex`] of each), by the scalar path.
+#[inline]
+fn hex_groups_scalar(w: &[u16; 8]) -> [u32; 8] {
+    w.map(group_hex)
+}
+
+/// The hex digits of all eight groups: SSE2 (the x86_64 baseline) on x86_64, the scalar twin
+/// elsewhere and under Miri.
+#[inline]
+fn hex_groups(addr: Ipv6Addr) -> [u32; 8] {
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    return crate::simd::x86::hex_groups(addr.octets());
+    #[cfg(not(all(target_arch = "x86_64", not(miri))))]
+    return hex_groups_scalar(&addr.segments());
+}
+
+/// Writes one group (`w`, its four hex digits `hex`) as lowercase hex without leading zeros,
+/// followed by ':'. Returns the new end. `buf` must have 8 bytes from `pos`.
+#[inline]
+fn write_group(buf: &mut [u8], pos: usize, w: u16, hex: u32) -> usize {
+    let digits = ((35 - (u32::from(w) | 1).leading_zeros()) / 4) as usize; // 1..=4
     let shift = 8 * (4 - digits);
-    let out = (u64::from(ascii) >> shift) | (u64::from(b':') << (8 * digits));
+    let out = (u64::from(hex) >> shift) | (u64::from(b':') << (8 * digits));
     if let Some(dst) = buf.get_mut(pos..pos + 8) {
         dst.copy_from_slice(&out.to_le_bytes());
     }
@@ -1019,14 +1051,14 @@ pub fn inet_ntop(addr: IpAddr) -> InetNtop {
     let mut buf = [0u8; 46];
     let len = match addr {
         IpAddr::V4(v4) => write_v4(&mut buf, 0, v4.octets()),
-        IpAddr::V6(v6) => write_v6(&mut buf, v6),
+        IpAddr::V6(v6) => write_v6(&mut buf, v6, hex_groups(v6)),
     };
     InetNtop { text: AsciiBuf::new(buf, len) }
 }
 
 /// Writes an IPv6 address as glibc's inet_ntop does; returns the length. `buf` has 46 bytes.
 #[inline]
-fn write_v6(buf: &mut [u8; 46], addr: Ipv6Addr) -> usize {
+fn write_v6(buf: &mut [u8; 46], addr: Ipv6Addr, hex: [u32; 8]) -> usize {
     let w = addr.segments();
     let mut mask = 0usize;
     for (i, &g) in w.iter().enumerate() {
@@ -1036,8 +1068,8 @@ fn write_v6(buf: &mut [u8; 46], addr: Ipv6Addr) -> usize {
     let (base, len) = (usize::from(run >> 4), usize::from(run & 15));
     if len == 0 {
         let mut pos = 0;
-        for &g in &w {
-            pos = write_group(buf, pos, g);
+        for (&g, &h) in w.iter().zip(&hex) {
+            pos = write_group(buf, pos, g, h);
         }
         return pos - 1;
     }
@@ -1053,8 +1085,8 @@ fn write_v6(buf: &mut [u8; 46], addr: Ipv6Addr) -> usize {
         return write_v4(buf, pos, [o[12], o[13], o[14], o[15]]);
     }
     let mut pos = 0;
-    for &g in &w[..base] {
-        pos = write_group(buf, pos, g);
+    for (&g, &h) in w[..base].iter().zip(&hex) {
+        pos = write_group(buf, pos, g, h);
     }
     if base == 0 {
         buf[0] = b':';
@@ -1066,8 +1098,8 @@ fn write_v6(buf: &mut [u8; 46], addr: Ipv6Addr) -> usize {
     if end == 8 {
         return pos;
     }
-    for &g in &w[end..] {
-        pos = write_group(buf, pos, g);
+    for (&g, &h) in w[end..].iter().zip(&hex[end..]) {
+        pos = write_group(buf, pos, g, h);
     }
     pos - 1
 }

@@ -184,6 +184,8 @@ fn check_ntop6(ip: Ipv6Addr) -> Result<(), TestCaseError> {
     let want = glibc_ntop(IpAddr::V6(ip));
     let got = inet_ntop(IpAddr::V6(ip));
     prop_assert_eq!(&*got, want.as_str(), "inet_ntop({:?})", ip.segments());
+    // The scalar twin (no SSE2 hex digits) prints the same.
+    prop_assert_eq!(twins::inet_ntop_scalar(IpAddr::V6(ip)), got);
     // And it parses back (with ours and glibc's parser).
     prop_assert_eq!(inet_pton6(&got).ok(), Some(ip));
     prop_assert_eq!(glibc_pton6(got.as_bytes()), Some(ip.octets()));
@@ -445,6 +447,7 @@ proptest! {
         let want = glibc_ntoa(ip);
         prop_assert_eq!(&*inet_ntoa(ip), want.as_str());
         let ntop = inet_ntop(IpAddr::V4(ip));
+        prop_assert_eq!(twins::inet_ntop_scalar(IpAddr::V4(ip)), ntop);
         let want_ntop = glibc_ntop(IpAddr::V4(ip));
         prop_assert_eq!(&*ntop, want_ntop.as_str());
         prop_assert_eq!(inet_aton(&inet_ntoa(ip)).ok(), Some(ip));
@@ -511,6 +514,22 @@ fn quad_edges_match_glibc() {
                     check_pton(&buf).unwrap();
                 }
             }
+        }
+    }
+}
+
+/// Every 16-bit group value in every position (the rest 0x1234, so no zero run unless the
+/// value makes one), printed by both paths (SSE2 and scalar hex digits) exactly as glibc does.
+#[test]
+fn ntop6_every_group_value_in_every_position_both_paths() {
+    for pos in 0..8 {
+        for v in 0..=u16::MAX {
+            let mut g = [0x1234u16; 8];
+            g[pos] = v;
+            let ip = IpAddr::V6(Ipv6Addr::from(g));
+            let got = inet_ntop(ip);
+            assert_eq!(&*got, glibc_ntop(ip), "{g:x?}");
+            assert_eq!(twins::inet_ntop_scalar(ip), got, "{g:x?}");
         }
     }
 }

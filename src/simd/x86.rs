@@ -267,3 +267,30 @@ pub(crate) fn mac_canonical(h: &[u8; 17]) -> Option<[u8; 6]> {
         ])
     }
 }
+
+/// The four lowercase hex digits of each of the eight groups of an IPv6 address (`octets` in
+/// network order), leading zeros included, the first digit in each `u32`'s low byte. SSE2 only
+/// (the x86_64 baseline), so no CPU check. Its scalar twin is `inet::group_hex`.
+#[inline]
+pub(crate) fn hex_groups(octets: [u8; 16]) -> [u32; 8] {
+    let mut out = [0u32; 8];
+    // SAFETY (whole block): SSE2 is part of the x86_64 baseline; the load reads the 16 bytes
+    // of `octets` and the two stores write the 32 bytes of `out`, through the unaligned
+    // _mm_loadu_si128/_mm_storeu_si128.
+    unsafe {
+        let v = _mm_loadu_si128(octets.as_ptr().cast());
+        let nib = _mm_set1_epi8(0x0f);
+        let hi = _mm_and_si128(_mm_srli_epi16::<4>(v), nib);
+        let lo = _mm_and_si128(v, nib);
+        // Digits in text order: high then low nibble of each byte.
+        let ascii = |n: __m128i| {
+            let letter = _mm_and_si128(_mm_cmpgt_epi8(n, _mm_set1_epi8(9)), _mm_set1_epi8(39));
+            _mm_add_epi8(_mm_add_epi8(n, _mm_set1_epi8(b'0' as i8)), letter)
+        };
+        let first = ascii(_mm_unpacklo_epi8(hi, lo));
+        let second = ascii(_mm_unpackhi_epi8(hi, lo));
+        _mm_storeu_si128(out.as_mut_ptr().cast(), first);
+        _mm_storeu_si128(out.as_mut_ptr().add(4).cast(), second);
+    }
+    out.map(u32::from_le)
+}
