@@ -148,27 +148,49 @@ unsafe fn quad_ssse3(text: u128, n: usize) -> Option<u32> {
     }
 }
 
-/// The `pshufb` pattern for each mix of MAC part lengths (bit k set: part k has two digits):
-/// the high digit of part k in byte k (0x80 for a one-digit part), the low digit in byte 8 + k.
-static MAC_SHUFFLE: [[u8; 16]; 64] = {
-    let mut t = [[0x80u8; 16]; 64];
+/// The multiplier of the perfect hash of a short MAC's shape: `key * MAC_MAGIC >> 24` maps the
+/// 64 keys (`colons | 1 << len`, one per mix of 1- and 2-digit parts) to distinct slots of
+/// [`MacShapes::slot`] (found by search; the table's construction asserts there is no
+/// collision).
+const MAC_MAGIC: u32 = 0xc661_1e6b;
+
+/// The shape of every mix of six parts of one or two hex digits, indexed by a 6-bit number
+/// whose bit k says part k has two digits; index 64 is "no such shape".
+struct MacShapes {
+    /// For each hash slot, the index of the shape that hashes there, or 64.
+    slot: [u8; 256],
+    /// The key of each shape (0 for index 64, which no input matches).
+    key: [u32; 65],
+    /// The `pshufb` pattern of each shape: the high digit of part k in byte k (0x80, a zero
+    /// byte, for a one-digit part), the low digit in byte 8 + k.
+    shuffle: [[u8; 16]; 65],
+}
+
+static MAC: MacShapes = {
+    let mut m = MacShapes { slot: [64; 256], key: [0; 65], shuffle: [[0x80; 16]; 65] };
     let mut idx = 0;
     while idx < 64 {
         let mut start = 0;
+        let mut key = 0u32;
         let mut k = 0;
         while k < 6 {
             let len = 1 + (idx >> k & 1);
             let end = start + len;
-            t[idx][8 + k] = (end - 1) as u8;
+            m.shuffle[idx][8 + k] = (end - 1) as u8;
             if len == 2 {
-                t[idx][k] = (end - 2) as u8;
+                m.shuffle[idx][k] = (end - 2) as u8;
             }
+            key |= 1 << end; // a colon after parts 0..5, the end of the input after part 5
             start = end + 1;
             k += 1;
         }
+        m.key[idx] = key;
+        let slot = (key.wrapping_mul(MAC_MAGIC) >> 24) as usize;
+        assert!(m.slot[slot] == 64, "MAC_MAGIC is not a perfect hash");
+        m.slot[slot] = idx as u8;
         idx += 1;
     }
-    t
+    m
 };
 
 #[target_feature(enable = "ssse3")]
@@ -188,32 +210,22 @@ unsafe fn mac_ssse3(text: u128, n: usize) -> Option<[u8; 6]> {
         let is_alpha = _mm_cmpeq_epi8(_mm_min_epu8(a, _mm_set1_epi8(5)), a);
         let hex = _mm_movemask_epi8(_mm_or_si128(is_dec, is_alpha)) as u32;
         let colons = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b':' as i8))) as u32;
-        if (hex | colons) != (1u32 << n) - 1 || colons.count_ones() != 5 {
+        // The shape: where the colons are and where the input ends; only the 64 shapes of six
+        // 1- or 2-digit parts are in the table.
+        let key = colons | 1 << n;
+        let idx = usize::from(MAC.slot[(key.wrapping_mul(MAC_MAGIC) >> 24) as usize]);
+        let (shape_key, pattern) = (*MAC.key.get(idx)?, MAC.shuffle.get(idx)?);
+        if key != shape_key || (hex | colons) != (1u32 << n) - 1 {
             return None;
-        }
-        // Part lengths from the colon positions plus the end: 1 or 2 each.
-        let ends = colons | 1 << n;
-        let mut prev = 0u32;
-        let mut rest = ends;
-        let mut idx = 0usize;
-        for k in 0..6 {
-            let p = rest.trailing_zeros();
-            rest &= rest.wrapping_sub(1);
-            let len = p.wrapping_sub(prev);
-            if len.wrapping_sub(1) >= 2 {
-                return None;
-            }
-            idx |= ((len - 1) as usize) << k;
-            prev = p + 1;
         }
         // Digit values: decimal t, or the folded letter's offset + 10.
         let value = _mm_or_si128(
             _mm_and_si128(is_dec, t),
             _mm_andnot_si128(is_dec, _mm_add_epi8(a, _mm_set1_epi8(10))),
         );
-        let pattern = MAC_SHUFFLE.get(idx)?;
         let x = _mm_shuffle_epi8(value, _mm_loadu_si128(pattern.as_ptr().cast()));
         // Byte k: high digit << 4 | low digit (the high half is bytes 0..6, the low 8..14).
+        // Every byte of `x` is below 16, so the 16-bit shift moves no bit across a byte.
         let octets = _mm_or_si128(_mm_slli_epi16::<4>(x), _mm_srli_si128::<8>(x));
         let word = _mm_cvtsi128_si64(octets) as u64;
         let b = word.to_le_bytes();
