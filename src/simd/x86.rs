@@ -115,7 +115,7 @@ unsafe fn quad_ssse3(text: u128, n: usize) -> Option<u32> {
         return None;
     }
     let v = vector(text);
-    // SAFETY (whole block): SSE2/SSSE3 intrinsics on registers (the CPU has SSSE3: the
+    // SAFETY: SSE2/SSSE3 intrinsics on registers (the CPU has SSSE3: the
     // caller's `Ssse3` proves it); the two loads read 16-byte statics through
     // _mm_loadu_si128, which has no alignment requirement.
     unsafe {
@@ -199,7 +199,7 @@ unsafe fn mac_ssse3(text: u128, n: usize) -> Option<[u8; 6]> {
         return None;
     }
     let v = vector(text);
-    // SAFETY (whole block): SSE2/SSSE3 intrinsics on registers (the CPU has SSSE3: the
+    // SAFETY: SSE2/SSSE3 intrinsics on registers (the CPU has SSSE3: the
     // caller's `Ssse3` proves it); the load reads a 16-byte static through _mm_loadu_si128,
     // which has no alignment requirement.
     unsafe {
@@ -242,7 +242,7 @@ pub(crate) fn mac_canonical(h: &[u8; 17]) -> Option<[u8; 6]> {
     const HEX: i32 = 0b1011_0110_1101_1011;
     const COLONS: i32 = 0b0100_1001_0010_0100;
     let last = crate::ascii::HEX_VALUE[usize::from(h[16])];
-    // SAFETY (whole block): SSE2 is part of the x86_64 baseline; the one load reads h[0..16],
+    // SAFETY: SSE2 is part of the x86_64 baseline; the one load reads h[0..16],
     // inside the 17-byte array, through _mm_loadu_si128, which has no alignment requirement.
     unsafe {
         let v = _mm_loadu_si128(h.as_ptr().cast());
@@ -286,7 +286,7 @@ pub(crate) fn mac_canonical(h: &[u8; 17]) -> Option<[u8; 6]> {
 #[inline]
 pub(crate) fn hex_groups(octets: [u8; 16]) -> [u32; 8] {
     let mut out = [0u32; 8];
-    // SAFETY (whole block): SSE2 is part of the x86_64 baseline; the load reads the 16 bytes
+    // SAFETY: SSE2 is part of the x86_64 baseline; the load reads the 16 bytes
     // of `octets` and the two stores write the 32 bytes of `out`, through the unaligned
     // _mm_loadu_si128/_mm_storeu_si128.
     unsafe {
