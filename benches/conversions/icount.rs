@@ -66,6 +66,8 @@ mod run {
         };
     }
 
+    // The loop alone (the input through black_box, its length out): what every row includes.
+    icount!(icount_baseline_loop, String, |s| black_box(s).len());
     icount!(icount_inet_aton_berkeley, String, |s| inet_aton(black_box(s)).ok());
     icount!(icount_inet_aton_glibc, CString, |s| {
         let mut a = libc::in_addr { s_addr: 0 };
@@ -178,6 +180,7 @@ mod run {
         icount_inet_ntoa_std(&v4[..1], &mut out);
         icount_inet_ntop6_std(&v6[..1], &mut out);
 
+        icount_baseline_loop(&v4t);
         icount_inet_aton_berkeley(&v4t);
         icount_inet_aton_glibc(&v4c);
         icount_inet_aton_std(&v4t);
