@@ -141,7 +141,9 @@ fn is_c_space(c: u8) -> bool {
 /// digit — the one unpredictable thing about random addresses — is decided by arithmetic, not
 /// by a branch, and the last part is read as the (one to three) bytes before the end. `None`
 /// means "not such a quad": the caller then runs the full grammar, which also finds the error.
-#[inline]
+// Out of line where the SSSE3 kernel is the usual path, so its registers do not burden it.
+#[cfg_attr(all(target_arch = "x86_64", not(miri)), inline(never))]
+#[cfg_attr(not(all(target_arch = "x86_64", not(miri))), inline)]
 fn quad_fast(s: &[u8]) -> Option<u32> {
     let n = s.len();
     let mut i = 0;
@@ -200,7 +202,7 @@ fn quad_fast(s: &[u8]) -> Option<u32> {
 /// The strict dotted quad: by the SSSE3 kernel (`simd::x86`) when the CPU has it, else by
 /// [`quad_fast`], its scalar twin (every other target, CPUs without SSSE3, and Miri). `None`
 /// means "not such a quad": the caller runs the full grammar.
-#[inline]
+#[inline(always)]
 fn quad(s: &[u8]) -> Option<u32> {
     #[cfg(all(target_arch = "x86_64", not(miri)))]
     if let Some(cpu) = Ssse3::detect() {
