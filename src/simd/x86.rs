@@ -233,50 +233,49 @@ unsafe fn mac_ssse3(text: u128, n: usize) -> Option<[u8; 6]> {
     }
 }
 
-/// The canonical MAC form `xx:xx:xx:xx:xx:xx` (either case), exactly 17 bytes: one 16-byte
-/// load and the last byte. SSE2 only (the x86_64 baseline), so no CPU check and it inlines into
-/// `ether_aton`. Its scalar twin is `ether::parse_canonical`.
+/// The canonical MAC form `xx:xx:xx:xx:xx:xx` (either case), exactly 17 bytes, as two
+/// overlapping 16-byte loads (bytes 0..16 and 1..17): octets 0, 2, 4 sit in the 16-bit lanes 0,
+/// 3, 6 of the first, octets 1, 3, 5 in lanes 1, 4, 7 of the second, so one blend lines up all
+/// twelve digits with no shuffle. SSE2 only (the x86_64 baseline), so no CPU check and it
+/// inlines into `ether_aton`. Its scalar twin is `ether::parse_canonical`.
 #[inline]
 pub(crate) fn mac_canonical(h: &[u8; 17]) -> Option<[u8; 6]> {
-    /// Bits of the hex digit bytes (0, 1, 3, 4, ..., 15) and of the colons (2, 5, ..., 14).
-    const HEX: i32 = 0b1011_0110_1101_1011;
+    /// The digit bytes after the blend: 16-bit lanes 0, 1, 3, 4, 6, 7.
+    const DIGITS: i32 = 0b1111_0011_1100_1111;
+    /// The colons of the first load: bytes 2, 5, 8, 11, 14.
     const COLONS: i32 = 0b0100_1001_0010_0100;
-    let last = crate::ascii::HEX_VALUE[usize::from(h[16])];
-    // SAFETY: SSE2 is part of the x86_64 baseline; the one load reads h[0..16],
+    // SAFETY: SSE2 is part of the x86_64 baseline; the two loads read h[0..16] and h[1..17],
     // inside the 17-byte array, through _mm_loadu_si128, which has no alignment requirement.
     unsafe {
-        let v = _mm_loadu_si128(h.as_ptr().cast());
+        let first = _mm_loadu_si128(h.as_ptr().cast());
+        let second = _mm_loadu_si128(h.as_ptr().add(1).cast());
+        // Lanes 1, 4, 7 (octets 1, 3, 5) from the second load, the others from the first.
+        let odd = _mm_set_epi16(-1, 0, 0, -1, 0, 0, -1, 0);
+        let v = _mm_or_si128(_mm_andnot_si128(odd, first), _mm_and_si128(odd, second));
         let t = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
         let is_dec = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t);
         let a = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(b'a' as i8));
         let is_alpha = _mm_cmpeq_epi8(_mm_min_epu8(a, _mm_set1_epi8(5)), a);
         let hex = _mm_movemask_epi8(_mm_or_si128(is_dec, is_alpha));
-        let colons = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b':' as i8)));
-        if (hex & HEX) != HEX || colons != COLONS || last > 15 {
+        let colons = _mm_movemask_epi8(_mm_cmpeq_epi8(first, _mm_set1_epi8(b':' as i8)));
+        if (hex & DIGITS) != DIGITS || colons != COLONS {
             return None;
         }
-        // Digit values, masked to four bits (the colon bytes hold garbage, not used but it
-        // must not spill), then byte i becomes value[i] << 4 | value[i + 1]: every byte is
-        // below 16, so the 16-bit shift moves no bit across a byte.
-        let value = _mm_and_si128(
-            _mm_or_si128(
-                _mm_and_si128(is_dec, t),
-                _mm_andnot_si128(is_dec, _mm_add_epi8(a, _mm_set1_epi8(10))),
-            ),
-            _mm_set1_epi8(0x0f),
+        // Digit values (0..=15; the two unused lanes hold garbage), then each 16-bit lane
+        // becomes high << 4 | low: the high digit is its low byte (text order, little-endian).
+        let value = _mm_or_si128(
+            _mm_and_si128(is_dec, t),
+            _mm_andnot_si128(is_dec, _mm_add_epi8(a, _mm_set1_epi8(10))),
         );
-        let pairs = _mm_or_si128(_mm_slli_epi16::<4>(value), _mm_srli_si128::<1>(value));
-        let lo = _mm_cvtsi128_si64(pairs) as u64;
-        let hi = _mm_cvtsi128_si64(_mm_unpackhi_epi64(pairs, pairs)) as u64;
-        // Octets are bytes 0, 3, 6, 9, 12 of `pairs`, and byte 15's high digit with `last`.
-        Some([
-            lo as u8,
-            (lo >> 24) as u8,
-            (lo >> 48) as u8,
-            (hi >> 8) as u8,
-            (hi >> 32) as u8,
-            ((hi >> 56) as u8 & 0xf0) | last,
-        ])
+        let octet = _mm_or_si128(
+            _mm_slli_epi16::<4>(_mm_and_si128(value, _mm_set1_epi16(0x0f))),
+            _mm_and_si128(_mm_srli_epi16::<8>(value), _mm_set1_epi16(0x0f)),
+        );
+        // Lanes 0, 1, 3, 4, 6, 7 to bytes; drop bytes 2 and 5.
+        let w = _mm_cvtsi128_si64(_mm_packus_epi16(octet, octet)) as u64;
+        let six = (w & 0xffff) | (w >> 8 & 0xffff_0000) | (w >> 16 & 0xffff_0000_0000);
+        let b = six.to_le_bytes();
+        Some([b[0], b[1], b[2], b[3], b[4], b[5]])
     }
 }
 
