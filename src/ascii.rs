@@ -21,9 +21,45 @@ pub(crate) static HEX_VALUE: [u8; 256] = {
     t
 };
 
+/// `s` (4 to 16 bytes) as a little-endian `u128`, zero past its end, for the SIMD parsers: two
+/// overlapping word loads (the overlap holds the same bytes in both) instead of a
+/// variable-length copy. `None` for shorter or longer input.
+// Only the x86_64 kernels use it (elsewhere and under Miri the parsers are scalar); its unit
+// test runs everywhere.
+#[cfg_attr(not(all(target_arch = "x86_64", not(miri))), allow(dead_code))]
+#[inline]
+pub(crate) fn load16(s: &[u8]) -> Option<u128> {
+    let n = s.len();
+    if let (Some(lo), Some(hi)) = (s.first_chunk::<8>(), s.last_chunk::<8>()) {
+        if n > 16 {
+            return None;
+        }
+        let (lo, hi) = (u64::from_le_bytes(*lo), u64::from_le_bytes(*hi));
+        Some(u128::from(lo) | u128::from(hi) << (8 * (n - 8)))
+    } else if let (Some(lo), Some(hi)) = (s.first_chunk::<4>(), s.last_chunk::<4>()) {
+        let (lo, hi) = (u32::from_le_bytes(*lo), u32::from_le_bytes(*hi));
+        Some(u128::from(u64::from(lo) | u64::from(hi) << (8 * (n - 4))))
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn load16_is_the_bytes_then_zeros() {
+        let src: Vec<u8> = (1..=20).collect();
+        for n in 0..=20 {
+            let want = (4..=16).contains(&n).then(|| {
+                let mut b = [0u8; 16];
+                b[..n].copy_from_slice(&src[..n]);
+                u128::from_le_bytes(b)
+            });
+            assert_eq!(load16(&src[..n]), want, "length {n}");
+        }
+    }
 
     #[test]
     fn hex_value_matches_to_digit() {

@@ -10,15 +10,24 @@
 //! # Ok::<(), berkeley::EtherError>(())
 //! ```
 //!
-//! Everything here is pure: no OS call, no allocation, no `unsafe`.
+//! Everything here is pure: no OS call, no allocation, no `unsafe` in this file. On x86_64,
+//! [`ether_aton`] parses the canonical `xx:xx:xx:xx:xx:xx` form with SSE2 and the forms with
+//! 1-digit parts with SSSE3 when the CPU has it (checked once, cached); every other target
+//! (aarch64 included), CPUs without SSSE3, and Miri take the scalar path, which gives identical
+//! results (the differential tests run both against glibc).
 #![forbid(unsafe_code)]
 
 use std::fmt;
 use std::ops::Deref;
 use std::str::FromStr;
 
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+use crate::ascii::load16;
 use crate::ascii::{HEX_VALUE, NOT_HEX};
 use crate::error::{ParseError, ParseErrorKind};
+use crate::simd::text::AsciiBuf;
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+use crate::simd::x86::Ssse3;
 
 /// The error of [`ether_aton`]: a [`ParseError`] whose [`what`](ParseError::what) is
 /// `"MAC address"`.
@@ -224,15 +233,74 @@ pub fn ether_aton(s: &str) -> Result<MacAddr, EtherError> {
 /// ```
 #[inline]
 pub fn ether_aton_bytes(s: &[u8]) -> Result<MacAddr, EtherError> {
-    // The canonical form, exactly 17 bytes, checked and converted in a few word operations;
-    // inlined into the caller. Everything else (including the canonical form followed by text
-    // glibc ignores) takes the general path.
+    // The canonical form, exactly 17 bytes: one SSE2 load and a few compares on x86_64, a few
+    // word operations elsewhere; inlined into the caller. Everything else (including the
+    // canonical form followed by text glibc ignores) takes `ether_aton_rest`.
     if let Ok(head) = <&[u8; 17]>::try_from(s) {
-        if let Some(mac) = parse_canonical(head) {
+        if let Some(mac) = canonical(head) {
+            return Ok(mac);
+        }
+    }
+    ether_aton_rest(s)
+}
+
+/// The canonical form: the SSE2 kernel on x86_64 (not under Miri), else [`parse_canonical`],
+/// its scalar twin.
+#[inline]
+fn canonical(head: &[u8; 17]) -> Option<MacAddr> {
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    return crate::simd::x86::mac_canonical(head).map(MacAddr);
+    #[cfg(not(all(target_arch = "x86_64", not(miri))))]
+    return parse_canonical(head);
+}
+
+/// Everything but the canonical form: parts of one or two digits (glibc's own ether_ntoa
+/// form, at most 16 bytes) by the SSSE3 kernel when the CPU has it, and the general grammar
+/// (the kernel's scalar twin, which also finds every error).
+#[inline(never)]
+fn ether_aton_rest(s: &[u8]) -> Result<MacAddr, EtherError> {
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    if let Some(cpu) = Ssse3::detect() {
+        if let Some(mac) = short_simd(cpu, s) {
             return Ok(mac);
         }
     }
     ether_aton_general(s)
+}
+
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+#[inline]
+fn short_simd(cpu: Ssse3, s: &[u8]) -> Option<MacAddr> {
+    cpu.mac(load16(s)?, s.len()).map(MacAddr)
+}
+
+/// Both paths of [`ether_aton_bytes`], for the differential tests, proptests and fuzz targets
+/// (which check each against glibc). Not part of the API: hidden, and may change.
+#[doc(hidden)]
+pub mod twins {
+    use super::*;
+
+    /// `ether_aton_bytes` by the scalar path only (the canonical form's word operations, then
+    /// the general grammar).
+    pub fn ether_aton_scalar(s: &[u8]) -> Result<MacAddr, EtherError> {
+        if let Ok(head) = <&[u8; 17]>::try_from(s) {
+            if let Some(mac) = parse_canonical(head) {
+                return Ok(mac);
+            }
+        }
+        ether_aton_general(s)
+    }
+
+    /// `ether_aton_bytes` by the SIMD path (the SSE2 canonical kernel, the SSSE3 short-form
+    /// kernel); `None` when this target or CPU has no SIMD kernel.
+    pub fn ether_aton_simd(s: &[u8]) -> Option<Result<MacAddr, EtherError>> {
+        #[cfg(all(target_arch = "x86_64", not(miri)))]
+        if Ssse3::detect().is_some() {
+            return Some(ether_aton_bytes(s));
+        }
+        let _ = s;
+        None
+    }
 }
 
 /// Each byte of a `u128` set to `b`.
@@ -371,21 +439,20 @@ const NTOA_MAX: usize = 17;
 /// ```
 #[derive(Clone, Copy)]
 pub struct EtherNtoa {
-    buf: [u8; NTOA_MAX],
-    len: u8,
+    text: AsciiBuf<NTOA_MAX>,
 }
 
 impl EtherNtoa {
-    /// The text as a `&str`.
+    /// The text as a `&str` — free: the buffer was checked to be ASCII once, when it was built,
+    /// so no UTF-8 validation runs here.
     ///
     /// ```
     /// assert_eq!(berkeley::ether_ntoa(berkeley::MacAddr::ZERO).as_str(), "0:0:0:0:0:0");
     /// ```
     #[inline]
     pub fn as_str(&self) -> &str {
-        // The buffer holds ASCII only, so this never fails; an empty string would be the
-        // (unreachable) fallback rather than a panic.
-        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or_default()
+        // Free: the buffer was checked to be ASCII once, when it was built.
+        self.text.as_str()
     }
 }
 
@@ -477,5 +544,5 @@ pub fn ether_ntoa(mac: MacAddr) -> EtherNtoa {
     let len = pos - 1; // drop the last ':'
     let mut out = [0u8; NTOA_MAX];
     out.copy_from_slice(&buf[..NTOA_MAX]);
-    EtherNtoa { buf: out, len: len as u8 }
+    EtherNtoa { text: AsciiBuf::new(out, len) }
 }

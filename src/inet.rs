@@ -54,9 +54,14 @@
 //!
 //! # Platforms
 //!
-//! Everything here is pure Rust (no OS call, no `unsafe`) and gives the same results on every
-//! target — glibc's, also on Windows, whose Winsock versions of these calls accept slightly
-//! different inputs.
+//! Everything here is pure Rust (no OS call, no `unsafe` in this file) and gives the same results
+//! on every target — glibc's, also on Windows, whose Winsock versions of these calls accept
+//! slightly different inputs. On x86_64 the strict dotted quad (the fast path of [`inet_pton4`]
+//! and [`inet_aton`]) is parsed by an SSSE3 kernel when the CPU has it (checked once, cached),
+//! and [`inet_ntop`] computes the hex digits of IPv6 groups with SSE2; every other target
+//! (aarch64 included), CPUs without SSSE3, and Miri take the scalar path. The two paths give
+//! identical results: the differential tests run both against glibc (Linux x86_64; Windows
+//! under wine; macOS and FreeBSD are compiled and linted only).
 //!
 //! # Errors
 //!
@@ -80,8 +85,13 @@ use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::ops::Deref;
 
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+use crate::ascii::load16;
 use crate::ascii::HEX_VALUE;
 use crate::error::{ParseError, ParseErrorKind};
+use crate::simd::text::AsciiBuf;
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+use crate::simd::x86::Ssse3;
 use crate::types::Domain;
 
 /// The error of the `inet_*` parsers: a [`ParseError`] whose [`what`](ParseError::what) is
@@ -131,7 +141,9 @@ fn is_c_space(c: u8) -> bool {
 /// digit — the one unpredictable thing about random addresses — is decided by arithmetic, not
 /// by a branch, and the last part is read as the (one to three) bytes before the end. `None`
 /// means "not such a quad": the caller then runs the full grammar, which also finds the error.
-#[inline]
+// Out of line where the SSSE3 kernel is the usual path, so its registers do not burden it.
+#[cfg_attr(all(target_arch = "x86_64", not(miri)), inline(never))]
+#[cfg_attr(not(all(target_arch = "x86_64", not(miri))), inline)]
 fn quad_fast(s: &[u8]) -> Option<u32> {
     let n = s.len();
     let mut i = 0;
@@ -183,6 +195,73 @@ fn quad_fast(s: &[u8]) -> Option<u32> {
     if ok {
         Some(addr << 8 | v)
     } else {
+        None
+    }
+}
+
+/// The strict dotted quad: by the SSSE3 kernel (`simd::x86`) when the CPU has it, else by
+/// [`quad_fast`], its scalar twin (every other target, CPUs without SSSE3, and Miri). `None`
+/// means "not such a quad": the caller runs the full grammar.
+#[inline(always)]
+fn quad(s: &[u8]) -> Option<u32> {
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    if let Some(cpu) = Ssse3::detect() {
+        return quad_simd(cpu, s);
+    }
+    quad_fast(s)
+}
+
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+#[inline]
+fn quad_simd(cpu: Ssse3, s: &[u8]) -> Option<u32> {
+    cpu.quad(load16(s)?, s.len())
+}
+
+/// Both paths of the IPv4 parsers, for the differential tests, proptests and fuzz targets
+/// (which check each against glibc). Not part of the API: hidden, and may change.
+#[doc(hidden)]
+pub mod twins {
+    use super::*;
+
+    /// `inet_ntop` by the scalar path only (the hex digits of IPv6 groups without SSE2).
+    pub fn inet_ntop_scalar(addr: IpAddr) -> InetNtop {
+        let mut buf = [0u8; 46];
+        let len = match addr {
+            IpAddr::V4(v4) => write_v4(&mut buf, 0, v4.octets()),
+            IpAddr::V6(v6) => write_v6(&mut buf, v6, hex_groups_scalar(&v6.segments())),
+        };
+        InetNtop { text: AsciiBuf::new(buf, len) }
+    }
+
+    /// `inet_aton_bytes` by the scalar path only.
+    pub fn inet_aton_scalar(cp: &[u8]) -> Result<Ipv4Addr, InetError> {
+        quad_fast(cp).map(Ipv4Addr::from).map_or_else(|| aton_general(cp), Ok)
+    }
+
+    /// `inet_pton4_bytes` by the scalar path only.
+    pub fn inet_pton4_scalar(src: &[u8]) -> Result<Ipv4Addr, InetError> {
+        quad_fast(src).map(Ipv4Addr::from).map_or_else(|| pton4_general(src), Ok)
+    }
+
+    /// `inet_aton_bytes` by the SIMD path; `None` when this target or CPU has no SIMD kernel.
+    pub fn inet_aton_simd(cp: &[u8]) -> Option<Result<Ipv4Addr, InetError>> {
+        #[cfg(all(target_arch = "x86_64", not(miri)))]
+        if let Some(cpu) = Ssse3::detect() {
+            let r = quad_simd(cpu, cp).map(Ipv4Addr::from).map_or_else(|| aton_general(cp), Ok);
+            return Some(r);
+        }
+        let _ = cp;
+        None
+    }
+
+    /// `inet_pton4_bytes` by the SIMD path; `None` when this target or CPU has no SIMD kernel.
+    pub fn inet_pton4_simd(src: &[u8]) -> Option<Result<Ipv4Addr, InetError>> {
+        #[cfg(all(target_arch = "x86_64", not(miri)))]
+        if let Some(cpu) = Ssse3::detect() {
+            let r = quad_simd(cpu, src).map(Ipv4Addr::from).map_or_else(|| pton4_general(src), Ok);
+            return Some(r);
+        }
+        let _ = src;
         None
     }
 }
@@ -257,7 +336,7 @@ pub fn inet_aton(cp: &str) -> Result<Ipv4Addr, InetError> {
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_aton.3.html>
 #[inline]
 pub fn inet_aton_bytes(cp: &[u8]) -> Result<Ipv4Addr, InetError> {
-    match quad_fast(cp) {
+    match quad(cp) {
         Some(addr) => Ok(Ipv4Addr::from(addr)),
         None => aton_general(cp),
     }
@@ -470,7 +549,7 @@ pub fn inet_pton4(src: &str) -> Result<Ipv4Addr, InetError> {
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_pton.3.html>
 #[inline]
 pub fn inet_pton4_bytes(src: &[u8]) -> Result<Ipv4Addr, InetError> {
-    match quad_fast(src) {
+    match quad(src) {
         Some(addr) => Ok(Ipv4Addr::from(addr)),
         None => pton4_general(src),
     }
@@ -744,8 +823,7 @@ fn write_v4(buf: &mut [u8], pos: usize, o: [u8; 4]) -> usize {
 /// ```
 #[derive(Clone, Copy)]
 pub struct InetNtoa {
-    buf: [u8; 16],
-    len: u8,
+    text: AsciiBuf<16>,
 }
 
 /// The text of an IP address, as returned by [`inet_ntop`]: a `Copy` stack buffer that derefs to
@@ -760,14 +838,14 @@ pub struct InetNtoa {
 /// ```
 #[derive(Clone, Copy)]
 pub struct InetNtop {
-    buf: [u8; 46], // INET6_ADDRSTRLEN; the writers use the slack past 39 bytes
-    len: u8,
+    text: AsciiBuf<46>, // INET6_ADDRSTRLEN; the writers use the slack past 39 bytes
 }
 
 macro_rules! text_buffer {
     ($t:ident) => {
         impl $t {
-            /// The text as a `&str`.
+            /// The text as a `&str` — free: the buffer was checked to be ASCII once, when it
+            /// was built, so no UTF-8 validation runs here.
             ///
             /// ```
             /// use std::net::Ipv4Addr;
@@ -777,8 +855,7 @@ macro_rules! text_buffer {
             /// ```
             #[inline]
             pub fn as_str(&self) -> &str {
-                // The writers only ever store ASCII, so this never fails.
-                std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or_default()
+                self.text.as_str()
             }
         }
 
@@ -878,7 +955,7 @@ text_buffer!(InetNtop);
 #[must_use]
 pub fn inet_ntoa(addr: Ipv4Addr) -> InetNtoa {
     let (text, len) = v4_text(addr.octets());
-    InetNtoa { buf: text.to_le_bytes(), len: (len - 1) as u8 }
+    InetNtoa { text: AsciiBuf::new(text.to_le_bytes(), len - 1) }
 }
 
 /// For each 8-bit mask of zero groups: the longest run of at least two set bits, first on ties,
@@ -909,19 +986,41 @@ static ZERO_RUN: [u8; 256] = {
     t
 };
 
-/// Writes one group as lowercase hex without leading zeros, followed by ':'. Returns the new end.
-/// `buf` must have 8 bytes from `pos`.
+/// The four lowercase hex digits of a group, leading zeros included, first digit in the low
+/// byte: the scalar twin of `simd::x86::hex_groups`.
 #[inline]
-fn write_group(buf: &mut [u8], pos: usize, w: u16) -> usize {
+fn group_hex(w: u16) -> u32 {
     let t = u32::from(w);
     // One nibble per byte, most significant first in memory (little-endian).
     let x = (t >> 12) | (t & 0x0f00) | ((t & 0x00f0) << 12) | ((t & 0x000f) << 24);
     // 0-9 -> '0'-'9', 10-15 -> 'a'-'f'.
     let letters = ((x + 0x0606_0606) >> 4) & 0x0101_0101;
-    let ascii = x + 0x3030_3030 + letters * 39;
-    let digits = ((35 - (t | 1).leading_zeros()) / 4) as usize; // 1..=4
+    x + 0x3030_3030 + letters * 39
+}
+
+/// The hex digits of all eight groups ([`group_hex`] of each), by the scalar path.
+#[inline]
+fn hex_groups_scalar(w: &[u16; 8]) -> [u32; 8] {
+    w.map(group_hex)
+}
+
+/// The hex digits of all eight groups: SSE2 (the x86_64 baseline) on x86_64, the scalar twin
+/// elsewhere and under Miri.
+#[inline]
+fn hex_groups(addr: Ipv6Addr) -> [u32; 8] {
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    return crate::simd::x86::hex_groups(addr.octets());
+    #[cfg(not(all(target_arch = "x86_64", not(miri))))]
+    return hex_groups_scalar(&addr.segments());
+}
+
+/// Writes one group (`w`, its four hex digits `hex`) as lowercase hex without leading zeros,
+/// followed by ':'. Returns the new end. `buf` must have 8 bytes from `pos`.
+#[inline]
+fn write_group(buf: &mut [u8], pos: usize, w: u16, hex: u32) -> usize {
+    let digits = ((35 - (u32::from(w) | 1).leading_zeros()) / 4) as usize; // 1..=4
     let shift = 8 * (4 - digits);
-    let out = (u64::from(ascii) >> shift) | (u64::from(b':') << (8 * digits));
+    let out = (u64::from(hex) >> shift) | (u64::from(b':') << (8 * digits));
     if let Some(dst) = buf.get_mut(pos..pos + 8) {
         dst.copy_from_slice(&out.to_le_bytes());
     }
@@ -959,14 +1058,14 @@ pub fn inet_ntop(addr: IpAddr) -> InetNtop {
     let mut buf = [0u8; 46];
     let len = match addr {
         IpAddr::V4(v4) => write_v4(&mut buf, 0, v4.octets()),
-        IpAddr::V6(v6) => write_v6(&mut buf, v6),
+        IpAddr::V6(v6) => write_v6(&mut buf, v6, hex_groups(v6)),
     };
-    InetNtop { buf, len: len as u8 }
+    InetNtop { text: AsciiBuf::new(buf, len) }
 }
 
 /// Writes an IPv6 address as glibc's inet_ntop does; returns the length. `buf` has 46 bytes.
 #[inline]
-fn write_v6(buf: &mut [u8; 46], addr: Ipv6Addr) -> usize {
+fn write_v6(buf: &mut [u8; 46], addr: Ipv6Addr, hex: [u32; 8]) -> usize {
     let w = addr.segments();
     let mut mask = 0usize;
     for (i, &g) in w.iter().enumerate() {
@@ -976,8 +1075,8 @@ fn write_v6(buf: &mut [u8; 46], addr: Ipv6Addr) -> usize {
     let (base, len) = (usize::from(run >> 4), usize::from(run & 15));
     if len == 0 {
         let mut pos = 0;
-        for &g in &w {
-            pos = write_group(buf, pos, g);
+        for (&g, &h) in w.iter().zip(&hex) {
+            pos = write_group(buf, pos, g, h);
         }
         return pos - 1;
     }
@@ -993,8 +1092,8 @@ fn write_v6(buf: &mut [u8; 46], addr: Ipv6Addr) -> usize {
         return write_v4(buf, pos, [o[12], o[13], o[14], o[15]]);
     }
     let mut pos = 0;
-    for &g in &w[..base] {
-        pos = write_group(buf, pos, g);
+    for (&g, &h) in w[..base].iter().zip(&hex) {
+        pos = write_group(buf, pos, g, h);
     }
     if base == 0 {
         buf[0] = b':';
@@ -1006,8 +1105,8 @@ fn write_v6(buf: &mut [u8; 46], addr: Ipv6Addr) -> usize {
     if end == 8 {
         return pos;
     }
-    for &g in &w[end..] {
-        pos = write_group(buf, pos, g);
+    for (&g, &h) in w[end..].iter().zip(&hex[end..]) {
+        pos = write_group(buf, pos, g, h);
     }
     pos - 1
 }

@@ -84,6 +84,7 @@ pub mod msg;
 pub mod netdb;
 pub mod poll;
 pub mod select;
+mod simd;
 pub mod socket;
 pub mod sockopt;
 mod sys;

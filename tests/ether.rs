@@ -4,8 +4,11 @@
 
 use std::ffi::{c_char, CStr, CString};
 
+use berkeley::ether::twins;
 use berkeley::{ether_aton, ether_ntoa, MacAddr, ParseErrorKind};
 use proptest::prelude::*;
+
+mod util;
 
 #[repr(C)]
 struct EtherAddr {
@@ -90,7 +93,19 @@ fn six_part_shaped() -> impl Strategy<Value = Vec<u8>> {
 /// berkeley against glibc on bytes that may contain NUL: without NUL the answers must be the
 /// same; with one, berkeley must refuse, and if glibc accepts the text before the first NUL,
 /// the error must name that NUL.
+/// Both paths of `ether_aton_bytes` (`berkeley::ether::twins`): the scalar one, and the SIMD
+/// one where this CPU has it, must give the public function's result, error included.
+fn check_twins(s: &[u8]) -> Result<(), TestCaseError> {
+    let ours = berkeley::ether::ether_aton_bytes(s);
+    prop_assert_eq!(twins::ether_aton_scalar(s), ours, "scalar, input {:?}", s);
+    if let Some(simd) = twins::ether_aton_simd(s) {
+        prop_assert_eq!(simd, ours, "SIMD, input {:?}", s);
+    }
+    Ok(())
+}
+
 fn check_aton_bytes(s: &[u8]) -> Result<(), TestCaseError> {
+    check_twins(s)?;
     let ours = berkeley::ether::ether_aton_bytes(s);
     match s.iter().position(|&b| b == 0) {
         None => {
@@ -108,6 +123,7 @@ fn check_aton_bytes(s: &[u8]) -> Result<(), TestCaseError> {
 }
 
 fn check_aton(s: &str) -> Result<(), TestCaseError> {
+    check_twins(s.as_bytes())?;
     let ours = ether_aton(s).ok().map(MacAddr::octets);
     let theirs = glibc_aton(s);
     prop_assert_eq!(ours, theirs, "input {:?}", s);
@@ -183,6 +199,7 @@ proptest! {
 
     #[test]
     fn aton_bytes_matches_glibc_on_canonical_shapes(s in canonical_shaped()) {
+        check_twins(&s)?;
         let ours = berkeley::ether::ether_aton_bytes(&s).ok().map(MacAddr::octets);
         prop_assert_eq!(ours, glibc_aton_bytes(&s), "input {:?}", s);
     }
@@ -212,6 +229,22 @@ proptest! {
         prop_assert_eq!(text.parse::<MacAddr>(), Ok(mac));
         prop_assert_eq!(glibc_aton(&text), Some(octets));
         prop_assert_eq!(text.to_uppercase().parse::<MacAddr>(), Ok(mac));
+    }
+}
+
+/// The SIMD path is really under test here: on x86_64 with SSSE3 (every x86_64 CI machine) the
+/// twins must offer it, or the differential tests would check the scalar path twice.
+#[test]
+fn simd_twin_is_available_on_x86_64() {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if !std::is_x86_feature_detected!("ssse3") {
+            util::skip("simd_twin_is_available_on_x86_64", "this CPU has no SSSE3");
+            return;
+        }
+        let want = MacAddr::new([0, 0x1a, 0x2b, 3, 0x4d, 0x5e]);
+        assert_eq!(twins::ether_aton_simd(b"0:1a:2b:3:4d:5e"), Some(Ok(want)));
+        assert_eq!(twins::ether_aton_simd(b"00:1A:2b:03:4D:5e"), Some(Ok(want)));
     }
 }
 

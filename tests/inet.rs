@@ -7,13 +7,15 @@
 use std::ffi::{CStr, CString};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use berkeley::inet::{inet_pton4_bytes, inet_pton6_bytes};
+use berkeley::inet::{inet_pton4_bytes, inet_pton6_bytes, twins};
 use berkeley::{
     inet_addr, inet_aton, inet_aton_bytes, inet_ntoa, inet_ntop, inet_pton, inet_pton4, inet_pton6,
     Domain, ParseErrorKind,
 };
 use proptest::prelude::*;
 use proptest::test_runner::Config;
+
+mod util;
 
 /// glibc, declared here because the libc crate does not bind these.
 mod c {
@@ -125,7 +127,25 @@ fn expected_pton6(s: &[u8]) -> Option<[u8; 16]> {
     }
 }
 
+/// Both paths of the IPv4 parsers (`berkeley::inet::twins`): the scalar one, and the SIMD one
+/// where this CPU has it, must give the public function's result, error included.
+fn check_twins(s: &[u8]) -> Result<(), TestCaseError> {
+    let lossy = String::from_utf8_lossy(s);
+    let aton = inet_aton_bytes(s);
+    prop_assert_eq!(twins::inet_aton_scalar(s), aton, "scalar inet_aton({:?})", lossy);
+    if let Some(simd) = twins::inet_aton_simd(s) {
+        prop_assert_eq!(simd, aton, "SIMD inet_aton({:?})", lossy);
+    }
+    let pton4 = inet_pton4_bytes(s);
+    prop_assert_eq!(twins::inet_pton4_scalar(s), pton4, "scalar inet_pton4({:?})", lossy);
+    if let Some(simd) = twins::inet_pton4_simd(s) {
+        prop_assert_eq!(simd, pton4, "SIMD inet_pton4({:?})", lossy);
+    }
+    Ok(())
+}
+
 fn check_aton(s: &[u8]) -> Result<(), TestCaseError> {
+    check_twins(s)?;
     let want = expected_aton(s);
     let got = inet_aton_bytes(s).ok().map(|ip| ip.octets());
     prop_assert_eq!(got, want, "inet_aton_bytes({:?})", String::from_utf8_lossy(s));
@@ -145,6 +165,7 @@ fn check_aton(s: &[u8]) -> Result<(), TestCaseError> {
 }
 
 fn check_pton(s: &[u8]) -> Result<(), TestCaseError> {
+    check_twins(s)?;
     let want4 = expected_pton4(s);
     let want6 = expected_pton6(s);
     let lossy = String::from_utf8_lossy(s);
@@ -163,6 +184,8 @@ fn check_ntop6(ip: Ipv6Addr) -> Result<(), TestCaseError> {
     let want = glibc_ntop(IpAddr::V6(ip));
     let got = inet_ntop(IpAddr::V6(ip));
     prop_assert_eq!(&*got, want.as_str(), "inet_ntop({:?})", ip.segments());
+    // The scalar twin (no SSE2 hex digits) prints the same.
+    prop_assert_eq!(twins::inet_ntop_scalar(IpAddr::V6(ip)), got);
     // And it parses back (with ours and glibc's parser).
     prop_assert_eq!(inet_pton6(&got).ok(), Some(ip));
     prop_assert_eq!(glibc_pton6(got.as_bytes()), Some(ip.octets()));
@@ -424,6 +447,7 @@ proptest! {
         let want = glibc_ntoa(ip);
         prop_assert_eq!(&*inet_ntoa(ip), want.as_str());
         let ntop = inet_ntop(IpAddr::V4(ip));
+        prop_assert_eq!(twins::inet_ntop_scalar(IpAddr::V4(ip)), ntop);
         let want_ntop = glibc_ntop(IpAddr::V4(ip));
         prop_assert_eq!(&*ntop, want_ntop.as_str());
         prop_assert_eq!(inet_aton(&inet_ntoa(ip)).ok(), Some(ip));
@@ -488,6 +512,73 @@ fn quad_edges_match_glibc() {
                     i += 1;
                     check_aton(&buf).unwrap();
                     check_pton(&buf).unwrap();
+                }
+            }
+        }
+    }
+}
+
+/// Every 16-bit group value in every position (the rest 0x1234, so no zero run unless the
+/// value makes one), printed by both paths (SSE2 and scalar hex digits) exactly as glibc does.
+#[test]
+fn ntop6_every_group_value_in_every_position_both_paths() {
+    for pos in 0..8 {
+        for v in 0..=u16::MAX {
+            let mut g = [0x1234u16; 8];
+            g[pos] = v;
+            let ip = IpAddr::V6(Ipv6Addr::from(g));
+            let got = inet_ntop(ip);
+            assert_eq!(&*got, glibc_ntop(ip), "{g:x?}");
+            assert_eq!(twins::inet_ntop_scalar(ip), got, "{g:x?}");
+        }
+    }
+}
+
+/// The SIMD path is really under test here: on x86_64 with SSSE3 (every x86_64 CI machine) the
+/// twins must offer it, or the differential tests above would check the scalar path twice.
+#[test]
+fn simd_twin_is_available_on_x86_64() {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if !std::is_x86_feature_detected!("ssse3") {
+            util::skip("simd_twin_is_available_on_x86_64", "this CPU has no SSSE3");
+            return;
+        }
+        assert_eq!(twins::inet_aton_simd(b"1.2.3.4"), Some(Ok(Ipv4Addr::new(1, 2, 3, 4))));
+        assert_eq!(twins::inet_pton4_simd(b"255.0.10.1"), Some(Ok(Ipv4Addr::new(255, 0, 10, 1))));
+    }
+}
+
+/// Every one of the 81 shapes of a dotted quad (parts of one to three digits), each part
+/// spelled with edge values (0, 9, 10, 99, 100, 199, 200, 255, 256, 299, 999, leading zeros),
+/// and each byte of one spelling per shape replaced by every byte value: both paths against
+/// glibc. The SIMD kernel's shape table and range checks are covered exhaustively.
+#[test]
+fn every_quad_shape_both_paths_match_glibc() {
+    const BY_LEN: [&[&str]; 3] = [
+        &["0", "1", "9"],
+        &["10", "01", "99", "00", "55"],
+        &["100", "199", "200", "249", "250", "255", "256", "299", "300", "999", "010", "001"],
+    ];
+    for shape in 0..81usize {
+        let lens = [shape / 27 % 3, shape / 9 % 3, shape / 3 % 3, shape % 3];
+        for pick in 0..12usize {
+            let parts: Vec<&str> = lens
+                .iter()
+                .enumerate()
+                .map(|(k, &l)| BY_LEN[l][(pick + 5 * k) % BY_LEN[l].len()])
+                .collect();
+            let text = parts.join(".");
+            check_aton(text.as_bytes()).unwrap();
+            check_pton(text.as_bytes()).unwrap();
+            if pick == 0 {
+                for pos in 0..text.len() {
+                    for b in 0..=255u8 {
+                        let mut t = text.clone().into_bytes();
+                        t[pos] = b;
+                        check_aton(&t).unwrap();
+                        check_pton(&t).unwrap();
+                    }
                 }
             }
         }

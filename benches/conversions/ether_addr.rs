@@ -1,6 +1,6 @@
-//! `ether_aton`/`ether_ntoa` against glibc, and socket-address construction against a
-//! hand-filled `libc::sockaddr_in` and socket2. Every group runs over a 1,024-entry corpus, so
-//! branch predictors cannot learn one input.
+//! `ether_aton`/`ether_ntoa` against glibc, one entry per iteration over the 1,024- and the
+//! 1,048,576-entry corpora of `corpus.rs`; and socket-address construction against a
+//! hand-filled `libc::sockaddr_in` and socket2, over a 1,024-entry corpus.
 
 use std::ffi::{c_char, CString};
 use std::hint::black_box;
@@ -8,6 +8,8 @@ use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
 
 use berkeley::{ether_aton, ether_ntoa, MacAddr, SockAddr, SockAddrIn};
 use criterion::{BenchmarkGroup, Criterion, Throughput};
+
+use crate::corpus::{self, Rng};
 
 const N: usize = 1024;
 
@@ -21,88 +23,25 @@ extern "C" {
     fn ether_ntoa_r(addr: *const EtherAddr, buf: *mut c_char) -> *mut c_char;
 }
 
-/// A small deterministic generator (xorshift64*), so every run measures the same corpus.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn mac(&mut self) -> [u8; 6] {
-        let b = self.next().to_le_bytes();
-        // One octet in four below 0x10, so glibc's form has a realistic mix of 1- and 2-digit
-        // parts.
-        let mut m = [b[0], b[1], b[2], b[3], b[4], b[5]];
-        for (i, o) in m.iter_mut().enumerate() {
-            if (b[6] >> i) & 3 == 0 {
-                *o &= 0x0f;
-            }
-        }
-        m
-    }
-}
-
-/// MAC texts in the forms people feed `ether_aton`: canonical lowercase, canonical uppercase,
-/// and glibc's own `ether_ntoa` output (no leading zeros).
-fn mac_texts(rng: &mut Rng) -> Vec<String> {
-    (0..N)
-        .map(|i| {
-            let m = MacAddr::new(rng.mac());
-            match i % 4 {
-                0 | 1 => m.to_string(),
-                2 => m.to_string().to_uppercase(),
-                _ => ether_ntoa(m).to_string(),
-            }
-        })
-        .collect()
-}
-
-/// Only the canonical two-digit form, as people type it: lowercase, one in four uppercase.
-fn canonical_texts(rng: &mut Rng) -> Vec<String> {
-    (0..N)
-        .map(|i| {
-            let m = MacAddr::new(rng.mac());
-            match i % 4 {
-                3 => m.to_string().to_uppercase(),
-                _ => m.to_string(),
-            }
-        })
-        .collect()
-}
-
-/// berkeley's `ether_aton` and glibc's `ether_aton_r` over `texts`, in one group. Both loops
-/// have the same shape: the input goes through `black_box`, glibc gets prebuilt `CString`s,
-/// and both results go out through `black_box` as an `Option<[u8; 6]>`.
+/// berkeley's `ether_aton` and glibc's `ether_aton_r` over `texts`, in one group, one entry per
+/// iteration. Both loops have the same shape (see `cycle!`): glibc gets prebuilt `CString`s,
+/// and both results go out as an `Option<[u8; 6]>`.
 fn aton_group(c: &mut Criterion, name: &str, texts: &[String]) {
     let ctexts: Vec<CString> = texts.iter().map(|s| CString::new(s.as_str()).unwrap()).collect();
-    for (s, cs) in texts.iter().zip(&ctexts) {
+    for (s, cs) in texts.iter().zip(&ctexts).take(4096) {
         let mut out = EtherAddr { octet: [0; 6] };
         // SAFETY: cs is NUL-terminated, out is valid.
         assert!(!unsafe { ether_aton_r(cs.as_ptr(), &mut out) }.is_null());
         assert_eq!(ether_aton(s).unwrap().octets(), out.octet, "corpus disagrees: {s}");
     }
     let mut g = c.benchmark_group(name);
-    per_entry(&mut g);
-    g.bench_function("berkeley::ether_aton", |b| {
-        b.iter(|| {
-            for s in texts {
-                black_box(ether_aton(black_box(s.as_str())).ok().map(MacAddr::octets));
-            }
-        })
-    });
-    g.bench_function("glibc ether_aton_r", |b| {
-        b.iter(|| {
-            for cs in &ctexts {
-                let mut out = EtherAddr { octet: [0; 6] };
-                // SAFETY: cs is NUL-terminated, out is valid.
-                let r = unsafe { ether_aton_r(black_box(cs.as_ptr()), &mut out) };
-                black_box((!r.is_null()).then_some(out.octet));
-            }
-        })
+    g.throughput(Throughput::Elements(1));
+    cycle!(g, "berkeley", texts, |s| ether_aton(s).ok().map(MacAddr::octets));
+    cycle!(g, "glibc", ctexts, |cs| {
+        let mut out = EtherAddr { octet: [0; 6] };
+        // SAFETY: cs is NUL-terminated, out is valid.
+        let r = unsafe { ether_aton_r(cs.as_ptr(), &mut out) };
+        (!r.is_null()).then_some(out.octet)
     });
     g.finish();
 }
@@ -114,38 +53,29 @@ fn per_entry(group: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>) {
 }
 
 pub fn benches(c: &mut Criterion) {
+    for (label, n) in [("1024-addrs", corpus::SMALL), ("1M-addrs", corpus::LARGE)] {
+        // ---- ether_aton: the mixed corpus, and the canonical form alone ----
+        aton_group(c, &format!("ether_aton/{label}"), &corpus::mac_mixed_text(n, 0x9e37_79b9));
+        let canonical = corpus::mac_canonical_text(n, 0x7f4a_7c15);
+        aton_group(c, &format!("ether_aton_canonical/{label}"), &canonical);
+
+        // ---- ether_ntoa ----
+        let macs = corpus::macs(n, 0x5eed);
+        let mut g = c.benchmark_group(format!("ether_ntoa/{label}"));
+        g.throughput(Throughput::Elements(1));
+        cycle!(g, "berkeley", macs, |m| ether_ntoa(*m));
+        cycle!(g, "berkeley as &str", macs, |m| ether_ntoa(*m).as_str().len());
+        let mut buf = [0 as c_char; 18];
+        cycle!(g, "glibc", macs, |m| {
+            let a = EtherAddr { octet: m.octets() };
+            // SAFETY: a is valid; buf has the 18 bytes glibc writes.
+            unsafe { ether_ntoa_r(&a, buf.as_mut_ptr()) };
+            buf[0]
+        });
+        g.finish();
+    }
+
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-
-    // ---- ether_aton: the mixed corpus, and the canonical form alone ----
-    let texts = mac_texts(&mut rng);
-    aton_group(c, "ether_aton", &texts);
-    let canonical = canonical_texts(&mut rng);
-    aton_group(c, "ether_aton_canonical", &canonical);
-
-    // ---- ether_ntoa ----
-    let macs: Vec<MacAddr> = (0..N).map(|_| MacAddr::new(rng.mac())).collect();
-    let mut g = c.benchmark_group("ether_ntoa");
-    per_entry(&mut g);
-    g.bench_function("berkeley::ether_ntoa", |b| {
-        b.iter(|| {
-            for &m in &macs {
-                black_box(ether_ntoa(black_box(m)));
-            }
-        })
-    });
-    g.bench_function("glibc ether_ntoa_r", |b| {
-        b.iter(|| {
-            let mut buf = [0 as c_char; 18];
-            for m in &macs {
-                let a = EtherAddr { octet: m.octets() };
-                // SAFETY: a is valid; buf has the 18 bytes glibc writes.
-                black_box(unsafe { ether_ntoa_r(black_box(&a), buf.as_mut_ptr()) });
-                black_box(&buf);
-            }
-        })
-    });
-    g.finish();
-
     // ---- SockAddrIn from SocketAddrV4 ----
     let v4: Vec<SocketAddrV4> = (0..N)
         .map(|_| {

@@ -1,20 +1,18 @@
 //! inet: berkeley against glibc (FFI, inputs pre-built as NUL-terminated `CString`s) and std
 //! (`FromStr`, and `Display` into a reused `String`), in the same groups.
 //!
-//! Parsers run over a 1,024-entry and a 1,048,576-entry corpus (groups `NAME/1024-addrs` and
-//! `NAME/1M-addrs`); each iteration parses the next entry (so branch predictors cannot learn one
-//! input, and the large corpus does not fit in cache).
-//! The IPv4 corpus (`inet_aton`, `inet_pton4`) is uniformly random addresses in dotted decimal
-//! (`Ipv4Addr`'s `Display`), so octets of one, two and three digits are mixed about 4/35/61%; the
-//! IPv6 corpus is described at `v6_corpus`.
+//! Every operation runs over a 1,024-entry and a 1,048,576-entry corpus (groups `NAME/1024-addrs`
+//! and `NAME/1M-addrs`, corpora in `corpus.rs`); each iteration takes the next entry (so branch
+//! predictors cannot learn one input, and the large corpus does not fit in cache).
 
 use std::ffi::{c_char, c_int, c_void, CString};
 use std::fmt::Write as _;
-use std::hint::black_box;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use berkeley::{inet_aton, inet_ntoa, inet_ntop, inet_pton4, inet_pton6};
 use criterion::{BenchmarkGroup, Criterion, Throughput};
+
+use crate::corpus;
 
 mod c {
     use super::*;
@@ -30,51 +28,6 @@ mod c {
             size: libc::socklen_t,
         ) -> *const c_char;
     }
-}
-
-/// xorshift64*: deterministic inputs without a rand dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-}
-
-fn v4_corpus(n: usize, seed: u64) -> Vec<Ipv4Addr> {
-    let mut rng = Rng(seed);
-    (0..n).map(|_| Ipv4Addr::from(rng.next() as u32)).collect()
-}
-
-/// IPv6 addresses as they are seen in practice: global unicast with zero runs, link-local,
-/// loopback, v4-mapped, and fully random ones.
-fn v6_corpus(n: usize, seed: u64) -> Vec<Ipv6Addr> {
-    let mut rng = Rng(seed);
-    (0..n)
-        .map(|_| {
-            let r = rng.next();
-            let mut g: [u16; 8] = std::array::from_fn(|_| rng.next() as u16);
-            match r % 8 {
-                0 => g = [0xfe80, 0, 0, 0, g[4], g[5], g[6], g[7]],
-                1 => g = [0x2001, 0xdb8, g[2], 0, 0, 0, 0, g[7] & 0xff],
-                2 => g = [0, 0, 0, 0, 0, 0xffff, g[6], g[7]],
-                3 => g = [g[0], g[1], g[2], g[3], 0, 0, g[6], g[7]],
-                4 => g = [0x2a00, g[1] & 0xfff, g[2], g[3], g[4], g[5], g[6], g[7]],
-                5 => {
-                    for (i, x) in g.iter_mut().enumerate() {
-                        if r >> (8 + i) & 1 == 0 {
-                            *x = 0;
-                        }
-                    }
-                }
-                _ => {}
-            }
-            Ipv6Addr::from(g)
-        })
-        .collect()
 }
 
 struct TextCorpus {
@@ -95,28 +48,9 @@ fn configure(group: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>) {
     group.throughput(Throughput::Elements(1));
 }
 
-/// Benches `f` over the corpus entries in turn (the corpus length is a power of two). Every
-/// competitor pays the same loop: one masked index, `black_box` on the input and on the output,
-/// and nothing allocated per iteration.
-macro_rules! cycle {
-    ($group:expr, $name:expr, $corpus:expr, |$x:ident| $body:expr) => {{
-        let corpus = &$corpus;
-        let mask = corpus.len() - 1;
-        let mut i = 0usize;
-        $group.bench_function($name, |b| {
-            b.iter(|| {
-                let $x = black_box(&corpus[i & mask]);
-                i = i.wrapping_add(1);
-                black_box($body)
-            })
-        });
-    }};
-}
-
 fn parsers(c: &mut Criterion, label: &str, n: usize) {
     // inet_aton and inet_pton4 on dotted quads.
-    let quads =
-        TextCorpus::new(v4_corpus(n, 0x1234_5678).iter().map(|ip| ip.to_string()).collect());
+    let quads = TextCorpus::new(corpus::v4_text(n, 0x1234_5678));
     let mut g = c.benchmark_group(format!("inet_aton/{label}"));
     configure(&mut g);
     cycle!(g, "berkeley", quads.text, |s| inet_aton(s));
@@ -143,12 +77,7 @@ fn parsers(c: &mut Criterion, label: &str, n: usize) {
     g.finish();
     drop(quads);
 
-    let v6 = TextCorpus::new(
-        v6_corpus(n, 0x9abc_def0)
-            .into_iter()
-            .map(|ip| inet_ntop(IpAddr::V6(ip)).to_string())
-            .collect(),
-    );
+    let v6 = TextCorpus::new(corpus::v6_text(n, 0x9abc_def0));
     let mut g = c.benchmark_group(format!("inet_pton6/{label}"));
     configure(&mut g);
     cycle!(g, "berkeley", v6.text, |s| inet_pton6(s));
@@ -162,9 +91,9 @@ fn parsers(c: &mut Criterion, label: &str, n: usize) {
     g.finish();
 }
 
-fn formatters(c: &mut Criterion) {
-    let v4 = v4_corpus(1024, 0x0bad_cafe);
-    let mut g = c.benchmark_group("inet_ntoa");
+fn formatters(c: &mut Criterion, label: &str, n: usize) {
+    let v4 = corpus::v4(n, 0x0bad_cafe);
+    let mut g = c.benchmark_group(format!("inet_ntoa/{label}"));
     configure(&mut g);
     cycle!(g, "berkeley", v4, |ip| inet_ntoa(*ip));
     cycle!(g, "berkeley as &str", v4, |ip| inet_ntoa(*ip).as_str().len());
@@ -181,8 +110,8 @@ fn formatters(c: &mut Criterion) {
     });
     g.finish();
 
-    let v6 = v6_corpus(1024, 0x5eed);
-    let mut g = c.benchmark_group("inet_ntop6");
+    let v6 = corpus::v6(n, 0x5eed);
+    let mut g = c.benchmark_group(format!("inet_ntop6/{label}"));
     configure(&mut g);
     cycle!(g, "berkeley", v6, |ip| inet_ntop(IpAddr::V6(*ip)));
     cycle!(g, "berkeley as &str", v6, |ip| inet_ntop(IpAddr::V6(*ip)).as_str().len());
@@ -202,8 +131,9 @@ fn formatters(c: &mut Criterion) {
 }
 
 pub fn benches(c: &mut Criterion) {
-    formatters(c);
     // The corpus size is in the group name: `inet_aton/1024-addrs`, `inet_aton/1M-addrs`.
-    parsers(c, "1024-addrs", 1 << 10);
-    parsers(c, "1M-addrs", 1 << 20);
+    for (label, n) in [("1024-addrs", corpus::SMALL), ("1M-addrs", corpus::LARGE)] {
+        formatters(c, label, n);
+        parsers(c, label, n);
+    }
 }

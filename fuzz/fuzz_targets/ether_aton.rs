@@ -1,5 +1,6 @@
 //! `ether_aton` against glibc's `ether_aton_r` on arbitrary bytes, and `ether_ntoa` of every
-//! accepted address against `ether_ntoa_r`.
+//! accepted address against `ether_ntoa_r`; both paths of the parser (scalar, and SIMD where the
+//! CPU has it: `berkeley::ether::twins`) give the public function's result, error included.
 #![no_main]
 
 use std::ffi::{c_char, CStr, CString};
@@ -18,6 +19,11 @@ extern "C" {
 
 fuzz_target!(|data: &[u8]| {
     let ours = berkeley::ether::ether_aton_bytes(data);
+    let scalar = berkeley::ether::twins::ether_aton_scalar(data);
+    assert_eq!(scalar, ours, "scalar path differs for {data:?}");
+    if let Some(simd) = berkeley::ether::twins::ether_aton_simd(data) {
+        assert_eq!(simd, ours, "SIMD path differs for {data:?}");
+    }
     if data.contains(&0) {
         return;
     }

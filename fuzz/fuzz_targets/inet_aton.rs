@@ -1,4 +1,6 @@
-//! `inet_aton` and `inet_addr` against glibc on arbitrary bytes: same acceptance, same value.
+//! `inet_aton` and `inet_addr` against glibc on arbitrary bytes: same acceptance, same value;
+//! and both paths of the parser (the scalar one and the SIMD one where the CPU has it, see
+//! `berkeley::inet::twins`) give the public function's result, error included.
 //! Inputs with a NUL byte are the one documented difference (berkeley rejects them), so they are
 //! compared only where glibc would not have reached the NUL.
 #![no_main]
@@ -13,6 +15,11 @@ extern "C" {
 
 fuzz_target!(|data: &[u8]| {
     let ours = berkeley::inet::inet_aton_bytes(data);
+    let twins = berkeley::inet::twins::inet_aton_scalar(data);
+    assert_eq!(twins, ours, "scalar path differs for {data:?}");
+    if let Some(simd) = berkeley::inet::twins::inet_aton_simd(data) {
+        assert_eq!(simd, ours, "SIMD path differs for {data:?}");
+    }
     if data.contains(&0) {
         // Never a panic; an address before the NUL may be accepted only if whitespace ended it.
         return;

@@ -1,5 +1,6 @@
 //! `inet_pton` (both families) against glibc on arbitrary bytes, and `inet_ntop` of every
-//! accepted address against glibc's text.
+//! accepted address against glibc's text; both paths of the IPv4 parser and of the formatter
+//! (scalar, and SIMD where the CPU has it: `berkeley::inet::twins`) give the same result.
 #![no_main]
 
 use std::ffi::{c_void, CStr, CString};
@@ -18,6 +19,12 @@ extern "C" {
 }
 
 fuzz_target!(|data: &[u8]| {
+    use berkeley::inet::twins;
+    let pton4 = berkeley::inet::inet_pton4_bytes(data);
+    assert_eq!(twins::inet_pton4_scalar(data), pton4, "scalar path differs for {data:?}");
+    if let Some(simd) = twins::inet_pton4_simd(data) {
+        assert_eq!(simd, pton4, "SIMD path differs for {data:?}");
+    }
     if data.contains(&0) {
         let _ = berkeley::inet::inet_pton4_bytes(data);
         let _ = berkeley::inet::inet_pton6_bytes(data);
@@ -48,6 +55,7 @@ fuzz_target!(|data: &[u8]| {
                 // SAFETY: inet_ntop wrote a NUL-terminated string into `text`.
                 let glibc = unsafe { CStr::from_ptr(text.as_ptr()) }.to_str().expect("ASCII");
                 assert_eq!(&*berkeley::inet_ntop(ip), glibc, "inet_ntop differs for {ip:?}");
+                assert_eq!(&*twins::inet_ntop_scalar(ip), glibc, "scalar ntop for {ip:?}");
             }
             Err(_) => assert_ne!(rc, 1, "glibc accepted {data:?} (af {af}), berkeley did not"),
         }

@@ -1,0 +1,21 @@
+//! The audited `unsafe` of the text conversions ([`inet`](crate::inet), [`ether`](crate::ether)):
+//! the one exception DESIGN.md ("Layers") allows to their `#![forbid(unsafe_code)]`.
+//!
+//! - [`text`]: [`AsciiBuf`](text::AsciiBuf), the formatters' stack buffer, checked to be ASCII
+//!   once when it is built (a few word operations), so that `as_str()` is a free
+//!   `from_utf8_unchecked` instead of a UTF-8 validation on every call.
+//! - `x86` (x86_64 only): the SSSE3 kernels of the parsers (the strict dotted quad of
+//!   `inet_pton4`/`inet_aton`, and MAC addresses with 1-digit parts for `ether_aton`), chosen at
+//!   run time (std caches the CPU feature test in an atomic). Their scalar twins live in
+//!   `inet.rs` and `ether.rs` (safe code); `berkeley::inet::twins` and `berkeley::ether::twins`
+//!   expose both paths to the differential tests and proptests (tests/inet.rs,
+//!   tests/ether.rs), which check both against glibc, and to the fuzz targets.
+//!
+//! Under Miri, and on every other architecture (aarch64 included: no NEON kernels yet), the
+//! parsers take the scalar path only.
+#![allow(unsafe_code)] // the audited exception, see above
+
+pub(crate) mod text;
+
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+pub(crate) mod x86;
