@@ -55,7 +55,12 @@ if [ "$cmin" = 1 ]; then
         keep=$(mktemp -d)
         find "corpus/$t" -name 'regression-*' -exec cp {} "$keep/" \;
         cargo +nightly fuzz cmin "$t" "corpus/$t" >/dev/null 2>&1
-        cp "$keep"/* "corpus/$t/" 2>/dev/null || true
+        for r in "$keep"/*; do
+            [ -e "$r" ] || continue
+            cp "$r" "corpus/$t/"
+            # cmin renames what it keeps to its SHA-1: drop that copy of a regression input.
+            rm -f "corpus/$t/$(sha1sum "$r" | cut -d' ' -f1)"
+        done
         rm -rf "$keep"
         echo "$t: $before -> $(find "corpus/$t" -type f | wc -l) inputs"
     done
@@ -82,7 +87,10 @@ for t in "${targets[@]}"; do
     if [ "$rc" -eq 0 ]; then
         printf '%-20s %12s execs  %6s edges  ok\n' "$t" "$execs" "$cov" >>"$summary"
     else
-        tail -n 60 "$log"
+        # The panic message (or the sanitizer's report) and where the input went; the full
+        # log is long (a backtrace per frame).
+        grep -A4 -E "panicked at|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)" "$log" | head -n 30 || true
+        grep -E "^SUMMARY|Test unit written to|^Base64" "$log" || tail -n 30 "$log"
         printf '%-20s %12s execs  %6s edges  FAILED (input in fuzz/artifacts/%s/)\n' \
             "$t" "$execs" "$cov" "$t" >>"$summary"
         failed+=("$t")

@@ -4,9 +4,10 @@
 //! from it on every CI run, see .ci/fuzz.sh); here it is spelt out byte for byte, because fuzz/
 //! is not part of the published crate, and checked against what the target asserts.
 
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 
 use berkeley::wire::{Header, Icmpv6Packet, Icmpv6Repr, PacketError, PseudoHeader};
+use berkeley::{Error, SockAddr, SockAddrIn6};
 
 /// fuzz/corpus/wire_icmpv6/regression-unknown-type-unfilled-checksum (was
 /// fuzz/crash-6af453d85765f4271bbdb4ac7a60265ebec17860): an ICMPv6 message of a type berkeley
@@ -50,4 +51,23 @@ fn wire_icmpv6_unknown_type_round_trips_once_checksum_is_filled() {
     let mut buf = vec![0u8; repr.buffer_len()];
     repr.emit(&mut buf, &ph).unwrap();
     assert_eq!(buf, filled);
+}
+
+/// fuzz/corpus/sockaddr_parse/regression-bracket-port-with-colon: `[::0]:53:53`. The target took
+/// the port from the text's last `:` ("53") where berkeley reads everything after `]:`
+/// ("53:53"), so it expected the address glibc gives for the host and berkeley rightly refused
+/// it (a bug in the target, fixed with this test). What berkeley must do: refuse the text with
+/// a typed parse error pointing inside it, and accept the same host with a plain port.
+#[test]
+fn sockaddr_parse_bracketed_host_with_two_ports_is_a_parse_error() {
+    let text = "[::0]:53:53";
+    for err in [text.parse::<SockAddr>().unwrap_err(), text.parse::<SockAddrIn6>().unwrap_err()] {
+        match err {
+            Error::Parse(e) => assert!(e.position() <= text.len(), "{e:?}"),
+            other => panic!("{text:?}: untyped rejection {other:?}"),
+        }
+    }
+    let ok: SockAddr = "[::0]:53".parse().unwrap();
+    assert_eq!(ok.as_socket(), Some(SocketAddr::from((Ipv6Addr::UNSPECIFIED, 53))));
+    assert_eq!(ok.to_string(), "[::]:53");
 }
