@@ -6,21 +6,24 @@
 #   bash .ci/coverage.sh --html   # also target/llvm-cov/html/index.html (which lines)
 #
 # Installs cargo-llvm-cov (`cargo install cargo-llvm-cov --locked`, skipped when installed) and
-# the llvm-tools-preview component. Stable toolchain; doc tests need nightly's
-# -Zinstrument-coverage for rustdoc, so they are left out (their lines are counted as the unit
-# and integration tests cover them). Its own target dir (target/llvm-cov-target, cargo-llvm-cov's
-# default), so the instrumented build never replaces the plain one.
+# the llvm-tools-preview component. Nightly, because much of berkeley's testing is in its doc
+# examples and only nightly rustdoc can instrument them (`--doctests`). Its own target dir
+# (target/llvm-cov-target, cargo-llvm-cov's default), so the instrumented build never replaces
+# the plain one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rustup component list --installed | grep -q '^llvm-tools' || rustup component add llvm-tools-preview
+rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+rustup component list --toolchain nightly --installed | grep -q '^llvm-tools' ||
+    rustup component add --toolchain nightly llvm-tools-preview
 command -v cargo-llvm-cov >/dev/null || cargo install cargo-llvm-cov --locked
 
-cargo llvm-cov clean --workspace
-cargo llvm-cov --no-report --tests
+cargo +nightly llvm-cov clean --workspace
+# What `cargo test` runs: unit, integration and doc tests (and the examples the tests start).
+cargo +nightly llvm-cov --no-report --doctests
 json=$(mktemp)
 trap 'rm -f "$json"' EXIT
-cargo llvm-cov report --json --summary-only --output-path "$json"
-[ "${1:-}" != --html ] || cargo llvm-cov report --html
+cargo +nightly llvm-cov report --doctests --json --summary-only --output-path "$json"
+[ "${1:-}" != --html ] || cargo +nightly llvm-cov report --doctests --html
 # The per-file table, src/ only, sorted by coverage (lowest first).
 python3 - "$json" "$PWD/" <<'PY'
 import json, sys

@@ -168,9 +168,84 @@ def text_seeds():
             put(target, lit)
 
 
+def netdb_seeds():
+    """netdb_cache: this machine's /etc/services and /etc/protocols (their start), and both."""
+    def head(path, n):
+        try:
+            with open(path, "rb") as f:
+                return f.read(n)
+        except OSError:
+            return b""
+    put("netdb_cache", head("/etc/services", 3000))
+    put("netdb_cache", head("/etc/services", 1500) + b"\0" + head("/etc/protocols", 1500))
+    put("netdb_cache", b"http 80/tcp www # web\nhttp 80/udp\nwww 8080/tcp\n\0ip 0 IP\ntcp 6 TCP\n")
+
+
+def inspect_seeds():
+    """inspect_procfs: this machine's /proc/net tables; inspect_netlink: its sock_diag replies
+    (a few sockets of every kind are opened first so that the tables are not empty)."""
+    import socket
+
+    keep = []
+    try:
+        l4 = socket.socket(); l4.bind(("127.0.0.1", 0)); l4.listen(); keep.append(l4)
+        c4 = socket.create_connection(l4.getsockname()); keep.append(c4)
+        u4 = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u4.bind(("127.0.0.1", 0)); keep.append(u4)
+        un = socket.socket(socket.AF_UNIX); un.bind("\0berkeley-fuzz-seed"); un.listen(); keep.append(un)
+        a, b = socket.socketpair(); keep += [a, b]
+        l6 = socket.socket(socket.AF_INET6); l6.bind(("::1", 0)); l6.listen(); keep.append(l6)
+    except OSError:
+        pass
+    tables = ["tcp", "tcp6", "udp", "udp6", "raw", "raw6", "unix", "packet"]
+    for sel, name in enumerate(tables):
+        try:
+            with open(f"/proc/net/{name}", "rb") as f:
+                text = f.read()
+        except OSError:
+            continue
+        # Header plus a few lines: enough for every field's form, small enough to mutate.
+        put("inspect_procfs", bytes([sel]) + b"\n".join(text.split(b"\n")[:6]))
+        put("inspect_procfs", bytes([sel | 0x80]) + b"\n".join(text.split(b"\n")[:6]))
+
+    NETLINK_SOCK_DIAG, SOCK_DIAG_BY_FAMILY, FLAGS = 4, 20, 0x1 | 0x300
+    def dump(sel, body):
+        try:
+            nl = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, NETLINK_SOCK_DIAG)
+        except OSError:
+            return
+        with nl:
+            seq = 4242 + sel
+            nl.send(struct.pack("=IHHII", 16 + len(body), SOCK_DIAG_BY_FAMILY, FLAGS, seq, 0) + body)
+            for _ in range(8):
+                dgram = nl.recv(65536)
+                # Cut at a message boundary so that seeds stay small.
+                out, off = b"", 0
+                while off + 16 <= len(dgram) and len(out) < 2048:
+                    n = struct.unpack("=I", dgram[off:off + 4])[0]
+                    if n < 16:
+                        break
+                    out += dgram[off:off + ((n + 3) & ~3)]
+                    off += (n + 3) & ~3
+                put("inspect_netlink", bytes([sel]) + out)
+                if struct.unpack("=H", dgram[4:6])[0] in (2, 3):  # NLMSG_ERROR, NLMSG_DONE
+                    break
+
+    # inet_diag_req_v2: family, protocol, ext, pad, states, then a zeroed inet_diag_sockid.
+    for sel, (fam, proto) in enumerate([(2, 6), (10, 6), (2, 17), (10, 17)]):
+        dump([0, 1, 2, 3][sel], struct.pack("=BBBBI", fam, proto, 0, 0, 0xFFFFFFFF) + bytes(48))
+    # unix_diag_req: family, protocol, pad, states, ino, show (name|peer|rqlen|uid), cookie.
+    dump(6, struct.pack("=BBHIII", 1, 0, 0, 0xFFFFFFFF, 0, 0x01 | 0x04 | 0x10 | 0x40) + bytes(8))
+    # packet_diag_req: family, protocol, pad, ino, show (info), cookie.
+    dump(8, struct.pack("=BBHII", 17, 0, 0, 0, 0x01) + bytes(8))
+    for s in keep:
+        s.close()
+
+
 if __name__ == "__main__":
     wire_seeds()
     other_sockaddrs()
     text_seeds()
+    netdb_seeds()
+    inspect_seeds()
     for t in sorted(os.listdir(CORPUS)):
         print(f"{t}: {len(os.listdir(os.path.join(CORPUS, t)))} inputs", file=sys.stderr)

@@ -86,6 +86,12 @@ mod sys;
 pub mod types;
 pub mod wire;
 
+// The fuzz targets' way into crate-private parsers (fuzz/; cargo-fuzz sets `--cfg fuzzing`).
+#[cfg(all(fuzzing, any(target_os = "linux", target_os = "android")))]
+#[doc(hidden)]
+#[allow(missing_docs)] // not API: exists only in fuzz builds
+pub mod fuzzing;
+
 // -- byteorder --
 pub use crate::byteorder::{htonl, htons, ntohl, ntohs};
 

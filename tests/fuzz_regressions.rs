@@ -71,3 +71,50 @@ fn sockaddr_parse_bracketed_host_with_two_ports_is_a_parse_error() {
     assert_eq!(ok.as_socket(), Some(SocketAddr::from((Ipv6Addr::UNSPECIFIED, 53))));
     assert_eq!(ok.to_string(), "[::]:53");
 }
+
+/// fuzz/corpus/inspect_procfs/regression-unix-path-fills-sun-path: a `/proc/net/unix` line whose
+/// path is longer than `SockAddrUn::MAX_PATH_LEN`. The one such path the kernel really reports
+/// is a path of exactly 108 bytes (all of `sun_path`, bound without a NUL, which Linux allows):
+/// it made `inspect::sockets` fail as a whole with `PathTooLong`, over netlink and procfs alike,
+/// where the socket table must list that socket under its path.
+#[cfg(target_os = "linux")]
+#[test]
+fn inspect_lists_a_unix_socket_whose_path_fills_sun_path() {
+    use berkeley::inspect::{sockets, Filter, Source};
+    use berkeley::{Socket, Type};
+    use std::os::unix::ffi::OsStrExt;
+
+    // A relative path of 108 bytes, in a fresh directory made the working directory's child:
+    // bound through a raw sockaddr_un without a NUL (SockAddrUn::new stops at 107).
+    let dir = std::env::temp_dir().join(format!("berkeley-fullpath-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let name = dir.join("s".repeat(108usize.saturating_sub(dir.as_os_str().len() + 1)));
+    let path = name.as_os_str().as_bytes().to_vec();
+    assert_eq!(path.len(), 108, "{}", name.display());
+    let mut raw = *berkeley::SockAddrUn::unnamed().as_raw().0;
+    for (d, s) in raw.sun_path.iter_mut().zip(&path) {
+        *d = *s as _;
+    }
+    let addr = berkeley::SockAddrUn::from_raw(&raw, 110).unwrap();
+    let s = Socket::new(berkeley::Domain::UNIX, Type::STREAM, berkeley::Protocol::DEFAULT).unwrap();
+    let bound = s.bind(addr);
+    struct Cleanup(std::path::PathBuf);
+    impl Drop for Cleanup {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+    let _cleanup = Cleanup(dir);
+    bound.unwrap();
+    s.listen(1).unwrap();
+
+    for source in [Source::Netlink, Source::Procfs] {
+        let table = sockets(&Filter::new().unix().source(source))
+            .unwrap_or_else(|e| panic!("{source:?}: the whole table failed: {e}"));
+        let found = table.iter().find(|e| {
+            e.local.as_un().and_then(|u| u.path().map(|p| p.as_os_str().as_bytes() == path))
+                == Some(true)
+        });
+        assert!(found.is_some(), "{source:?}: the socket bound to a 108-byte path is not listed");
+    }
+}

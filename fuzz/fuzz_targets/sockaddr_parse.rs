@@ -43,8 +43,8 @@ fuzz_target!(|data: &[u8]| {
     let Some((host, port, family)) = split else { return };
     // The port is what follows the host's "]:" or ":" (not the text's last ':': "[::0]:53:53"
     // has the port "53:53", which is no port — the target once compared that with glibc).
-    let port_ok = port.bytes().all(|b| b.is_ascii_digit())
-        && port.parse::<u32>().is_ok_and(|v| v <= 65535);
+    let port_ok =
+        port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u32>().is_ok_and(|v| v <= 65535);
     // "*" is getaddrinfo's NULL host; a scope that is not all digits may be an interface name,
     // which glibc resolves and berkeley does not.
     let scope_not_numeric =
