@@ -10,8 +10,12 @@ with `bash .ci/fuzz.sh --cmin` and commit the result):
 - sockaddr: one length byte then the sockaddr bytes, for the socket addresses of the captures
   plus Unix (path, abstract, unnamed) and packet addresses built here.
 
-Seed files are named `seed-<sha1>`; inputs that once crashed a target are `regression-<what>`
-and are kept by --cmin. Existing files are left alone (re-running only adds).
+- netdb_cache: this machine's /etc/services and /etc/protocols;
+- inspect_procfs, inspect_netlink: this machine's /proc/net tables and sock_diag replies.
+
+Seed files are named `seed-<sha1>` (cmin renames what it keeps to `<sha1>`); inputs that once
+crashed a target are `regression-<what>` and are kept by --cmin. Existing files are left alone:
+re-running only adds, so run --cmin after it.
 """
 import glob
 import hashlib
