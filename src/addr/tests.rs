@@ -549,3 +549,24 @@ fn link_from_raw_as_raw_round_trip() {
     raw.sll_family = c::AF_INET as sa_family_t;
     assert!(matches!(SockAddrLl::from_raw(&raw), Err(Error::WrongFamily { .. })));
 }
+
+#[test]
+fn inet_types_hash_as_they_compare_and_debug_print_every_field() {
+    let a = SockAddrIn::new(Ipv4Addr::new(192, 0, 2, 1), 80);
+    let b = SockAddrIn::from_raw(a.as_raw()).unwrap();
+    let h = |x: &dyn Fn(&mut DefaultHasher)| {
+        let mut s = DefaultHasher::new();
+        x(&mut s);
+        s.finish()
+    };
+    assert_eq!(h(&|s| a.hash(s)), h(&|s| b.hash(s)));
+    assert_ne!(a, SockAddrIn::new(Ipv4Addr::new(192, 0, 2, 1), 81));
+    let c = SockAddrIn6::new(Ipv6Addr::LOCALHOST, 443, 5, 2);
+    let d = SockAddrIn6::from_raw(c.as_raw()).unwrap();
+    assert_eq!(h(&|s| c.hash(s)), h(&|s| d.hash(s)));
+    // Equality covers every field: flow information and scope included.
+    assert_ne!(c, SockAddrIn6::new(Ipv6Addr::LOCALHOST, 443, 6, 2));
+    assert_ne!(c, SockAddrIn6::new(Ipv6Addr::LOCALHOST, 443, 5, 3));
+    assert_eq!(format!("{c:?}"), "SockAddrIn6 { ip: ::1, port: 443, flowinfo: 5, scope_id: 2 }");
+    assert_eq!(c.to_string(), "[::1%2]:443");
+}
