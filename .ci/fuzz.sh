@@ -69,7 +69,8 @@ fi
 
 summary=$(mktemp)
 scratch=$(mktemp -d)
-trap 'rm -rf "$scratch" "$summary"' EXIT
+# netdb_cache writes its two input files to /dev/shm (or $TMPDIR): remove them too.
+trap 'rm -rf "$scratch" "$summary" /dev/shm/berkeley-fuzz-* "${TMPDIR:-/tmp}"/berkeley-fuzz-*' EXIT
 failed=()
 for t in "${targets[@]}"; do
     [ -f "fuzz_targets/$t.rs" ] || { echo "unknown fuzz target '$t' (targets: ${all[*]})" >&2; exit 2; }

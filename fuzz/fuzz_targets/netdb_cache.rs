@@ -10,9 +10,12 @@ use berkeley::netdb::NetdbCache;
 use berkeley::Protocol;
 use libfuzzer_sys::fuzz_target;
 
-/// A file of this process's own under the temporary directory.
+/// A file of this process's own, in memory (/dev/shm) where there is one: two files are
+/// written per input, and a disk-backed temporary directory costs most of the time.
 fn scratch(name: &str) -> PathBuf {
-    std::env::temp_dir().join(format!("berkeley-fuzz-{}-{name}", std::process::id()))
+    let shm = std::path::Path::new("/dev/shm");
+    let dir = if shm.is_dir() { shm.to_path_buf() } else { std::env::temp_dir() };
+    dir.join(format!("berkeley-fuzz-{}-{name}", std::process::id()))
 }
 
 /// The fields of a line, without its comment.
