@@ -89,7 +89,6 @@ pub mod wire;
 // The fuzz targets' way into crate-private parsers (fuzz/; cargo-fuzz sets `--cfg fuzzing`).
 #[cfg(all(fuzzing, any(target_os = "linux", target_os = "android")))]
 #[doc(hidden)]
-#[allow(missing_docs)] // not API: exists only in fuzz builds
 pub mod fuzzing;
 
 // -- byteorder --
