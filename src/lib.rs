@@ -91,6 +91,11 @@ mod sys;
 pub mod types;
 pub mod wire;
 
+// The fuzz targets' way into crate-private parsers (fuzz/; cargo-fuzz sets `--cfg fuzzing`).
+#[cfg(all(fuzzing, any(target_os = "linux", target_os = "android")))]
+#[doc(hidden)]
+pub mod fuzzing;
+
 // -- byteorder --
 pub use crate::byteorder::{htonl, htons, ntohl, ntohs};
 

@@ -33,17 +33,18 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(again.as_ref().ok(), Some(&a), "{text:?} -> {a} -> {again:?}");
     }
     // The numeric-host forms, against glibc.
-    let host = if let Some(inner) = text.strip_prefix('[') {
-        inner.rsplit_once("]:").map(|(h, _)| (h, libc::AF_INET6))
+    let split = if let Some(inner) = text.strip_prefix('[') {
+        inner.rsplit_once("]:").map(|(h, p)| (h, p, libc::AF_INET6))
     } else if !text.contains('/') && !text.starts_with('@') {
-        text.rsplit_once(':').map(|(h, _)| (h, libc::AF_INET))
+        text.rsplit_once(':').map(|(h, p)| (h, p, libc::AF_INET))
     } else {
         None
     };
-    let Some((host, family)) = host else { return };
-    let port_ok = text.rsplit_once(':').is_some_and(|(_, p)| {
-        p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u32>().is_ok_and(|v| v <= 65535)
-    });
+    let Some((host, port, family)) = split else { return };
+    // The port is what follows the host's "]:" or ":" (not the text's last ':': "[::0]:53:53"
+    // has the port "53:53", which is no port — the target once compared that with glibc).
+    let port_ok =
+        port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u32>().is_ok_and(|v| v <= 65535);
     // "*" is getaddrinfo's NULL host; a scope that is not all digits may be an interface name,
     // which glibc resolves and berkeley does not.
     let scope_not_numeric =

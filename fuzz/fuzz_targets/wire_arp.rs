@@ -24,7 +24,12 @@ fn pseudo(data: &[u8]) -> Option<(PseudoHeader, &[u8])> {
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(a) = ArpPacket::new_checked(data) {
-        let _ = (a.sender_hardware_addr(), a.sender_protocol_addr(), a.target_hardware_addr(), a.target_protocol_addr());
+        let _ = (
+            a.sender_hardware_addr(),
+            a.sender_protocol_addr(),
+            a.target_hardware_addr(),
+            a.target_protocol_addr(),
+        );
         if let Ok(repr) = ArpRepr::parse(&a) {
             let mut buf = [0u8; 28];
             repr.emit(&mut buf).unwrap();

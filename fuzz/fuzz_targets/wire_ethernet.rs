@@ -30,6 +30,9 @@ fuzz_target!(|data: &[u8]| {
         let mut buf = vec![0u8; repr.buffer_len()];
         repr.emit(&mut buf).unwrap();
         assert_eq!(buf[..], data[..repr.buffer_len()]);
-        assert_eq!(EthernetRepr::parse(&EthernetFrame::new_checked(&buf[..]).unwrap()).unwrap(), repr);
+        assert_eq!(
+            EthernetRepr::parse(&EthernetFrame::new_checked(&buf[..]).unwrap()).unwrap(),
+            repr
+        );
     }
 });

@@ -35,5 +35,8 @@ fuzz_target!(|data: &[u8]| {
     let mut buf = vec![0u8; repr.buffer_len()];
     repr.emit(&mut buf, &ph).unwrap();
     assert_eq!(buf, filled);
-    assert_eq!(Icmpv6Repr::parse(&Icmpv6Packet::new_checked(&buf[..]).unwrap(), &ph).unwrap(), repr);
+    assert_eq!(
+        Icmpv6Repr::parse(&Icmpv6Packet::new_checked(&buf[..]).unwrap(), &ph).unwrap(),
+        repr
+    );
 });

@@ -335,3 +335,238 @@ fn copies_keep_every_byte() {
         }
     }
 }
+
+/// `offsetof(sockaddr_un, sun_path)`, `sizeof(sun_path)` and `sizeof(sockaddr_un)`.
+const UN_PATH_OFFSET: usize = std::mem::offset_of!(c::sockaddr_un, sun_path);
+const UN_STRUCT_LEN: usize = mem::size_of::<c::sockaddr_un>();
+const UN_SUN_PATH_LEN: usize = UN_STRUCT_LEN - UN_PATH_OFFSET;
+
+/// `sun_path` of a `SockAddrUn` as bytes (the whole array: the invariant is that every byte past
+/// the name is zero).
+fn sun_path(a: &SockAddrUn) -> Vec<u8> {
+    a.as_raw().0.sun_path.iter().map(|&c| c as u8).collect()
+}
+
+/// Every way back from a `SockAddrUn`: its C struct, `SockAddr` and its storage.
+fn un_round_trips(a: &SockAddrUn, what: &str) {
+    let (raw, len) = a.as_raw();
+    assert_eq!(SockAddrUn::from_raw(raw, len).as_ref().ok(), Some(a), "{what}: from_raw(as_raw)");
+    let any = SockAddr::from(*a);
+    assert_eq!(any.len(), len as usize, "{what}");
+    assert_eq!(any.family(), Domain::UNIX, "{what}");
+    assert_eq!(any.as_un().as_ref(), Some(a), "{what}: SockAddr::as_un");
+    let (st, st_len) = any.as_raw();
+    assert_eq!(st_len, len, "{what}");
+    assert_eq!(SockAddr::from_storage(st, st_len).as_ref().ok(), Some(&any), "{what}");
+    assert_eq!(any.to_string(), a.to_string(), "{what}");
+}
+
+#[test]
+fn sockaddr_un_path_length_rules() {
+    assert_eq!(SockAddrUn::MAX_PATH_LEN, UN_SUN_PATH_LEN - 1);
+    for n in 0..=UN_SUN_PATH_LEN + 1 {
+        let path = "p".repeat(n);
+        let what = format!("path of {n} bytes");
+        match SockAddrUn::new(&path) {
+            Ok(a) if n == 0 => {
+                assert!(a.is_unnamed(), "{what}");
+                assert_eq!(a.as_raw().1 as usize, UN_PATH_OFFSET, "{what}: family only");
+                assert_eq!(sun_path(&a), vec![0; UN_SUN_PATH_LEN], "{what}");
+                un_round_trips(&a, &what);
+            }
+            Ok(a) => {
+                assert!(n <= SockAddrUn::MAX_PATH_LEN, "{what}: accepted");
+                // The path, its NUL, and zeros to the end of sun_path; the NUL is counted.
+                assert_eq!(a.as_raw().1 as usize, UN_PATH_OFFSET + n + 1, "{what}");
+                let mut want = vec![b'p'; n];
+                want.resize(UN_SUN_PATH_LEN, 0);
+                assert_eq!(sun_path(&a), want, "{what}");
+                assert_eq!(a.path(), Some(std::path::Path::new(&path)), "{what}");
+                assert!(!a.is_unnamed(), "{what}");
+                un_round_trips(&a, &what);
+            }
+            Err(e) => {
+                assert!(n > SockAddrUn::MAX_PATH_LEN, "{what}: rejected: {e:?}");
+                assert!(
+                    matches!(e, Error::PathTooLong { len, max } if len == n && max == SockAddrUn::MAX_PATH_LEN),
+                    "{what}: {e:?}"
+                );
+            }
+        }
+    }
+    for (path, pos) in [("\0", 0), ("/tmp/a\0b", 6), ("ab\0", 2)] {
+        assert!(
+            matches!(SockAddrUn::new(path), Err(Error::PathNul { pos: p }) if p == pos),
+            "{path:?}"
+        );
+    }
+    // A NUL past the length limit: the NUL is what is reported (nothing is silently cut).
+    let long_with_nul = format!("{}\0", "p".repeat(UN_SUN_PATH_LEN));
+    assert!(matches!(SockAddrUn::new(long_with_nul), Err(Error::PathNul { .. })));
+}
+
+#[cfg(any(target_os = "linux", target_os = "android"))]
+#[test]
+fn sockaddr_un_abstract_length_rules() {
+    assert_eq!(SockAddrUn::MAX_ABSTRACT_LEN, UN_SUN_PATH_LEN - 1);
+    for n in 0..=UN_SUN_PATH_LEN {
+        // NULs and high bytes inside the name are part of it.
+        let name: Vec<u8> = (0..n).map(|i| [b'n', 0, 0xff][i % 3]).collect();
+        let what = format!("abstract name of {n} bytes");
+        match SockAddrUn::new_abstract(&name) {
+            Ok(a) => {
+                assert!(n <= SockAddrUn::MAX_ABSTRACT_LEN, "{what}: accepted");
+                // Leading NUL, the name, no terminator counted.
+                assert_eq!(a.as_raw().1 as usize, UN_PATH_OFFSET + 1 + n, "{what}");
+                let mut want = vec![0];
+                want.extend_from_slice(&name);
+                want.resize(UN_SUN_PATH_LEN, 0);
+                assert_eq!(sun_path(&a), want, "{what}");
+                assert_eq!(a.abstract_name(), Some(&name[..]), "{what}");
+                assert!(a.path().is_none() && !a.is_unnamed(), "{what}");
+                un_round_trips(&a, &what);
+            }
+            Err(e) => {
+                assert!(n > SockAddrUn::MAX_ABSTRACT_LEN, "{what}: rejected: {e:?}");
+                assert!(matches!(e, Error::PathTooLong { len, .. } if len == n), "{what}: {e:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn sockaddr_un_from_raw_lengths() {
+    // A path filling all of sun_path, no NUL anywhere: what Linux returns for a socket bound
+    // with such a path, with a length one past the struct (unix(7), BUGS).
+    let mut full = *SockAddrUn::unnamed().as_raw().0;
+    for c in full.sun_path.iter_mut() {
+        *c = b'f' as _;
+    }
+    for len in 0..=UN_STRUCT_LEN + 2 {
+        let what = format!("full sun_path, len {len}");
+        let r = SockAddrUn::from_raw(&full, len as socklen_t);
+        match len {
+            l if l < UN_PATH_OFFSET => {
+                assert!(matches!(r, Err(Error::ShortAddr { .. })), "{what}: {r:?}")
+            }
+            l if l == UN_PATH_OFFSET => assert!(r.unwrap().is_unnamed(), "{what}"),
+            l if l <= UN_STRUCT_LEN + 1 => {
+                let a = r.unwrap_or_else(|e| panic!("{what}: {e:?}"));
+                let n = (l - UN_PATH_OFFSET).min(UN_SUN_PATH_LEN);
+                assert_eq!(a.to_string(), "f".repeat(n), "{what}");
+                // Only a full path is stored without its NUL.
+                let counted = if n == UN_SUN_PATH_LEN { n } else { n + 1 };
+                assert_eq!(a.as_raw().1 as usize, UN_PATH_OFFSET + counted, "{what}");
+                un_round_trips(&a, &what);
+            }
+            _ => assert!(matches!(r, Err(Error::InvalidInput { .. })), "{what}: {r:?}"),
+        }
+    }
+    // One past the struct is accepted only for a full path: a shorter one is a bad length.
+    let short = *SockAddrUn::new("/tmp/s").unwrap().as_raw().0;
+    assert!(matches!(
+        SockAddrUn::from_raw(&short, (UN_STRUCT_LEN + 1) as socklen_t),
+        Err(Error::InvalidInput { .. })
+    ));
+    assert!(SockAddrUn::from_raw(&short, socklen_t::MAX).is_err());
+    // The path ends at its first NUL, whatever the length says.
+    for len in UN_PATH_OFFSET + 6..=UN_STRUCT_LEN {
+        let a = SockAddrUn::from_raw(&short, len as socklen_t).unwrap();
+        assert_eq!(a.to_string(), "/tmp/s", "len {len}");
+        assert_eq!(a.as_raw().1 as usize, UN_PATH_OFFSET + 7, "len {len}");
+    }
+    // Another family is refused, whatever the length.
+    let mut other = short;
+    other.sun_family = c::AF_INET as sa_family_t;
+    assert!(matches!(
+        SockAddrUn::from_raw(&other, UN_STRUCT_LEN as socklen_t),
+        Err(Error::WrongFamily { expected: "AF_UNIX", .. })
+    ));
+}
+
+#[test]
+fn inet_from_raw_as_raw_round_trip() {
+    for (ip, port) in [(Ipv4Addr::UNSPECIFIED, 0), (Ipv4Addr::new(192, 0, 2, 1), 65535)] {
+        let a = SockAddrIn::new(ip, port);
+        assert_eq!(SockAddrIn::from_raw(a.as_raw()).ok(), Some(a));
+        assert_eq!(a.as_raw().sin_port, crate::byteorder::htons(port), "network order");
+        let any = SockAddr::from(a);
+        assert_eq!(any.len(), mem::size_of::<c::sockaddr_in>());
+        assert_eq!(any.as_in(), Some(a));
+        let (st, len) = any.as_raw();
+        assert_eq!(SockAddr::from_storage(st, len).ok(), Some(any));
+        assert_eq!(any.raw_len(), len);
+        // SAFETY: as_ptr points at the address's storage, which starts with a sockaddr.
+        assert_eq!(i32::from(unsafe { (*any.as_ptr()).sa_family }), c::AF_INET);
+        let mut wrong = *a.as_raw();
+        wrong.sin_family = c::AF_INET6 as sa_family_t;
+        assert!(matches!(SockAddrIn::from_raw(&wrong), Err(Error::WrongFamily { .. })));
+    }
+    for (ip, port, flow, scope) in
+        [(Ipv6Addr::UNSPECIFIED, 0, 0, 0), (Ipv6Addr::LOCALHOST, 1, u32::MAX, 9)]
+    {
+        let a = SockAddrIn6::new(ip, port, flow, scope);
+        assert_eq!(SockAddrIn6::from_raw(a.as_raw()).ok(), Some(a));
+        let any = SockAddr::from(a);
+        assert_eq!(any.len(), mem::size_of::<c::sockaddr_in6>());
+        assert_eq!(any.as_in6(), Some(a));
+        assert_eq!((a.flowinfo(), a.scope_id()), (flow, scope));
+        let (st, len) = any.as_raw();
+        assert_eq!(SockAddr::from_storage(st, len).ok(), Some(any));
+        let mut wrong = *a.as_raw();
+        wrong.sin6_family = c::AF_INET as sa_family_t;
+        assert!(matches!(SockAddrIn6::from_raw(&wrong), Err(Error::WrongFamily { .. })));
+    }
+}
+
+#[cfg(any(target_os = "linux", target_os = "android"))]
+#[test]
+fn link_from_raw_as_raw_round_trip() {
+    use crate::ether::MacAddr;
+    use crate::types::EtherType;
+    let a = SockAddrLl::new(7, EtherType::ARP, MacAddr::new([1, 2, 3, 4, 5, 6]))
+        .with_pkttype(3)
+        .with_hatype(1);
+    assert_eq!(SockAddrLl::from_raw(a.as_raw()).ok(), Some(a));
+    let any = SockAddr::from(a);
+    assert_eq!(any.as_ll(), Some(a));
+    let (st, len) = any.as_raw();
+    assert_eq!(SockAddr::from_storage(st, len).ok(), Some(any));
+    // sll_halen: every value up to the 8 bytes of sll_addr; the bytes past it are dropped.
+    for halen in 0..=8u8 {
+        let mut raw = *a.as_raw();
+        raw.sll_halen = halen;
+        raw.sll_addr = [0xaa; 8];
+        let b = SockAddrLl::from_raw(&raw).unwrap();
+        assert_eq!(b.addr_bytes(), &[0xaa; 8][..usize::from(halen)]);
+        assert_eq!(b.as_raw().sll_addr[usize::from(halen)..], [0; 8][usize::from(halen)..]);
+        assert_eq!(SockAddr::from(b).as_ll(), Some(b));
+    }
+    let mut raw = *a.as_raw();
+    raw.sll_halen = 9;
+    assert!(matches!(SockAddrLl::from_raw(&raw), Err(Error::InvalidInput { .. })));
+    raw.sll_halen = 6;
+    raw.sll_family = c::AF_INET as sa_family_t;
+    assert!(matches!(SockAddrLl::from_raw(&raw), Err(Error::WrongFamily { .. })));
+}
+
+#[test]
+fn inet_types_hash_as_they_compare_and_debug_print_every_field() {
+    let a = SockAddrIn::new(Ipv4Addr::new(192, 0, 2, 1), 80);
+    let b = SockAddrIn::from_raw(a.as_raw()).unwrap();
+    let h = |x: &dyn Fn(&mut DefaultHasher)| {
+        let mut s = DefaultHasher::new();
+        x(&mut s);
+        s.finish()
+    };
+    assert_eq!(h(&|s| a.hash(s)), h(&|s| b.hash(s)));
+    assert_ne!(a, SockAddrIn::new(Ipv4Addr::new(192, 0, 2, 1), 81));
+    let c = SockAddrIn6::new(Ipv6Addr::LOCALHOST, 443, 5, 2);
+    let d = SockAddrIn6::from_raw(c.as_raw()).unwrap();
+    assert_eq!(h(&|s| c.hash(s)), h(&|s| d.hash(s)));
+    // Equality covers every field: flow information and scope included.
+    assert_ne!(c, SockAddrIn6::new(Ipv6Addr::LOCALHOST, 443, 6, 2));
+    assert_ne!(c, SockAddrIn6::new(Ipv6Addr::LOCALHOST, 443, 5, 3));
+    assert_eq!(format!("{c:?}"), "SockAddrIn6 { ip: ::1, port: 443, flowinfo: 5, scope_id: 2 }");
+    assert_eq!(c.to_string(), "[::1%2]:443");
+}

@@ -48,11 +48,11 @@
 //!
 
 #[cfg(any(target_os = "linux", target_os = "android"))]
-mod netlink;
+pub(crate) mod netlink; // pub(crate): src/fuzzing.rs
 #[cfg(any(target_os = "linux", target_os = "android"))]
 mod owners;
 #[cfg(any(target_os = "linux", target_os = "android"))]
-mod procfs;
+pub(crate) mod procfs; // pub(crate): src/fuzzing.rs
 mod state;
 #[cfg(windows)]
 mod windows;

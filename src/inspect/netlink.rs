@@ -347,9 +347,19 @@ pub(crate) fn unix_name(name: &[u8]) -> Result<SockAddrUn> {
         None => Ok(SockAddrUn::unnamed()),
         Some((0, abs)) => SockAddrUn::new_abstract(abs),
         Some(_) => {
-            use std::os::unix::ffi::OsStrExt;
             let end = name.iter().position(|&b| b == 0).unwrap_or(name.len());
-            SockAddrUn::new(std::ffi::OsStr::from_bytes(&name[..end]))
+            let path = &name[..end];
+            // A path may fill all 108 bytes of sun_path (bound without a NUL, which Linux
+            // allows): one more than `SockAddrUn::new` takes, so build it as the kernel has it.
+            let mut raw = *SockAddrUn::unnamed().as_raw().0;
+            if path.len() > raw.sun_path.len() {
+                return Err(Error::PathTooLong { len: path.len(), max: raw.sun_path.len() });
+            }
+            for (d, &s) in raw.sun_path.iter_mut().zip(path) {
+                *d = s as _; // c_char
+            }
+            let len = std::mem::offset_of!(libc::sockaddr_un, sun_path) + path.len();
+            SockAddrUn::from_raw(&raw, len as libc::socklen_t)
         }
     }
 }
