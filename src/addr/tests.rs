@@ -525,7 +525,7 @@ fn link_from_raw_as_raw_round_trip() {
     use crate::ether::MacAddr;
     use crate::types::EtherType;
     let a = SockAddrLl::new(7, EtherType::ARP, MacAddr::new([1, 2, 3, 4, 5, 6]))
-        .with_pkttype(3)
+        .with_pkttype(crate::addr::PacketType::OTHERHOST)
         .with_hatype(1);
     assert_eq!(SockAddrLl::from_raw(a.as_raw()).ok(), Some(a));
     let any = SockAddr::from(a);
