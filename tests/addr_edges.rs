@@ -1,0 +1,92 @@
+//! Address edge cases the mutation run (`.ci/mutants.sh --all addr`) found untested: hashing
+//! that tells addresses apart (a map keyed by address), `Debug` output, and the exact error
+//! (kind and byte position) of each malformed text form.
+//!
+//! Portable (no libc structs): the oracle is the documented behaviour and std's own types.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasher, Hash, RandomState};
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddrV6};
+
+use berkeley::{SockAddr, SockAddrIn, SockAddrIn6, SockAddrUn};
+
+/// Asserts that equal values hash equally and that every value of `distinct` (pairwise unequal)
+/// hashes differently: what a `HashMap` keyed by address needs to stay a map, not a list.
+fn hashes_tell_apart<T: Hash + Eq + Clone + std::fmt::Debug>(distinct: &[T]) {
+    let s = RandomState::new();
+    let mut seen = HashSet::new();
+    for a in distinct {
+        assert_eq!(s.hash_one(a), s.hash_one(a.clone()), "{a:?}");
+        assert!(seen.insert(s.hash_one(a)), "{a:?} hashes like an earlier, different address");
+    }
+}
+
+#[test]
+fn hash_tells_inet_addresses_apart() {
+    let ips = [Ipv4Addr::LOCALHOST, Ipv4Addr::new(127, 0, 0, 2), Ipv4Addr::UNSPECIFIED];
+    let v4: Vec<SockAddrIn> =
+        ips.iter().flat_map(|&ip| [0, 1, 80].map(|port| SockAddrIn::new(ip, port))).collect();
+    hashes_tell_apart(&v4);
+    hashes_tell_apart(&v4.iter().map(|&a| SockAddr::from(a)).collect::<Vec<_>>());
+
+    let mut v6 = Vec::new();
+    for ip in [Ipv6Addr::LOCALHOST, Ipv6Addr::UNSPECIFIED] {
+        for (port, flowinfo, scope_id) in [(0, 0, 0), (80, 0, 0), (80, 1, 0), (80, 0, 2)] {
+            v6.push(SockAddrIn6::new(ip, port, flowinfo, scope_id));
+        }
+    }
+    hashes_tell_apart(&v6);
+    hashes_tell_apart(&v6.iter().map(|&a| SockAddr::from(a)).collect::<Vec<_>>());
+}
+
+#[test]
+fn hash_tells_unix_addresses_apart() -> berkeley::Result<()> {
+    let mut un =
+        vec![SockAddrUn::unnamed(), SockAddrUn::new("/tmp/a")?, SockAddrUn::new("/tmp/b")?];
+    un.push(SockAddrUn::new("/tmp/ab")?);
+    #[cfg(target_os = "linux")]
+    {
+        un.push(SockAddrUn::new_abstract(b"")?);
+        un.push(SockAddrUn::new_abstract(b"a")?);
+        un.push(SockAddrUn::new_abstract(b"/tmp/a")?);
+    }
+    hashes_tell_apart(&un);
+    hashes_tell_apart(&un.iter().map(|a| SockAddr::from(a.clone())).collect::<Vec<_>>());
+    Ok(())
+}
+
+#[test]
+fn in6_equality_is_std_equality() {
+    // flowinfo and scope id are part of the address, as in std's SocketAddrV6.
+    let a = SockAddrIn6::new(Ipv6Addr::LOCALHOST, 80, 0, 0);
+    for b in [
+        SockAddrIn6::new(Ipv6Addr::LOCALHOST, 81, 0, 0),
+        SockAddrIn6::new(Ipv6Addr::LOCALHOST, 80, 1, 0),
+        SockAddrIn6::new(Ipv6Addr::LOCALHOST, 80, 0, 1),
+        SockAddrIn6::new(Ipv6Addr::UNSPECIFIED, 80, 0, 0),
+    ] {
+        assert_ne!(a, b);
+        assert_eq!(a == b, SocketAddrV6::from(a) == SocketAddrV6::from(b));
+    }
+    assert_eq!(a, SockAddrIn6::from(SocketAddrV6::new(Ipv6Addr::LOCALHOST, 80, 0, 0)));
+}
+
+#[test]
+fn debug_shows_every_field() -> berkeley::Result<()> {
+    let sin = SockAddrIn::new(Ipv4Addr::new(192, 0, 2, 1), 8080);
+    assert_eq!(format!("{sin:?}"), "SockAddrIn { ip: 192.0.2.1, port: 8080 }");
+    let sin6 = SockAddrIn6::new(Ipv6Addr::LOCALHOST, 53, 7, 2);
+    assert_eq!(format!("{sin6:?}"), "SockAddrIn6 { ip: ::1, port: 53, flowinfo: 7, scope_id: 2 }");
+    assert_eq!(format!("{:?}", SockAddrUn::unnamed()), "SockAddrUn(unnamed)");
+    let path = SockAddrUn::new("/tmp/s")?;
+    assert!(format!("{path:?}").starts_with("SockAddrUn { path: \"/tmp/s\", len: "), "{path:?}");
+    #[cfg(target_os = "linux")]
+    {
+        let name = SockAddrUn::new_abstract(b"a\\\x01")?;
+        // sun_family (2 bytes) + the NUL that marks an abstract name + 3 name bytes.
+        assert_eq!(format!("{name:?}"), "SockAddrUn { abstract: \"a\\\\\\x01\", len: 6 }");
+    }
+    let any = SockAddr::from(sin);
+    assert_eq!(format!("{any:?}"), "SockAddr { family: AF_INET, len: 16, addr: 192.0.2.1:8080 }");
+    Ok(())
+}
