@@ -90,3 +90,72 @@ fn debug_shows_every_field() -> berkeley::Result<()> {
     assert_eq!(format!("{any:?}"), "SockAddr { family: AF_INET, len: 16, addr: 192.0.2.1:8080 }");
     Ok(())
 }
+
+/// The kind and position of a parse error.
+fn parse_err(s: &str) -> (berkeley::ParseErrorKind, usize) {
+    match s.parse::<SockAddr>() {
+        Err(berkeley::Error::Parse(e)) => (e.kind(), e.position()),
+        other => panic!("{s:?}: {other:?}"),
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn abstract_name_too_long_reports_its_decoded_length() {
+    use berkeley::Error;
+    let max = SockAddrUn::MAX_ABSTRACT_LEN;
+    // Each escape is one byte of the name: the error gives the name's length, not the text's.
+    for (tail, extra) in [("z", 1), ("\\x01", 1), ("\\x01\\\\ab", 4), ("\\\\\\\\", 2)] {
+        let text = format!("@{}{tail}", "y".repeat(max));
+        match text.parse::<SockAddr>() {
+            Err(Error::PathTooLong { len, max: m }) => {
+                assert_eq!((len, m), (max + extra, max), "{text:?}")
+            }
+            other => panic!("{text:?}: {other:?}"),
+        }
+    }
+    // Exactly the maximum, escapes included, fits.
+    let fits = format!("@{}\\x00", "y".repeat(max - 1));
+    let name = fits.parse::<SockAddrUn>().unwrap();
+    assert_eq!(name.abstract_name().map(<[u8]>::len), Some(max));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn abstract_escapes_decode_every_byte() {
+    // `\xNN` is the byte NN (high and low nibble, either case), `\\` a backslash.
+    for b in 0..=255u8 {
+        for text in [format!("@\\x{b:02x}"), format!("@\\x{b:02X}")] {
+            let name = text.parse::<SockAddrUn>().unwrap();
+            assert_eq!(name.abstract_name(), Some(&[b][..]), "{text}");
+            // Display escapes it back, and the text parses to the same name.
+            assert_eq!(name.to_string().parse::<SockAddrUn>().unwrap(), name);
+        }
+    }
+    assert_eq!(parse_err("@ab\\x"), (berkeley::ParseErrorKind::UnexpectedEnd, 5));
+    assert_eq!(parse_err("@ab\\xg0"), (berkeley::ParseErrorKind::InvalidChar, 5));
+    assert_eq!(parse_err("@ab\\x0g"), (berkeley::ParseErrorKind::InvalidChar, 6));
+    assert_eq!(parse_err("@ab\\x0"), (berkeley::ParseErrorKind::UnexpectedEnd, 6));
+}
+
+#[cfg(unix)]
+#[test]
+fn backslash_is_not_a_path_separator_on_unix() {
+    // Only '/' makes a path here (on Windows '\' does too): `x\y:80` is an IPv4 form, and not
+    // one, so it fails where the host does instead of naming a file.
+    assert_eq!(parse_err("x\\y:80"), (berkeley::ParseErrorKind::InvalidChar, 0));
+    assert!("x\\y".parse::<SockAddrUn>().is_err());
+    assert!("./x\\y".parse::<SockAddrUn>().is_ok());
+}
+
+#[test]
+fn scope_and_port_errors_point_into_the_text() {
+    use berkeley::ParseErrorKind as K;
+    assert_eq!(parse_err("[::1%12x]:80"), (K::InvalidChar, 7));
+    assert_eq!(parse_err("[::1%99999999999]:80"), (K::ValueOutOfRange, 5));
+    assert_eq!(parse_err("[::1%1]:8a"), (K::InvalidChar, 9));
+    assert_eq!(parse_err("[::1%1]:99999"), (K::ValueOutOfRange, 8));
+    assert_eq!(parse_err("[::g]:80"), (K::InvalidChar, 3));
+    assert_eq!(parse_err("1.2.3.4:123456"), (K::ValueOutOfRange, 8));
+    assert_eq!("[::1%007]:0080".parse::<SockAddrIn6>().unwrap().to_string(), "[::1%7]:80");
+}
