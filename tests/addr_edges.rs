@@ -51,7 +51,7 @@ fn hash_tells_unix_addresses_apart() -> berkeley::Result<()> {
         un.push(SockAddrUn::new_abstract(b"/tmp/a")?);
     }
     hashes_tell_apart(&un);
-    hashes_tell_apart(&un.iter().map(|a| SockAddr::from(a.clone())).collect::<Vec<_>>());
+    hashes_tell_apart(&un.iter().map(|a| SockAddr::from(*a)).collect::<Vec<_>>());
     Ok(())
 }
 
