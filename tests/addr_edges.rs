@@ -159,3 +159,18 @@ fn scope_and_port_errors_point_into_the_text() {
     assert_eq!(parse_err("1.2.3.4:123456"), (K::ValueOutOfRange, 8));
     assert_eq!("[::1%007]:0080".parse::<SockAddrIn6>().unwrap().to_string(), "[::1%7]:80");
 }
+
+#[test]
+fn width_and_precision_apply_to_the_whole_text() {
+    let sin = SockAddrIn::new(Ipv4Addr::new(192, 0, 2, 1), 80);
+    assert_eq!(format!("{sin:.5}"), "192.0"); // precision truncates, as for a str
+    assert_eq!(format!("{sin:>14.5}|"), "         192.0|");
+    assert_eq!(format!("{sin:^16}|"), "  192.0.2.1:80  |");
+    assert_eq!(format!("{:-<14}|", SockAddr::from(sin)), "192.0.2.1:80--|");
+    // The longest text (58 bytes) still pads whole.
+    let longest = SockAddrIn6::new(Ipv6Addr::from([0xffff; 8]), 65535, 0, u32::MAX);
+    let text = longest.to_string();
+    assert_eq!(text, "[ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff%4294967295]:65535");
+    assert_eq!(format!("{longest:>70}"), format!("{text:>70}"));
+    assert_eq!(format!("{longest:.9}"), "[ffff:fff");
+}
