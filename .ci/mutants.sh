@@ -5,7 +5,8 @@
 # a reason, in .ci/mutants-allowlist; any other missed mutant fails this script.
 #
 #   .ci/mutants.sh --all [GROUP...]     # every mutant of the groups (default: all), in order
-#   .ci/mutants.sh --changed [BASE]     # only mutants on lines changed since BASE's merge base
+#   .ci/mutants.sh --changed [BASE [GROUP...]]
+#                                       # only mutants on lines changed since BASE's merge base
 #                                       # (default: the merge base with main, else HEAD~1)
 #   .ci/mutants.sh --list [GROUP...]    # count the mutants per file, run nothing
 #
@@ -38,6 +39,14 @@ out_root=$root/target/mutants-out
 # Its own target dir, inside this checkout: the mutant builds (in a copy of the tree) share their
 # dependencies with each other and with later runs, and never touch target/debug.
 export CARGO_TARGET_DIR=$root/target/mutants
+# One run at a time: two runs in one target dir overwrite each other's test binaries (same
+# package, same profile, same file names), and each then tests the other's mutant.
+mkdir -p "$root/target"
+exec 9>"$root/target/mutants.lock"
+if ! flock -n 9; then
+    echo "== another .ci/mutants.sh run holds target/mutants.lock; waiting for it"
+    flock 9
+fi
 
 ALL_GROUPS=(byteorder ascii inet ether addr wire netdb netlink cmsg)
 group_files() { # the in-scope source files of a group, one per line (existing files only)
@@ -82,7 +91,11 @@ base=""
 groups=()
 case $mode in
 --all | --list) groups=("$@") ;;
---changed) base=${1:-} ;;
+--changed)
+    base=${1:-}
+    [ "$#" -eq 0 ] || shift
+    groups=("$@")
+    ;;
 *) usage ;;
 esac
 [ "${#groups[@]}" -gt 0 ] || groups=("${ALL_GROUPS[@]}")
