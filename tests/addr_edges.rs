@@ -10,13 +10,18 @@ use std::net::{Ipv4Addr, Ipv6Addr, SocketAddrV6};
 
 use berkeley::{SockAddr, SockAddrIn, SockAddrIn6, SockAddrUn};
 
-/// Asserts that equal values hash equally and that every value of `distinct` (pairwise unequal)
-/// hashes differently: what a `HashMap` keyed by address needs to stay a map, not a list.
+/// Asserts that the values of `distinct` are pairwise unequal, that each equals (and hashes like)
+/// its copy, and that they all hash differently: what a `HashMap` keyed by address needs to be
+/// right, and to stay a map rather than a list.
 fn hashes_tell_apart<T: Hash + Eq + Clone + std::fmt::Debug>(distinct: &[T]) {
     let s = RandomState::new();
     let mut seen = HashSet::new();
-    for a in distinct {
+    for (i, a) in distinct.iter().enumerate() {
+        assert_eq!(*a, a.clone());
         assert_eq!(s.hash_one(a), s.hash_one(a.clone()), "{a:?}");
+        for b in &distinct[..i] {
+            assert_ne!(a, b);
+        }
         assert!(seen.insert(s.hash_one(a)), "{a:?} hashes like an earlier, different address");
     }
 }
@@ -173,4 +178,20 @@ fn width_and_precision_apply_to_the_whole_text() {
     assert_eq!(text, "[ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff%4294967295]:65535");
     assert_eq!(format!("{longest:>70}"), format!("{text:>70}"));
     assert_eq!(format!("{longest:.9}"), "[ffff:fff");
+}
+
+#[test]
+fn setters_change_only_their_field() {
+    let mut sin = SockAddrIn::new(Ipv4Addr::LOCALHOST, 80);
+    sin.set_port(8080);
+    assert_eq!((sin.ip(), sin.port()), (Ipv4Addr::LOCALHOST, 8080));
+    assert_eq!(sin.as_raw().sin_port, berkeley::htons(8080));
+    sin.set_ip(Ipv4Addr::new(192, 0, 2, 1));
+    assert_eq!((sin.ip(), sin.port()), (Ipv4Addr::new(192, 0, 2, 1), 8080));
+    assert_eq!(sin, SockAddrIn::new(Ipv4Addr::new(192, 0, 2, 1), 8080));
+
+    let mut sin6 = SockAddrIn6::new(Ipv6Addr::LOCALHOST, 80, 5, 6);
+    sin6.set_port(53);
+    assert_eq!(sin6, SockAddrIn6::new(Ipv6Addr::LOCALHOST, 53, 5, 6));
+    assert_eq!(sin6.as_raw().sin6_port, berkeley::htons(53));
 }
