@@ -9,6 +9,9 @@
 #                                       # only mutants on lines changed since BASE's merge base
 #                                       # (default: the merge base with main, else HEAD~1)
 #   .ci/mutants.sh --list [GROUP...]    # count the mutants per file, run nothing
+#   MUTANTS_ARGS="-F set_port" .ci/mutants.sh --all addr
+#                                       # extra cargo-mutants arguments (here: only the mutants
+#                                       # whose name matches; --shard 1/4; --iterate)
 #
 # Groups, in the order a full run takes them (files; the test targets each mutant runs):
 #   byteorder  src/byteorder.rs           --lib
@@ -41,12 +44,14 @@ out_root=$root/target/mutants-out
 export CARGO_TARGET_DIR=$root/target/mutants
 # One run at a time: two runs in one target dir overwrite each other's test binaries (same
 # package, same profile, same file names), and each then tests the other's mutant.
-mkdir -p "$root/target"
-exec 9>"$root/target/mutants.lock"
-if ! flock -n 9; then
-    echo "== another .ci/mutants.sh run holds target/mutants.lock; waiting for it"
-    flock 9
-fi
+lock() {
+    mkdir -p "$root/target"
+    exec 9>"$root/target/mutants.lock"
+    if ! flock -n 9; then
+        echo "== another .ci/mutants.sh run holds target/mutants.lock; waiting for it"
+        flock 9
+    fi
+}
 
 ALL_GROUPS=(byteorder ascii inet ether addr wire netdb netlink cmsg)
 group_files() { # the in-scope source files of a group, one per line (existing files only)
@@ -83,7 +88,7 @@ group_tests() { # the integration test targets of a group (those that exist)
     return 0
 }
 
-usage() { sed -n '2,12p' "$0" >&2; exit 2; }
+usage() { sed -n '2,15p' "$0" >&2; exit 2; }
 mode=${1:-}
 [ -n "$mode" ] || usage
 shift
@@ -100,6 +105,8 @@ case $mode in
 esac
 [ "${#groups[@]}" -gt 0 ] || groups=("${ALL_GROUPS[@]}")
 for g in "${groups[@]}"; do group_files "$g" >/dev/null; done
+
+[ "$mode" = --list ] || lock
 
 if ! cargo mutants --version 2>/dev/null | grep -q "$CARGO_MUTANTS_VERSION"; then
     echo "== installing cargo-mutants $CARGO_MUTANTS_VERSION"
@@ -141,7 +148,8 @@ for g in "${groups[@]}"; do
     for t in $(group_tests "$g"); do test_args+=("--cargo-arg=--test=$t"); done
     if [ "$mode" = --list ]; then
         echo "== $g"
-        cargo mutants --list "${args[@]}" | cut -d: -f1 | sort | uniq -c
+        # shellcheck disable=SC2086
+        cargo mutants --list "${args[@]}" ${MUTANTS_ARGS:-} | cut -d: -f1 | sort | uniq -c
         continue
     fi
     if [ "$mode" = --changed ]; then
@@ -158,7 +166,8 @@ for g in "${groups[@]}"; do
     rm -rf "$out_root/$g"
     mkdir -p "$out_root/$g"
     rc=0
-    cargo mutants "${args[@]}" "${test_args[@]}" --output "$out_root/$g" || rc=$?
+    # shellcheck disable=SC2086 # MUTANTS_ARGS is split into words on purpose
+    cargo mutants "${args[@]}" "${test_args[@]}" ${MUTANTS_ARGS:-} --output "$out_root/$g" || rc=$?
     # 0: all caught; 2: some missed; 3: some timed out (caught by the timeout). Anything else
     # (1 usage, 4 the unmutated tree fails its tests) is a failure of the run itself.
     case $rc in
@@ -198,7 +207,7 @@ if [ -n "$unlisted" ]; then
     printf '\n== missed mutants not in .ci/mutants-allowlist (add a test that catches each, or list it with a reason):\n%s\n' "$unlisted"
     status=1
 fi
-if [ "$mode" = --all ] && [ "${#ran[@]}" -gt 0 ]; then
+if [ "$mode" = --all ] && [ -z "${MUTANTS_ARGS:-}" ] && [ "${#ran[@]}" -gt 0 ]; then
     ran_files=$(for g in "${ran[@]}"; do group_files "$g"; done)
     stale=$(grep -F -f <(sed 's/$/: /' <<<"$ran_files") "$allowed" | comm -23 - <(sort -u "$missed_all") || true)
     [ -z "$stale" ] || printf '\n== allowlist entries no longer missed (remove them):\n%s\n' "$stale"
