@@ -49,6 +49,9 @@ fn hash_tells_unix_addresses_apart() -> berkeley::Result<()> {
     let mut un =
         vec![SockAddrUn::unnamed(), SockAddrUn::new("/tmp/a")?, SockAddrUn::new("/tmp/b")?];
     un.push(SockAddrUn::new("/tmp/ab")?);
+    // The longest path fills sun_path but for its NUL: the hash covers exactly its bytes.
+    un.push(SockAddrUn::new(format!("/{}", "x".repeat(SockAddrUn::MAX_PATH_LEN - 1)))?);
+    un.push(SockAddrUn::new(format!("/{}y", "x".repeat(SockAddrUn::MAX_PATH_LEN - 2)))?);
     #[cfg(target_os = "linux")]
     {
         un.push(SockAddrUn::new_abstract(b"")?);
@@ -194,4 +197,28 @@ fn setters_change_only_their_field() {
     sin6.set_port(53);
     assert_eq!(sin6, SockAddrIn6::new(Ipv6Addr::LOCALHOST, 53, 5, 6));
     assert_eq!(sin6.as_raw().sin6_port, berkeley::htons(53));
+}
+
+#[cfg(unix)]
+#[test]
+fn from_std_unix_addresses() -> berkeley::Result<()> {
+    use std::os::unix::net::SocketAddr as UnixSocketAddr;
+    let std_path = UnixSocketAddr::from_pathname("/tmp/berkeley-edges.sock").unwrap();
+    let want = SockAddrUn::new("/tmp/berkeley-edges.sock")?;
+    assert_eq!(SockAddrUn::from(&std_path), want);
+    assert_eq!(SockAddr::from(&std_path), SockAddr::from(want));
+    assert_eq!(SockAddr::from(std_path), SockAddr::from(want));
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::linux::net::SocketAddrExt;
+        // Abstract names of every length std allows, up to the longest, come through whole.
+        for len in [0, 1, 54, 55, SockAddrUn::MAX_ABSTRACT_LEN] {
+            let name = vec![b'n'; len];
+            let std_abstract = UnixSocketAddr::from_abstract_name(&name).unwrap();
+            let un = SockAddrUn::from(&std_abstract);
+            assert_eq!(un.abstract_name(), Some(&name[..]), "{len}");
+            assert_eq!(SockAddr::from(&std_abstract), SockAddr::from(un));
+        }
+    }
+    Ok(())
 }
