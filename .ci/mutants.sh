@@ -131,7 +131,7 @@ fi
 allowed=$(mktemp)
 missed_all=$(mktemp)
 trap 'rm -f "$allowed" "$missed_all"' EXIT
-sed -e 's/[[:space:]]*##.*$//' -e '/^[[:space:]]*$/d' "$allowlist" | sort -u >"$allowed"
+sed -e '/^[[:space:]]*#/d' -e 's/[[:space:]]*##.*$//' -e '/^[[:space:]]*$/d' "$allowlist" | sort -u >"$allowed"
 strip_pos() { sed -E 's/^([^:]+):[0-9]+:[0-9]+: /\1: /'; }
 
 status=0
