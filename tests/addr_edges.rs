@@ -113,7 +113,9 @@ fn abstract_name_too_long_reports_its_decoded_length() {
     use berkeley::Error;
     let max = SockAddrUn::MAX_ABSTRACT_LEN;
     // Each escape is one byte of the name: the error gives the name's length, not the text's.
-    for (tail, extra) in [("z", 1), ("\\x01", 1), ("\\x01\\\\ab", 4), ("\\\\\\\\", 2)] {
+    for (tail, extra) in
+        [("z", 1), ("\\x01", 1), ("\\x01\\\\ab", 4), ("\\\\\\\\", 2), ("z\\x01\\x7f", 3)]
+    {
         let text = format!("@{}{tail}", "y".repeat(max));
         match text.parse::<SockAddr>() {
             Err(Error::PathTooLong { len, max: m }) => {
