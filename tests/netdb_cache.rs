@@ -1,5 +1,8 @@
 //! `NetdbCache` read from files the test writes: lookups filter by protocol and return the first
 //! entry in file order, as glibc's files backend does; a missing file is an error.
+//!
+//! Unix only, as `NetdbCache` is (Windows keeps these databases elsewhere).
+#![cfg(unix)]
 
 use berkeley::netdb::NetdbCache;
 use berkeley::Protocol;
