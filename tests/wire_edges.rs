@@ -71,6 +71,17 @@ mod arp {
     }
 
     #[test]
+    fn set_operation_turns_a_request_into_a_reply() {
+        let mut b = REQUEST;
+        let mut p = ArpPacket::new_checked(&mut b[..]).unwrap();
+        p.set_operation(ArpOperation::REPLY);
+        assert_eq!(p.operation(), ArpOperation::REPLY);
+        assert_eq!(b[6..8], [0, 2]);
+        assert_eq!(b[..6], REQUEST[..6]);
+        assert_eq!(b[8..], REQUEST[8..]);
+    }
+
+    #[test]
     fn operation_number_and_c_name() {
         assert_eq!(ArpOperation::REQUEST.get(), 1);
         assert_eq!(ArpOperation::REPLY.get(), 2);
