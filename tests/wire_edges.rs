@@ -49,6 +49,12 @@ mod arp {
         let repr = ArpRepr::parse(&p).unwrap();
         assert_eq!(repr.sender_protocol_addr, std::net::Ipv4Addr::new(192, 168, 1, 1));
         assert_eq!(repr.target_protocol_addr, std::net::Ipv4Addr::new(192, 168, 1, 2));
+        // A buffer of buffer_len() bytes is what emit needs, and it emits the same bytes.
+        assert_eq!(repr.buffer_len(), REQUEST.len());
+        let mut out = vec![0xee; repr.buffer_len()];
+        repr.emit(&mut out).unwrap();
+        assert_eq!(out, REQUEST);
+        assert!(repr.emit(&mut vec![0; repr.buffer_len() - 1]).is_err());
     }
 
     #[test]
