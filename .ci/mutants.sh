@@ -108,10 +108,13 @@ for g in "${groups[@]}"; do group_files "$g" >/dev/null; done
 
 [ "$mode" = --list ] || lock
 
-if ! cargo mutants --version 2>/dev/null | grep -q "$CARGO_MUTANTS_VERSION"; then
-    echo "== installing cargo-mutants $CARGO_MUTANTS_VERSION"
-    cargo install cargo-mutants --locked --version "$CARGO_MUTANTS_VERSION"
-fi
+# Installed on first use: a change that touches no in-scope file costs no install.
+need_mutants() {
+    if ! cargo mutants --version 2>/dev/null | grep -q "$CARGO_MUTANTS_VERSION"; then
+        echo "== installing cargo-mutants $CARGO_MUTANTS_VERSION"
+        cargo install cargo-mutants --locked --version "$CARGO_MUTANTS_VERSION"
+    fi
+}
 
 if [ "$mode" = --changed ]; then
     if [ -z "$base" ]; then
@@ -147,6 +150,7 @@ for g in "${groups[@]}"; do
     test_args=(--cargo-arg=--lib)
     for t in $(group_tests "$g"); do test_args+=("--cargo-arg=--test=$t"); done
     if [ "$mode" = --list ]; then
+        need_mutants
         echo "== $g"
         # shellcheck disable=SC2086
         cargo mutants --list "${args[@]}" ${MUTANTS_ARGS:-} | cut -d: -f1 | sort | uniq -c
@@ -162,6 +166,7 @@ for g in "${groups[@]}"; do
         fi
         args+=(--in-diff "$diff")
     fi
+    need_mutants
     echo "== $g: ${files[*]} (tests: ${test_args[*]})"
     rm -rf "$out_root/$g"
     mkdir -p "$out_root/$g"
