@@ -2,6 +2,8 @@
 //! reusable [`Mmsg`] batch.
 
 use std::fmt;
+#[cfg(any(target_os = "linux", target_os = "android"))]
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::{retry, Socket};
 use crate::addr::{SockAddr, ToSockAddr};
@@ -48,6 +50,12 @@ pub struct Mmsg {
     lens: Vec<usize>,
     oflags: Vec<i32>,
     addrs: Vec<SockAddr>,
+    gso: bool,
+    /// Linux: a GSO send failed where the plain send of the same messages worked, so this
+    /// batch sends plainly until `set_gso(true)` probes again. Atomic so `sendmmsg` can take
+    /// `&Mmsg` and the batch stays `Sync`.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    gso_refused: AtomicBool,
 }
 
 /// One message of an [`Mmsg`] batch, from [`Mmsg::get`] or [`Mmsg::iter`].
@@ -110,7 +118,80 @@ impl Mmsg {
             lens: vec![0; capacity],
             oflags: vec![0; capacity],
             addrs: vec![SockAddr::empty(); capacity],
+            gso: false,
+            #[cfg(any(target_os = "linux", target_os = "android"))]
+            gso_refused: AtomicBool::new(false),
         }
+    }
+
+    /// Switches UDP GSO (generic segmentation offload) on or off for
+    /// [`sendmmsg`](Socket::sendmmsg) of this batch. Off by default.
+    ///
+    /// With GSO on, `sendmmsg` hands each run of consecutive queued messages that go to the
+    /// same address and have the same length (the run's last one may be shorter) to the kernel
+    /// as **one** send with a `UDP_SEGMENT` control message (up to 64 datagrams, 65 000 bytes
+    /// per run), so the kernel's send path runs once per run instead of once per datagram. The
+    /// peer still gets every datagram as its own datagram, with the same bytes, in the same
+    /// order, whether it reads them with `recv`, `recvfrom` or `recvmmsg` (a receiver that
+    /// switched [`UdpGro`](crate::sockopt::UdpGro) on gets them coalesced, as from any GSO
+    /// sender). On loopback here this sends 32 × 64-byte datagrams about 3.4× faster than 32
+    /// `sendto` calls (`benches/io.rs`, group `udp_64b_batch32`).
+    ///
+    /// What `sendmmsg` returns and a partial send mean the same as without GSO: counts are of
+    /// messages (a run goes out whole or not at all). Where the kernel refuses a GSO send
+    /// (a kernel before 4.18, a device without checksum offload, a segment beyond the path
+    /// MTU, a socket that is not UDP), `sendmmsg` sends the same messages without GSO in the
+    /// same call, and if that works the batch stays without GSO until `set_gso(true)` is
+    /// called again (the probe is once per batch). Linux only: elsewhere this flag changes
+    /// nothing (the send is a `sendto` loop). Tested on Linux.
+    ///
+    /// C: `sendmsg` with `cmsg_level = SOL_UDP`, `cmsg_type = UDP_SEGMENT` per `mmsghdr`.
+    ///
+    /// ```
+    /// use berkeley::socket::Mmsg;
+    /// use berkeley::{Domain, MsgFlags, Protocol, Socket, Type};
+    /// # fn main() -> berkeley::Result<()> {
+    /// let rx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+    /// rx.bind("127.0.0.1:0")?;
+    /// let tx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+    /// let mut out = Mmsg::new(32, 64);
+    /// out.set_gso(true);
+    /// for i in 0..32u8 {
+    ///     out.push(&[i; 64], rx.getsockname()?)?;
+    /// }
+    /// assert_eq!(tx.sendmmsg(&out, MsgFlags::empty())?, 32);
+    ///
+    /// let mut inb = Mmsg::new(32, 2048);
+    /// let mut got = 0;
+    /// while got < 32 {
+    ///     let n = rx.recvmmsg(&mut inb, MsgFlags::empty())?;
+    ///     for m in inb.iter() {
+    ///         assert_eq!(m.data, &[got as u8; 64][..]); // one datagram each, in order
+    ///         got += 1;
+    ///     }
+    ///     # let _ = n;
+    /// }
+    /// # Ok(()) }
+    /// ```
+    #[doc(alias = "UDP_SEGMENT")]
+    #[doc(alias = "gso")]
+    pub fn set_gso(&mut self, on: bool) {
+        self.gso = on;
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        self.gso_refused.store(false, Ordering::Relaxed);
+    }
+
+    /// Whether [`set_gso`](Mmsg::set_gso) switched GSO on (it stays `true` after the kernel
+    /// refused it; the batch then sends plainly).
+    ///
+    /// ```
+    /// let mut b = berkeley::socket::Mmsg::new(4, 8);
+    /// assert!(!b.gso());
+    /// b.set_gso(true);
+    /// assert!(b.gso());
+    /// ```
+    pub fn gso(&self) -> bool {
+        self.gso
     }
 
     /// How many messages the batch holds at most.
@@ -243,6 +324,7 @@ impl fmt::Debug for Mmsg {
             .field("capacity", &self.capacity())
             .field("msg_size", &self.msg_size)
             .field("len", &self.count)
+            .field("gso", &self.gso)
             .finish()
     }
 }
@@ -346,6 +428,9 @@ impl Socket {
         let n = batch.count;
         #[cfg(any(target_os = "linux", target_os = "android"))]
         {
+            if batch.gso && !batch.gso_refused.load(Ordering::Relaxed) {
+                return self.timeouts(retry(|| gso::sendmmsg(self, batch, f)), f);
+            }
             self.timeouts(
                 retry(|| {
                     sys::sendmmsg(
@@ -378,5 +463,130 @@ impl Socket {
             let _ = n;
             Ok(sent)
         }
+    }
+}
+
+/// UDP GSO for [`Socket::sendmmsg`]: runs of messages coalesced into one `mmsghdr` each, with a
+/// `UDP_SEGMENT` control message.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+mod gso {
+    use std::mem;
+    use std::sync::atomic::Ordering;
+
+    use super::Mmsg;
+    use crate::error::{Error, Result};
+    use crate::socket::Socket;
+    use crate::sys::{self, c};
+
+    /// Datagrams per GSO send: the kernel's `UDP_MAX_SEGMENTS` (64 before Linux 6.9, 128 since).
+    const MAX_SEGS: usize = 64;
+    /// Bytes per GSO send: the payload must fit one IP packet's 16-bit length with the UDP and
+    /// IP headers (and options); this leaves room for them on IPv4 and IPv6.
+    const MAX_BYTES: usize = 65_000;
+
+    /// One `UDP_SEGMENT` control message: `cmsghdr` followed by the `u16` segment size. The
+    /// header's size is a multiple of its alignment (that of `size_t`), so the data sits at
+    /// `CMSG_DATA` and the struct's size is `CMSG_SPACE(2)`.
+    #[repr(C)]
+    #[derive(Clone, Copy)]
+    struct SegmentCmsg {
+        hdr: c::cmsghdr,
+        size: u16,
+    }
+
+    /// How many messages from `start` one GSO send takes: the same address and length, the last
+    /// one maybe shorter, within `MAX_SEGS` and `MAX_BYTES`. A zero-length message (no segment
+    /// size) goes alone.
+    pub(super) fn run_len(batch: &Mmsg, start: usize, end: usize) -> usize {
+        let seg = batch.lens[start];
+        if seg == 0 {
+            return 1;
+        }
+        let addr = &batch.addrs[start];
+        let mut n = 1;
+        let mut bytes = seg;
+        while start + n < end && n < MAX_SEGS {
+            let len = batch.lens[start + n];
+            if len == 0 || len > seg || bytes + len > MAX_BYTES || batch.addrs[start + n] != *addr {
+                break;
+            }
+            n += 1;
+            bytes += len;
+            if len < seg {
+                break; // a shorter segment ends the run
+            }
+        }
+        n
+    }
+
+    /// `sendmmsg(2)` of the batch's first `MMSG_MAX` messages, one header per run (see
+    /// [`run_len`]), a `UDP_SEGMENT` control message on each run of two or more. Returns how
+    /// many messages went out. When the kernel refuses the first header's GSO send, sends the
+    /// same messages plainly, and marks the batch as refused if that works.
+    pub(super) fn sendmmsg(s: &Socket, batch: &Mmsg, flags: i32) -> Result<usize> {
+        let n = batch.count.min(sys::MMSG_MAX).min(batch.lens.len());
+        // SAFETY: all-zero mmsghdr, iovec and cmsghdr values are valid (null pointers, zero
+        // lengths).
+        let mut hdrs: [c::mmsghdr; sys::MMSG_MAX] = unsafe { mem::zeroed() };
+        // SAFETY: as above.
+        let mut iovs: [c::iovec; sys::MMSG_MAX] = unsafe { mem::zeroed() };
+        // SAFETY: as above.
+        let mut cmsgs: [SegmentCmsg; sys::MMSG_MAX] = unsafe { mem::zeroed() };
+        let mut segs = [0usize; sys::MMSG_MAX];
+        let mut h = 0;
+        let mut i = 0;
+        while i < n {
+            let k = run_len(batch, i, n);
+            for j in i..i + k {
+                let msg = &batch.data[j * batch.msg_size..][..batch.lens[j]];
+                iovs[j].iov_base = msg.as_ptr().cast_mut().cast();
+                iovs[j].iov_len = msg.len();
+            }
+            let m = &mut hdrs[h].msg_hdr;
+            m.msg_iov = &mut iovs[i];
+            m.msg_iovlen = k as _;
+            let addr = &batch.addrs[i];
+            if !addr.is_empty() {
+                m.msg_name = addr.as_ptr().cast_mut().cast();
+                m.msg_namelen = addr.raw_len() as c::socklen_t;
+            }
+            if k > 1 {
+                let cm = &mut cmsgs[h];
+                cm.hdr.cmsg_level = c::SOL_UDP;
+                cm.hdr.cmsg_type = c::UDP_SEGMENT;
+                cm.hdr.cmsg_len = (mem::size_of::<c::cmsghdr>() + mem::size_of::<u16>()) as _;
+                // run_len keeps a run's first length as its segment size, and a run of two or
+                // more holds at most MAX_BYTES (< 65 536) bytes, so it fits.
+                cm.size = batch.lens[i] as u16;
+                m.msg_control = (cm as *mut SegmentCmsg).cast();
+                m.msg_controllen = mem::size_of::<SegmentCmsg>() as _;
+            }
+            segs[h] = k;
+            h += 1;
+            i += k;
+        }
+        // SAFETY: the first `h` headers point to live iovecs (a run's are consecutive in
+        // `iovs`), each readable for its length inside `batch.data`, to addresses readable for
+        // `msg_namelen` bytes, and to control messages of `msg_controllen` bytes; the kernel
+        // only reads them (and writes `msg_len`).
+        let rc =
+            unsafe { c::sendmmsg(s.as_sys(), hdrs.as_mut_ptr(), h as _, flags | c::MSG_NOSIGNAL) };
+        if rc >= 0 {
+            return Ok(segs[..(rc as usize).min(h)].iter().sum());
+        }
+        let err = Error::os("sendmmsg", sys::last_error());
+        if segs[0] < 2 || err.is_interrupted() || err.is_would_block() {
+            return Err(err); // not a GSO send, or a condition the plain send meets too
+        }
+        let plain = sys::sendmmsg(
+            s.as_sys(),
+            &batch.data,
+            batch.msg_size,
+            &batch.lens[..n],
+            &batch.addrs[..n],
+            flags,
+        )?;
+        batch.gso_refused.store(true, Ordering::Relaxed);
+        Ok(plain)
     }
 }
