@@ -56,6 +56,11 @@ pub struct Mmsg {
     /// `&Mmsg` and the batch stays `Sync`.
     #[cfg(any(target_os = "linux", target_os = "android"))]
     gso_refused: AtomicBool,
+    /// Linux, after `set_gro(true)`: the coalesced receives and what of them is not handed out.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    gro: Option<Box<gro::Gro>>,
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    gro: bool,
 }
 
 /// One message of an [`Mmsg`] batch, from [`Mmsg::get`] or [`Mmsg::iter`].
@@ -121,6 +126,10 @@ impl Mmsg {
             gso: false,
             #[cfg(any(target_os = "linux", target_os = "android"))]
             gso_refused: AtomicBool::new(false),
+            #[cfg(any(target_os = "linux", target_os = "android"))]
+            gro: None,
+            #[cfg(not(any(target_os = "linux", target_os = "android")))]
+            gro: false,
         }
     }
 
@@ -194,6 +203,92 @@ impl Mmsg {
         self.gso
     }
 
+    /// Makes [`recvmmsg`](Socket::recvmmsg) take coalesced receives apart: for a socket with
+    /// [`UdpGro`](crate::sockopt::UdpGro) on, where the kernel hands over several datagrams
+    /// of one flow as one buffer (a GSO send on loopback always; same-size datagrams a NIC
+    /// coalesced), `recvmmsg` splits each such buffer at the segment size the kernel reports
+    /// (the `UDP_GRO` control message) back into the original datagrams, one
+    /// [`Message`] each, with the same bytes, sender and order. Off by default.
+    ///
+    /// Switch `UdpGro` on the socket yourself: without it every receive is one datagram and
+    /// this changes nothing but the memory used. The other way round — `UdpGro` on and GRO
+    /// off in the batch — delivers each coalesced buffer as one message, cut to the slot size.
+    ///
+    /// Each kernel receive then goes into a buffer of 64 KiB (the largest a coalesced
+    /// datagram can be), so the batch allocates `min(capacity, 128) * 64 KiB` once, here.
+    /// Datagrams one call cannot hand out (more than `capacity`) stay in the batch and the
+    /// next `recvmmsg` on it returns them first, without a system call: use one batch per
+    /// socket, and [`clear`](Mmsg::clear) drops them. A datagram longer than `msg_size` is cut
+    /// and flagged as without GRO. On loopback here GSO send + GRO receive moves 32 × 64-byte
+    /// datagrams about 20× faster than a `sendto`/`recv` loop (`benches/io.rs`, group
+    /// `udp_64b_batch32_gso`). Linux only: elsewhere this flag changes nothing. Tested on
+    /// Linux.
+    ///
+    /// ```
+    /// use berkeley::socket::Mmsg;
+    /// use berkeley::sockopt::UdpGro;
+    /// use berkeley::{Domain, MsgFlags, Protocol, Socket, Type};
+    /// # fn main() -> berkeley::Result<()> {
+    /// let rx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+    /// rx.bind("127.0.0.1:0")?;
+    /// # #[cfg(target_os = "linux")]
+    /// rx.setsockopt(UdpGro, true)?;
+    /// let tx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
+    /// let mut out = Mmsg::new(32, 64);
+    /// out.set_gso(true);
+    /// for i in 0..32u8 {
+    ///     out.push(&[i; 64], rx.getsockname()?)?;
+    /// }
+    /// tx.sendmmsg(&out, MsgFlags::empty())?;
+    ///
+    /// let mut inb = Mmsg::new(32, 64);
+    /// inb.set_gro(true);
+    /// let mut got = 0;
+    /// while got < 32 {
+    ///     rx.recvmmsg(&mut inb, MsgFlags::empty())?;
+    ///     for m in inb.iter() {
+    ///         assert_eq!(m.data, &[got as u8; 64][..]); // the original datagrams, in order
+    ///         got += 1;
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    #[doc(alias = "UDP_GRO")]
+    #[doc(alias = "gro")]
+    pub fn set_gro(&mut self, on: bool) {
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        {
+            if !on {
+                self.gro = None;
+            } else if self.gro.is_none() {
+                self.gro = Some(Box::new(gro::Gro::new(self.capacity())));
+            }
+        }
+        #[cfg(not(any(target_os = "linux", target_os = "android")))]
+        {
+            self.gro = on;
+        }
+    }
+
+    /// Whether [`set_gro`](Mmsg::set_gro) switched GRO splitting on.
+    ///
+    /// ```
+    /// let mut b = berkeley::socket::Mmsg::new(4, 8);
+    /// assert!(!b.gro());
+    /// b.set_gro(true);
+    /// assert!(b.gro());
+    /// ```
+    pub fn gro(&self) -> bool {
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        {
+            self.gro.is_some()
+        }
+        #[cfg(not(any(target_os = "linux", target_os = "android")))]
+        {
+            self.gro
+        }
+    }
+
     /// How many messages the batch holds at most.
     ///
     /// ```
@@ -230,7 +325,8 @@ impl Mmsg {
         self.count == 0
     }
 
-    /// Empties the batch (keeps its buffers).
+    /// Empties the batch (keeps its buffers), and drops datagrams a GRO receive left for the
+    /// next [`recvmmsg`](Socket::recvmmsg).
     ///
     /// ```
     /// # fn main() -> berkeley::Result<()> {
@@ -242,6 +338,10 @@ impl Mmsg {
     /// ```
     pub fn clear(&mut self) {
         self.count = 0;
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        if let Some(g) = &mut self.gro {
+            g.clear();
+        }
     }
 
     /// Queues a datagram for [`sendmmsg`](Socket::sendmmsg) to `addr` (anything
@@ -325,6 +425,7 @@ impl fmt::Debug for Mmsg {
             .field("msg_size", &self.msg_size)
             .field("len", &self.count)
             .field("gso", &self.gso)
+            .field("gro", &self.gro())
             .finish()
     }
 }
@@ -360,6 +461,11 @@ impl Socket {
     pub fn recvmmsg(&self, batch: &mut Mmsg, flags: MsgFlags) -> Result<usize> {
         batch.count = 0;
         let f = flags.as_raw();
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        if batch.gro.is_some() {
+            let f = f | sys::c::MSG_WAITFORONE;
+            return self.timeouts(retry(|| gro::recvmmsg(self, batch, f)), f);
+        }
         #[cfg(any(target_os = "linux", target_os = "android"))]
         let n = {
             let f = f | sys::c::MSG_WAITFORONE;
@@ -588,5 +694,170 @@ mod gso {
         )?;
         batch.gso_refused.store(true, Ordering::Relaxed);
         Ok(plain)
+    }
+}
+
+/// UDP GRO for [`Socket::recvmmsg`]: kernel receives into 64 KiB buffers, split at the
+/// `UDP_GRO` segment size into the batch's slots.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+mod gro {
+    use std::mem;
+
+    use super::Mmsg;
+    use crate::addr::SockAddr;
+    use crate::error::{Error, Result};
+    use crate::msg::RawCmsgs;
+    use crate::socket::Socket;
+    use crate::sys::{self, c};
+    use crate::types::MsgFlags;
+
+    /// One kernel receive's buffer: a coalesced datagram's payload is below 64 KiB (an IP
+    /// packet's 16-bit length).
+    const SUPER: usize = 65_536;
+    /// Control bytes per receive: `UDP_GRO` comes first (the kernel writes it before the IP
+    /// level's), and room is left for a few of those.
+    const CTRL_WORDS: usize = 16;
+
+    /// The coalesced receives of the last system call and how far they are handed out.
+    pub(super) struct Gro {
+        buf: Vec<u8>,
+        /// Per receive: bytes, segment size (0: not coalesced), output flags, sender.
+        lens: Vec<usize>,
+        segs: Vec<usize>,
+        oflags: Vec<i32>,
+        addrs: Vec<SockAddr>,
+        /// Receives filled by the last call; the one being split and the offset in it.
+        filled: usize,
+        next: usize,
+        off: usize,
+    }
+
+    impl Gro {
+        pub(super) fn new(capacity: usize) -> Gro {
+            let n = capacity.min(sys::MMSG_MAX);
+            Gro {
+                buf: vec![0; n * SUPER],
+                lens: vec![0; n],
+                segs: vec![0; n],
+                oflags: vec![0; n],
+                addrs: vec![SockAddr::empty(); n],
+                filled: 0,
+                next: 0,
+                off: 0,
+            }
+        }
+
+        pub(super) fn clear(&mut self) {
+            (self.filled, self.next, self.off) = (0, 0, 0);
+        }
+    }
+
+    /// Hands out what the last receives hold; if nothing, receives first (one
+    /// `recvmmsg(2)` with a control buffer per message) and then hands out.
+    pub(super) fn recvmmsg(s: &Socket, batch: &mut Mmsg, flags: i32) -> Result<usize> {
+        let Some(mut g) = batch.gro.take() else { return Ok(0) };
+        let r = if g.next < g.filled { Ok(()) } else { receive(s, &mut g, flags) };
+        let n = match r {
+            Ok(()) => split(&mut g, batch),
+            Err(e) => Err(e),
+        };
+        batch.gro = Some(g);
+        let n = n?;
+        batch.count = n;
+        Ok(n)
+    }
+
+    fn receive(s: &Socket, g: &mut Gro, flags: i32) -> Result<()> {
+        g.clear();
+        let n = g.lens.len();
+        if n == 0 {
+            return Ok(());
+        }
+        // SAFETY: all-zero mmsghdr, iovec and sockaddr_storage values are valid (null
+        // pointers, zero lengths).
+        let mut hdrs: [c::mmsghdr; sys::MMSG_MAX] = unsafe { mem::zeroed() };
+        // SAFETY: as above.
+        let mut iovs: [c::iovec; sys::MMSG_MAX] = unsafe { mem::zeroed() };
+        // SAFETY: as above.
+        let mut names: [c::sockaddr_storage; sys::MMSG_MAX] = unsafe { mem::zeroed() };
+        // u64 words: aligned for cmsghdr.
+        let mut ctrl = [[0u64; CTRL_WORDS]; sys::MMSG_MAX];
+        let base = g.buf.as_mut_ptr();
+        for i in 0..n {
+            // In bounds: buf holds n * SUPER bytes.
+            iovs[i].iov_base = base.wrapping_add(i * SUPER).cast();
+            iovs[i].iov_len = SUPER;
+            let m = &mut hdrs[i].msg_hdr;
+            m.msg_iov = &mut iovs[i];
+            m.msg_iovlen = 1;
+            m.msg_name = (&mut names[i] as *mut c::sockaddr_storage).cast();
+            m.msg_namelen = mem::size_of::<c::sockaddr_storage>() as c::socklen_t;
+            m.msg_control = ctrl[i].as_mut_ptr().cast();
+            m.msg_controllen = mem::size_of::<[u64; CTRL_WORDS]>() as _;
+        }
+        // SAFETY: the first `n` headers point to live iovecs writable for SUPER bytes each
+        // inside `g.buf`, to live sockaddr_storage of `msg_namelen` bytes and to live control
+        // buffers of `msg_controllen` bytes; a null timeout waits as the socket does.
+        let rc = unsafe {
+            c::recvmmsg(s.as_sys(), hdrs.as_mut_ptr(), n as _, flags as _, std::ptr::null_mut())
+        };
+        if rc < 0 {
+            return Err(Error::os("recvmmsg", sys::last_error()));
+        }
+        let got = (rc as usize).min(n);
+        for i in 0..got {
+            let m = &hdrs[i].msg_hdr;
+            g.lens[i] = (hdrs[i].msg_len as usize).min(SUPER);
+            g.oflags[i] = m.msg_flags;
+            let alen = (m.msg_namelen as usize).min(mem::size_of::<c::sockaddr_storage>());
+            // SAFETY: names[i] is a live sockaddr_storage, readable for its whole size >= alen.
+            g.addrs[i] = unsafe {
+                SockAddr::from_raw_parts((&names[i] as *const c::sockaddr_storage).cast(), alen)
+            };
+            let clen = (m.msg_controllen as usize).min(mem::size_of::<[u64; CTRL_WORDS]>());
+            // SAFETY: ctrl[i] is a live, initialised [u64; CTRL_WORDS]; viewed as its bytes.
+            let bytes = unsafe { std::slice::from_raw_parts(ctrl[i].as_ptr().cast::<u8>(), clen) };
+            g.segs[i] = RawCmsgs::new(bytes)
+                .filter_map(|c| c.ok())
+                .find(|c| c.level == c::SOL_UDP && c.type_ == c::UDP_GRO)
+                .and_then(|c| c.data.get(..4))
+                .map_or(0, |d| i32::from_ne_bytes([d[0], d[1], d[2], d[3]]).max(0) as usize);
+        }
+        g.filled = got;
+        Ok(())
+    }
+
+    /// Copies the datagrams of the pending receives into the batch's slots, as many as fit.
+    fn split(g: &mut Gro, batch: &mut Mmsg) -> Result<usize> {
+        let mut k = 0;
+        while k < batch.capacity() && g.next < g.filled {
+            let i = g.next;
+            let len = g.lens[i];
+            let seg = if g.segs[i] == 0 { len.max(1) } else { g.segs[i] };
+            let dgram = &g.buf[i * SUPER + g.off..][..seg.min(len - g.off)];
+            let copy = dgram.len().min(batch.msg_size);
+            batch.data[k * batch.msg_size..][..copy].copy_from_slice(&dgram[..copy]);
+            batch.lens[k] = dgram.len();
+            let last = g.off + seg >= len;
+            // The kernel's flags belong to the receive; TRUNC (the receive did not fit its
+            // 64 KiB, which a UDP datagram cannot do) to its last datagram only.
+            let mut fl = g.oflags[i] & !MsgFlags::TRUNC.as_raw();
+            if last {
+                fl |= g.oflags[i] & MsgFlags::TRUNC.as_raw();
+            }
+            if dgram.len() > batch.msg_size {
+                fl |= MsgFlags::TRUNC.as_raw();
+            }
+            batch.oflags[k] = fl;
+            batch.addrs[k] = g.addrs[i];
+            k += 1;
+            if last {
+                g.next += 1;
+                g.off = 0;
+            } else {
+                g.off += seg;
+            }
+        }
+        Ok(k)
     }
 }
