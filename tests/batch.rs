@@ -433,3 +433,153 @@ fn gso_sendmmsg_reports_errors_and_partial_sends() {
     bad.push(b"bad", v6).unwrap();
     assert!(tx.sendmmsg(&bad, MsgFlags::empty()).is_err());
 }
+
+/// A receiving socket with `UDP_GRO` on, or `None` (skipped) when the kernel lacks GRO/GSO.
+#[cfg(target_os = "linux")]
+fn gro_socket(test: &str) -> Option<Socket> {
+    if !have_gso(test) {
+        return None;
+    }
+    let rx = udp();
+    match rx.setsockopt(berkeley::sockopt::UdpGro, true) {
+        Ok(()) => Some(rx),
+        Err(e) => {
+            util::skip(test, &format!("the kernel lacks UDP_GRO: {e}"));
+            None
+        }
+    }
+}
+
+/// Receives with a GRO batch until `n` datagrams arrived; each one's bytes, full length,
+/// truncation and sender.
+#[cfg(target_os = "linux")]
+fn recv_gro(rx: &Socket, inb: &mut Mmsg, n: usize) -> Vec<(Vec<u8>, usize, bool, SockAddr)> {
+    let mut got = Vec::new();
+    while got.len() < n {
+        let k = rx.recvmmsg(inb, MsgFlags::empty()).unwrap();
+        assert_eq!(k, inb.len());
+        assert!(k <= inb.capacity());
+        for m in inb.iter() {
+            got.push((m.data.to_vec(), m.full_len, m.is_truncated(), *m.addr));
+        }
+    }
+    assert_eq!(got.len(), n, "more datagrams than sent");
+    got
+}
+
+/// GRO split: GSO runs (20 × 100 bytes, a shorter 37, 5 × 50) and plain `sendto`s from a
+/// second sender, all coalesced where the kernel can, come out of a GRO batch as the original
+/// datagrams: same bytes, lengths, senders, order per sender.
+#[cfg(target_os = "linux")]
+#[test]
+fn gro_recvmmsg_gives_back_the_original_datagrams() {
+    let Some(rx) = gro_socket("gro_recvmmsg_gives_back_the_original_datagrams") else {
+        return;
+    };
+    let (tx, tx2) = (udp(), udp());
+    let to = rx.getsockname().unwrap();
+    let mut out = Mmsg::new(32, 128);
+    out.set_gso(true);
+    let mut sent = Vec::new();
+    let mut k = 0u8;
+    for (count, len) in [(20, 100), (1, 37), (5, 50)] {
+        for _ in 0..count {
+            let m: Vec<u8> = (0..len).map(|j| k.wrapping_mul(7) ^ j as u8).collect();
+            k += 1;
+            out.push(&m, to).unwrap();
+            sent.push(m);
+        }
+    }
+    assert_eq!(tx.sendmmsg(&out, MsgFlags::empty()).unwrap(), 26);
+    let plain: Vec<Vec<u8>> = (0..3u8).map(|i| vec![0xf0 | i; 10 + i as usize]).collect();
+    for p in &plain {
+        tx2.sendto(p, to).unwrap();
+    }
+    let mut inb = Mmsg::new(64, 128);
+    inb.set_gro(true);
+    let got = recv_gro(&rx, &mut inb, 29);
+    let (from1, from2) = (tx.getsockname().unwrap(), tx2.getsockname().unwrap());
+    let of = |from| {
+        got.iter()
+            .filter(|g| g.3 == from)
+            .map(|(d, full, trunc, _)| {
+                assert_eq!((*full, *trunc), (d.len(), false));
+                d.clone()
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(of(from1), sent);
+    assert_eq!(of(from2), plain);
+}
+
+/// More coalesced datagrams than the batch holds: each call hands out at most `capacity`,
+/// the rest come with the next calls, in order; `clear` drops what is left.
+#[cfg(target_os = "linux")]
+#[test]
+fn gro_recvmmsg_carries_the_rest_over_to_the_next_call() {
+    let Some(rx) = gro_socket("gro_recvmmsg_carries_the_rest_over_to_the_next_call") else {
+        return;
+    };
+    let tx = udp();
+    let mut out = Mmsg::new(32, 16);
+    out.set_gso(true);
+    for i in 0..32u8 {
+        out.push(&[i; 16], rx.getsockname().unwrap()).unwrap();
+    }
+    assert_eq!(tx.sendmmsg(&out, MsgFlags::empty()).unwrap(), 32);
+    let mut inb = Mmsg::new(5, 16);
+    inb.set_gro(true);
+    let got: Vec<Vec<u8>> = recv_gro(&rx, &mut inb, 32).into_iter().map(|g| g.0).collect();
+    assert_eq!(got, (0..32u8).map(|i| vec![i; 16]).collect::<Vec<_>>());
+
+    // Again, but clear after the first call: the rest is gone, nothing more to receive.
+    assert_eq!(tx.sendmmsg(&out, MsgFlags::empty()).unwrap(), 32);
+    assert_eq!(rx.recvmmsg(&mut inb, MsgFlags::empty()).unwrap(), 5);
+    inb.clear();
+    rx.setblocking(false).unwrap();
+    let e = rx.recvmmsg(&mut inb, MsgFlags::empty()).unwrap_err();
+    assert!(e.is_would_block(), "{e}");
+}
+
+/// Datagrams longer than the GRO batch's slots are cut and flagged, each on its own: none is
+/// lost or merged.
+#[cfg(target_os = "linux")]
+#[test]
+fn gro_recvmmsg_flags_truncation_per_datagram() {
+    let Some(rx) = gro_socket("gro_recvmmsg_flags_truncation_per_datagram") else {
+        return;
+    };
+    let tx = udp();
+    let mut out = Mmsg::new(8, 64);
+    out.set_gso(true);
+    for i in 0..8u8 {
+        out.push(&[i; 64], rx.getsockname().unwrap()).unwrap();
+    }
+    assert_eq!(tx.sendmmsg(&out, MsgFlags::empty()).unwrap(), 8);
+    let mut inb = Mmsg::new(16, 40);
+    inb.set_gro(true);
+    let got = recv_gro(&rx, &mut inb, 8);
+    for (i, (data, full, trunc, _)) in got.into_iter().enumerate() {
+        assert_eq!((data, full, trunc), (vec![i as u8; 40], 64, true));
+    }
+}
+
+/// A GRO batch on a socket without `UDP_GRO` receives as a plain batch does.
+#[cfg(target_os = "linux")]
+#[test]
+fn gro_batch_on_a_socket_without_udp_gro() {
+    let (rx, tx) = (udp(), udp());
+    let mut out = Mmsg::new(4, 8);
+    out.set_gso(true);
+    for i in 0..4u8 {
+        out.push(&[i; 8], rx.getsockname().unwrap()).unwrap();
+    }
+    assert_eq!(tx.sendmmsg(&out, MsgFlags::empty()).unwrap(), 4);
+    let mut inb = Mmsg::new(4, 8);
+    inb.set_gro(true);
+    assert!(inb.gro());
+    let got: Vec<Vec<u8>> = recv_gro(&rx, &mut inb, 4).into_iter().map(|g| g.0).collect();
+    assert_eq!(got, (0..4u8).map(|i| vec![i; 8]).collect::<Vec<_>>());
+    inb.set_gro(false);
+    assert!(!inb.gro());
+}
