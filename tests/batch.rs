@@ -223,6 +223,8 @@ fn gso_round_trip_and_gro() {
 /// Receives datagrams with `recvmmsg` until `n` arrived; returns each one's bytes and sender.
 #[cfg(target_os = "linux")]
 fn recv_n(rx: &Socket, n: usize) -> Vec<(Vec<u8>, SockAddr)> {
+    // A datagram that never comes fails the test instead of hanging it.
+    rx.settimeout(Some(std::time::Duration::from_secs(10))).unwrap();
     let mut inb = Mmsg::new(32, 2048);
     let mut got = Vec::new();
     while got.len() < n {
@@ -454,6 +456,8 @@ fn gro_socket(test: &str) -> Option<Socket> {
 /// truncation and sender.
 #[cfg(target_os = "linux")]
 fn recv_gro(rx: &Socket, inb: &mut Mmsg, n: usize) -> Vec<(Vec<u8>, usize, bool, SockAddr)> {
+    // A datagram that never comes fails the test instead of hanging it.
+    rx.settimeout(Some(std::time::Duration::from_secs(10))).unwrap();
     let mut got = Vec::new();
     while got.len() < n {
         let k = rx.recvmmsg(inb, MsgFlags::empty()).unwrap();
