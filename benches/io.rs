@@ -9,8 +9,9 @@
 //! - `udp_64b_batch32` (Linux): 32 datagrams of 64 bytes to itself per iteration, berkeley's
 //!   `sendmmsg`/`recvmmsg` against a libc `sendto`/`recv` loop and raw libc `sendmmsg`/`recvmmsg`;
 //! - `udp_64b_batch32_gso` (Linux): the same with `Mmsg::set_gso(true)` on the sending batch
-//!   (one `UDP_SEGMENT` send per batch, received one by one with `recvmmsg`), against the libc
-//!   loop and plain `sendmmsg`/`recvmmsg`;
+//!   (one `UDP_SEGMENT` send per batch), received one by one with `recvmmsg`, or coalesced
+//!   (`UDP_GRO`) and split back by `Mmsg::set_gro(true)`, against the libc loop and plain
+//!   `sendmmsg`/`recvmmsg`;
 //! - `udp_gso_1200` (Linux): 54 × 1200 bytes per iteration, one GSO `sendto` (`UDP_SEGMENT`)
 //!   against 54 plain `sendto`s;
 //! - `udp_64b_recvmsg_ttl` (Linux): one 64-byte datagram to itself (libc `sendto` on both
@@ -453,9 +454,12 @@ mod bench {
 
     /// `udp_64b_batch32_gso`: the `udp_64b_batch32` scenario (32 × 64 bytes to the socket's own
     /// address and back, per iteration) with berkeley's `sendmmsg` under `Mmsg::set_gso(true)`
-    /// (the 32 datagrams go out as one `UDP_SEGMENT` send; the socket, without `UDP_GRO`, gets
-    /// them back one by one through `recvmmsg`), against the libc `sendto`/`recv` loop and
-    /// berkeley's plain `sendmmsg`/`recvmmsg`. Linux only; skipped without GSO.
+    /// (the 32 datagrams go out as one `UDP_SEGMENT` send), received with `recvmmsg` either
+    /// one by one (`berkeley_mmsg_gso`: the socket without `UDP_GRO`) or as one coalesced
+    /// receive split back into 32 messages (`berkeley_mmsg_gso_gro`: `UdpGro` on the socket,
+    /// `Mmsg::set_gro(true)`), against the libc `sendto`/`recv` loop and berkeley's plain
+    /// `sendmmsg`/`recvmmsg`. Each iteration checks that 32 datagrams of 64 bytes came back.
+    /// Linux only; skipped without GSO.
     #[cfg(target_os = "linux")]
     fn udp_64b_batch32_gso<M: Measurement>(c: &mut Criterion<M>, name: &str) {
         if berkeley::Socket::from(UdpSocket::bind("127.0.0.1:0").unwrap())
@@ -468,7 +472,11 @@ mod bench {
         let mut g = c.benchmark_group(name);
         g.throughput(Throughput::Elements(BATCH as u64));
         let msg = [0x5au8; SMALL];
-        for gso in [true, false] {
+        for (gso, gro, id) in [
+            (true, true, "berkeley_mmsg_gso_gro"),
+            (true, false, "berkeley_mmsg_gso"),
+            (false, false, "berkeley_mmsg"),
+        ] {
             let (s, a) = udp_self();
             let s = berkeley::Socket::from(s);
             let mut out = berkeley::socket::Mmsg::new(BATCH, SMALL);
@@ -477,8 +485,11 @@ mod bench {
                 out.push(&msg, a).unwrap();
             }
             let mut inb = berkeley::socket::Mmsg::new(BATCH, 2048);
+            if gro {
+                s.setsockopt(berkeley::sockopt::UdpGro, true).unwrap();
+                inb.set_gro(true);
+            }
             let none = berkeley::MsgFlags::empty();
-            let id = if gso { "berkeley_mmsg_gso" } else { "berkeley_mmsg" };
             g.bench_function(id, |b| {
                 b.iter(|| {
                     assert_eq!(s.sendmmsg(black_box(&out), none).unwrap(), BATCH);
