@@ -654,10 +654,10 @@ mod gso {
         let mut i = 0;
         while i < n {
             let k = run_len(batch, i, n);
-            for j in i..i + k {
+            for (j, iov) in iovs.iter_mut().enumerate().skip(i).take(k) {
                 let msg = &batch.data[j * batch.msg_size..][..batch.lens[j]];
-                iovs[j].iov_base = msg.as_ptr().cast_mut().cast();
-                iovs[j].iov_len = msg.len();
+                iov.iov_base = msg.as_ptr().cast_mut().cast();
+                iov.iov_len = msg.len();
             }
             let m = &mut hdrs[h].msg_hdr;
             m.msg_iov = &mut iovs[i];
