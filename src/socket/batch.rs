@@ -233,13 +233,12 @@ impl Mmsg {
     ///
     /// ```
     /// use berkeley::socket::Mmsg;
-    /// use berkeley::sockopt::UdpGro;
     /// use berkeley::{Domain, MsgFlags, Protocol, Socket, Type};
     /// # fn main() -> berkeley::Result<()> {
     /// let rx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
     /// rx.bind("127.0.0.1:0")?;
     /// # #[cfg(target_os = "linux")]
-    /// rx.setsockopt(UdpGro, true)?;
+    /// rx.setsockopt(berkeley::sockopt::UdpGro, true)?; // Linux
     /// let tx = Socket::new(Domain::INET, Type::DGRAM, Protocol::UDP)?;
     /// let mut out = Mmsg::new(32, 64);
     /// out.set_gso(true);
