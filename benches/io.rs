@@ -8,6 +8,10 @@
 //! - `tcp_bulk_64k`: 64 KiB `sendall`s to a reader thread that discards them (throughput);
 //! - `udp_64b_batch32` (Linux): 32 datagrams of 64 bytes to itself per iteration, berkeley's
 //!   `sendmmsg`/`recvmmsg` against a libc `sendto`/`recv` loop and raw libc `sendmmsg`/`recvmmsg`;
+//! - `udp_64b_batch32_gso` (Linux): the same with `Mmsg::set_gso(true)` on the sending batch
+//!   (one `UDP_SEGMENT` send per batch), received one by one with `recvmmsg`, or coalesced
+//!   (`UDP_GRO`) and split back by `Mmsg::set_gro(true)`, against the libc loop and plain
+//!   `sendmmsg`/`recvmmsg`;
 //! - `udp_gso_1200` (Linux): 54 × 1200 bytes per iteration, one GSO `sendto` (`UDP_SEGMENT`)
 //!   against 54 plain `sendto`s;
 //! - `udp_64b_recvmsg_ttl` (Linux): one 64-byte datagram to itself (libc `sendto` on both
@@ -448,6 +452,90 @@ mod bench {
         g.finish();
     }
 
+    /// `udp_64b_batch32_gso`: the `udp_64b_batch32` scenario (32 × 64 bytes to the socket's own
+    /// address and back, per iteration) with berkeley's `sendmmsg` under `Mmsg::set_gso(true)`
+    /// (the 32 datagrams go out as one `UDP_SEGMENT` send), received with `recvmmsg` either
+    /// one by one (`berkeley_mmsg_gso`: the socket without `UDP_GRO`) or as one coalesced
+    /// receive split back into 32 messages (`berkeley_mmsg_gso_gro`: `UdpGro` on the socket,
+    /// `Mmsg::set_gro(true)`), against the libc `sendto`/`recv` loop and berkeley's plain
+    /// `sendmmsg`/`recvmmsg`. Each iteration checks that 32 datagrams of 64 bytes came back.
+    /// Linux only; skipped without GSO.
+    #[cfg(target_os = "linux")]
+    fn udp_64b_batch32_gso<M: Measurement>(c: &mut Criterion<M>, name: &str) {
+        if berkeley::Socket::from(UdpSocket::bind("127.0.0.1:0").unwrap())
+            .setsockopt(berkeley::sockopt::UdpSegment, SMALL as u32)
+            .is_err()
+        {
+            eprintln!("{name}: no UDP GSO in this kernel; skipped");
+            return;
+        }
+        let mut g = c.benchmark_group(name);
+        g.throughput(Throughput::Elements(BATCH as u64));
+        let msg = [0x5au8; SMALL];
+        for (gso, gro, id) in [
+            (true, true, "berkeley_mmsg_gso_gro"),
+            (true, false, "berkeley_mmsg_gso"),
+            (false, false, "berkeley_mmsg"),
+        ] {
+            let (s, a) = udp_self();
+            let s = berkeley::Socket::from(s);
+            let mut out = berkeley::socket::Mmsg::new(BATCH, SMALL);
+            out.set_gso(gso);
+            for _ in 0..BATCH {
+                out.push(&msg, a).unwrap();
+            }
+            let mut inb = berkeley::socket::Mmsg::new(BATCH, 2048);
+            if gro {
+                s.setsockopt(berkeley::sockopt::UdpGro, true).unwrap();
+                inb.set_gro(true);
+            }
+            let none = berkeley::MsgFlags::empty();
+            g.bench_function(id, |b| {
+                b.iter(|| {
+                    assert_eq!(s.sendmmsg(black_box(&out), none).unwrap(), BATCH);
+                    let mut got = 0;
+                    while got < BATCH {
+                        got += s.recvmmsg(&mut inb, none).unwrap();
+                        assert!(inb.iter().all(|m| m.data.len() == SMALL));
+                    }
+                    black_box(got)
+                })
+            });
+        }
+        {
+            let (s, a) = udp_self();
+            let fd = s.as_raw_fd();
+            let sa = berkeley::SockAddr::from(a);
+            let (ptr, len) = (sa.as_ptr(), sa.raw_len());
+            let mut buf = [0u8; 2048];
+            g.bench_function("libc_loop", |b| {
+                b.iter(|| {
+                    for _ in 0..BATCH {
+                        // SAFETY: fd is open; msg is a live buffer; ptr/len a live sockaddr_in.
+                        let n = unsafe {
+                            libc::sendto(
+                                fd,
+                                black_box(msg.as_ptr()).cast(),
+                                SMALL,
+                                libc::MSG_NOSIGNAL,
+                                ptr,
+                                len,
+                            )
+                        };
+                        assert_eq!(n, SMALL as isize);
+                    }
+                    for _ in 0..BATCH {
+                        // SAFETY: fd is open; buf is writable for its length.
+                        let n = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), 0) };
+                        assert_eq!(n, SMALL as isize);
+                    }
+                })
+            });
+            drop(s);
+        }
+        g.finish();
+    }
+
     /// 54 segments of 1200 bytes (64 800 bytes) per iteration to a socket nobody reads (the
     /// kernel drops what does not fit): one `sendto` with `UDP_SEGMENT` (GSO) against 54 plain
     /// `sendto`s (berkeley and libc). Linux only; skipped when the kernel lacks GSO.
@@ -612,6 +700,8 @@ mod bench {
         #[cfg(target_os = "linux")]
         udp_64b_batch32(c, "udp_64b_batch32");
         #[cfg(target_os = "linux")]
+        udp_64b_batch32_gso(c, "udp_64b_batch32_gso");
+        #[cfg(target_os = "linux")]
         udp_gso_1200(c, "udp_gso_1200");
         #[cfg(target_os = "linux")]
         udp_64b_recvmsg_ttl(c, "udp_64b_recvmsg_ttl");
@@ -623,6 +713,8 @@ mod bench {
         tcp_bulk_64k(c, "tcp_bulk_64k_cpu");
         #[cfg(target_os = "linux")]
         udp_64b_batch32(c, "udp_64b_batch32_cpu");
+        #[cfg(target_os = "linux")]
+        udp_64b_batch32_gso(c, "udp_64b_batch32_gso_cpu");
         #[cfg(target_os = "linux")]
         udp_gso_1200(c, "udp_gso_1200_cpu");
         #[cfg(target_os = "linux")]
