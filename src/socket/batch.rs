@@ -146,7 +146,7 @@ impl Mmsg {
     /// per run), so the kernel's send path runs once per run instead of once per datagram. The
     /// peer still gets every datagram as its own datagram, with the same bytes, in the same
     /// order, whether it reads them with `recv`, `recvfrom` or `recvmmsg` (a receiver that
-    /// switched [`UdpGro`](crate::sockopt::UdpGro) on gets them coalesced, as from any GSO
+    /// switched `sockopt::UdpGro` (Linux) on gets them coalesced, as from any GSO
     /// sender). On loopback on the Linux machine the benches ran on, sending 32 × 64-byte
     /// datagrams this way and receiving them with `recvmmsg` took about 3.2× less CPU time
     /// (3.3× less wall time) than a `sendto`/`recv` loop (`benches/io.rs`, group
@@ -211,7 +211,7 @@ impl Mmsg {
     }
 
     /// Makes [`recvmmsg`](Socket::recvmmsg) take coalesced receives apart: for a socket with
-    /// [`UdpGro`](crate::sockopt::UdpGro) on, where the kernel hands over several datagrams
+    /// `sockopt::UdpGro` (Linux) on, where the kernel hands over several datagrams
     /// of one flow as one buffer (a GSO send on loopback always; same-size datagrams a NIC
     /// coalesced), `recvmmsg` splits each such buffer at the segment size the kernel reports
     /// (the `UDP_GRO` control message) back into the original datagrams, one
