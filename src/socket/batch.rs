@@ -228,8 +228,8 @@ impl Mmsg {
     /// socket, and [`clear`](Mmsg::clear) drops them. A datagram longer than `msg_size` is cut
     /// and flagged as without GRO. On loopback on the Linux machine the benches ran on, GSO
     /// send + GRO receive of 32 × 64-byte datagrams took about 18× less CPU time than a
-    /// `sendto`/`recv` loop (`benches/io.rs`, group `udp_64b_batch32_gso`). Linux only: elsewhere this flag changes nothing. Tested on
-    /// Linux.
+    /// `sendto`/`recv` loop (`benches/io.rs`, group `udp_64b_batch32_gso`). Linux only:
+    /// elsewhere this flag changes nothing. Tested on Linux.
     ///
     /// ```
     /// use berkeley::socket::Mmsg;
@@ -681,12 +681,11 @@ mod gso {
             h += 1;
             i += k;
         }
-        // SAFETY: the first `h` headers point to live iovecs (a run's are consecutive in
-        // `iovs`), each readable for its length inside `batch.data`, to addresses readable for
-        // `msg_namelen` bytes, and to control messages of `msg_controllen` bytes; the kernel
-        // only reads them (and writes `msg_len`).
-        let rc =
-            unsafe { c::sendmmsg(s.as_sys(), hdrs.as_mut_ptr(), h as _, flags | c::MSG_NOSIGNAL) };
+        let (vlen, f) = (h as _, flags | c::MSG_NOSIGNAL);
+        // SAFETY: the first `h` headers point to live iovecs (consecutive in `iovs` per run)
+        // inside `batch.data`, addresses of `msg_namelen` and cmsgs of `msg_controllen` bytes;
+        // the kernel only reads them (and writes `msg_len`).
+        let rc = unsafe { c::sendmmsg(s.as_sys(), hdrs.as_mut_ptr(), vlen, f) };
         if rc >= 0 {
             return Ok(segs[..(rc as usize).min(h)].iter().sum());
         }

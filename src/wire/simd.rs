@@ -227,10 +227,9 @@ pub fn sum_neon(data: &[u8]) -> u64 {
     let mut total = 0u64;
     for piece in data.chunks(64 * PIECE_BLOCKS) {
         let mut blocks = piece.chunks_exact(64);
-        // SAFETY: NEON is part of the aarch64 baseline (every aarch64 target enables it).
-        // `blocks` yields 64-byte chunks, so the four 16-byte loads at offsets 0, 16, 32, 48 are
-        // in bounds; the tail loop loads 16 bytes only while `rest` holds at least 16. vld1q_u8
-        // reads bytes, so it has no alignment requirement.
+        // SAFETY: NEON is aarch64 baseline; `blocks` yields 64-byte chunks, so the 16-byte loads
+        // at 0, 16, 32, 48 are in bounds; the tail loads 16 only while `rest` holds 16 or more;
+        // vld1q_u8 reads bytes (no alignment requirement).
         let (sum, rest) = unsafe {
             let (mut a0, mut a1) = (vdupq_n_u32(0), vdupq_n_u32(0));
             let (mut a2, mut a3) = (vdupq_n_u32(0), vdupq_n_u32(0));
