@@ -72,6 +72,23 @@ fn sockaddr_parse_bracketed_host_with_two_ports_is_a_parse_error() {
     assert_eq!(ok.to_string(), "[::]:53");
 }
 
+/// fuzz/corpus/sockaddr_parse/regression-unbracketed-v4-mapped-host: `::ffff:f:102:304`. The
+/// target split it at the last `:` and asked glibc's `getaddrinfo(AF_INET)` about the host
+/// `::ffff:f:102`, which glibc maps to 0.15.1.2 (its v4-mapped extension); berkeley refuses an
+/// unbracketed IPv6 host with a port (a bug in the target, fixed with this test). What berkeley
+/// must do: refuse it with a typed error, and read the bracketed form as IPv6.
+#[test]
+fn sockaddr_parse_unbracketed_ipv6_host_with_port_is_refused() {
+    let text = "::ffff:f:102:304";
+    match text.parse::<SockAddr>() {
+        Err(Error::Parse(e)) => assert!(e.position() <= text.len(), "{e:?}"),
+        other => panic!("{text:?}: want a typed parse error, got {other:?}"),
+    }
+    let ok: SockAddr = "[::ffff:f:102]:304".parse().unwrap();
+    let want: Ipv6Addr = "::ffff:0.15.1.2".parse().unwrap();
+    assert_eq!(ok.as_socket(), Some(SocketAddr::from((want, 304))));
+}
+
 /// fuzz/corpus/inspect_procfs/regression-unix-path-fills-sun-path: a `/proc/net/unix` line whose
 /// path is longer than `SockAddrUn::MAX_PATH_LEN`. The one such path the kernel really reports
 /// is a path of exactly 108 bytes (all of `sun_path`, bound without a NUL, which Linux allows):

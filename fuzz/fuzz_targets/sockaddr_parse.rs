@@ -36,7 +36,10 @@ fuzz_target!(|data: &[u8]| {
     let split = if let Some(inner) = text.strip_prefix('[') {
         inner.rsplit_once("]:").map(|(h, p)| (h, p, libc::AF_INET6))
     } else if !text.contains('/') && !text.starts_with('@') {
-        text.rsplit_once(':').map(|(h, p)| (h, p, libc::AF_INET))
+        // An unbracketed host with a ':' is no IPv4 host: berkeley refuses it, while glibc's
+        // getaddrinfo(AF_INET) maps a v4-mapped IPv6 literal to IPv4 ("::ffff:f:102" is
+        // 0.15.1.2) — a glibc extension, not the grammar compared here.
+        text.rsplit_once(':').filter(|(h, _)| !h.contains(':')).map(|(h, p)| (h, p, libc::AF_INET))
     } else {
         None
     };
