@@ -5,12 +5,19 @@
 //! vanished (`ENOENT`, `ESRCH`) or that this user may not read (`EACCES`, `EPERM`) is skipped,
 //! never an error — like `ss -p` run as an ordinary user, such sockets simply have no owner.
 //!
-//! Per process: one `open` of `/proc/PID/fd`, `getdents64` into one reused buffer, and per
-//! descriptor one `fstatat` relative to that directory, which follows the link and gives the
-//! socket's inode as `st_ino` (type `S_IFSOCK`). That is what `ss -p` gets from
-//! `readlink` + parsing `socket:[INODE]`, without the kernel formatting the text (`d_path`) or
-//! updating the link's access time: measured here it is the cheaper call (see
-//! `tests/inspect/speed.py`).
+//! Per process: one `open` of `/proc/PID/fd`, and per descriptor one `fstatat` relative to that
+//! directory, which follows the link and gives the socket's inode as `st_ino` (type
+//! `S_IFSOCK`). That is what `ss -p` gets from `readlink` + parsing `socket:[INODE]`, without
+//! the kernel formatting the text (`d_path`) or updating the link's access time: measured here
+//! it is the cheaper call (see `tests/inspect/speed.py`).
+//!
+//! Which descriptors: since Linux 6.2 the directory's `st_size` is the number of open
+//! descriptors, and most tables are dense from 0, so the scan looks the numbers 0, 1, 2, ...
+//! up directly until it has found that many, skipping the `getdents64` listing — which costs
+//! the kernel as much again as a fifth of the lookups (measured here: 18,500 descriptors
+//! scanned in 41 ms of CPU instead of 51). A sparse table (more misses than a small budget)
+//! or an older kernel (size 0) gets the listing, for the numbers not probed yet, into one
+//! reused buffer.
 #![forbid(unsafe_code)]
 
 use std::collections::HashMap;
@@ -21,6 +28,7 @@ use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
 
 use super::{Owner, SocketEntry};
+use crate::error::Error;
 use crate::sys;
 
 /// The process id of a `/proc` entry name (all digits).
@@ -29,6 +37,27 @@ fn pid_of(name: &[u8]) -> Option<u32> {
         return None;
     }
     std::str::from_utf8(name).ok()?.parse().ok()
+}
+
+/// The name of descriptor `n`'s `/proc/PID/fd` entry (its decimal digits), as a C string.
+struct FdName([u8; 11]);
+
+impl FdName {
+    fn of(&mut self, n: u32) -> &CStr {
+        // u32::MAX has 10 digits; the 11th byte stays the NUL.
+        let mut at = 10;
+        let mut n = n;
+        self.0[10] = 0;
+        loop {
+            at -= 1;
+            self.0[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        CStr::from_bytes_with_nul(&self.0[at..]).unwrap_or_default()
+    }
 }
 
 /// `/proc/PID/comm` without its newline; empty when the process is gone.
@@ -104,6 +133,7 @@ pub(crate) fn resolve(entries: &mut [SocketEntry], pids: Option<&[u32]>) {
     let mut processes: Vec<(u32, String)> = Vec::new();
     let mut path = Vec::with_capacity(32);
     let mut buf = Box::new(sys::DirentBuf([0; 16384]));
+    let mut fd_name = FdName([0; 11]);
     let mut scan = |pid: u32| {
         path.clear();
         let _ = write!(path, "/proc/{pid}/fd\0");
@@ -111,19 +141,49 @@ pub(crate) fn resolve(entries: &mut [SocketEntry], pids: Option<&[u32]>) {
         let Ok(dir) = sys::open_dir(cpath) else { return };
         let Ok(process) = u32::try_from(processes.len()) else { return };
         let first = hits.len();
-        // A process that exits mid-scan ends its listing early (ENOENT): skipped, not an error.
-        while let Ok(n @ 1..) = sys::getdents64(&dir, &mut buf) {
-            for name in dirent_names(buf.0.get(..n).unwrap_or_default()) {
-                if name.to_bytes().first() == Some(&b'.') {
-                    continue; // "." and ".."
-                }
-                let Ok(st) = sys::fstatat(&dir, name) else { continue };
-                if st.kind != sys::c::S_IFSOCK {
-                    continue;
-                }
+        let mut visit = |st: sys::FdStat| {
+            if st.kind == sys::c::S_IFSOCK {
                 if let Some(&entry) = by_inode.get(&st.ino) {
                     hits.push(Hit { entry, process });
                 }
+            }
+        };
+        // Probe 0, 1, 2, ... while the table looks dense (see the module docs). A process
+        // that exits meanwhile makes every lookup miss: the budget ends the probing.
+        let mut probed = 0u32;
+        if let Ok(count @ 1..) = sys::dir_size(&dir) {
+            let budget = 8 + count / 16;
+            let (mut found, mut missed) = (0u64, 0u64);
+            while found < count && missed <= budget {
+                match sys::fstatat(&dir, fd_name.of(probed)) {
+                    Ok(st) => {
+                        found += 1;
+                        visit(st);
+                    }
+                    Err(Error::Os { code: sys::c::ENOENT, .. }) => missed += 1,
+                    // There, but not ours to follow (EACCES): no owner to find, as below.
+                    Err(_) => found += 1,
+                }
+                let Some(next) = probed.checked_add(1) else { return };
+                probed = next;
+            }
+            if found >= count {
+                if hits.len() > first {
+                    processes.push((pid, comm(pid)));
+                }
+                return;
+            }
+        }
+        // The listing, for the numbers not probed. A process that exits mid-scan ends it
+        // early (ENOENT): skipped, not an error.
+        while let Ok(n @ 1..) = sys::getdents64(&dir, &mut buf) {
+            for name in dirent_names(buf.0.get(..n).unwrap_or_default()) {
+                // "." and ".." are no numbers; numbers below `probed` were looked up already.
+                if !pid_of(name.to_bytes()).is_some_and(|fd| fd >= probed) {
+                    continue;
+                }
+                let Ok(st) = sys::fstatat(&dir, name) else { continue };
+                visit(st);
             }
         }
         if hits.len() > first {
@@ -160,6 +220,15 @@ pub(crate) fn resolve(entries: &mut [SocketEntry], pids: Option<&[u32]>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fd_names() {
+        let mut n = FdName([0; 11]);
+        for (fd, text) in [(0, "0"), (7, "7"), (10, "10"), (4095, "4095"), (u32::MAX, "4294967295")]
+        {
+            assert_eq!(n.of(fd).to_str(), Ok(text));
+        }
+    }
 
     #[test]
     fn pids() {

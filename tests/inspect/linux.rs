@@ -279,6 +279,31 @@ fn shared_sockets_list_every_owner_once() {
     drop(copies);
 }
 
+/// A socket whose only descriptor sits far above the others (a sparse descriptor table) still
+/// lists its owner: the owner scan looks descriptors 0, 1, 2, ... up directly while the table is
+/// dense, and must fall back to listing the directory for the rest.
+#[test]
+fn owner_found_at_a_high_descriptor_number() {
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    let _serial = serial();
+    let s = Socket::new(Domain::INET, Type::DGRAM, Protocol::DEFAULT).unwrap();
+    s.bind("127.0.0.1:0").unwrap();
+    let port = s.getsockname().unwrap().as_socket().unwrap().port();
+    let inode = inode_of(&s);
+    // Far above this process's other descriptors, and within the usual 1024 soft limit.
+    // SAFETY: s is an open descriptor; F_DUPFD_CLOEXEC returns a new one or -1.
+    let high = unsafe { libc::fcntl(s.as_raw_fd(), libc::F_DUPFD_CLOEXEC, 1000) };
+    assert!(high >= 1000, "{}", std::io::Error::last_os_error());
+    // SAFETY: high was just returned by fcntl and nothing else owns it.
+    let high = unsafe { OwnedFd::from_raw_fd(high) };
+    drop(s);
+    let t = inspect::sockets(&Filter::new().udp().port(port).owners()).unwrap();
+    let e = find(&t, inode);
+    let pids: Vec<u32> = e.owners.iter().map(|o| o.pid).collect();
+    assert_eq!(pids, [std::process::id()], "{e:#?}");
+    drop(high);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Against ss, in a fresh network namespace
 // ---------------------------------------------------------------------------------------------

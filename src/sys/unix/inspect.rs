@@ -69,6 +69,19 @@ pub(crate) fn open_dir(path: &std::ffi::CStr) -> Result<OwnedFd> {
     Ok(unsafe { OwnedFd::from_raw_fd(fd) })
 }
 
+/// `fstat(dir)`'s `st_size`: for a `/proc/PID/fd` directory, Linux 6.2 and later report the
+/// number of open descriptors there (earlier kernels report 0).
+pub(crate) fn dir_size(dir: &OwnedFd) -> Result<u64> {
+    // SAFETY: libc::stat is plain integers; all-zero is valid.
+    let mut st: c::stat = unsafe { mem::zeroed() };
+    // SAFETY: dir is an open descriptor; st is a live, writable stat the kernel fills.
+    let r = unsafe { c::fstat(dir.as_raw_fd(), &mut st) };
+    if r < 0 {
+        return Err(Error::os("fstat", last_error()));
+    }
+    Ok(u64::try_from(st.st_size).unwrap_or(0))
+}
+
 /// What `fstatat` says about one `/proc/PID/fd/N` entry, the link followed: the open file's
 /// type bits (`st_mode & S_IFMT`) and inode number.
 pub(crate) struct FdStat {
