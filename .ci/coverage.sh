@@ -18,6 +18,11 @@ rustup component list --toolchain nightly --installed | grep -q '^llvm-tools' ||
 command -v cargo-llvm-cov >/dev/null || cargo install cargo-llvm-cov --locked
 
 cargo +nightly llvm-cov clean --workspace
+# Some tests run an example as another user (`setpriv`, to check the unprivileged paths of ping
+# and sniff): its profile goes to the same directory, so that must be writable to every user
+# (sticky, like /tmp), or the profiler's "Failed to write file" line breaks the expected output.
+mkdir -p target/llvm-cov-target
+chmod 1777 target/llvm-cov-target
 # What `cargo test` runs: unit, integration and doc tests (and the examples the tests start).
 cargo +nightly llvm-cov --no-report --doctests
 json=$(mktemp)
