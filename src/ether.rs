@@ -249,7 +249,7 @@ pub fn ether_aton_bytes(s: &[u8]) -> Result<MacAddr, EtherError> {
 #[inline]
 fn canonical(head: &[u8; 17]) -> Option<MacAddr> {
     #[cfg(all(target_arch = "x86_64", not(miri)))]
-    return crate::simd::x86::mac_canonical(head).map(MacAddr);
+    return crate::simd::mac::mac_canonical(head).map(MacAddr);
     #[cfg(not(all(target_arch = "x86_64", not(miri))))]
     return parse_canonical(head);
 }
