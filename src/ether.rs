@@ -274,7 +274,7 @@ fn short_simd(cpu: Ssse3, s: &[u8]) -> Option<MacAddr> {
     cpu.mac(load16(s)?, s.len()).map(MacAddr)
 }
 
-/// Both paths of [`ether_aton_bytes`], for the differential tests, proptests and fuzz targets
+/// Both paths of [`ether_aton_bytes`] and of [`ether_ntoa`], for the differential tests, proptests and fuzz targets
 /// (which check each against glibc). Not part of the API: hidden, and may change.
 #[doc(hidden)]
 pub mod twins {
@@ -289,6 +289,23 @@ pub mod twins {
             }
         }
         ether_aton_general(s)
+    }
+
+    /// `ether_ntoa` by the scalar path only.
+    pub fn ether_ntoa_scalar(mac: MacAddr) -> EtherNtoa {
+        let (text, len) = ntoa_scalar(mac.0);
+        EtherNtoa { text: AsciiBuf::new(text, len) }
+    }
+
+    /// `ether_ntoa` by the SSSE3 kernel; `None` when this target or CPU has no SIMD kernel.
+    pub fn ether_ntoa_simd(mac: MacAddr) -> Option<EtherNtoa> {
+        #[cfg(all(target_arch = "x86_64", not(miri)))]
+        if let Some(cpu) = Ssse3::detect() {
+            let (text, len) = cpu.ntoa(mac.0);
+            return Some(EtherNtoa { text: AsciiBuf::new(text, len) });
+        }
+        let _ = mac;
+        None
     }
 
     /// `ether_aton_bytes` by the SIMD path (the SSE2 canonical kernel, the SSSE3 short-form
@@ -527,22 +544,36 @@ impl Eq for EtherNtoa {}
 #[doc(alias = "ether_ntoa_r")]
 #[inline]
 pub fn ether_ntoa(mac: MacAddr) -> EtherNtoa {
-    // Room for two digits after the longest possible prefix, so every write is in bounds.
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    if let Some(cpu) = Ssse3::detect() {
+        let (text, len) = cpu.ntoa(mac.0);
+        return EtherNtoa { text: AsciiBuf::new(text, len) };
+    }
+    let (text, len) = ntoa_scalar(mac.0);
+    EtherNtoa { text: AsciiBuf::new(text, len) }
+}
+
+/// glibc's `ether_ntoa` text of `octets` and its length: the scalar twin of the SSSE3 kernel
+/// (`simd::mac`), and the path of every other target, of CPUs without SSSE3, and of Miri.
+/// Branch-free: each octet writes three bytes (`hi lo :`, or `lo : :` for one digit, chosen
+/// by masks, not branches) and advances by 3 or 2.
+#[inline]
+fn ntoa_scalar(octets: [u8; 6]) -> ([u8; NTOA_MAX], usize) {
+    // Room for three bytes after the longest possible prefix, so every write is in bounds.
     let mut buf = [b':'; NTOA_MAX + 1];
     let mut pos = 0usize;
-    for &b in &mac.0 {
+    for &b in &octets {
         let hi = HEX_DIGITS[usize::from(b >> 4)];
         let lo = HEX_DIGITS[usize::from(b & 0xf)];
-        let two = usize::from(b >= 0x10);
-        // Branch-free: write "hi lo :" or "lo : :", then advance past the digits and one ':'.
+        let two = u8::from(b >= 0x10);
+        let keep = two.wrapping_neg(); // 0xff for two digits, 0 for one
         let p = pos & 15; // pos <= 15 here; the mask lets the compiler drop bounds checks
-        buf[p] = if two == 1 { hi } else { lo };
-        buf[p + 1] = if two == 1 { lo } else { b':' };
+        buf[p] = (hi & keep) | (lo & !keep);
+        buf[p + 1] = (lo & keep) | (b':' & !keep);
         buf[p + 2] = b':';
-        pos = p + two + 2;
+        pos = p + usize::from(two) + 2;
     }
-    let len = pos - 1; // drop the last ':'
     let mut out = [0u8; NTOA_MAX];
     out.copy_from_slice(&buf[..NTOA_MAX]);
-    EtherNtoa { text: AsciiBuf::new(out, len) }
+    (out, pos - 1) // the last ':' is not part of the text
 }

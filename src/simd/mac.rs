@@ -154,3 +154,91 @@ pub(crate) fn mac_canonical(h: &[u8; 17]) -> Option<[u8; 6]> {
         Some([b[0], b[1], b[2], b[3], b[4], b[5]])
     }
 }
+
+/// glibc's `ether_ntoa` text (`%x:%x:%x:%x:%x:%x`: lowercase, no leading zeros), branch-free:
+/// the shape is which of the six octets are below 0x10 (one digit), 64 shapes, and each shape
+/// has a `pshufb` pattern that picks the output bytes from the twelve hex digits and a `:`.
+struct NtoaShapes {
+    /// For shape `k` (bit i set: octet i has one digit), output byte j is lane `shuffle[k][j]`
+    /// of the source vector: lanes 0..12 are the high and low digit of each octet in text
+    /// order, lane 12 is `:`; 0x80 (a zero byte) past the text. Output byte 16 exists only
+    /// for shape 0 (all two-digit, 17 bytes) and is the last low digit, which the kernel
+    /// writes itself.
+    shuffle: [[u8; 16]; 64],
+    /// The text's length for each shape: 17 minus the number of one-digit octets.
+    len: [u8; 64],
+}
+
+static NTOA: NtoaShapes = {
+    let mut t = NtoaShapes { shuffle: [[0x80; 16]; 64], len: [0; 64] };
+    let mut k = 0;
+    while k < 64 {
+        let mut pos = 0;
+        let mut i = 0;
+        while i < 6 {
+            let mut lanes = [2 * i as u8, 2 * i as u8 + 1, 12];
+            let mut from = 0;
+            if k >> i & 1 == 1 {
+                from = 1; // no high digit
+            }
+            if i == 5 {
+                lanes[2] = 0xff; // no ':' after the last octet
+            }
+            while from < 3 && lanes[from] != 0xff {
+                if pos < 16 {
+                    t.shuffle[k][pos] = lanes[from];
+                }
+                pos += 1;
+                from += 1;
+            }
+            i += 1;
+        }
+        t.len[k] = pos as u8;
+        k += 1;
+    }
+    t
+};
+
+/// The sixteen lowercase hex digits, the `pshufb` table of [`ntoa_ssse3`].
+static HEX_ASCII: [u8; 16] = *b"0123456789abcdef";
+
+impl Ssse3 {
+    /// glibc's `ether_ntoa` text of `octets` and its length (11 to 17). Bytes past the length
+    /// are zero or ASCII digits. The scalar twin is `ether::ntoa_scalar`.
+    #[inline]
+    pub(crate) fn ntoa(self, octets: [u8; 6]) -> ([u8; 17], usize) {
+        // SAFETY: the CPU has SSSE3 (an `Ssse3` exists only then); ntoa_ssse3 reads only its
+        // own statics and writes only its local buffer.
+        unsafe { ntoa_ssse3(octets) }
+    }
+}
+
+#[target_feature(enable = "ssse3")]
+unsafe fn ntoa_ssse3(octets: [u8; 6]) -> ([u8; 17], usize) {
+    let [a, b, c, d, e, f] = octets;
+    let word = u64::from_le_bytes([a, b, c, d, e, f, 0, 0]);
+    let mut out = [0u8; 17];
+    // SAFETY: SSE2/SSSE3 intrinsics on registers (the CPU has SSSE3: the caller's `Ssse3`
+    // proves it); the loads read 16-byte statics and the store writes out[0..16], all through
+    // the unaligned _mm_loadu_si128/_mm_storeu_si128.
+    let k = unsafe {
+        let x = _mm_cvtsi64_si128(word as i64);
+        let nib = _mm_set1_epi8(0x0f);
+        let hi = _mm_and_si128(_mm_srli_epi16::<4>(x), nib);
+        let lo = _mm_and_si128(x, nib);
+        // Lanes 0..12: high, low digit of each octet; lanes 12..16 hold nibble 0, i.e. '0',
+        // which OR ':' makes ':' ('0' | ':' == ':').
+        let digits =
+            _mm_shuffle_epi8(_mm_loadu_si128(HEX_ASCII.as_ptr().cast()), _mm_unpacklo_epi8(hi, lo));
+        let source = _mm_or_si128(digits, _mm_set_epi32(0x3a3a_3a3a, 0, 0, 0));
+        // Bit i: octet i is below 0x10 (its high nibble is 0); bits 6.. come from the zero
+        // padding and are masked off.
+        let k = (_mm_movemask_epi8(_mm_cmpeq_epi8(hi, _mm_setzero_si128())) & 0x3f) as usize;
+        let pattern = _mm_loadu_si128(NTOA.shuffle[k].as_ptr().cast());
+        _mm_storeu_si128(out.as_mut_ptr().cast(), _mm_shuffle_epi8(source, pattern));
+        k
+    };
+    // Byte 16, used only by the 17-byte shape: the last octet's low digit.
+    out[16] = HEX_ASCII[usize::from(f & 0x0f)];
+    (out, usize::from(NTOA.len[k]))
+}
