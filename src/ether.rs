@@ -21,8 +21,6 @@ use std::fmt;
 use std::ops::Deref;
 use std::str::FromStr;
 
-#[cfg(all(target_arch = "x86_64", not(miri)))]
-use crate::ascii::load16;
 use crate::ascii::{HEX_VALUE, NOT_HEX};
 use crate::error::{ParseError, ParseErrorKind};
 use crate::simd::text::AsciiBuf;
@@ -233,15 +231,24 @@ pub fn ether_aton(s: &str) -> Result<MacAddr, EtherError> {
 /// ```
 #[inline]
 pub fn ether_aton_bytes(s: &[u8]) -> Result<MacAddr, EtherError> {
-    // The canonical form, exactly 17 bytes: one SSE2 load and a few compares on x86_64, a few
-    // word operations elsewhere; inlined into the caller. Everything else (including the
-    // canonical form followed by text glibc ignores) takes `ether_aton_rest`.
+    // Six parts of one or two digits and nothing else (11 to 17 bytes: the canonical form and
+    // glibc's own ether_ntoa form): one SSSE3 kernel when the CPU has it (checked once,
+    // cached). Everything else, including a valid address followed by text glibc ignores,
+    // takes the general grammar, which also finds every error.
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    if let Some(cpu) = Ssse3::detect() {
+        return match six_parts_simd(cpu, s) {
+            Some(mac) => Ok(mac),
+            None => ether_aton_general(s),
+        };
+    }
+    // Without SSSE3: the canonical form, exactly 17 bytes, by a few word operations.
     if let Ok(head) = <&[u8; 17]>::try_from(s) {
         if let Some(mac) = canonical(head) {
             return Ok(mac);
         }
     }
-    ether_aton_rest(s)
+    ether_aton_general(s)
 }
 
 /// The canonical form: the SSE2 kernel on x86_64 (not under Miri), else [`parse_canonical`],
@@ -254,24 +261,18 @@ fn canonical(head: &[u8; 17]) -> Option<MacAddr> {
     return parse_canonical(head);
 }
 
-/// Everything but the canonical form: parts of one or two digits (glibc's own ether_ntoa
-/// form, at most 16 bytes) by the SSSE3 kernel when the CPU has it, and the general grammar
-/// (the kernel's scalar twin, which also finds every error).
-#[inline(never)]
-fn ether_aton_rest(s: &[u8]) -> Result<MacAddr, EtherError> {
-    #[cfg(all(target_arch = "x86_64", not(miri)))]
-    if let Some(cpu) = Ssse3::detect() {
-        if let Some(mac) = short_simd(cpu, s) {
-            return Ok(mac);
-        }
-    }
-    ether_aton_general(s)
-}
-
+/// The SSSE3 kernel's inputs: the first and last eight bytes (overlapping below 16 bytes) and
+/// byte 8, which neither covers at 17 bytes.
 #[cfg(all(target_arch = "x86_64", not(miri)))]
 #[inline]
-fn short_simd(cpu: Ssse3, s: &[u8]) -> Option<MacAddr> {
-    cpu.mac(load16(s)?, s.len()).map(MacAddr)
+fn six_parts_simd(cpu: Ssse3, s: &[u8]) -> Option<MacAddr> {
+    let n = s.len();
+    if !(11..=17).contains(&n) {
+        return None;
+    }
+    let first = u64::from_le_bytes(*s.first_chunk::<8>()?);
+    let last = u64::from_le_bytes(*s.last_chunk::<8>()?);
+    cpu.mac(first, last, s[8], n).map(MacAddr)
 }
 
 /// Both paths of [`ether_aton_bytes`] and of [`ether_ntoa`], for the differential tests, proptests and fuzz targets

@@ -14,96 +14,145 @@ use std::arch::x86_64::*;
 use super::x86::{vector, Ssse3};
 
 impl Ssse3 {
-    /// A MAC address with parts of one or two hex digits separated by `:` and nothing else,
-    /// at most 16 bytes (`text` holds the `n` input bytes, zero after); the 17-byte canonical
-    /// form has its own path.
+    /// A MAC address of six parts of one or two hex digits separated by `:` and nothing else:
+    /// 11 to 17 bytes, the canonical `xx:xx:xx:xx:xx:xx` included. `first` is the input's first
+    /// eight bytes, `last` its last eight (they overlap when `n` < 16), `mid` its byte 8 (the
+    /// one byte neither covers when `n` is 17), all little-endian.
     #[inline]
-    pub(crate) fn mac(self, text: u128, n: usize) -> Option<[u8; 6]> {
+    pub(crate) fn mac(self, first: u64, last: u64, mid: u8, n: usize) -> Option<[u8; 6]> {
         // SAFETY: as in `quad`: the CPU has SSSE3; mac_ssse3 reads only its own statics.
-        unsafe { mac_ssse3(text, n) }
+        unsafe { mac_ssse3(first, last, mid, n) }
     }
 }
 
-/// The multiplier of the perfect hash of a short MAC's shape: `key * MAC_MAGIC >> 24` maps the
-/// 64 keys (`colons | 1 << len`, one per mix of 1- and 2-digit parts) to distinct slots of
-/// [`MacShapes::slot`] (found by search; the table's construction asserts there is no
-/// collision).
-const MAC_MAGIC: u32 = 0xc661_1e6b;
+/// The multiplier of the perfect hash of a MAC's shape: `key * MAC_MAGIC >> 24` maps the 64
+/// keys (the colon lanes of the two 8-byte halves, `| n << 16`: one key per mix of 1- and
+/// 2-digit parts) to distinct slots of [`MacShapes`] (found by search; the table's
+/// construction asserts there is no collision).
+const MAC_MAGIC: u32 = 0x22a6_08bf;
 
-/// The shape of every mix of six parts of one or two hex digits, indexed by a 6-bit number
-/// whose bit k says part k has two digits; index 64 is "no such shape".
+/// The 64 shapes of six parts of one or two hex digits, by hash slot (256 slots, so the hash
+/// indexes the shape directly).
 struct MacShapes {
-    /// For each hash slot, the index of the shape that hashes there, or 64.
-    slot: [u8; 256],
-    /// The key of each shape (0 for index 64, which no input matches).
-    key: [u32; 65],
-    /// The `pshufb` pattern of each shape: the high digit of part k in byte k (0x80, a zero
-    /// byte, for a one-digit part), the low digit in byte 8 + k.
-    shuffle: [[u8; 16]; 65],
+    /// The key of the shape in each slot (0 where there is none: no input has key 0).
+    key: [u32; 256],
+    /// The `pshufb` pattern of the shape in each slot: the lane of the high digit of part k
+    /// in byte 2k (0x80, a zero byte, for a one-digit part), the lane of its low digit in
+    /// byte 2k + 1. Lanes 0..8 are input bytes 0..8, lanes 8..16 input bytes n - 8..n.
+    shuffle: [[u8; 16]; 256],
 }
 
 static MAC: MacShapes = {
-    let mut m = MacShapes { slot: [64; 256], key: [0; 65], shuffle: [[0x80; 16]; 65] };
+    let mut m = MacShapes { key: [0; 256], shuffle: [[0x80; 16]; 256] };
     let mut idx = 0;
     while idx < 64 {
+        // The shape's text: 1 or 2 digits per part (bit k of idx: part k has two), and the
+        // byte just past each part (its ':', or the end).
+        let mut ends = [0usize; 6];
         let mut start = 0;
-        let mut key = 0u32;
         let mut k = 0;
         while k < 6 {
-            let len = 1 + (idx >> k & 1);
-            let end = start + len;
-            m.shuffle[idx][8 + k] = (end - 1) as u8;
-            if len == 2 {
-                m.shuffle[idx][k] = (end - 2) as u8;
-            }
-            key |= 1 << end; // a colon after parts 0..5, the end of the input after part 5
-            start = end + 1;
+            ends[k] = start + 1 + (idx >> k & 1);
+            start = ends[k] + 1;
             k += 1;
         }
-        m.key[idx] = key;
+        let n = ends[5];
+        let mut colons = 0u32;
+        let mut l = 0;
+        while l < 16 {
+            let p = if l < 8 { l } else { l + n - 16 };
+            let mut k = 0;
+            while k < 5 {
+                if p == ends[k] {
+                    colons |= 1 << l;
+                }
+                k += 1;
+            }
+            l += 1;
+        }
+        let key = colons | (n as u32) << 16;
         let slot = (key.wrapping_mul(MAC_MAGIC) >> 24) as usize;
-        assert!(m.slot[slot] == 64, "MAC_MAGIC is not a perfect hash");
-        m.slot[slot] = idx as u8;
+        assert!(m.key[slot] == 0, "MAC_MAGIC is not a perfect hash");
+        m.key[slot] = key;
+        let mut k = 0;
+        while k < 6 {
+            let end = ends[k] - 1; // the part's last digit
+            m.shuffle[slot][2 * k + 1] = mac_lane(end, n);
+            if idx >> k & 1 == 1 {
+                m.shuffle[slot][2 * k] = mac_lane(end - 1, n);
+            }
+            k += 1;
+        }
         idx += 1;
     }
     m
 };
 
-#[target_feature(enable = "ssse3")]
-unsafe fn mac_ssse3(text: u128, n: usize) -> Option<[u8; 6]> {
-    if !(11..=16).contains(&n) {
-        return None;
+/// The kernel's lane of input byte `p` of an `n`-byte MAC: lanes 0..8 hold bytes 0..8, lanes
+/// 8..16 bytes n - 8..n.
+const fn mac_lane(p: usize, n: usize) -> u8 {
+    (if p < 8 { p } else { p + 16 - n }) as u8
+}
+
+/// Classes of the nibble tables: a decimal digit, a letter `a`..`f`/`A`..`F`, a `:`. A byte's
+/// class is `CLASS_HI[byte >> 4] & CLASS_LO[byte & 15]`, so it is one of these bits or 0.
+const DIGIT: u8 = 1;
+const ALPHA: u8 = 2;
+const COLON: u8 = 4;
+/// By high nibble: 3 is `0`..`9` and `:`, 4 and 6 are the letters; 8..16 (non-ASCII) none.
+static CLASS_HI: [u8; 16] = [0, 0, 0, DIGIT | COLON, ALPHA, 0, ALPHA, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+/// By low nibble: 0..10 digits, 1..7 letters, 10 is `:`.
+static CLASS_LO: [u8; 16] = {
+    let mut t = [0u8; 16];
+    let mut i = 0;
+    while i < 10 {
+        t[i] = DIGIT;
+        i += 1;
     }
-    let v = vector(text);
-    // SAFETY: SSE2/SSSE3 intrinsics on registers (the CPU has SSSE3: the
-    // caller's `Ssse3` proves it); the load reads a 16-byte static through _mm_loadu_si128,
-    // which has no alignment requirement.
+    i = 1;
+    while i < 7 {
+        t[i] |= ALPHA;
+        i += 1;
+    }
+    t[10] = COLON;
+    t
+};
+/// By high nibble: what to add to the low nibble for a digit's value (9 for letters).
+static VALUE_HI: [u8; 16] = [0, 0, 0, 0, 9, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+/// The `pmaddubsw` weights that make each (high, low) digit pair one octet.
+static OCTET_WEIGHTS: [i8; 16] = [16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1];
+
+#[target_feature(enable = "ssse3")]
+unsafe fn mac_ssse3(first: u64, last: u64, mid: u8, n: usize) -> Option<[u8; 6]> {
+    let v = vector(u128::from(first) | u128::from(last) << 64);
+    // SAFETY: SSE2/SSSE3 intrinsics on registers (the CPU has SSSE3: the caller's `Ssse3`
+    // proves it); the loads read 16-byte statics through _mm_loadu_si128, which has no
+    // alignment requirement.
     unsafe {
-        let t = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
-        let is_dec = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t);
-        // 'a'..='f' and 'A'..='F': fold case, then the same unsigned range test.
-        let a = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(b'a' as i8));
-        let is_alpha = _mm_cmpeq_epi8(_mm_min_epu8(a, _mm_set1_epi8(5)), a);
-        let hex = _mm_movemask_epi8(_mm_or_si128(is_dec, is_alpha)) as u32;
-        let colons = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b':' as i8))) as u32;
-        // The shape: where the colons are and where the input ends; only the 64 shapes of six
-        // 1- or 2-digit parts are in the table.
-        let key = colons | 1 << n;
-        let idx = usize::from(MAC.slot[(key.wrapping_mul(MAC_MAGIC) >> 24) as usize]);
-        let (shape_key, pattern) = (*MAC.key.get(idx)?, MAC.shuffle.get(idx)?);
-        if key != shape_key || (hex | colons) != (1u32 << n) - 1 {
+        let lo = _mm_and_si128(v, _mm_set1_epi8(0x0f));
+        let hi = _mm_and_si128(_mm_srli_epi16::<4>(v), _mm_set1_epi8(0x0f));
+        let class = _mm_and_si128(
+            _mm_shuffle_epi8(_mm_loadu_si128(CLASS_HI.as_ptr().cast()), hi),
+            _mm_shuffle_epi8(_mm_loadu_si128(CLASS_LO.as_ptr().cast()), lo),
+        );
+        // COLON is bit 2: five places up it is bit 7, which movemask reads (class < 8, so
+        // the 16-bit shift moves nothing into the next byte's bit 7).
+        let colons = _mm_movemask_epi8(_mm_slli_epi16::<5>(class)) as u32;
+        let other = _mm_movemask_epi8(_mm_cmpeq_epi8(class, _mm_setzero_si128()));
+        // The shape: where the colons are, and the length; only the 64 shapes of six 1- or
+        // 2-digit parts are in the table. At 17 bytes the one byte outside the two halves
+        // (byte 8) is the canonical form's third colon.
+        let key = colons | (n as u32) << 16;
+        let slot = (key.wrapping_mul(MAC_MAGIC) >> 24) as usize;
+        let ok = (key == MAC.key[slot]) & (other == 0) & ((n != 17) | (mid == b':'));
+        if !ok {
             return None;
         }
-        // Digit values: decimal t, or the folded letter's offset + 10.
-        let value = _mm_or_si128(
-            _mm_and_si128(is_dec, t),
-            _mm_andnot_si128(is_dec, _mm_add_epi8(a, _mm_set1_epi8(10))),
-        );
-        let x = _mm_shuffle_epi8(value, _mm_loadu_si128(pattern.as_ptr().cast()));
-        // Byte k: high digit << 4 | low digit (the high half is bytes 0..6, the low 8..14).
-        // Every byte of `x` is below 16, so the 16-bit shift moves no bit across a byte.
-        let octets = _mm_or_si128(_mm_slli_epi16::<4>(x), _mm_srli_si128::<8>(x));
-        let word = _mm_cvtsi128_si64(octets) as u64;
+        let value =
+            _mm_add_epi8(lo, _mm_shuffle_epi8(_mm_loadu_si128(VALUE_HI.as_ptr().cast()), hi));
+        let pairs = _mm_shuffle_epi8(value, _mm_loadu_si128(MAC.shuffle[slot].as_ptr().cast()));
+        let octets = _mm_maddubs_epi16(pairs, _mm_loadu_si128(OCTET_WEIGHTS.as_ptr().cast()));
+        let word = _mm_cvtsi128_si64(_mm_packus_epi16(octets, octets)) as u64;
         let b = word.to_le_bytes();
         Some([b[0], b[1], b[2], b[3], b[4], b[5]])
     }
