@@ -231,20 +231,26 @@ pub fn ether_aton(s: &str) -> Result<MacAddr, EtherError> {
 /// ```
 #[inline]
 pub fn ether_aton_bytes(s: &[u8]) -> Result<MacAddr, EtherError> {
-    // Six parts of one or two digits and nothing else (11 to 17 bytes: the canonical form and
-    // glibc's own ether_ntoa form): one SSSE3 kernel when the CPU has it (checked once,
-    // cached). Everything else, including a valid address followed by text glibc ignores,
-    // takes the general grammar, which also finds every error.
-    #[cfg(all(target_arch = "x86_64", not(miri)))]
-    if let Some(cpu) = Ssse3::detect() {
-        return match six_parts_simd(cpu, s) {
-            Some(mac) => Ok(mac),
-            None => ether_aton_general(s),
-        };
-    }
-    // Without SSSE3: the canonical form, exactly 17 bytes, by a few word operations.
+    // The canonical form, exactly 17 bytes: one SSE2 load pair and a few compares on x86_64
+    // (no CPU check: SSE2 is the baseline), a few word operations elsewhere; inlined into
+    // the caller. Everything else takes `ether_aton_rest`.
     if let Ok(head) = <&[u8; 17]>::try_from(s) {
         if let Some(mac) = canonical(head) {
+            return Ok(mac);
+        }
+    }
+    ether_aton_rest(s)
+}
+
+/// Everything but the canonical form: six parts of one or two digits (glibc's own
+/// `ether_ntoa` form) by the SSSE3 kernel when the CPU has it (checked once, cached), then the
+/// general grammar (the kernel's scalar twin, which also finds every error, and takes a
+/// valid address followed by text glibc ignores).
+#[inline(never)]
+fn ether_aton_rest(s: &[u8]) -> Result<MacAddr, EtherError> {
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    if let Some(cpu) = Ssse3::detect() {
+        if let Some(mac) = six_parts_simd(cpu, s) {
             return Ok(mac);
         }
     }
@@ -261,18 +267,17 @@ fn canonical(head: &[u8; 17]) -> Option<MacAddr> {
     return parse_canonical(head);
 }
 
-/// The SSSE3 kernel's inputs: the first and last eight bytes (overlapping below 16 bytes) and
-/// byte 8, which neither covers at 17 bytes.
+/// The SSSE3 kernel's inputs: the first and last eight bytes (they overlap below 16 bytes).
 #[cfg(all(target_arch = "x86_64", not(miri)))]
 #[inline]
 fn six_parts_simd(cpu: Ssse3, s: &[u8]) -> Option<MacAddr> {
     let n = s.len();
-    if !(11..=17).contains(&n) {
+    if !(11..=16).contains(&n) {
         return None;
     }
     let first = u64::from_le_bytes(*s.first_chunk::<8>()?);
     let last = u64::from_le_bytes(*s.last_chunk::<8>()?);
-    cpu.mac(first, last, s[8], n).map(MacAddr)
+    cpu.mac(first, last, n).map(MacAddr)
 }
 
 /// Both paths of [`ether_aton_bytes`] and of [`ether_ntoa`], for the differential tests, proptests and fuzz targets

@@ -14,14 +14,14 @@ use std::arch::x86_64::*;
 use super::x86::{vector, Ssse3};
 
 impl Ssse3 {
-    /// A MAC address of six parts of one or two hex digits separated by `:` and nothing else:
-    /// 11 to 17 bytes, the canonical `xx:xx:xx:xx:xx:xx` included. `first` is the input's first
-    /// eight bytes, `last` its last eight (they overlap when `n` < 16), `mid` its byte 8 (the
-    /// one byte neither covers when `n` is 17), all little-endian.
+    /// A MAC address of six parts of one or two hex digits separated by `:` and nothing else,
+    /// at least one part with one digit: 11 to 16 bytes (the 17-byte canonical form has its own
+    /// kernel, [`mac_canonical`]). `first` is the input's first eight bytes, `last` its last
+    /// eight (they overlap when `n` < 16), both little-endian.
     #[inline]
-    pub(crate) fn mac(self, first: u64, last: u64, mid: u8, n: usize) -> Option<[u8; 6]> {
+    pub(crate) fn mac(self, first: u64, last: u64, n: usize) -> Option<[u8; 6]> {
         // SAFETY: as in `quad`: the CPU has SSSE3; mac_ssse3 reads only its own statics.
-        unsafe { mac_ssse3(first, last, mid, n) }
+        unsafe { mac_ssse3(first, last, n) }
     }
 }
 
@@ -31,7 +31,8 @@ impl Ssse3 {
 /// construction asserts there is no collision).
 const MAC_MAGIC: u32 = 0x22a6_08bf;
 
-/// The 64 shapes of six parts of one or two hex digits, by hash slot (256 slots, so the hash
+/// The 63 shapes of six parts of one or two hex digits with at least one one-digit part, by
+/// hash slot (256 slots, so the hash
 /// indexes the shape directly).
 struct MacShapes {
     /// The key of the shape in each slot (0 where there is none: no input has key 0).
@@ -45,7 +46,8 @@ struct MacShapes {
 static MAC: MacShapes = {
     let mut m = MacShapes { key: [0; 256], shuffle: [[0x80; 16]; 256] };
     let mut idx = 0;
-    while idx < 64 {
+    // idx 63 (all parts two digits) is the canonical form, 17 bytes: not this kernel's.
+    while idx < 63 {
         // The shape's text: 1 or 2 digits per part (bit k of idx: part k has two), and the
         // byte just past each part (its ':', or the end).
         let mut ends = [0usize; 6];
@@ -123,7 +125,7 @@ static VALUE_HI: [u8; 16] = [0, 0, 0, 0, 9, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 static OCTET_WEIGHTS: [i8; 16] = [16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1];
 
 #[target_feature(enable = "ssse3")]
-unsafe fn mac_ssse3(first: u64, last: u64, mid: u8, n: usize) -> Option<[u8; 6]> {
+unsafe fn mac_ssse3(first: u64, last: u64, n: usize) -> Option<[u8; 6]> {
     let v = vector(u128::from(first) | u128::from(last) << 64);
     // SAFETY: SSE2/SSSE3 intrinsics on registers (the CPU has SSSE3: the caller's `Ssse3`
     // proves it); the loads read 16-byte statics through _mm_loadu_si128, which has no
@@ -139,12 +141,11 @@ unsafe fn mac_ssse3(first: u64, last: u64, mid: u8, n: usize) -> Option<[u8; 6]>
         // the 16-bit shift moves nothing into the next byte's bit 7).
         let colons = _mm_movemask_epi8(_mm_slli_epi16::<5>(class)) as u32;
         let other = _mm_movemask_epi8(_mm_cmpeq_epi8(class, _mm_setzero_si128()));
-        // The shape: where the colons are, and the length; only the 64 shapes of six 1- or
-        // 2-digit parts are in the table. At 17 bytes the one byte outside the two halves
-        // (byte 8) is the canonical form's third colon.
+        // The shape: where the colons are, and the length; only the 63 shapes are in the
+        // table, and every byte must be a hex digit or a colon.
         let key = colons | (n as u32) << 16;
         let slot = (key.wrapping_mul(MAC_MAGIC) >> 24) as usize;
-        let ok = (key == MAC.key[slot]) & (other == 0) & ((n != 17) | (mid == b':'));
+        let ok = (key == MAC.key[slot]) & (other == 0);
         if !ok {
             return None;
         }
