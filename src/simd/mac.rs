@@ -1,13 +1,15 @@
-//! The MAC address kernels of `ether_aton` (x86_64): the SSSE3 kernel for six parts of one or
-//! two hex digits (glibc's own `ether_ntoa` form), behind the cached run-time CPU check
-//! ([`Ssse3`]), and the SSE2 kernel for the canonical 17-byte `xx:xx:xx:xx:xx:xx` form.
+//! The MAC address kernels (x86_64): for `ether_aton`, the SSSE3 kernel for six parts of one or
+//! two hex digits with at least one one-digit part (glibc's own `ether_ntoa` form), behind the
+//! cached run-time CPU check ([`Ssse3`]), and the SSE2 kernel for the canonical 17-byte
+//! `xx:xx:xx:xx:xx:xx` form; for `ether_ntoa`, the SSSE3 formatter.
 //!
 //! Same rules as [`x86`](super::x86), whose helpers they share: the short-form kernel takes the
-//! input already loaded into a `u128` (bytes past the end are zero), the canonical kernel reads
-//! exactly the 17 bytes of its array; each `unsafe` has its SAFETY line; each returns `None` for
-//! anything that is not its one exact form, and the caller then runs the scalar grammar
-//! (`ether::ether_aton_general`), which also finds the error. Their scalar twins are in
-//! `ether.rs`.
+//! input's first and last eight bytes as integers, the canonical kernel reads exactly the 17
+//! bytes of its array, the formatter only its six octets; each `unsafe` has its SAFETY line.
+//! The parsers return `None` for anything that is not their one exact form, and the caller then
+//! runs the scalar grammar (`ether::ether_aton_general`), which also finds the error. The
+//! scalar twins (`ether::parse_canonical`, `ether::ether_aton_general`, `ether::ntoa_scalar`)
+//! are in `ether.rs`.
 
 use std::arch::x86_64::*;
 

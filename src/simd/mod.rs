@@ -8,7 +8,8 @@
 //!   `inet_pton4`/`inet_aton`, chosen at run time (std caches the CPU feature test in an
 //!   atomic), and the SSE2 hex digits of `inet_ntop`.
 //! - `mac` (x86_64 only): the MAC address kernels of `ether_aton` (SSE2 canonical form, SSSE3
-//!   1-digit parts), sharing `x86`'s helpers and CPU check. Their scalar twins live in
+//!   1-digit parts) and the SSSE3 `ether_ntoa` formatter, sharing `x86`'s helpers and CPU
+//!   check. Their scalar twins live in
 //!   `inet.rs` and `ether.rs` (safe code); `berkeley::inet::twins` and `berkeley::ether::twins`
 //!   expose both paths to the differential tests and proptests (tests/inet.rs,
 //!   tests/ether.rs), which check both against glibc, and to the fuzz targets.
