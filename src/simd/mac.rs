@@ -168,10 +168,6 @@ unsafe fn mac_ssse3(first: u64, last: u64, n: usize) -> Option<[u8; 6]> {
 /// inlines into `ether_aton`. Its scalar twin is `ether::parse_canonical`.
 #[inline]
 pub(crate) fn mac_canonical(h: &[u8; 17]) -> Option<[u8; 6]> {
-    /// The digit bytes after the blend: 16-bit lanes 0, 1, 3, 4, 6, 7.
-    const DIGITS: i32 = 0b1111_0011_1100_1111;
-    /// The colons of the first load: bytes 2, 5, 8, 11, 14.
-    const COLONS: i32 = 0b0100_1001_0010_0100;
     // SAFETY: SSE2 is part of the x86_64 baseline; the two loads read h[0..16] and h[1..17],
     // inside the 17-byte array, through _mm_loadu_si128, which has no alignment requirement.
     unsafe {
@@ -184,20 +180,25 @@ pub(crate) fn mac_canonical(h: &[u8; 17]) -> Option<[u8; 6]> {
         let is_dec = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t);
         let a = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(b'a' as i8));
         let is_alpha = _mm_cmpeq_epi8(_mm_min_epu8(a, _mm_set1_epi8(5)), a);
-        let hex = _mm_movemask_epi8(_mm_or_si128(is_dec, is_alpha));
-        let colons = _mm_movemask_epi8(_mm_cmpeq_epi8(first, _mm_set1_epi8(b':' as i8)));
-        if (hex & DIGITS) != DIGITS || colons != COLONS {
+        // Every byte lane must pass both tests: the blend's digit lanes (16-bit lanes 0, 1, 3,
+        // 4, 6, 7) hold hex digits, and bytes 2, 5, 8, 11, 14 of the first load are colons.
+        // (The blend's lanes 2 and 5, and the first load's other bytes, pass by the masks.)
+        let not_digit = _mm_set_epi16(0, 0, -1, 0, 0, -1, 0, 0);
+        let not_colon = _mm_set_epi8(-1, 0, -1, -1, 0, -1, -1, 0, -1, -1, 0, -1, -1, 0, -1, -1);
+        let hex = _mm_or_si128(_mm_or_si128(is_dec, is_alpha), not_digit);
+        let colon = _mm_or_si128(_mm_cmpeq_epi8(first, _mm_set1_epi8(b':' as i8)), not_colon);
+        if _mm_movemask_epi8(_mm_and_si128(hex, colon)) != 0xffff {
             return None;
         }
-        // Digit values (0..=15; the two unused lanes hold garbage), then each 16-bit lane
-        // becomes high << 4 | low: the high digit is its low byte (text order, little-endian).
-        let value = _mm_or_si128(
-            _mm_and_si128(is_dec, t),
-            _mm_andnot_si128(is_dec, _mm_add_epi8(a, _mm_set1_epi8(10))),
-        );
-        let octet = _mm_or_si128(
-            _mm_slli_epi16::<4>(_mm_and_si128(value, _mm_set1_epi16(0x0f))),
-            _mm_and_si128(_mm_srli_epi16::<8>(value), _mm_set1_epi16(0x0f)),
+        // Digit values (0..=15 in the digit lanes, garbage in lanes 2 and 5): a decimal digit
+        // is t (0..=9, while its a + 10 wraps to 217 or more), a letter a + 10 (10..=15, while
+        // its t is 17 or more), so the smaller of the two either way.
+        let value = _mm_min_epu8(t, _mm_add_epi8(a, _mm_set1_epi8(10)));
+        // Each 16-bit lane holds high + low << 8: << 4 plus >> 8 is high << 4 | low in the
+        // low byte (no carry: the sum is below 2^16), masked to it.
+        let octet = _mm_and_si128(
+            _mm_add_epi16(_mm_slli_epi16::<4>(value), _mm_srli_epi16::<8>(value)),
+            _mm_set1_epi16(0xff),
         );
         // Lanes 0, 1, 3, 4, 6, 7 to bytes; drop bytes 2 and 5.
         let w = _mm_cvtsi128_si64(_mm_packus_epi16(octet, octet)) as u64;
