@@ -251,9 +251,7 @@ pub fn ether_aton_bytes(s: &[u8]) -> Result<MacAddr, EtherError> {
 fn ether_aton_rest(s: &[u8]) -> Result<MacAddr, EtherError> {
     #[cfg(all(target_arch = "x86_64", not(miri)))]
     if let Some(cpu) = Ssse3::detect() {
-        if let Some(mac) = six_parts_simd(cpu, s) {
-            return Ok(mac);
-        }
+        return cpu.mac_then(s, |mac| Ok(MacAddr(mac)), || ether_aton_general(s));
     }
     ether_aton_general(s)
 }
@@ -266,19 +264,6 @@ fn canonical(head: &[u8; 17]) -> Option<MacAddr> {
     return crate::simd::mac::mac_canonical(head).map(MacAddr);
     #[cfg(not(all(target_arch = "x86_64", not(miri))))]
     return parse_canonical(head);
-}
-
-/// The SSSE3 kernel's inputs: the first and last eight bytes (they overlap below 16 bytes).
-#[cfg(all(target_arch = "x86_64", not(miri)))]
-#[inline]
-fn six_parts_simd(cpu: Ssse3, s: &[u8]) -> Option<MacAddr> {
-    let n = s.len();
-    if !(11..=16).contains(&n) {
-        return None;
-    }
-    let first = u64::from_le_bytes(*s.first_chunk::<8>()?);
-    let last = u64::from_le_bytes(*s.last_chunk::<8>()?);
-    cpu.mac(first, last, n).map(MacAddr)
 }
 
 /// Both paths of [`ether_aton_bytes`] and of [`ether_ntoa`], for the differential tests, proptests and fuzz targets

@@ -16,14 +16,21 @@ use std::arch::x86_64::*;
 use super::x86::{vector, Ssse3};
 
 impl Ssse3 {
-    /// A MAC address of six parts of one or two hex digits separated by `:` and nothing else,
-    /// at least one part with one digit: 11 to 16 bytes (the 17-byte canonical form has its own
-    /// kernel, [`mac_canonical`]). `first` is the input's first eight bytes, `last` its last
-    /// eight (they overlap when `n` < 16), both little-endian.
+    /// `found(octets)` when `s` is a MAC address of six parts of one or two hex digits
+    /// separated by `:` and nothing else, at least one part with one digit (11 to 16 bytes;
+    /// the 17-byte canonical form has its own kernel, [`mac_canonical`]); else `other()`. One
+    /// SSSE3 function with both continuations inlined, so the caller pays one call, with no
+    /// `Option` in between.
     #[inline]
-    pub(crate) fn mac(self, first: u64, last: u64, n: usize) -> Option<[u8; 6]> {
-        // SAFETY: as in `quad`: the CPU has SSSE3; mac_ssse3 reads only its own statics.
-        unsafe { mac_ssse3(first, last, n) }
+    pub(crate) fn mac_then<R>(
+        self,
+        s: &[u8],
+        found: impl FnOnce([u8; 6]) -> R,
+        other: impl FnOnce() -> R,
+    ) -> R {
+        // SAFETY: as in `quad`: the CPU has SSSE3; mac_then_ssse3 reads `s` through safe
+        // slice methods and its own statics.
+        unsafe { mac_then_ssse3(s, found, other) }
     }
 }
 
@@ -126,6 +133,27 @@ static VALUE_HI: [u8; 16] = [0, 0, 0, 0, 9, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 /// The `pmaddubsw` weights that make each (high, low) digit pair one octet.
 static OCTET_WEIGHTS: [i8; 16] = [16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1];
 
+#[target_feature(enable = "ssse3")]
+unsafe fn mac_then_ssse3<R>(
+    s: &[u8],
+    found: impl FnOnce([u8; 6]) -> R,
+    other: impl FnOnce() -> R,
+) -> R {
+    let n = s.len();
+    if (11..=16).contains(&n) {
+        if let (Some(first), Some(last)) = (s.first_chunk::<8>(), s.last_chunk::<8>()) {
+            let (first, last) = (u64::from_le_bytes(*first), u64::from_le_bytes(*last));
+            // SAFETY: this function has SSSE3 enabled, all mac_ssse3 needs (see mac_then).
+            if let Some(mac) = unsafe { mac_ssse3(first, last, n) } {
+                return found(mac);
+            }
+        }
+    }
+    other()
+}
+
+/// The kernel of [`Ssse3::mac_then`]: `first` and `last` are the input's first and last eight
+/// bytes (they overlap below 16 bytes), little-endian; `n` is its length, 11 to 16.
 #[target_feature(enable = "ssse3")]
 unsafe fn mac_ssse3(first: u64, last: u64, n: usize) -> Option<[u8; 6]> {
     let v = vector(u128::from(first) | u128::from(last) << 64);
