@@ -12,17 +12,16 @@
 //!
 //! Everything here is pure: no OS call, no allocation, no `unsafe` in this file. On x86_64,
 //! [`ether_aton`] parses the canonical `xx:xx:xx:xx:xx:xx` form with SSE2 and the forms with
-//! 1-digit parts with SSSE3 when the CPU has it (checked once, cached); every other target
-//! (aarch64 included), CPUs without SSSE3, and Miri take the scalar path, which gives identical
-//! results (the differential tests run both against glibc).
+//! 1-digit parts with SSSE3 when the CPU has it (checked once, cached), and [`ether_ntoa`]
+//! formats with SSSE3 (one shuffle, no branch on the digits); every other target (aarch64
+//! included), CPUs without SSSE3, and Miri take the scalar paths, which give identical results
+//! (the differential tests, proptests and fuzz targets run both against glibc on Linux x86_64).
 #![forbid(unsafe_code)]
 
 use std::fmt;
 use std::ops::Deref;
 use std::str::FromStr;
 
-#[cfg(all(target_arch = "x86_64", not(miri)))]
-use crate::ascii::load16;
 use crate::ascii::{HEX_VALUE, NOT_HEX};
 use crate::error::{ParseError, ParseErrorKind};
 use crate::simd::text::AsciiBuf;
@@ -233,9 +232,9 @@ pub fn ether_aton(s: &str) -> Result<MacAddr, EtherError> {
 /// ```
 #[inline]
 pub fn ether_aton_bytes(s: &[u8]) -> Result<MacAddr, EtherError> {
-    // The canonical form, exactly 17 bytes: one SSE2 load and a few compares on x86_64, a few
-    // word operations elsewhere; inlined into the caller. Everything else (including the
-    // canonical form followed by text glibc ignores) takes `ether_aton_rest`.
+    // The canonical form, exactly 17 bytes: one SSE2 load pair and a few compares on x86_64
+    // (no CPU check: SSE2 is the baseline), a few word operations elsewhere; inlined into
+    // the caller. Everything else takes `ether_aton_rest`.
     if let Ok(head) = <&[u8; 17]>::try_from(s) {
         if let Some(mac) = canonical(head) {
             return Ok(mac);
@@ -244,37 +243,30 @@ pub fn ether_aton_bytes(s: &[u8]) -> Result<MacAddr, EtherError> {
     ether_aton_rest(s)
 }
 
+/// Everything but the canonical form: six parts of one or two digits (glibc's own
+/// `ether_ntoa` form) by the SSSE3 kernel when the CPU has it (checked once, cached), then the
+/// general grammar (the kernel's scalar twin, which also finds every error, and takes a
+/// valid address followed by text glibc ignores).
+#[inline(never)]
+fn ether_aton_rest(s: &[u8]) -> Result<MacAddr, EtherError> {
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    if let Some(cpu) = Ssse3::detect() {
+        return cpu.mac_then(s, |mac| Ok(MacAddr(mac)), || ether_aton_general(s));
+    }
+    ether_aton_general(s)
+}
+
 /// The canonical form: the SSE2 kernel on x86_64 (not under Miri), else [`parse_canonical`],
 /// its scalar twin.
 #[inline]
 fn canonical(head: &[u8; 17]) -> Option<MacAddr> {
     #[cfg(all(target_arch = "x86_64", not(miri)))]
-    return crate::simd::x86::mac_canonical(head).map(MacAddr);
+    return crate::simd::mac::mac_canonical(head).map(MacAddr);
     #[cfg(not(all(target_arch = "x86_64", not(miri))))]
     return parse_canonical(head);
 }
 
-/// Everything but the canonical form: parts of one or two digits (glibc's own ether_ntoa
-/// form, at most 16 bytes) by the SSSE3 kernel when the CPU has it, and the general grammar
-/// (the kernel's scalar twin, which also finds every error).
-#[inline(never)]
-fn ether_aton_rest(s: &[u8]) -> Result<MacAddr, EtherError> {
-    #[cfg(all(target_arch = "x86_64", not(miri)))]
-    if let Some(cpu) = Ssse3::detect() {
-        if let Some(mac) = short_simd(cpu, s) {
-            return Ok(mac);
-        }
-    }
-    ether_aton_general(s)
-}
-
-#[cfg(all(target_arch = "x86_64", not(miri)))]
-#[inline]
-fn short_simd(cpu: Ssse3, s: &[u8]) -> Option<MacAddr> {
-    cpu.mac(load16(s)?, s.len()).map(MacAddr)
-}
-
-/// Both paths of [`ether_aton_bytes`], for the differential tests, proptests and fuzz targets
+/// Both paths of [`ether_aton_bytes`] and of [`ether_ntoa`], for the differential tests, proptests and fuzz targets
 /// (which check each against glibc). Not part of the API: hidden, and may change.
 #[doc(hidden)]
 pub mod twins {
@@ -289,6 +281,23 @@ pub mod twins {
             }
         }
         ether_aton_general(s)
+    }
+
+    /// `ether_ntoa` by the scalar path only.
+    pub fn ether_ntoa_scalar(mac: MacAddr) -> EtherNtoa {
+        let (text, len) = ntoa_scalar(mac.0);
+        EtherNtoa { text: AsciiBuf::new(text, len) }
+    }
+
+    /// `ether_ntoa` by the SSSE3 kernel; `None` when this target or CPU has no SIMD kernel.
+    pub fn ether_ntoa_simd(mac: MacAddr) -> Option<EtherNtoa> {
+        #[cfg(all(target_arch = "x86_64", not(miri)))]
+        if let Some(cpu) = Ssse3::detect() {
+            let (text, len) = cpu.ntoa(mac.0);
+            return Some(EtherNtoa { text: AsciiBuf::new(text, len) });
+        }
+        let _ = mac;
+        None
     }
 
     /// `ether_aton_bytes` by the SIMD path (the SSE2 canonical kernel, the SSSE3 short-form
@@ -527,22 +536,36 @@ impl Eq for EtherNtoa {}
 #[doc(alias = "ether_ntoa_r")]
 #[inline]
 pub fn ether_ntoa(mac: MacAddr) -> EtherNtoa {
-    // Room for two digits after the longest possible prefix, so every write is in bounds.
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    if let Some(cpu) = Ssse3::detect() {
+        let (text, len) = cpu.ntoa(mac.0);
+        return EtherNtoa { text: AsciiBuf::new(text, len) };
+    }
+    let (text, len) = ntoa_scalar(mac.0);
+    EtherNtoa { text: AsciiBuf::new(text, len) }
+}
+
+/// glibc's `ether_ntoa` text of `octets` and its length: the scalar twin of the SSSE3 kernel
+/// (`simd::mac`), and the path of every other target, of CPUs without SSSE3, and of Miri.
+/// Branch-free: each octet writes three bytes (`hi lo :`, or `lo : :` for one digit, chosen
+/// by masks, not branches) and advances by 3 or 2.
+#[inline]
+fn ntoa_scalar(octets: [u8; 6]) -> ([u8; NTOA_MAX], usize) {
+    // Room for three bytes after the longest possible prefix, so every write is in bounds.
     let mut buf = [b':'; NTOA_MAX + 1];
     let mut pos = 0usize;
-    for &b in &mac.0 {
+    for &b in &octets {
         let hi = HEX_DIGITS[usize::from(b >> 4)];
         let lo = HEX_DIGITS[usize::from(b & 0xf)];
-        let two = usize::from(b >= 0x10);
-        // Branch-free: write "hi lo :" or "lo : :", then advance past the digits and one ':'.
+        let two = u8::from(b >= 0x10);
+        let keep = two.wrapping_neg(); // 0xff for two digits, 0 for one
         let p = pos & 15; // pos <= 15 here; the mask lets the compiler drop bounds checks
-        buf[p] = if two == 1 { hi } else { lo };
-        buf[p + 1] = if two == 1 { lo } else { b':' };
+        buf[p] = (hi & keep) | (lo & !keep);
+        buf[p + 1] = (lo & keep) | (b':' & !keep);
         buf[p + 2] = b':';
-        pos = p + two + 2;
+        pos = p + usize::from(two) + 2;
     }
-    let len = pos - 1; // drop the last ':'
     let mut out = [0u8; NTOA_MAX];
     out.copy_from_slice(&buf[..NTOA_MAX]);
-    EtherNtoa { text: AsciiBuf::new(out, len) }
+    (out, pos - 1) // the last ':' is not part of the text
 }

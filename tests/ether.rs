@@ -215,6 +215,7 @@ proptest! {
         let ours = ether_ntoa(mac);
         let theirs = glibc_ntoa(octets);
         prop_assert_eq!(&*ours, theirs.as_str());
+        check_ntoa_twins(octets);
         // glibc reads its own output back to the same address, and so do we.
         prop_assert_eq!(glibc_aton(&ours), Some(octets));
         prop_assert_eq!(ether_aton(&ours), Ok(mac));
@@ -248,14 +249,69 @@ fn simd_twin_is_available_on_x86_64() {
     }
 }
 
+/// Both paths of `ether_ntoa` (`berkeley::ether::twins`): the scalar one, and the SSSE3 one
+/// where this CPU has it, give glibc's text.
+fn check_ntoa_twins(octets: [u8; 6]) {
+    let mac = MacAddr::new(octets);
+    let theirs = glibc_ntoa(octets);
+    assert_eq!(twins::ether_ntoa_scalar(mac).as_str(), theirs, "scalar, {octets:02x?}");
+    if let Some(simd) = twins::ether_ntoa_simd(mac) {
+        assert_eq!(simd.as_str(), theirs, "SIMD, {octets:02x?}");
+    }
+}
+
 #[test]
 fn ntoa_every_octet_value_in_every_position() {
     for pos in 0..6 {
-        for v in 0..=255u8 {
-            let mut octets = [0x5a; 6];
-            octets[pos] = v;
-            assert_eq!(&*ether_ntoa(MacAddr::new(octets)), glibc_ntoa(octets), "{octets:?}");
+        for fill in [0x00, 0x0f, 0x10, 0x5a, 0xff] {
+            for v in 0..=255u8 {
+                let mut octets = [fill; 6];
+                octets[pos] = v;
+                assert_eq!(&*ether_ntoa(MacAddr::new(octets)), glibc_ntoa(octets), "{octets:?}");
+                check_ntoa_twins(octets);
+            }
         }
+    }
+}
+
+/// Every one of the 64 shapes of glibc's form (which octets have one digit, which two), each
+/// with the extreme digit values of its parts: 0 and 0xf for one digit, 0x10 and 0xff for two.
+#[test]
+fn ntoa_every_shape_with_extreme_digits() {
+    for shape in 0..64u32 {
+        for pick in 0..64u32 {
+            let octets: [u8; 6] = std::array::from_fn(|i| {
+                let (one, high) = (shape >> i & 1 == 1, pick >> i & 1 == 1);
+                match (one, high) {
+                    (true, false) => 0x00,
+                    (true, true) => 0x0f,
+                    (false, false) => 0x10,
+                    (false, true) => 0xff,
+                }
+            });
+            let text = ether_ntoa(MacAddr::new(octets));
+            assert_eq!(text.len(), 17 - shape.count_ones() as usize, "{octets:02x?}");
+            assert_eq!(&*text, glibc_ntoa(octets), "{octets:02x?}");
+            check_ntoa_twins(octets);
+        }
+    }
+}
+
+/// The SSSE3 `ether_ntoa` is really under test on x86_64 (see `simd_twin_is_available_on_x86_64`).
+#[test]
+fn ntoa_simd_twin_is_available_on_x86_64() {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if !std::is_x86_feature_detected!("ssse3") {
+            util::skip("ntoa_simd_twin_is_available_on_x86_64", "this CPU has no SSSE3");
+            return;
+        }
+        let mac = MacAddr::new([0, 0x1a, 0x2b, 3, 0x4d, 0x5e]);
+        assert_eq!(twins::ether_ntoa_simd(mac).as_deref(), Some("0:1a:2b:3:4d:5e"));
+        assert_eq!(
+            twins::ether_ntoa_simd(MacAddr::BROADCAST).as_deref(),
+            Some("ff:ff:ff:ff:ff:ff")
+        );
     }
 }
 

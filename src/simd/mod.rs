@@ -4,9 +4,12 @@
 //! - [`text`]: [`AsciiBuf`](text::AsciiBuf), the formatters' stack buffer, checked to be ASCII
 //!   once when it is built (a few word operations), so that `as_str()` is a free
 //!   `from_utf8_unchecked` instead of a UTF-8 validation on every call.
-//! - `x86` (x86_64 only): the SSSE3 kernels of the parsers (the strict dotted quad of
-//!   `inet_pton4`/`inet_aton`, and MAC addresses with 1-digit parts for `ether_aton`), chosen at
-//!   run time (std caches the CPU feature test in an atomic). Their scalar twins live in
+//! - `x86` (x86_64 only): the SSSE3 kernel of the strict dotted quad of
+//!   `inet_pton4`/`inet_aton`, chosen at run time (std caches the CPU feature test in an
+//!   atomic), and the SSE2 hex digits of `inet_ntop`.
+//! - `mac` (x86_64 only): the MAC address kernels of `ether_aton` (SSE2 canonical form, SSSE3
+//!   1-digit parts) and the SSSE3 `ether_ntoa` formatter, sharing `x86`'s helpers and CPU
+//!   check. Their scalar twins live in
 //!   `inet.rs` and `ether.rs` (safe code); `berkeley::inet::twins` and `berkeley::ether::twins`
 //!   expose both paths to the differential tests and proptests (tests/inet.rs,
 //!   tests/ether.rs), which check both against glibc, and to the fuzz targets.
@@ -17,5 +20,7 @@
 
 pub(crate) mod text;
 
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+pub(crate) mod mac;
 #[cfg(all(target_arch = "x86_64", not(miri)))]
 pub(crate) mod x86;

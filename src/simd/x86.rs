@@ -39,19 +39,10 @@ impl Ssse3 {
         // quad_ssse3's target_feature needs; it reads no memory but its own statics.
         unsafe { quad_ssse3(text, n) }
     }
-
-    /// A MAC address with parts of one or two hex digits separated by `:` and nothing else,
-    /// at most 16 bytes (`text` holds the `n` input bytes, zero after); the 17-byte canonical
-    /// form has its own path.
-    #[inline]
-    pub(crate) fn mac(self, text: u128, n: usize) -> Option<[u8; 6]> {
-        // SAFETY: as in `quad`: the CPU has SSSE3; mac_ssse3 reads only its own statics.
-        unsafe { mac_ssse3(text, n) }
-    }
 }
 
 #[inline(always)]
-fn vector(text: u128) -> __m128i {
+pub(crate) fn vector(text: u128) -> __m128i {
     // SAFETY: SSE2 is part of the x86_64 baseline; _mm_set_epi64x only builds a register.
     unsafe { _mm_set_epi64x((text >> 64) as i64, text as i64) }
 }
@@ -145,137 +136,6 @@ unsafe fn quad_ssse3(text: u128, n: usize) -> Option<u32> {
         }
         let octets = _mm_cvtsi128_si32(_mm_packus_epi16(sum, sum)) as u32;
         Some(octets.swap_bytes())
-    }
-}
-
-/// The multiplier of the perfect hash of a short MAC's shape: `key * MAC_MAGIC >> 24` maps the
-/// 64 keys (`colons | 1 << len`, one per mix of 1- and 2-digit parts) to distinct slots of
-/// [`MacShapes::slot`] (found by search; the table's construction asserts there is no
-/// collision).
-const MAC_MAGIC: u32 = 0xc661_1e6b;
-
-/// The shape of every mix of six parts of one or two hex digits, indexed by a 6-bit number
-/// whose bit k says part k has two digits; index 64 is "no such shape".
-struct MacShapes {
-    /// For each hash slot, the index of the shape that hashes there, or 64.
-    slot: [u8; 256],
-    /// The key of each shape (0 for index 64, which no input matches).
-    key: [u32; 65],
-    /// The `pshufb` pattern of each shape: the high digit of part k in byte k (0x80, a zero
-    /// byte, for a one-digit part), the low digit in byte 8 + k.
-    shuffle: [[u8; 16]; 65],
-}
-
-static MAC: MacShapes = {
-    let mut m = MacShapes { slot: [64; 256], key: [0; 65], shuffle: [[0x80; 16]; 65] };
-    let mut idx = 0;
-    while idx < 64 {
-        let mut start = 0;
-        let mut key = 0u32;
-        let mut k = 0;
-        while k < 6 {
-            let len = 1 + (idx >> k & 1);
-            let end = start + len;
-            m.shuffle[idx][8 + k] = (end - 1) as u8;
-            if len == 2 {
-                m.shuffle[idx][k] = (end - 2) as u8;
-            }
-            key |= 1 << end; // a colon after parts 0..5, the end of the input after part 5
-            start = end + 1;
-            k += 1;
-        }
-        m.key[idx] = key;
-        let slot = (key.wrapping_mul(MAC_MAGIC) >> 24) as usize;
-        assert!(m.slot[slot] == 64, "MAC_MAGIC is not a perfect hash");
-        m.slot[slot] = idx as u8;
-        idx += 1;
-    }
-    m
-};
-
-#[target_feature(enable = "ssse3")]
-unsafe fn mac_ssse3(text: u128, n: usize) -> Option<[u8; 6]> {
-    if !(11..=16).contains(&n) {
-        return None;
-    }
-    let v = vector(text);
-    // SAFETY: SSE2/SSSE3 intrinsics on registers (the CPU has SSSE3: the
-    // caller's `Ssse3` proves it); the load reads a 16-byte static through _mm_loadu_si128,
-    // which has no alignment requirement.
-    unsafe {
-        let t = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
-        let is_dec = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t);
-        // 'a'..='f' and 'A'..='F': fold case, then the same unsigned range test.
-        let a = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(b'a' as i8));
-        let is_alpha = _mm_cmpeq_epi8(_mm_min_epu8(a, _mm_set1_epi8(5)), a);
-        let hex = _mm_movemask_epi8(_mm_or_si128(is_dec, is_alpha)) as u32;
-        let colons = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b':' as i8))) as u32;
-        // The shape: where the colons are and where the input ends; only the 64 shapes of six
-        // 1- or 2-digit parts are in the table.
-        let key = colons | 1 << n;
-        let idx = usize::from(MAC.slot[(key.wrapping_mul(MAC_MAGIC) >> 24) as usize]);
-        let (shape_key, pattern) = (*MAC.key.get(idx)?, MAC.shuffle.get(idx)?);
-        if key != shape_key || (hex | colons) != (1u32 << n) - 1 {
-            return None;
-        }
-        // Digit values: decimal t, or the folded letter's offset + 10.
-        let value = _mm_or_si128(
-            _mm_and_si128(is_dec, t),
-            _mm_andnot_si128(is_dec, _mm_add_epi8(a, _mm_set1_epi8(10))),
-        );
-        let x = _mm_shuffle_epi8(value, _mm_loadu_si128(pattern.as_ptr().cast()));
-        // Byte k: high digit << 4 | low digit (the high half is bytes 0..6, the low 8..14).
-        // Every byte of `x` is below 16, so the 16-bit shift moves no bit across a byte.
-        let octets = _mm_or_si128(_mm_slli_epi16::<4>(x), _mm_srli_si128::<8>(x));
-        let word = _mm_cvtsi128_si64(octets) as u64;
-        let b = word.to_le_bytes();
-        Some([b[0], b[1], b[2], b[3], b[4], b[5]])
-    }
-}
-
-/// The canonical MAC form `xx:xx:xx:xx:xx:xx` (either case), exactly 17 bytes, as two
-/// overlapping 16-byte loads (bytes 0..16 and 1..17): octets 0, 2, 4 sit in the 16-bit lanes 0,
-/// 3, 6 of the first, octets 1, 3, 5 in lanes 1, 4, 7 of the second, so one blend lines up all
-/// twelve digits with no shuffle. SSE2 only (the x86_64 baseline), so no CPU check and it
-/// inlines into `ether_aton`. Its scalar twin is `ether::parse_canonical`.
-#[inline]
-pub(crate) fn mac_canonical(h: &[u8; 17]) -> Option<[u8; 6]> {
-    /// The digit bytes after the blend: 16-bit lanes 0, 1, 3, 4, 6, 7.
-    const DIGITS: i32 = 0b1111_0011_1100_1111;
-    /// The colons of the first load: bytes 2, 5, 8, 11, 14.
-    const COLONS: i32 = 0b0100_1001_0010_0100;
-    // SAFETY: SSE2 is part of the x86_64 baseline; the two loads read h[0..16] and h[1..17],
-    // inside the 17-byte array, through _mm_loadu_si128, which has no alignment requirement.
-    unsafe {
-        let first = _mm_loadu_si128(h.as_ptr().cast());
-        let second = _mm_loadu_si128(h.as_ptr().add(1).cast());
-        // Lanes 1, 4, 7 (octets 1, 3, 5) from the second load, the others from the first.
-        let odd = _mm_set_epi16(-1, 0, 0, -1, 0, 0, -1, 0);
-        let v = _mm_or_si128(_mm_andnot_si128(odd, first), _mm_and_si128(odd, second));
-        let t = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
-        let is_dec = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t);
-        let a = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(b'a' as i8));
-        let is_alpha = _mm_cmpeq_epi8(_mm_min_epu8(a, _mm_set1_epi8(5)), a);
-        let hex = _mm_movemask_epi8(_mm_or_si128(is_dec, is_alpha));
-        let colons = _mm_movemask_epi8(_mm_cmpeq_epi8(first, _mm_set1_epi8(b':' as i8)));
-        if (hex & DIGITS) != DIGITS || colons != COLONS {
-            return None;
-        }
-        // Digit values (0..=15; the two unused lanes hold garbage), then each 16-bit lane
-        // becomes high << 4 | low: the high digit is its low byte (text order, little-endian).
-        let value = _mm_or_si128(
-            _mm_and_si128(is_dec, t),
-            _mm_andnot_si128(is_dec, _mm_add_epi8(a, _mm_set1_epi8(10))),
-        );
-        let octet = _mm_or_si128(
-            _mm_slli_epi16::<4>(_mm_and_si128(value, _mm_set1_epi16(0x0f))),
-            _mm_and_si128(_mm_srli_epi16::<8>(value), _mm_set1_epi16(0x0f)),
-        );
-        // Lanes 0, 1, 3, 4, 6, 7 to bytes; drop bytes 2 and 5.
-        let w = _mm_cvtsi128_si64(_mm_packus_epi16(octet, octet)) as u64;
-        let six = (w & 0xffff) | (w >> 8 & 0xffff_0000) | (w >> 16 & 0xffff_0000_0000);
-        let b = six.to_le_bytes();
-        Some([b[0], b[1], b[2], b[3], b[4], b[5]])
     }
 }
 
