@@ -87,7 +87,7 @@ use std::ops::Deref;
 
 #[cfg(all(target_arch = "x86_64", not(miri)))]
 use crate::ascii::load16;
-use crate::ascii::HEX_VALUE;
+use crate::ascii::{HexScan, PaddedText, HEX_VALUE};
 use crate::error::{ParseError, ParseErrorKind};
 use crate::simd::text::AsciiBuf;
 #[cfg(all(target_arch = "x86_64", not(miri)))]
@@ -241,6 +241,40 @@ pub mod twins {
     /// `inet_pton4_bytes` by the scalar path only.
     pub fn inet_pton4_scalar(src: &[u8]) -> Result<Ipv4Addr, InetError> {
         quad_fast(src).map(Ipv4Addr::from).map_or_else(|| pton4_general(src), Ok)
+    }
+
+    /// `inet_pton6_bytes` by the scalar path only: the scalar scan and word conversion, and
+    /// for what the fast path does not decide, the full grammar.
+    pub fn inet_pton6_scalar(src: &[u8]) -> Result<Ipv6Addr, InetError> {
+        let mut text = [0u8; 68];
+        let scan = hex_scan_scalar(src, &mut text);
+        pton6_fast(src, scan, &text, hex_octets_scalar, quad_fast)
+            .map_or_else(|| pton6_general(src), Ok)
+    }
+
+    /// `inet_pton6_bytes` by the full grammar alone (no fast path): what every fast path must
+    /// agree with.
+    pub fn inet_pton6_general(src: &[u8]) -> Result<Ipv6Addr, InetError> {
+        pton6_general(src)
+    }
+
+    /// `inet_pton6_bytes` by the SIMD path (the SSE2 scan and conversion, the SSSE3 dotted
+    /// quad where the CPU has it); `None` when this target has no SIMD kernel.
+    pub fn inet_pton6_simd(src: &[u8]) -> Option<Result<Ipv6Addr, InetError>> {
+        #[cfg(all(target_arch = "x86_64", not(miri)))]
+        {
+            let mut text = [0u8; 68];
+            let scan = crate::simd::x86::hex_scan(src, &mut text);
+            return Some(
+                pton6_fast(src, scan, &text, crate::simd::x86::hex_octets, quad)
+                    .map_or_else(|| pton6_general(src), Ok),
+            );
+        }
+        #[cfg(not(all(target_arch = "x86_64", not(miri))))]
+        {
+            let _ = src;
+            None
+        }
     }
 
     /// `inet_aton_bytes` by the SIMD path; `None` when this target or CPU has no SIMD kernel.
@@ -663,6 +697,144 @@ pub fn inet_pton6(src: &str) -> Result<Ipv6Addr, InetError> {
 ///
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_pton.3.html>
 pub fn inet_pton6_bytes(src: &[u8]) -> Result<Ipv6Addr, InetError> {
+    let mut text = [0u8; 68];
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    let fast = pton6_fast(
+        src,
+        crate::simd::x86::hex_scan(src, &mut text),
+        &text,
+        crate::simd::x86::hex_octets,
+        quad,
+    );
+    #[cfg(not(all(target_arch = "x86_64", not(miri))))]
+    let fast = pton6_fast(src, hex_scan_scalar(src, &mut text), &text, hex_octets_scalar, quad);
+    match fast {
+        Some(addr) => Ok(addr),
+        None => pton6_general(src),
+    }
+}
+
+/// The scalar twin of `simd::x86::hex_scan`: the same [`HexScan`] of `s` (4 to
+/// [`HexScan::MAX`] bytes; `None` otherwise) and the same copy in `text`, one byte at a time.
+fn hex_scan_scalar(s: &[u8], text: &mut PaddedText) -> Option<HexScan> {
+    if !(4..=HexScan::MAX).contains(&s.len()) {
+        return None;
+    }
+    text[4..4 + s.len()].copy_from_slice(s);
+    let mut scan = HexScan { hex: 0, colon: 0, dot: 0 };
+    for (p, &c) in s.iter().enumerate() {
+        scan.hex |= u64::from(HEX_VALUE[usize::from(c)] < 16) << p;
+        scan.colon |= u64::from(c == b':') << p;
+        scan.dot |= u64::from(c == b'.') << p;
+    }
+    Some(scan)
+}
+
+/// The scalar twin of `simd::x86::hex_octets`: eight groups' text, each as the four bytes
+/// ending at its last digit (a `u32`, first byte lowest) with the bytes before its first digit
+/// zeroed, to the 16 octets of the groups (network order). Each byte is a hex digit or zero.
+#[inline]
+fn hex_octets_scalar(windows: [u32; 8]) -> [u8; 16] {
+    let mut out = [0u8; 16];
+    for (pair, w) in out.chunks_exact_mut(2).zip(windows) {
+        // '0'-'9' is 0x30-0x39, 'a'-'f'/'A'-'F' 0x61-0x66/0x41-0x46: the low nibble, plus 9
+        // for letters (bit 6); a zero byte stays zero.
+        let d = (w & 0x0f0f_0f0f) + (w >> 6 & 0x0101_0101) * 9;
+        let b = d.to_le_bytes();
+        pair[0] = b[0] << 4 | b[1];
+        pair[1] = b[2] << 4 | b[3];
+    }
+    out
+}
+
+/// The fast path of [`inet_pton6_bytes`]: a valid IPv6 text of 4 to [`HexScan::MAX`] bytes,
+/// decided from its [`HexScan`] with bit operations; each group is read as one word (the four
+/// bytes ending at its last digit) and `octets` turns all eight into the address at once. The
+/// dotted-quad tail goes to `quad` (the strict dotted quad, as [`inet_pton4`]). `None` means
+/// "not decided here": anything invalid, and the valid forms this path does not take (a tail
+/// `quad` refuses); the caller then runs the full grammar, which also finds the error.
+#[inline(always)]
+fn pton6_fast(
+    s: &[u8],
+    scan: Option<HexScan>,
+    text: &PaddedText,
+    octets: impl Fn([u32; 8]) -> [u8; 16],
+    quad: impl Fn(&[u8]) -> Option<u32>,
+) -> Option<Ipv6Addr> {
+    let HexScan { mut hex, colon, dot } = scan?;
+    let n = s.len(); // 4..=48: the scan took it
+                     // The groups part: all of it, or up to the last colon when a dotted quad ends the text.
+    let (m, total, v4) = if dot == 0 {
+        (n, 8, 0)
+    } else {
+        let last = colon.checked_ilog2()? as usize; // the last colon
+        (last + 1, 6, quad(s.get(last + 1..)?)?)
+    };
+    let all = (1u64 << m) - 1;
+    hex &= all;
+    // Only hex digits and colons (the tail's dots and digits are past m); a colon pair ("::")
+    // at most once, and no ":::"; a colon at either end only as part of the "::".
+    let pair = colon & colon >> 1;
+    let lone_first = colon & !pair & 1;
+    let lone_last = if dot == 0 { colon >> (m - 1) & !(pair >> (m - 2)) & 1 } else { 0 };
+    // A run of five hex digits is a group too long.
+    let five = hex & hex >> 1 & hex >> 2 & hex >> 3 & hex >> 4;
+    if (hex | colon) & all != all
+        || pair & pair.wrapping_sub(1) != 0
+        || (lone_first | lone_last | five) != 0
+    {
+        return None;
+    }
+    // Each group is a run of hex digits, from its first to its last digit.
+    let mut starts = hex & !(hex << 1);
+    let mut ends = hex & !(hex >> 1);
+    let pair_at = if pair == 0 { 64 } else { pair.trailing_zeros() };
+    let mut windows = [0u32; 8];
+    let mut g = 0; // groups read
+    let mut before = 0; // groups before the "::"
+    for slot in &mut windows {
+        if ends == 0 {
+            break;
+        }
+        let first = starts.trailing_zeros();
+        let end = ends.trailing_zeros();
+        starts &= starts - 1;
+        ends &= ends - 1;
+        // The four bytes up to the group's last digit (text[4 + p] is byte p; zeros before
+        // the text), then only the group's (1 to 4) last ones.
+        let word = u32::from_le_bytes(*text[(end as usize & 63) + 1..].first_chunk::<4>()?);
+        let skip = 8 * (3 - (end - first)); // the bytes before the group's first digit
+        *slot = word >> skip << skip;
+        g += 1;
+        before += usize::from(first < pair_at);
+    }
+    if ends != 0 {
+        return None; // more than eight groups
+    }
+    // Without "::" there are exactly `total` groups; with it fewer (it stands for at least one
+    // zero group), and the groups after it move to the end.
+    let gap = if pair == 0 {
+        if g != total {
+            return None;
+        }
+        0
+    } else {
+        if g >= total {
+            return None;
+        }
+        total - g
+    };
+    let x = u128::from_be_bytes(octets(windows));
+    let keep = !u128::MAX.checked_shr(16 * before as u32).unwrap_or(0);
+    let keep = if gap == 0 { u128::MAX } else { keep };
+    let groups = (x & keep) | ((x & !keep) >> (16 * gap));
+    Some(Ipv6Addr::from(groups | u128::from(v4)))
+}
+
+/// The full `inet_pton6` grammar, byte by byte: every input [`pton6_fast`] does not decide,
+/// and the error of every invalid one.
+#[inline(never)]
+fn pton6_general(src: &[u8]) -> Result<Ipv6Addr, InetError> {
     let s = src;
     let n = s.len();
     if n == 0 {

@@ -127,8 +127,9 @@ fn expected_pton6(s: &[u8]) -> Option<[u8; 16]> {
     }
 }
 
-/// Both paths of the IPv4 parsers (`berkeley::inet::twins`): the scalar one, and the SIMD one
-/// where this CPU has it, must give the public function's result, error included.
+/// Both paths of the parsers (`berkeley::inet::twins`): the scalar one, and the SIMD one where
+/// this CPU has it, must give the public function's result, error included (and for
+/// inet_pton6 also the full grammar without the fast path).
 fn check_twins(s: &[u8]) -> Result<(), TestCaseError> {
     let lossy = String::from_utf8_lossy(s);
     let aton = inet_aton_bytes(s);
@@ -140,6 +141,13 @@ fn check_twins(s: &[u8]) -> Result<(), TestCaseError> {
     prop_assert_eq!(twins::inet_pton4_scalar(s), pton4, "scalar inet_pton4({:?})", lossy);
     if let Some(simd) = twins::inet_pton4_simd(s) {
         prop_assert_eq!(simd, pton4, "SIMD inet_pton4({:?})", lossy);
+    }
+    // inet_pton6: the full grammar alone, the scalar scan + fast path, and the SSE2 one.
+    let pton6 = inet_pton6_bytes(s);
+    prop_assert_eq!(twins::inet_pton6_general(s), pton6, "general inet_pton6({:?})", lossy);
+    prop_assert_eq!(twins::inet_pton6_scalar(s), pton6, "scalar inet_pton6({:?})", lossy);
+    if let Some(simd) = twins::inet_pton6_simd(s) {
+        prop_assert_eq!(simd, pton6, "SIMD inet_pton6({:?})", lossy);
     }
     Ok(())
 }

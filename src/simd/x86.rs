@@ -14,6 +14,8 @@
 
 use std::arch::x86_64::*;
 
+use crate::ascii::{load16, HexScan, PaddedText};
+
 /// Proof that the CPU has SSSE3 (`pshufb`, `pmaddubsw`): only [`Ssse3::detect`] makes one.
 #[derive(Clone, Copy)]
 pub(crate) struct Ssse3(());
@@ -304,4 +306,91 @@ pub(crate) fn hex_groups(octets: [u8; 16]) -> [u32; 8] {
         _mm_storeu_si128(out.as_mut_ptr().add(4).cast(), second);
     }
     out.map(u32::from_le)
+}
+
+/// The [`HexScan`] of an IPv6 text (`inet_pton6`'s fast path): `s` of 4 to [`HexScan::MAX`]
+/// bytes, `None` otherwise. SSE2 only (the x86_64 baseline), so no CPU check and it inlines.
+/// Texts of up to 16 bytes are one vector ([`load16`]); longer ones are read as 16-byte
+/// chunks at 0, at 16 when there are 32 bytes, and ending at the end, all inside `s` (the
+/// overlapping bytes get the same bits twice), and copied to `text` (zero-filled by the
+/// caller). Its scalar twin is `inet::hex_scan_scalar`.
+#[inline(always)]
+pub(crate) fn hex_scan(s: &[u8], text: &mut PaddedText) -> Option<HexScan> {
+    let n = s.len();
+    let mut scan = HexScan { hex: 0, colon: 0, dot: 0 };
+    if n <= 16 {
+        classify(vector(load16(s)?), 0, &mut scan, text);
+    } else if n <= HexScan::MAX {
+        classify(chunk(s, 0), 0, &mut scan, text);
+        if n >= 32 {
+            classify(chunk(s, 16), 16, &mut scan, text);
+        }
+        classify(chunk(s, n - 16), n - 16, &mut scan, text);
+    } else {
+        return None;
+    }
+    Some(scan)
+}
+
+/// The 16 bytes of `s` from `at` (which the callers keep inside `s`).
+#[inline(always)]
+fn chunk(s: &[u8], at: usize) -> __m128i {
+    let bytes: &[u8; 16] = s[at..at + 16].try_into().expect("16 bytes");
+    // SAFETY: SSE2 is part of the x86_64 baseline; the load reads the 16 bytes of `bytes`
+    // through _mm_loadu_si128, which has no alignment requirement.
+    unsafe { _mm_loadu_si128(bytes.as_ptr().cast()) }
+}
+
+/// Adds the hex, colon and dot bits of the 16 bytes `v`, which start at byte `at` of the text
+/// (at most 32), to `scan`, and copies them to `text[4 + at..]`.
+#[inline(always)]
+fn classify(v: __m128i, at: usize, scan: &mut HexScan, text: &mut PaddedText) {
+    let dst: &mut [u8; 16] = (&mut text[4 + at..20 + at]).try_into().expect("16 bytes");
+    // SAFETY: SSE2 is part of the x86_64 baseline; the store writes the 16 bytes of `dst`
+    // through _mm_storeu_si128, which has no alignment requirement.
+    let (hex, colon, dot) = unsafe {
+        _mm_storeu_si128(dst.as_mut_ptr().cast(), v);
+        let t = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
+        let is_dec = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t);
+        // 'a'..='f' and 'A'..='F': fold case, then the same unsigned range test.
+        let a = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(b'a' as i8));
+        let is_alpha = _mm_cmpeq_epi8(_mm_min_epu8(a, _mm_set1_epi8(5)), a);
+        (
+            _mm_movemask_epi8(_mm_or_si128(is_dec, is_alpha)) as u32,
+            _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b':' as i8))) as u32,
+            _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'.' as i8))) as u32,
+        )
+    };
+    scan.hex |= u64::from(hex) << at;
+    scan.colon |= u64::from(colon) << at;
+    scan.dot |= u64::from(dot) << at;
+}
+
+/// The 16 octets (network order) of eight IPv6 groups given as text words: each `u32` holds
+/// the four bytes ending at a group's last digit, first byte lowest, the bytes before the
+/// group's first digit zero (so every byte is a hex digit or zero). SSE2 only. Its scalar twin
+/// is `inet::hex_octets_scalar`.
+#[inline(always)]
+pub(crate) fn hex_octets(windows: [u32; 8]) -> [u8; 16] {
+    let mut out = [0u8; 16];
+    // SAFETY: SSE2 is part of the x86_64 baseline; the loads read the 32 bytes of `windows`
+    // and the store writes the 16 bytes of `out`, through the unaligned
+    // _mm_loadu_si128/_mm_storeu_si128.
+    unsafe {
+        let digits = |w: __m128i| {
+            // The low nibble, plus 9 for letters (bit 6 set); a zero byte stays zero.
+            let letter = _mm_and_si128(_mm_srli_epi16::<6>(w), _mm_set1_epi8(1));
+            let nibble = _mm_and_si128(w, _mm_set1_epi8(0x0f));
+            let d = _mm_add_epi8(nibble, _mm_add_epi8(letter, _mm_slli_epi16::<3>(letter)));
+            // Each 16-bit lane holds two digits, the first in its low byte: high << 4 | low.
+            _mm_or_si128(
+                _mm_and_si128(_mm_slli_epi16::<4>(d), _mm_set1_epi16(0xf0)),
+                _mm_srli_epi16::<8>(d),
+            )
+        };
+        let lo = digits(_mm_loadu_si128(windows.as_ptr().cast()));
+        let hi = digits(_mm_loadu_si128(windows.as_ptr().add(4).cast()));
+        _mm_storeu_si128(out.as_mut_ptr().cast(), _mm_packus_epi16(lo, hi));
+    }
+    out
 }
