@@ -265,10 +265,10 @@ pub mod twins {
         {
             let mut text = [0u8; 68];
             let scan = crate::simd::x86::hex_scan(src, &mut text);
-            return Some(
+            Some(
                 pton6_fast(src, scan, &text, crate::simd::x86::hex_octets, quad)
                     .map_or_else(|| pton6_general(src), Ok),
-            );
+            )
         }
         #[cfg(not(all(target_arch = "x86_64", not(miri))))]
         {
