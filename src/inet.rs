@@ -225,9 +225,9 @@ pub mod twins {
 
     /// `inet_ntop` by the scalar path only (the hex digits of IPv6 groups without SSE2).
     pub fn inet_ntop_scalar(addr: IpAddr) -> InetNtop {
-        let mut buf = [0u8; 46];
+        let mut buf = [0u8; NTOP_BUF];
         let len = match addr {
-            IpAddr::V4(v4) => write_v4(&mut buf, 0, v4.octets()),
+            IpAddr::V4(v4) => write_v4_end(&mut buf, b"", v4.octets()),
             IpAddr::V6(v6) => write_v6(&mut buf, v6, hex_groups_scalar(&v6.segments())),
         };
         InetNtop { text: AsciiBuf::new(buf, len) }
@@ -972,14 +972,20 @@ fn v4_text(o: [u8; 4]) -> (u128, usize) {
     (acc, bits / 8)
 }
 
-/// Writes "a.b.c.d" at `buf[pos..]` and returns the end. `buf` must have 16 bytes from `pos`.
+/// Writes `prefix` (at most 7 bytes) and "a.b.c.d" so that they end at [`NTOP_END`], and
+/// returns their length.
 #[inline]
-fn write_v4(buf: &mut [u8], pos: usize, o: [u8; 4]) -> usize {
-    let (text, len) = v4_text(o);
-    if let Some(dst) = buf.get_mut(pos..pos + 16) {
-        dst.copy_from_slice(&text.to_le_bytes());
+fn write_v4_end(buf: &mut [u8; NTOP_BUF], prefix: &[u8], o: [u8; 4]) -> usize {
+    let (text, len) = v4_text(o); // 8 to 16 bytes, with a last '.' that lands on NTOP_END
+    let (tail, _) = buf.split_at_mut(NTOP_END + 1);
+    let (head, last16) = tail.split_at_mut(NTOP_END + 1 - 16);
+    last16.copy_from_slice(&(text << (8 * (16 - len))).to_le_bytes());
+    let quad = head.len() + 16 - len; // where "a.b.c.d" starts
+    let start = quad.saturating_sub(prefix.len());
+    if let Some(dst) = buf.get_mut(start..quad) {
+        dst.copy_from_slice(prefix);
     }
-    pos + len - 1 // drop the last '.'
+    NTOP_END - start
 }
 
 /// The text of an IPv4 address, as returned by [`inet_ntoa`]: a `Copy` stack buffer that derefs
@@ -1010,11 +1016,19 @@ pub struct InetNtoa {
 /// ```
 #[derive(Clone, Copy)]
 pub struct InetNtop {
-    text: AsciiBuf<46>, // INET6_ADDRSTRLEN; the writers use the slack past 39 bytes
+    text: AsciiBuf<NTOP_BUF>,
 }
 
+/// [`InetNtop`]'s buffer. Its text is right-aligned: it ends at [`NTOP_END`], and is at most 45
+/// bytes (INET6_ADDRSTRLEN 46 with C's NUL). The IPv6 writer stores 8-byte words from the
+/// right: the first ends at byte 47 (or 46), the last starts at byte 3 or later.
+const NTOP_BUF: usize = 47;
+
+/// Where [`InetNtop`]'s text ends.
+const NTOP_END: usize = NTOP_BUF - 1;
+
 macro_rules! text_buffer {
-    ($t:ident) => {
+    ($t:ident, $text:ident => $get:expr) => {
         impl $t {
             /// The text as a `&str` — free: the buffer was checked to be ASCII once, when it
             /// was built, so no UTF-8 validation runs here.
@@ -1027,7 +1041,8 @@ macro_rules! text_buffer {
             /// ```
             #[inline]
             pub fn as_str(&self) -> &str {
-                self.text.as_str()
+                let $text = &self.text;
+                $get
             }
         }
 
@@ -1103,8 +1118,8 @@ macro_rules! text_buffer {
     };
 }
 
-text_buffer!(InetNtoa);
-text_buffer!(InetNtop);
+text_buffer!(InetNtoa, text => text.as_str());
+text_buffer!(InetNtop, text => text.as_str_before(NTOP_END));
 
 /// `inet_ntoa(3)` — formats an IPv4 address as a dotted quad (`"192.0.2.1"`).
 ///
@@ -1170,33 +1185,25 @@ fn group_hex(w: u16) -> u32 {
     x + 0x3030_3030 + letters * 39
 }
 
-/// The hex digits of all eight groups ([`group_hex`] of each), by the scalar path.
+/// The hex digits of all eight groups ([`group_hex`] of each), and the mask of the zero groups
+/// (bit `i` for group `i`), by the scalar path.
 #[inline]
-fn hex_groups_scalar(w: &[u16; 8]) -> [u32; 8] {
-    w.map(group_hex)
+fn hex_groups_scalar(w: &[u16; 8]) -> ([u32; 8], u8) {
+    let mut zeros = 0u8;
+    for (i, &g) in w.iter().enumerate() {
+        zeros |= u8::from(g == 0) << i;
+    }
+    (w.map(group_hex), zeros)
 }
 
-/// The hex digits of all eight groups: SSE2 (the x86_64 baseline) on x86_64, the scalar twin
-/// elsewhere and under Miri.
+/// The hex digits of all eight groups and the mask of the zero groups: SSE2 (the x86_64
+/// baseline) on x86_64, the scalar twin elsewhere and under Miri.
 #[inline]
-fn hex_groups(addr: Ipv6Addr) -> [u32; 8] {
+fn hex_groups(addr: Ipv6Addr) -> ([u32; 8], u8) {
     #[cfg(all(target_arch = "x86_64", not(miri)))]
     return crate::simd::x86::hex_groups(addr.octets());
     #[cfg(not(all(target_arch = "x86_64", not(miri))))]
     return hex_groups_scalar(&addr.segments());
-}
-
-/// Writes one group (`w`, its four hex digits `hex`) as lowercase hex without leading zeros,
-/// followed by ':'. Returns the new end. `buf` must have 8 bytes from `pos`.
-#[inline]
-fn write_group(buf: &mut [u8], pos: usize, w: u16, hex: u32) -> usize {
-    let digits = ((35 - (u32::from(w) | 1).leading_zeros()) / 4) as usize; // 1..=4
-    let shift = 8 * (4 - digits);
-    let out = (u64::from(hex) >> shift) | (u64::from(b':') << (8 * digits));
-    if let Some(dst) = buf.get_mut(pos..pos + 8) {
-        dst.copy_from_slice(&out.to_le_bytes());
-    }
-    pos + digits + 1
 }
 
 /// `inet_ntop(3)` — formats an IPv4 or IPv6 address in its standard text form, exactly as glibc
@@ -1227,58 +1234,58 @@ fn write_group(buf: &mut [u8], pos: usize, w: u16, hex: u32) -> usize {
 #[doc(alias = "InetNtop", alias = "InetNtopW")] // Winsock's names for inet_ntop
 #[must_use]
 pub fn inet_ntop(addr: IpAddr) -> InetNtop {
-    let mut buf = [0u8; 46];
+    let mut buf = [0u8; NTOP_BUF];
     let len = match addr {
-        IpAddr::V4(v4) => write_v4(&mut buf, 0, v4.octets()),
+        IpAddr::V4(v4) => write_v4_end(&mut buf, b"", v4.octets()),
         IpAddr::V6(v6) => write_v6(&mut buf, v6, hex_groups(v6)),
     };
     InetNtop { text: AsciiBuf::new(buf, len) }
 }
 
-/// Writes an IPv6 address as glibc's inet_ntop does; returns the length. `buf` has 46 bytes.
+/// Writes an IPv6 address as glibc's inet_ntop does, ending at [`NTOP_END`]; returns the
+/// length.
+///
+/// Branch-free but for the dotted-quad forms, and written from the right: every group, last
+/// first, stores one 8-byte word ending at the cursor — its four hex digits and a `:`; the
+/// first group of the `::` run only `:` (`::` when the run starts the address) — and moves the
+/// cursor left by the length that counts (the digits without leading zeros and the `:`; 0 for
+/// the run's other groups). What a word holds left of that length is overwritten by the
+/// groups written after it, so no group needs a shift by its digit count, and no branch
+/// depends on where the zeros are or how many digits a group has (on an unpredictable stream
+/// of addresses those branches would miss).
 #[inline]
-fn write_v6(buf: &mut [u8; 46], addr: Ipv6Addr, hex: [u32; 8]) -> usize {
+fn write_v6(buf: &mut [u8; NTOP_BUF], addr: Ipv6Addr, (hex, zeros): ([u32; 8], u8)) -> usize {
     let w = addr.segments();
-    let mut mask = 0usize;
-    for (i, &g) in w.iter().enumerate() {
-        mask |= usize::from(g == 0) << i;
-    }
-    let run = ZERO_RUN[mask];
+    let run = ZERO_RUN[usize::from(zeros)];
     let (base, len) = (usize::from(run >> 4), usize::from(run & 15));
-    if len == 0 {
-        let mut pos = 0;
-        for (&g, &h) in w.iter().zip(&hex) {
-            pos = write_group(buf, pos, g, h);
-        }
-        return pos - 1;
-    }
     if base == 0 && (len == 6 || (len == 5 && w[5] == 0xffff)) {
-        let pos = if len == 5 {
-            buf[..7].copy_from_slice(b"::ffff:");
-            7
-        } else {
-            buf[..2].copy_from_slice(b"::");
-            2
-        };
+        let prefix: &[u8] = if len == 5 { b"::ffff:" } else { b"::" };
         let o = addr.octets();
-        return write_v4(buf, pos, [o[12], o[13], o[14], o[15]]);
+        return write_v4_end(buf, prefix, [o[12], o[13], o[14], o[15]]);
     }
-    let mut pos = 0;
-    for (&g, &h) in w[..base].iter().zip(&hex) {
-        pos = write_group(buf, pos, g, h);
+    let end = base + len; // base = end = 0 when there is no run
+    let lead = usize::from(base == 0); // the run starts the address: "::", not ":"
+    let colon = u64::from(b':') << 56;
+    let run_text = colon | (colon >> 8) * lead as u64;
+    // The run's groups, and its first, as bits (both 0 when there is no run).
+    let inside = ((1u32 << len) - 1) << base;
+    let first = inside & inside.wrapping_neg();
+    // The last group's ':' is not part of the text, unless the run ends the address: start one
+    // byte further left then, so that the text always ends at NTOP_END.
+    let mut cur = NTOP_BUF - usize::from((end == 8) & (len != 0));
+    for (i, (&g, &h)) in w.iter().zip(&hex).enumerate().rev() {
+        let digits = ((u32::from(g) | 1).ilog2() / 4 + 1) as usize; // 1..=4
+        let text = u64::from(h) << 24 | colon; // "hhhh:" in the word's last five bytes
+        let is_first = (first >> i & 1) as usize;
+        let is_inside = (inside >> i & 1) as usize;
+        // All ones for the run's first group, else zero: picks the word without a branch.
+        let pick = 0u64.wrapping_sub(is_first as u64);
+        let word = (text & !pick) | (run_text & pick);
+        if let Some(dst) = buf.get_mut(cur.wrapping_sub(8)..cur) {
+            dst.copy_from_slice(&word.to_le_bytes());
+        }
+        // The group's digits and ':', none inside the run, and the run's ':' or "::".
+        cur -= ((digits + 1) & (is_inside.wrapping_sub(1))) + (is_first << lead);
     }
-    if base == 0 {
-        buf[0] = b':';
-        pos = 1;
-    }
-    buf[pos] = b':';
-    pos += 1;
-    let end = base + len;
-    if end == 8 {
-        return pos;
-    }
-    for (&g, &h) in w[end..].iter().zip(&hex[end..]) {
-        pos = write_group(buf, pos, g, h);
-    }
-    pos - 1
+    NTOP_END - cur
 }

@@ -31,6 +31,19 @@ impl<const N: usize> AsciiBuf<N> {
         AsciiBuf { buf, len: len as u8 }
     }
 
+    /// The text when the formatter wrote it right-aligned: the `len` bytes before `buf[end]`
+    /// (empty if `end` is not in `0..=N` or `len` is more than `end`). Free: no validation.
+    #[inline]
+    pub(crate) fn as_str_before(&self, end: usize) -> &str {
+        let bytes = end
+            .checked_sub(usize::from(self.len))
+            .and_then(|start| self.buf.get(start..end))
+            .unwrap_or(&[]);
+        // SAFETY: `new` checked that every byte of `buf` is ASCII (below 0x80), and `buf` is
+        // never changed after; ASCII bytes are valid UTF-8.
+        unsafe { std::str::from_utf8_unchecked(bytes) }
+    }
+
     /// The text, free: no validation.
     #[inline]
     pub(crate) fn as_str(&self) -> &str {
@@ -60,6 +73,15 @@ mod tests {
         let mut buf = [b'a'; 16];
         buf[15] = 0xc3;
         let _ = AsciiBuf::new(buf, 2);
+    }
+
+    #[test]
+    fn as_str_before_is_the_right_aligned_text() {
+        let b = AsciiBuf::new(*b"xx10.0.0.1yyyyyy", 8);
+        assert_eq!(b.as_str_before(10), "10.0.0.1");
+        assert_eq!(b.as_str_before(16), "0.1yyyyy");
+        assert_eq!(b.as_str_before(7), "");
+        assert_eq!(b.as_str_before(17), "");
     }
 
     #[test]

@@ -282,15 +282,16 @@ pub(crate) fn mac_canonical(h: &[u8; 17]) -> Option<[u8; 6]> {
 }
 
 /// The four lowercase hex digits of each of the eight groups of an IPv6 address (`octets` in
-/// network order), leading zeros included, the first digit in each `u32`'s low byte. SSE2 only
-/// (the x86_64 baseline), so no CPU check. Its scalar twin is `inet::group_hex`.
+/// network order), leading zeros included, the first digit in each `u32`'s low byte; and the
+/// mask of the zero groups (bit `i` for group `i`). SSE2 only (the x86_64 baseline), so no CPU
+/// check. Its scalar twin is `inet::hex_groups_scalar`.
 #[inline]
-pub(crate) fn hex_groups(octets: [u8; 16]) -> [u32; 8] {
+pub(crate) fn hex_groups(octets: [u8; 16]) -> ([u32; 8], u8) {
     let mut out = [0u32; 8];
     // SAFETY: SSE2 is part of the x86_64 baseline; the load reads the 16 bytes
     // of `octets` and the two stores write the 32 bytes of `out`, through the unaligned
     // _mm_loadu_si128/_mm_storeu_si128.
-    unsafe {
+    let zeros = unsafe {
         let v = _mm_loadu_si128(octets.as_ptr().cast());
         let nib = _mm_set1_epi8(0x0f);
         let hi = _mm_and_si128(_mm_srli_epi16::<4>(v), nib);
@@ -304,8 +305,11 @@ pub(crate) fn hex_groups(octets: [u8; 16]) -> [u32; 8] {
         let second = ascii(_mm_unpackhi_epi8(hi, lo));
         _mm_storeu_si128(out.as_mut_ptr().cast(), first);
         _mm_storeu_si128(out.as_mut_ptr().add(4).cast(), second);
-    }
-    out.map(u32::from_le)
+        // One byte per group: all ones where the 16-bit group is zero.
+        let zero = _mm_cmpeq_epi16(v, _mm_setzero_si128());
+        _mm_movemask_epi8(_mm_packs_epi16(zero, zero)) as u8
+    };
+    (out.map(u32::from_le), zeros)
 }
 
 /// The [`HexScan`] of an IPv6 text (`inet_pton6`'s fast path): `s` of 4 to [`HexScan::MAX`]
