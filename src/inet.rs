@@ -228,7 +228,9 @@ pub mod twins {
         let mut buf = [0u8; NTOP_BUF];
         let len = match addr {
             IpAddr::V4(v4) => write_v4_end(&mut buf, b"", v4.octets()),
-            IpAddr::V6(v6) => write_v6(&mut buf, v6, hex_groups_scalar(&v6.segments())),
+            IpAddr::V6(v6) => {
+                write_v6(&mut buf, v6, zero_groups_scalar(&v6.segments()), v6_layout_scalar)
+            }
         };
         InetNtop { text: AsciiBuf::new(buf, len) }
     }
@@ -1185,25 +1187,59 @@ fn group_hex(w: u16) -> u32 {
     x + 0x3030_3030 + letters * 39
 }
 
-/// The hex digits of all eight groups ([`group_hex`] of each), and the mask of the zero groups
-/// (bit `i` for group `i`), by the scalar path.
+/// The mask of the zero groups (bit `i` for group `i`), by the scalar path.
 #[inline]
-fn hex_groups_scalar(w: &[u16; 8]) -> ([u32; 8], u8) {
+fn zero_groups_scalar(w: &[u16; 8]) -> u8 {
     let mut zeros = 0u8;
     for (i, &g) in w.iter().enumerate() {
         zeros |= u8::from(g == 0) << i;
     }
-    (w.map(group_hex), zeros)
+    zeros
 }
 
-/// The hex digits of all eight groups and the mask of the zero groups: SSE2 (the x86_64
-/// baseline) on x86_64, the scalar twin elsewhere and under Miri.
+/// Where the `::` run of an IPv6 text is, for [`V6Layout`]: its groups and its first group
+/// as bits (both 0 when there is none), and whether it starts the address (`::`, not `:`).
+#[derive(Clone, Copy)]
+pub(crate) struct ZeroRun {
+    pub(crate) inside: u8,
+    pub(crate) first: u8,
+    pub(crate) lead: bool,
+}
+
+/// The IPv6 text as [`write_v6`] stores it, from the right, starting with the cursor at `cur`:
+/// for each group its 8-byte word (its four hex digits and `:` in the last five bytes; the
+/// run's first group's word is replaced by the writer) and where that word ends (the cursor
+/// before the group), and where the text starts (the cursor after group 0). Built by SSE2
+/// (`simd::x86::v6_layout`) or by the scalar twin [`v6_layout_scalar`].
+pub(crate) struct V6Layout {
+    pub(crate) words: [u64; 8],
+    pub(crate) ends: [u16; 8],
+    pub(crate) start: u16,
+}
+
+/// The scalar twin of `simd::x86::v6_layout`.
 #[inline]
-fn hex_groups(addr: Ipv6Addr) -> ([u32; 8], u8) {
-    #[cfg(all(target_arch = "x86_64", not(miri)))]
-    return crate::simd::x86::hex_groups(addr.octets());
-    #[cfg(not(all(target_arch = "x86_64", not(miri))))]
-    return hex_groups_scalar(&addr.segments());
+fn v6_layout_scalar(addr: Ipv6Addr, run: ZeroRun, cur: u16) -> V6Layout {
+    let w = addr.segments();
+    let mut out = V6Layout { words: [0; 8], ends: [0; 8], start: 0 };
+    let mut cur = cur;
+    for i in (0..8).rev() {
+        let digits = ((u32::from(w[i]) | 1).ilog2() / 4 + 1) as u16; // 1..=4
+        out.words[i] = u64::from(group_hex(w[i])) << 24 | u64::from(b':') << 56;
+        out.ends[i] = cur;
+        let (inside, first) = (run.inside >> i & 1 != 0, run.first >> i & 1 != 0);
+        // The group's digits and ':', none inside the run, and the run's ':' or "::".
+        let len = if first {
+            1 + u16::from(run.lead)
+        } else if inside {
+            0
+        } else {
+            digits + 1
+        };
+        cur -= len;
+    }
+    out.start = cur;
+    out
 }
 
 /// `inet_ntop(3)` — formats an IPv4 or IPv6 address in its standard text form, exactly as glibc
@@ -1237,13 +1273,21 @@ pub fn inet_ntop(addr: IpAddr) -> InetNtop {
     let mut buf = [0u8; NTOP_BUF];
     let len = match addr {
         IpAddr::V4(v4) => write_v4_end(&mut buf, b"", v4.octets()),
-        IpAddr::V6(v6) => write_v6(&mut buf, v6, hex_groups(v6)),
+        #[cfg(all(target_arch = "x86_64", not(miri)))]
+        IpAddr::V6(v6) => write_v6(
+            &mut buf,
+            v6,
+            crate::simd::x86::zero_groups(v6.octets()),
+            crate::simd::x86::v6_layout,
+        ),
+        #[cfg(not(all(target_arch = "x86_64", not(miri))))]
+        IpAddr::V6(v6) => write_v6(&mut buf, v6, zero_groups_scalar(&v6.segments()), v6_layout_scalar),
     };
     InetNtop { text: AsciiBuf::new(buf, len) }
 }
 
 /// Writes an IPv6 address as glibc's inet_ntop does, ending at [`NTOP_END`]; returns the
-/// length.
+/// length. `zeros` is the mask of its zero groups.
 ///
 /// Branch-free but for the dotted-quad forms, and written from the right: every group, last
 /// first, stores one 8-byte word ending at the cursor — its four hex digits and a `:`; the
@@ -1252,40 +1296,38 @@ pub fn inet_ntop(addr: IpAddr) -> InetNtop {
 /// the run's other groups). What a word holds left of that length is overwritten by the
 /// groups written after it, so no group needs a shift by its digit count, and no branch
 /// depends on where the zeros are or how many digits a group has (on an unpredictable stream
-/// of addresses those branches would miss).
+/// of addresses those branches would miss). `layout` computes the words and the cursor
+/// positions ([`V6Layout`]) for all eight groups at once.
 #[inline]
-fn write_v6(buf: &mut [u8; NTOP_BUF], addr: Ipv6Addr, (hex, zeros): ([u32; 8], u8)) -> usize {
-    let w = addr.segments();
+fn write_v6(
+    buf: &mut [u8; NTOP_BUF],
+    addr: Ipv6Addr,
+    zeros: u8,
+    layout: impl Fn(Ipv6Addr, ZeroRun, u16) -> V6Layout,
+) -> usize {
     let run = ZERO_RUN[usize::from(zeros)];
     let (base, len) = (usize::from(run >> 4), usize::from(run & 15));
-    if base == 0 && (len == 6 || (len == 5 && w[5] == 0xffff)) {
+    if base == 0 && (len == 6 || (len == 5 && addr.segments()[5] == 0xffff)) {
         let prefix: &[u8] = if len == 5 { b"::ffff:" } else { b"::" };
         let o = addr.octets();
         return write_v4_end(buf, prefix, [o[12], o[13], o[14], o[15]]);
     }
-    let end = base + len; // base = end = 0 when there is no run
-    let lead = usize::from(base == 0); // the run starts the address: "::", not ":"
-    let colon = u64::from(b':') << 56;
-    let run_text = colon | (colon >> 8) * lead as u64;
-    // The run's groups, and its first, as bits (both 0 when there is no run).
-    let inside = ((1u32 << len) - 1) << base;
-    let first = inside & inside.wrapping_neg();
+    let inside = (((1u32 << len) - 1) << base) as u8; // 0 when there is no run
+    let run = ZeroRun { inside, first: inside & inside.wrapping_neg(), lead: base == 0 };
     // The last group's ':' is not part of the text, unless the run ends the address: start one
     // byte further left then, so that the text always ends at NTOP_END.
-    let mut cur = NTOP_BUF - usize::from((end == 8) & (len != 0));
-    for (i, (&g, &h)) in w.iter().zip(&hex).enumerate().rev() {
-        let digits = ((u32::from(g) | 1).ilog2() / 4 + 1) as usize; // 1..=4
-        let text = u64::from(h) << 24 | colon; // "hhhh:" in the word's last five bytes
-        let is_first = (first >> i & 1) as usize;
-        let is_inside = (inside >> i & 1) as usize;
-        // All ones for the run's first group, else zero: picks the word without a branch.
-        let pick = 0u64.wrapping_sub(is_first as u64);
-        let word = (text & !pick) | (run_text & pick);
-        if let Some(dst) = buf.get_mut(cur.wrapping_sub(8)..cur) {
+    let cur = NTOP_BUF - usize::from((base + len == 8) & (len != 0));
+    let mut l = layout(addr, run, cur as u16);
+    let colon = u64::from(b':') << 56;
+    let run_text = colon | (colon >> 8) * u64::from(run.lead);
+    if let Some(word) = l.words.get_mut(base) {
+        *word = if len != 0 { run_text } else { *word };
+    }
+    for (&word, &end) in l.words.iter().zip(&l.ends).rev() {
+        let end = usize::from(end);
+        if let Some(dst) = buf.get_mut(end.wrapping_sub(8)..end) {
             dst.copy_from_slice(&word.to_le_bytes());
         }
-        // The group's digits and ':', none inside the run, and the run's ':' or "::".
-        cur -= ((digits + 1) & (is_inside.wrapping_sub(1))) + (is_first << lead);
     }
-    NTOP_END - cur
+    NTOP_END - usize::from(l.start)
 }

@@ -14,7 +14,10 @@
 
 use std::arch::x86_64::*;
 
+use std::net::Ipv6Addr;
+
 use crate::ascii::{load16, HexScan, PaddedText};
+use crate::inet::{V6Layout, ZeroRun};
 
 /// Proof that the CPU has SSSE3 (`pshufb`, `pmaddubsw`): only [`Ssse3::detect`] makes one.
 #[derive(Clone, Copy)]
@@ -281,17 +284,33 @@ pub(crate) fn mac_canonical(h: &[u8; 17]) -> Option<[u8; 6]> {
     }
 }
 
-/// The four lowercase hex digits of each of the eight groups of an IPv6 address (`octets` in
-/// network order), leading zeros included, the first digit in each `u32`'s low byte; and the
-/// mask of the zero groups (bit `i` for group `i`). SSE2 only (the x86_64 baseline), so no CPU
-/// check. Its scalar twin is `inet::hex_groups_scalar`.
+/// The mask of the zero groups of an IPv6 address (`octets` in network order; bit `i` for
+/// group `i`). SSE2 only (the x86_64 baseline), so no CPU check. Its scalar twin is
+/// `inet::zero_groups_scalar`.
 #[inline]
-pub(crate) fn hex_groups(octets: [u8; 16]) -> ([u32; 8], u8) {
-    let mut out = [0u32; 8];
-    // SAFETY: SSE2 is part of the x86_64 baseline; the load reads the 16 bytes
-    // of `octets` and the two stores write the 32 bytes of `out`, through the unaligned
-    // _mm_loadu_si128/_mm_storeu_si128.
-    let zeros = unsafe {
+pub(crate) fn zero_groups(octets: [u8; 16]) -> u8 {
+    // SAFETY: SSE2 is part of the x86_64 baseline; the load reads the 16 bytes of `octets`
+    // through _mm_loadu_si128, which has no alignment requirement.
+    unsafe {
+        let v = _mm_loadu_si128(octets.as_ptr().cast());
+        // One byte per group: all ones where the 16-bit group is zero.
+        let zero = _mm_cmpeq_epi16(v, _mm_setzero_si128());
+        _mm_movemask_epi8(_mm_packs_epi16(zero, zero)) as u8
+    }
+}
+
+/// The [`V6Layout`] of an IPv6 address for `inet_ntop` (see `inet::write_v6`), all eight groups
+/// at once: the hex digits by nibble arithmetic, each group's length by three compares, the
+/// cursor positions by a suffix sum over the lanes. SSE2 only (the x86_64 baseline). Its
+/// scalar twin is `inet::v6_layout_scalar`.
+#[inline]
+pub(crate) fn v6_layout(addr: Ipv6Addr, run: ZeroRun, cur: u16) -> V6Layout {
+    let octets = addr.octets();
+    let mut out = V6Layout { words: [0; 8], ends: [0; 8], start: 0 };
+    // SAFETY: SSE2 is part of the x86_64 baseline; the load reads the 16 bytes of `octets`,
+    // the stores write the 64 bytes of `out.words` and the 16 of `out.ends`, through the
+    // unaligned _mm_loadu_si128/_mm_storeu_si128.
+    unsafe {
         let v = _mm_loadu_si128(octets.as_ptr().cast());
         let nib = _mm_set1_epi8(0x0f);
         let hi = _mm_and_si128(_mm_srli_epi16::<4>(v), nib);
@@ -301,15 +320,48 @@ pub(crate) fn hex_groups(octets: [u8; 16]) -> ([u32; 8], u8) {
             let letter = _mm_and_si128(_mm_cmpgt_epi8(n, _mm_set1_epi8(9)), _mm_set1_epi8(39));
             _mm_add_epi8(_mm_add_epi8(n, _mm_set1_epi8(b'0' as i8)), letter)
         };
-        let first = ascii(_mm_unpacklo_epi8(hi, lo));
-        let second = ascii(_mm_unpackhi_epi8(hi, lo));
-        _mm_storeu_si128(out.as_mut_ptr().cast(), first);
-        _mm_storeu_si128(out.as_mut_ptr().add(4).cast(), second);
-        // One byte per group: all ones where the 16-bit group is zero.
-        let zero = _mm_cmpeq_epi16(v, _mm_setzero_si128());
-        _mm_movemask_epi8(_mm_packs_epi16(zero, zero)) as u8
-    };
-    (out.map(u32::from_le), zeros)
+        let first4 = ascii(_mm_unpacklo_epi8(hi, lo)); // groups 0..4, four digits each
+        let last4 = ascii(_mm_unpackhi_epi8(hi, lo)); // groups 4..8
+        // Each group's word: its digits in bytes 3..7 and ':' in byte 7.
+        let zero = _mm_setzero_si128();
+        let colon = _mm_set1_epi64x((u64::from(b':') << 56) as i64);
+        let word = |d: __m128i| _mm_or_si128(_mm_srli_epi64::<8>(d), colon);
+        let words = out.words.as_mut_ptr();
+        _mm_storeu_si128(words.cast(), word(_mm_unpacklo_epi32(zero, first4)));
+        _mm_storeu_si128(words.add(2).cast(), word(_mm_unpackhi_epi32(zero, first4)));
+        _mm_storeu_si128(words.add(4).cast(), word(_mm_unpacklo_epi32(zero, last4)));
+        _mm_storeu_si128(words.add(6).cast(), word(_mm_unpackhi_epi32(zero, last4)));
+        // Each group's length: its digits (1 + one per threshold passed) and ':'. Unsigned
+        // 16-bit compares as signed ones after flipping the top bit.
+        let g = _mm_or_si128(_mm_slli_epi16::<8>(v), _mm_srli_epi16::<8>(v)); // host order
+        let flip = _mm_set1_epi16(i16::MIN);
+        let x = _mm_xor_si128(g, flip);
+        let above = |t: u16| _mm_cmpgt_epi16(x, _mm_xor_si128(_mm_set1_epi16(t as i16), flip));
+        let len = _mm_sub_epi16(
+            _mm_sub_epi16(_mm_sub_epi16(_mm_set1_epi16(2), above(0xf)), above(0xff)),
+            above(0xfff),
+        );
+        // The run: its groups write nothing, its first group ':' or "::".
+        let lane_bits = _mm_set_epi16(128, 64, 32, 16, 8, 4, 2, 1);
+        let lanes = |bits: u8| {
+            let b = _mm_and_si128(_mm_set1_epi16(i16::from(bits)), lane_bits);
+            _mm_cmpeq_epi16(b, lane_bits)
+        };
+        let first_len = _mm_set1_epi16(1 + i16::from(run.lead));
+        let len = _mm_or_si128(
+            _mm_andnot_si128(lanes(run.inside), len),
+            _mm_and_si128(lanes(run.first), first_len),
+        );
+        // Suffix sums: lane i gets the lengths of groups i..8.
+        let mut s = _mm_add_epi16(len, _mm_srli_si128::<2>(len));
+        s = _mm_add_epi16(s, _mm_srli_si128::<4>(s));
+        s = _mm_add_epi16(s, _mm_srli_si128::<8>(s));
+        // The cursor before group i: `cur` less the lengths of the groups after it.
+        let ends = _mm_sub_epi16(_mm_set1_epi16(cur as i16), _mm_sub_epi16(s, len));
+        _mm_storeu_si128(out.ends.as_mut_ptr().cast(), ends);
+        out.start = cur.wrapping_sub(_mm_cvtsi128_si32(s) as u16);
+    }
+    out
 }
 
 /// The [`HexScan`] of an IPv6 text (`inet_pton6`'s fast path): `s` of 4 to [`HexScan::MAX`]
