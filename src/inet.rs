@@ -1210,9 +1210,10 @@ pub(crate) struct ZeroRun {
 /// for each group its 8-byte word (its four hex digits and `:` in the last five bytes; the
 /// run's first group's word is replaced by the writer) and where that word ends (the cursor
 /// before the group), and where the text starts (the cursor after group 0). Built by SSE2
-/// (`simd::x86::v6_layout`) or by the scalar twin [`v6_layout_scalar`].
+/// (`simd::x86::v6_layout`) or by the scalar twin [`v6_layout_scalar`]. The ninth word is
+/// spare (the writer's scratch).
 pub(crate) struct V6Layout {
-    pub(crate) words: [u64; 8],
+    pub(crate) words: [u64; 9],
     pub(crate) ends: [u16; 8],
     pub(crate) start: u16,
 }
@@ -1221,7 +1222,7 @@ pub(crate) struct V6Layout {
 #[inline]
 fn v6_layout_scalar(addr: Ipv6Addr, run: ZeroRun, cur: u16) -> V6Layout {
     let w = addr.segments();
-    let mut out = V6Layout { words: [0; 8], ends: [0; 8], start: 0 };
+    let mut out = V6Layout { words: [0; 9], ends: [0; 8], start: 0 };
     let mut cur = cur;
     for i in (0..8).rev() {
         let digits = ((u32::from(w[i]) | 1).ilog2() / 4 + 1) as u16; // 1..=4
@@ -1281,7 +1282,9 @@ pub fn inet_ntop(addr: IpAddr) -> InetNtop {
             crate::simd::x86::v6_layout,
         ),
         #[cfg(not(all(target_arch = "x86_64", not(miri))))]
-        IpAddr::V6(v6) => write_v6(&mut buf, v6, zero_groups_scalar(&v6.segments()), v6_layout_scalar),
+        IpAddr::V6(v6) => {
+            write_v6(&mut buf, v6, zero_groups_scalar(&v6.segments()), v6_layout_scalar)
+        }
     };
     InetNtop { text: AsciiBuf::new(buf, len) }
 }
@@ -1320,10 +1323,13 @@ fn write_v6(
     let mut l = layout(addr, run, cur as u16);
     let colon = u64::from(b':') << 56;
     let run_text = colon | (colon >> 8) * u64::from(run.lead);
-    if let Some(word) = l.words.get_mut(base) {
-        *word = if len != 0 { run_text } else { *word };
+    // The run's first group writes the run's text; without a run, the spare ninth word takes
+    // it (arithmetic on the index, not a branch, which would miss on addresses with and
+    // without runs mixed).
+    if let Some(word) = l.words.get_mut(base + 8 * usize::from(len == 0)) {
+        *word = run_text;
     }
-    for (&word, &end) in l.words.iter().zip(&l.ends).rev() {
+    for (&word, &end) in l.words[..8].iter().zip(&l.ends).rev() {
         let end = usize::from(end);
         if let Some(dst) = buf.get_mut(end.wrapping_sub(8)..end) {
             dst.copy_from_slice(&word.to_le_bytes());
