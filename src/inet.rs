@@ -1270,6 +1270,7 @@ fn v6_layout_scalar(addr: Ipv6Addr, run: ZeroRun, cur: u16) -> V6Layout {
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_ntop.3.html>
 #[doc(alias = "InetNtop", alias = "InetNtopW")] // Winsock's names for inet_ntop
 #[must_use]
+#[inline]
 pub fn inet_ntop(addr: IpAddr) -> InetNtop {
     let mut buf = [0u8; NTOP_BUF];
     let len = match addr {
