@@ -698,6 +698,7 @@ pub fn inet_pton6(src: &str) -> Result<Ipv6Addr, InetError> {
 /// ```
 ///
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_pton.3.html>
+#[inline]
 pub fn inet_pton6_bytes(src: &[u8]) -> Result<Ipv6Addr, InetError> {
     let mut text = [0u8; 68];
     #[cfg(all(target_arch = "x86_64", not(miri)))]
