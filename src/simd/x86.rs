@@ -35,7 +35,8 @@ impl Ssse3 {
         }
     }
 
-    /// The strict dotted quad (`inet_pton4`): `text` holds the `n` input bytes, zero after.
+    /// The strict dotted quad (`inet_pton4`): `text` holds the `n` input bytes, zero after, as
+    /// [`load16`] gives them (so n is 4..=16).
     /// `Some(address)` (host-order `u32`) exactly when the input is four decimal parts of one to
     /// three digits, no leading zero, each at most 255, separated by `.`, and nothing else.
     #[inline]
@@ -116,9 +117,9 @@ static QUAD_WEIGHTS: [i8; 16] = [10, 1, 10, 1, 10, 1, 10, 1, 100, 0, 100, 0, 100
 
 #[target_feature(enable = "ssse3")]
 unsafe fn quad_ssse3(text: u128, n: usize) -> Option<u32> {
-    if !(7..=15).contains(&n) {
-        return None;
-    }
+    // No length test: `text` comes from `load16`, so n is 4..=16, and only the lengths 7..=15
+    // of a dotted quad are in the shapes' keys (bit n), which are checked below.
+    debug_assert!((4..=16).contains(&n), "quad_ssse3 takes load16's text");
     let v = vector(text);
     // SAFETY: SSE2/SSSE3 intrinsics on registers (the CPU has SSSE3: the
     // caller's `Ssse3` proves it); the two loads read 16-byte statics through
