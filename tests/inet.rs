@@ -542,6 +542,56 @@ fn ntop6_every_group_value_in_every_position_both_paths() {
     }
 }
 
+/// Every zero pattern of the eight groups (all 256: every run of every length at every
+/// position, several runs, none), the other groups with one to four hex digits: `inet_ntop` by
+/// both paths is glibc's text, and that text — and its variants with uppercase letters, with
+/// leading zeros, fully expanded, and with a dotted-quad tail — parses back to the address by
+/// every `inet_pton6` path (the full grammar, the scalar fast path, the SIMD one) as glibc does.
+#[test]
+fn v6_every_zero_pattern_both_ways_all_paths() {
+    let values = [0x1u16, 0xab, 0xf00, 0xbeef, 0xffff, 0x10];
+    for zeros in 0u32..256 {
+        for shift in 0..values.len() {
+            let g: [u16; 8] = std::array::from_fn(|i| {
+                if zeros >> i & 1 == 1 {
+                    0
+                } else {
+                    values[(i + shift) % values.len()]
+                }
+            });
+            let ip = Ipv6Addr::from(g);
+            let text = inet_ntop(IpAddr::V6(ip));
+            assert_eq!(&*text, glibc_ntop(IpAddr::V6(ip)), "{g:x?}");
+            assert_eq!(twins::inet_ntop_scalar(IpAddr::V6(ip)), text, "{g:x?}");
+            let expanded = g.map(|x| format!("{x:04x}")).join(":");
+            let o = ip.octets();
+            let quad = format!("{}.{}.{}.{}", o[12], o[13], o[14], o[15]);
+            let dotted = format!("{}:{quad}", g[..6].iter().map(|x| format!("{x:x}")).join_colon());
+            for variant in [text.to_string(), text.to_uppercase(), expanded, dotted] {
+                let b = variant.as_bytes();
+                let want = glibc_pton6(b);
+                assert_eq!(want, Some(ip.octets()), "glibc({variant:?})");
+                assert_eq!(inet_pton6_bytes(b).ok().map(|a| a.octets()), want, "{variant:?}");
+                assert_eq!(twins::inet_pton6_general(b), inet_pton6_bytes(b), "{variant:?}");
+                assert_eq!(twins::inet_pton6_scalar(b), inet_pton6_bytes(b), "{variant:?}");
+                if let Some(simd) = twins::inet_pton6_simd(b) {
+                    assert_eq!(simd, inet_pton6_bytes(b), "{variant:?}");
+                }
+            }
+        }
+    }
+}
+
+trait JoinColon {
+    fn join_colon(self) -> String;
+}
+
+impl<I: Iterator<Item = String>> JoinColon for I {
+    fn join_colon(self) -> String {
+        self.collect::<Vec<_>>().join(":")
+    }
+}
+
 /// The SIMD path is really under test here: on x86_64 with SSSE3 (every x86_64 CI machine) the
 /// twins must offer it, or the differential tests above would check the scalar path twice.
 #[test]
@@ -554,6 +604,8 @@ fn simd_twin_is_available_on_x86_64() {
         }
         assert_eq!(twins::inet_aton_simd(b"1.2.3.4"), Some(Ok(Ipv4Addr::new(1, 2, 3, 4))));
         assert_eq!(twins::inet_pton4_simd(b"255.0.10.1"), Some(Ok(Ipv4Addr::new(255, 0, 10, 1))));
+        let loopback = Some(Ok(Ipv6Addr::LOCALHOST));
+        assert_eq!(twins::inet_pton6_simd(b"0:0:0:0:0:0:0:1"), loopback);
     }
 }
 
