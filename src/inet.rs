@@ -57,11 +57,14 @@
 //! Everything here is pure Rust (no OS call, no `unsafe` in this file) and gives the same results
 //! on every target — glibc's, also on Windows, whose Winsock versions of these calls accept
 //! slightly different inputs. On x86_64 the strict dotted quad (the fast path of [`inet_pton4`]
-//! and [`inet_aton`]) is parsed by an SSSE3 kernel when the CPU has it (checked once, cached),
-//! and [`inet_ntop`] computes the hex digits of IPv6 groups with SSE2; every other target
-//! (aarch64 included), CPUs without SSSE3, and Miri take the scalar path. The two paths give
-//! identical results: the differential tests run both against glibc (Linux x86_64; Windows
-//! under wine; macOS and FreeBSD are compiled and linted only).
+//! and [`inet_aton`]) is parsed by an SSSE3 kernel when the CPU has it (checked once, cached);
+//! [`inet_pton6`] classifies the text with SSE2 (hex digits, colons and dots as bit masks, from
+//! which the groups are found with bit operations and converted all at once), and
+//! [`inet_ntop`] lays out all eight IPv6 groups with SSE2 (digits, lengths, positions) and
+//! writes them without a branch on the address; every other target (aarch64 included), CPUs
+//! without SSSE3, and Miri take the scalar twins. The paths give identical results: the
+//! differential tests run each against glibc (Linux x86_64; Windows under wine; macOS and
+//! FreeBSD are compiled and linted only).
 //!
 //! # Errors
 //!

@@ -6,7 +6,10 @@
 //!   `from_utf8_unchecked` instead of a UTF-8 validation on every call.
 //! - `x86` (x86_64 only): the SSSE3 kernels of the parsers (the strict dotted quad of
 //!   `inet_pton4`/`inet_aton`, and MAC addresses with 1-digit parts for `ether_aton`), chosen at
-//!   run time (std caches the CPU feature test in an atomic). Their scalar twins live in
+//!   run time (std caches the CPU feature test in an atomic); the SSE2 (baseline) ones: the
+//!   IPv6 text scan and group conversion of `inet_pton6`, the IPv6 layout of `inet_ntop`
+//!   (digits, zero groups, lengths, positions), canonical MACs, and the ASCII check of long
+//!   text buffers. Their scalar twins live in
 //!   `inet.rs` and `ether.rs` (safe code); `berkeley::inet::twins` and `berkeley::ether::twins`
 //!   expose both paths to the differential tests and proptests (tests/inet.rs,
 //!   tests/ether.rs), which check both against glibc, and to the fuzz targets.

@@ -1,10 +1,13 @@
-//! The SSSE3 parser kernels (x86_64), behind a cached run-time CPU check ([`Ssse3::detect`]).
+//! The x86_64 kernels of the text conversions: the SSSE3 parser kernels behind a cached
+//! run-time CPU check ([`Ssse3::detect`]), and SSE2 ones (the x86_64 baseline, no check).
 //!
-//! Both take the input already loaded into a `u128` (bytes past the end are zero; the safe
-//! [`ascii::load16`](crate::ascii::load16) does that), so nothing here touches memory the
-//! caller did not hand over: the `unsafe` is only the `#[target_feature]` call and the
-//! intrinsics. Each returns `None` for anything that is not its one exact form; the caller then
-//! runs the scalar grammar, which also finds the error.
+//! The two SSSE3 kernels take the input already loaded into a `u128` (bytes past the end are
+//! zero; the safe [`ascii::load16`](crate::ascii::load16) does that); the SSE2 ones load only
+//! 16-byte chunks that bounds-checked slices or arrays prove to be inside their input, so
+//! nothing here touches memory the caller did not hand over: the `unsafe` is only the
+//! `#[target_feature]` call, the intrinsics and those loads and stores. Each parser kernel
+//! returns `None` for anything that is not its exact form; the caller then runs the scalar
+//! grammar, which also finds the error.
 //!
 //! Method (after Muła and Lemire): compare masks find the digits and separators of all 16
 //! bytes at once; the separator positions give the part lengths (for the dotted quad: a perfect
