@@ -44,6 +44,26 @@ pub(crate) fn load16(s: &[u8]) -> Option<u128> {
     }
 }
 
+/// What the IPv6 fast path needs to know about a text of at most [`HexScan::MAX`] bytes: one bit
+/// per byte (bit `p` for byte `p`) for the hex digits, the colons and the dots; the scan also
+/// copies the text into a [`PaddedText`]. Built by the
+/// SSE2 scan (`simd::x86::hex_scan`) or its scalar twin (`inet::hex_scan_scalar`).
+#[derive(Clone, Copy)]
+pub(crate) struct HexScan {
+    pub(crate) hex: u64,
+    pub(crate) colon: u64,
+    pub(crate) dot: u64,
+}
+
+impl HexScan {
+    /// The longest text the scan takes (every valid IPv6 text is at most 45 bytes).
+    pub(crate) const MAX: usize = 48;
+}
+
+/// The text copy the scans fill: four zero bytes, the text, zeros (68 bytes, so that the four
+/// bytes ending at any position `p & 63` can be read without a bounds check).
+pub(crate) type PaddedText = [u8; 68];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -57,11 +57,14 @@
 //! Everything here is pure Rust (no OS call, no `unsafe` in this file) and gives the same results
 //! on every target — glibc's, also on Windows, whose Winsock versions of these calls accept
 //! slightly different inputs. On x86_64 the strict dotted quad (the fast path of [`inet_pton4`]
-//! and [`inet_aton`]) is parsed by an SSSE3 kernel when the CPU has it (checked once, cached),
-//! and [`inet_ntop`] computes the hex digits of IPv6 groups with SSE2; every other target
-//! (aarch64 included), CPUs without SSSE3, and Miri take the scalar path. The two paths give
-//! identical results: the differential tests run both against glibc (Linux x86_64; Windows
-//! under wine; macOS and FreeBSD are compiled and linted only).
+//! and [`inet_aton`]) is parsed by an SSSE3 kernel when the CPU has it (checked once, cached);
+//! [`inet_pton6`] classifies the text with SSE2 (hex digits, colons and dots as bit masks, from
+//! which the groups are found with bit operations and converted all at once), and
+//! [`inet_ntop`] lays out all eight IPv6 groups with SSE2 (digits, lengths, positions) and
+//! writes them without a branch on the address; every other target (aarch64 included), CPUs
+//! without SSSE3, and Miri take the scalar twins. The paths give identical results: the
+//! differential tests run each against glibc (Linux x86_64; Windows under wine; macOS and
+//! FreeBSD are compiled and linted only).
 //!
 //! # Errors
 //!
@@ -87,7 +90,7 @@ use std::ops::Deref;
 
 #[cfg(all(target_arch = "x86_64", not(miri)))]
 use crate::ascii::load16;
-use crate::ascii::HEX_VALUE;
+use crate::ascii::{HexScan, PaddedText, HEX_VALUE};
 use crate::error::{ParseError, ParseErrorKind};
 use crate::simd::text::AsciiBuf;
 #[cfg(all(target_arch = "x86_64", not(miri)))]
@@ -225,10 +228,12 @@ pub mod twins {
 
     /// `inet_ntop` by the scalar path only (the hex digits of IPv6 groups without SSE2).
     pub fn inet_ntop_scalar(addr: IpAddr) -> InetNtop {
-        let mut buf = [0u8; 46];
+        let mut buf = [0u8; NTOP_BUF];
         let len = match addr {
-            IpAddr::V4(v4) => write_v4(&mut buf, 0, v4.octets()),
-            IpAddr::V6(v6) => write_v6(&mut buf, v6, hex_groups_scalar(&v6.segments())),
+            IpAddr::V4(v4) => write_v4_end(&mut buf, b"", v4.octets()),
+            IpAddr::V6(v6) => {
+                write_v6(&mut buf, v6, zero_groups_scalar(&v6.segments()), v6_layout_scalar)
+            }
         };
         InetNtop { text: AsciiBuf::new(buf, len) }
     }
@@ -241,6 +246,40 @@ pub mod twins {
     /// `inet_pton4_bytes` by the scalar path only.
     pub fn inet_pton4_scalar(src: &[u8]) -> Result<Ipv4Addr, InetError> {
         quad_fast(src).map(Ipv4Addr::from).map_or_else(|| pton4_general(src), Ok)
+    }
+
+    /// `inet_pton6_bytes` by the scalar path only: the scalar scan and word conversion, and
+    /// for what the fast path does not decide, the full grammar.
+    pub fn inet_pton6_scalar(src: &[u8]) -> Result<Ipv6Addr, InetError> {
+        let mut text = [0u8; 68];
+        let scan = hex_scan_scalar(src, &mut text);
+        pton6_fast(src, scan, &text, hex_octets_scalar, quad_fast)
+            .map_or_else(|| pton6_general(src), Ok)
+    }
+
+    /// `inet_pton6_bytes` by the full grammar alone (no fast path): what every fast path must
+    /// agree with.
+    pub fn inet_pton6_general(src: &[u8]) -> Result<Ipv6Addr, InetError> {
+        pton6_general(src)
+    }
+
+    /// `inet_pton6_bytes` by the SIMD path (the SSE2 scan and conversion, the SSSE3 dotted
+    /// quad where the CPU has it); `None` when this target has no SIMD kernel.
+    pub fn inet_pton6_simd(src: &[u8]) -> Option<Result<Ipv6Addr, InetError>> {
+        #[cfg(all(target_arch = "x86_64", not(miri)))]
+        {
+            let mut text = [0u8; 68];
+            let scan = crate::simd::x86::hex_scan(src, &mut text);
+            Some(
+                pton6_fast(src, scan, &text, crate::simd::x86::hex_octets, quad)
+                    .map_or_else(|| pton6_general(src), Ok),
+            )
+        }
+        #[cfg(not(all(target_arch = "x86_64", not(miri))))]
+        {
+            let _ = src;
+            None
+        }
     }
 
     /// `inet_aton_bytes` by the SIMD path; `None` when this target or CPU has no SIMD kernel.
@@ -662,7 +701,143 @@ pub fn inet_pton6(src: &str) -> Result<Ipv6Addr, InetError> {
 /// ```
 ///
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_pton.3.html>
+#[inline]
 pub fn inet_pton6_bytes(src: &[u8]) -> Result<Ipv6Addr, InetError> {
+    // The fast path needs the SSE2 scan: with the scalar scan it is slower than the grammar
+    // (measured: about 2x), so other targets and Miri go straight to the grammar; the scalar
+    // twin stays for the tests (`twins::inet_pton6_scalar`), which run it on every target.
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    {
+        let mut text = [0u8; 68];
+        let scan = crate::simd::x86::hex_scan(src, &mut text);
+        if let Some(addr) = pton6_fast(src, scan, &text, crate::simd::x86::hex_octets, quad) {
+            return Ok(addr);
+        }
+    }
+    pton6_general(src)
+}
+
+/// The scalar twin of `simd::x86::hex_scan`: the same [`HexScan`] of `s` (4 to
+/// [`HexScan::MAX`] bytes; `None` otherwise) and the same copy in `text`, one byte at a time.
+fn hex_scan_scalar(s: &[u8], text: &mut PaddedText) -> Option<HexScan> {
+    if !(4..=HexScan::MAX).contains(&s.len()) {
+        return None;
+    }
+    text[4..4 + s.len()].copy_from_slice(s);
+    let mut scan = HexScan { hex: 0, colon: 0, dot: 0 };
+    for (p, &c) in s.iter().enumerate() {
+        scan.hex |= u64::from(HEX_VALUE[usize::from(c)] < 16) << p;
+        scan.colon |= u64::from(c == b':') << p;
+        scan.dot |= u64::from(c == b'.') << p;
+    }
+    Some(scan)
+}
+
+/// The scalar twin of `simd::x86::hex_octets`: eight groups' text, each as the four bytes
+/// ending at its last digit (a `u32`, first byte lowest) with the bytes before its first digit
+/// zeroed, to the 16 octets of the groups (network order). Each byte is a hex digit or zero.
+#[inline]
+fn hex_octets_scalar(windows: [u32; 8]) -> [u8; 16] {
+    let mut out = [0u8; 16];
+    for (pair, w) in out.chunks_exact_mut(2).zip(windows) {
+        // '0'-'9' is 0x30-0x39, 'a'-'f'/'A'-'F' 0x61-0x66/0x41-0x46: the low nibble, plus 9
+        // for letters (bit 6); a zero byte stays zero.
+        let d = (w & 0x0f0f_0f0f) + (w >> 6 & 0x0101_0101) * 9;
+        let b = d.to_le_bytes();
+        pair[0] = b[0] << 4 | b[1];
+        pair[1] = b[2] << 4 | b[3];
+    }
+    out
+}
+
+/// The fast path of [`inet_pton6_bytes`]: a valid IPv6 text of 4 to [`HexScan::MAX`] bytes,
+/// decided from its [`HexScan`] with bit operations; each group is read as one word (the four
+/// bytes ending at its last digit) and `octets` turns all eight into the address at once. The
+/// dotted-quad tail goes to `quad` (the strict dotted quad, as [`inet_pton4`]). `None` means
+/// "not decided here": anything invalid, and the valid forms this path does not take (a tail
+/// `quad` refuses); the caller then runs the full grammar, which also finds the error.
+#[inline(always)]
+fn pton6_fast(
+    s: &[u8],
+    scan: Option<HexScan>,
+    text: &PaddedText,
+    octets: impl Fn([u32; 8]) -> [u8; 16],
+    quad: impl Fn(&[u8]) -> Option<u32>,
+) -> Option<Ipv6Addr> {
+    let HexScan { mut hex, colon, dot } = scan?;
+    let n = s.len(); // 4..=48: the scan took it
+                     // The groups part: all of it, or up to the last colon when a dotted quad ends the text.
+    let (m, total, v4) = if dot == 0 {
+        (n, 8, 0)
+    } else {
+        let last = colon.checked_ilog2()? as usize; // the last colon
+        (last + 1, 6, quad(s.get(last + 1..)?)?)
+    };
+    let all = (1u64 << m) - 1;
+    hex &= all;
+    // Only hex digits and colons (the tail's dots and digits are past m); a colon pair ("::")
+    // at most once, and no ":::"; a colon at either end only as part of the "::".
+    let pair = colon & colon >> 1;
+    let lone_first = colon & !pair & 1;
+    let lone_last = if dot == 0 { colon >> (m - 1) & !(pair >> (m - 2)) & 1 } else { 0 };
+    // A run of five hex digits is a group too long.
+    let five = hex & hex >> 1 & hex >> 2 & hex >> 3 & hex >> 4;
+    if (hex | colon) & all != all
+        || pair & pair.wrapping_sub(1) != 0
+        || (lone_first | lone_last | five) != 0
+    {
+        return None;
+    }
+    // Each group is a run of hex digits, from its first to its last digit.
+    let mut starts = hex & !(hex << 1);
+    let mut ends = hex & !(hex >> 1);
+    let pair_at = if pair == 0 { 64 } else { pair.trailing_zeros() };
+    let mut windows = [0u32; 8];
+    let mut g = 0; // groups read
+    let mut before = 0; // groups before the "::"
+    for slot in &mut windows {
+        if ends == 0 {
+            break;
+        }
+        let first = starts.trailing_zeros();
+        let end = ends.trailing_zeros();
+        starts &= starts - 1;
+        ends &= ends - 1;
+        // The four bytes up to the group's last digit (text[4 + p] is byte p; zeros before
+        // the text), then only the group's (1 to 4) last ones.
+        let word = u32::from_le_bytes(*text[(end as usize & 63) + 1..].first_chunk::<4>()?);
+        let skip = 8 * (3 - (end - first)); // the bytes before the group's first digit
+        *slot = word >> skip << skip;
+        g += 1;
+        before += usize::from(first < pair_at);
+    }
+    if ends != 0 {
+        return None; // more than eight groups
+    }
+    // Without "::" there are exactly `total` groups; with it fewer (it stands for at least one
+    // zero group), and the groups after it move to the end.
+    let gap = if pair == 0 {
+        if g != total {
+            return None;
+        }
+        0
+    } else {
+        if g >= total {
+            return None;
+        }
+        total - g
+    };
+    let x = u128::from_be_bytes(octets(windows));
+    let keep = !u128::MAX.checked_shr(16 * before as u32).unwrap_or(0);
+    let keep = if gap == 0 { u128::MAX } else { keep };
+    let groups = (x & keep) | ((x & !keep) >> (16 * gap));
+    Some(Ipv6Addr::from(groups | u128::from(v4)))
+}
+
+/// The full `inet_pton6` grammar, byte by byte: every input [`pton6_fast`] does not decide,
+/// and the error of every invalid one.
+#[inline(never)]
+fn pton6_general(src: &[u8]) -> Result<Ipv6Addr, InetError> {
     let s = src;
     let n = s.len();
     if n == 0 {
@@ -800,14 +975,20 @@ fn v4_text(o: [u8; 4]) -> (u128, usize) {
     (acc, bits / 8)
 }
 
-/// Writes "a.b.c.d" at `buf[pos..]` and returns the end. `buf` must have 16 bytes from `pos`.
+/// Writes `prefix` (at most 7 bytes) and "a.b.c.d" so that they end at [`NTOP_END`], and
+/// returns their length.
 #[inline]
-fn write_v4(buf: &mut [u8], pos: usize, o: [u8; 4]) -> usize {
-    let (text, len) = v4_text(o);
-    if let Some(dst) = buf.get_mut(pos..pos + 16) {
-        dst.copy_from_slice(&text.to_le_bytes());
+fn write_v4_end(buf: &mut [u8; NTOP_BUF], prefix: &[u8], o: [u8; 4]) -> usize {
+    let (text, len) = v4_text(o); // 8 to 16 bytes, with a last '.' that lands on NTOP_END
+    let (tail, _) = buf.split_at_mut(NTOP_END + 1);
+    let (head, last16) = tail.split_at_mut(NTOP_END + 1 - 16);
+    last16.copy_from_slice(&(text << (8 * (16 - len))).to_le_bytes());
+    let quad = head.len() + 16 - len; // where "a.b.c.d" starts
+    let start = quad.saturating_sub(prefix.len());
+    if let Some(dst) = buf.get_mut(start..quad) {
+        dst.copy_from_slice(prefix);
     }
-    pos + len - 1 // drop the last '.'
+    NTOP_END - start
 }
 
 /// The text of an IPv4 address, as returned by [`inet_ntoa`]: a `Copy` stack buffer that derefs
@@ -838,11 +1019,19 @@ pub struct InetNtoa {
 /// ```
 #[derive(Clone, Copy)]
 pub struct InetNtop {
-    text: AsciiBuf<46>, // INET6_ADDRSTRLEN; the writers use the slack past 39 bytes
+    text: AsciiBuf<NTOP_BUF>,
 }
 
+/// [`InetNtop`]'s buffer. Its text is right-aligned: it ends at [`NTOP_END`], and is at most 45
+/// bytes (INET6_ADDRSTRLEN 46 with C's NUL). The IPv6 writer stores 8-byte words from the
+/// right: the first ends at byte 47 (or 46), the last starts at byte 3 or later.
+const NTOP_BUF: usize = 47;
+
+/// Where [`InetNtop`]'s text ends.
+const NTOP_END: usize = NTOP_BUF - 1;
+
 macro_rules! text_buffer {
-    ($t:ident) => {
+    ($t:ident, $text:ident => $get:expr) => {
         impl $t {
             /// The text as a `&str` — free: the buffer was checked to be ASCII once, when it
             /// was built, so no UTF-8 validation runs here.
@@ -855,7 +1044,8 @@ macro_rules! text_buffer {
             /// ```
             #[inline]
             pub fn as_str(&self) -> &str {
-                self.text.as_str()
+                let $text = &self.text;
+                $get
             }
         }
 
@@ -931,8 +1121,8 @@ macro_rules! text_buffer {
     };
 }
 
-text_buffer!(InetNtoa);
-text_buffer!(InetNtop);
+text_buffer!(InetNtoa, text => text.as_str());
+text_buffer!(InetNtop, text => text.as_str_before(NTOP_END));
 
 /// `inet_ntoa(3)` — formats an IPv4 address as a dotted quad (`"192.0.2.1"`).
 ///
@@ -998,33 +1188,60 @@ fn group_hex(w: u16) -> u32 {
     x + 0x3030_3030 + letters * 39
 }
 
-/// The hex digits of all eight groups ([`group_hex`] of each), by the scalar path.
+/// The mask of the zero groups (bit `i` for group `i`), by the scalar path.
 #[inline]
-fn hex_groups_scalar(w: &[u16; 8]) -> [u32; 8] {
-    w.map(group_hex)
-}
-
-/// The hex digits of all eight groups: SSE2 (the x86_64 baseline) on x86_64, the scalar twin
-/// elsewhere and under Miri.
-#[inline]
-fn hex_groups(addr: Ipv6Addr) -> [u32; 8] {
-    #[cfg(all(target_arch = "x86_64", not(miri)))]
-    return crate::simd::x86::hex_groups(addr.octets());
-    #[cfg(not(all(target_arch = "x86_64", not(miri))))]
-    return hex_groups_scalar(&addr.segments());
-}
-
-/// Writes one group (`w`, its four hex digits `hex`) as lowercase hex without leading zeros,
-/// followed by ':'. Returns the new end. `buf` must have 8 bytes from `pos`.
-#[inline]
-fn write_group(buf: &mut [u8], pos: usize, w: u16, hex: u32) -> usize {
-    let digits = ((35 - (u32::from(w) | 1).leading_zeros()) / 4) as usize; // 1..=4
-    let shift = 8 * (4 - digits);
-    let out = (u64::from(hex) >> shift) | (u64::from(b':') << (8 * digits));
-    if let Some(dst) = buf.get_mut(pos..pos + 8) {
-        dst.copy_from_slice(&out.to_le_bytes());
+fn zero_groups_scalar(w: &[u16; 8]) -> u8 {
+    let mut zeros = 0u8;
+    for (i, &g) in w.iter().enumerate() {
+        zeros |= u8::from(g == 0) << i;
     }
-    pos + digits + 1
+    zeros
+}
+
+/// Where the `::` run of an IPv6 text is, for [`V6Layout`]: its groups and its first group
+/// as bits (both 0 when there is none), and whether it starts the address (`::`, not `:`).
+#[derive(Clone, Copy)]
+pub(crate) struct ZeroRun {
+    pub(crate) inside: u8,
+    pub(crate) first: u8,
+    pub(crate) lead: bool,
+}
+
+/// The IPv6 text as [`write_v6`] stores it, from the right, starting with the cursor at `cur`:
+/// for each group its 8-byte word (its four hex digits and `:` in the last five bytes; the
+/// run's first group's word is replaced by the writer) and where that word ends (the cursor
+/// before the group), and where the text starts (the cursor after group 0). Built by SSE2
+/// (`simd::x86::v6_layout`) or by the scalar twin [`v6_layout_scalar`]. The ninth word is
+/// spare (the writer's scratch).
+pub(crate) struct V6Layout {
+    pub(crate) words: [u64; 9],
+    pub(crate) ends: [u16; 8],
+    pub(crate) start: u16,
+}
+
+/// The scalar twin of `simd::x86::v6_layout`.
+#[inline]
+fn v6_layout_scalar(addr: Ipv6Addr, run: ZeroRun, cur: u16) -> V6Layout {
+    let w = addr.segments();
+    let mut out = V6Layout { words: [0; 9], ends: [0; 8], start: 0 };
+    let mut cur = cur;
+    for i in (0..8).rev() {
+        let digits = ((u32::from(w[i]) | 1).ilog2() / 4 + 1) as u16; // 1..=4
+        out.words[i] = u64::from(group_hex(w[i])) << 24 | u64::from(b':') << 56;
+        out.ends[i] = cur;
+        let (inside, first) = (run.inside >> i & 1 != 0, run.first >> i & 1 != 0);
+        // The group's digits and ':', none inside the run, and the run's ':' or "::".
+        let len = if first {
+            1 + u16::from(run.lead)
+        } else if inside {
+            0
+        } else {
+            digits + 1
+        };
+        cur -= len;
+    }
+    out.start = cur;
+    out
 }
 
 /// `inet_ntop(3)` — formats an IPv4 or IPv6 address in its standard text form, exactly as glibc
@@ -1054,59 +1271,71 @@ fn write_group(buf: &mut [u8], pos: usize, w: u16, hex: u32) -> usize {
 /// Man page: <https://man7.org/linux/man-pages/man3/inet_ntop.3.html>
 #[doc(alias = "InetNtop", alias = "InetNtopW")] // Winsock's names for inet_ntop
 #[must_use]
+#[inline]
 pub fn inet_ntop(addr: IpAddr) -> InetNtop {
-    let mut buf = [0u8; 46];
+    let mut buf = [0u8; NTOP_BUF];
     let len = match addr {
-        IpAddr::V4(v4) => write_v4(&mut buf, 0, v4.octets()),
-        IpAddr::V6(v6) => write_v6(&mut buf, v6, hex_groups(v6)),
+        IpAddr::V4(v4) => write_v4_end(&mut buf, b"", v4.octets()),
+        #[cfg(all(target_arch = "x86_64", not(miri)))]
+        IpAddr::V6(v6) => write_v6(
+            &mut buf,
+            v6,
+            crate::simd::x86::zero_groups(v6.octets()),
+            crate::simd::x86::v6_layout,
+        ),
+        #[cfg(not(all(target_arch = "x86_64", not(miri))))]
+        IpAddr::V6(v6) => {
+            write_v6(&mut buf, v6, zero_groups_scalar(&v6.segments()), v6_layout_scalar)
+        }
     };
     InetNtop { text: AsciiBuf::new(buf, len) }
 }
 
-/// Writes an IPv6 address as glibc's inet_ntop does; returns the length. `buf` has 46 bytes.
+/// Writes an IPv6 address as glibc's inet_ntop does, ending at [`NTOP_END`]; returns the
+/// length. `zeros` is the mask of its zero groups.
+///
+/// Branch-free but for the dotted-quad forms, and written from the right: every group, last
+/// first, stores one 8-byte word ending at the cursor — its four hex digits and a `:`; the
+/// first group of the `::` run only `:` (`::` when the run starts the address) — and moves the
+/// cursor left by the length that counts (the digits without leading zeros and the `:`; 0 for
+/// the run's other groups). What a word holds left of that length is overwritten by the
+/// groups written after it, so no group needs a shift by its digit count, and no branch
+/// depends on where the zeros are or how many digits a group has (on an unpredictable stream
+/// of addresses those branches would miss). `layout` computes the words and the cursor
+/// positions ([`V6Layout`]) for all eight groups at once.
 #[inline]
-fn write_v6(buf: &mut [u8; 46], addr: Ipv6Addr, hex: [u32; 8]) -> usize {
-    let w = addr.segments();
-    let mut mask = 0usize;
-    for (i, &g) in w.iter().enumerate() {
-        mask |= usize::from(g == 0) << i;
-    }
-    let run = ZERO_RUN[mask];
+fn write_v6(
+    buf: &mut [u8; NTOP_BUF],
+    addr: Ipv6Addr,
+    zeros: u8,
+    layout: impl Fn(Ipv6Addr, ZeroRun, u16) -> V6Layout,
+) -> usize {
+    let run = ZERO_RUN[usize::from(zeros)];
     let (base, len) = (usize::from(run >> 4), usize::from(run & 15));
-    if len == 0 {
-        let mut pos = 0;
-        for (&g, &h) in w.iter().zip(&hex) {
-            pos = write_group(buf, pos, g, h);
-        }
-        return pos - 1;
-    }
-    if base == 0 && (len == 6 || (len == 5 && w[5] == 0xffff)) {
-        let pos = if len == 5 {
-            buf[..7].copy_from_slice(b"::ffff:");
-            7
-        } else {
-            buf[..2].copy_from_slice(b"::");
-            2
-        };
+    if base == 0 && (len == 6 || (len == 5 && addr.segments()[5] == 0xffff)) {
+        let prefix: &[u8] = if len == 5 { b"::ffff:" } else { b"::" };
         let o = addr.octets();
-        return write_v4(buf, pos, [o[12], o[13], o[14], o[15]]);
+        return write_v4_end(buf, prefix, [o[12], o[13], o[14], o[15]]);
     }
-    let mut pos = 0;
-    for (&g, &h) in w[..base].iter().zip(&hex) {
-        pos = write_group(buf, pos, g, h);
+    let inside = (((1u32 << len) - 1) << base) as u8; // 0 when there is no run
+    let run = ZeroRun { inside, first: inside & inside.wrapping_neg(), lead: base == 0 };
+    // The last group's ':' is not part of the text, unless the run ends the address: start one
+    // byte further left then, so that the text always ends at NTOP_END.
+    let cur = NTOP_BUF - usize::from((base + len == 8) & (len != 0));
+    let mut l = layout(addr, run, cur as u16);
+    let colon = u64::from(b':') << 56;
+    let run_text = colon | ((colon >> 8) * u64::from(run.lead));
+    // The run's first group writes the run's text; without a run, the spare ninth word takes
+    // it (arithmetic on the index, not a branch, which would miss on addresses with and
+    // without runs mixed).
+    if let Some(word) = l.words.get_mut(base + 8 * usize::from(len == 0)) {
+        *word = run_text;
     }
-    if base == 0 {
-        buf[0] = b':';
-        pos = 1;
+    for (&word, &end) in l.words[..8].iter().zip(&l.ends).rev() {
+        let end = usize::from(end);
+        if let Some(dst) = buf.get_mut(end.wrapping_sub(8)..end) {
+            dst.copy_from_slice(&word.to_le_bytes());
+        }
     }
-    buf[pos] = b':';
-    pos += 1;
-    let end = base + len;
-    if end == 8 {
-        return pos;
-    }
-    for (&g, &h) in w[end..].iter().zip(&hex[end..]) {
-        pos = write_group(buf, pos, g, h);
-    }
-    pos - 1
+    NTOP_END - usize::from(l.start)
 }

@@ -127,8 +127,9 @@ fn expected_pton6(s: &[u8]) -> Option<[u8; 16]> {
     }
 }
 
-/// Both paths of the IPv4 parsers (`berkeley::inet::twins`): the scalar one, and the SIMD one
-/// where this CPU has it, must give the public function's result, error included.
+/// Both paths of the parsers (`berkeley::inet::twins`): the scalar one, and the SIMD one where
+/// this CPU has it, must give the public function's result, error included (and for
+/// inet_pton6 also the full grammar without the fast path).
 fn check_twins(s: &[u8]) -> Result<(), TestCaseError> {
     let lossy = String::from_utf8_lossy(s);
     let aton = inet_aton_bytes(s);
@@ -140,6 +141,13 @@ fn check_twins(s: &[u8]) -> Result<(), TestCaseError> {
     prop_assert_eq!(twins::inet_pton4_scalar(s), pton4, "scalar inet_pton4({:?})", lossy);
     if let Some(simd) = twins::inet_pton4_simd(s) {
         prop_assert_eq!(simd, pton4, "SIMD inet_pton4({:?})", lossy);
+    }
+    // inet_pton6: the full grammar alone, the scalar scan + fast path, and the SSE2 one.
+    let pton6 = inet_pton6_bytes(s);
+    prop_assert_eq!(twins::inet_pton6_general(s), pton6, "general inet_pton6({:?})", lossy);
+    prop_assert_eq!(twins::inet_pton6_scalar(s), pton6, "scalar inet_pton6({:?})", lossy);
+    if let Some(simd) = twins::inet_pton6_simd(s) {
+        prop_assert_eq!(simd, pton6, "SIMD inet_pton6({:?})", lossy);
     }
     Ok(())
 }
@@ -534,6 +542,56 @@ fn ntop6_every_group_value_in_every_position_both_paths() {
     }
 }
 
+/// Every zero pattern of the eight groups (all 256: every run of every length at every
+/// position, several runs, none), the other groups with one to four hex digits: `inet_ntop` by
+/// both paths is glibc's text, and that text — and its variants with uppercase letters, with
+/// leading zeros, fully expanded, and with a dotted-quad tail — parses back to the address by
+/// every `inet_pton6` path (the full grammar, the scalar fast path, the SIMD one) as glibc does.
+#[test]
+fn v6_every_zero_pattern_both_ways_all_paths() {
+    let values = [0x1u16, 0xab, 0xf00, 0xbeef, 0xffff, 0x10];
+    for zeros in 0u32..256 {
+        for shift in 0..values.len() {
+            let g: [u16; 8] = std::array::from_fn(|i| {
+                if zeros >> i & 1 == 1 {
+                    0
+                } else {
+                    values[(i + shift) % values.len()]
+                }
+            });
+            let ip = Ipv6Addr::from(g);
+            let text = inet_ntop(IpAddr::V6(ip));
+            assert_eq!(&*text, glibc_ntop(IpAddr::V6(ip)), "{g:x?}");
+            assert_eq!(twins::inet_ntop_scalar(IpAddr::V6(ip)), text, "{g:x?}");
+            let expanded = g.map(|x| format!("{x:04x}")).join(":");
+            let o = ip.octets();
+            let quad = format!("{}.{}.{}.{}", o[12], o[13], o[14], o[15]);
+            let dotted = format!("{}:{quad}", g[..6].iter().map(|x| format!("{x:x}")).join_colon());
+            for variant in [text.to_string(), text.to_uppercase(), expanded, dotted] {
+                let b = variant.as_bytes();
+                let want = glibc_pton6(b);
+                assert_eq!(want, Some(ip.octets()), "glibc({variant:?})");
+                assert_eq!(inet_pton6_bytes(b).ok().map(|a| a.octets()), want, "{variant:?}");
+                assert_eq!(twins::inet_pton6_general(b), inet_pton6_bytes(b), "{variant:?}");
+                assert_eq!(twins::inet_pton6_scalar(b), inet_pton6_bytes(b), "{variant:?}");
+                if let Some(simd) = twins::inet_pton6_simd(b) {
+                    assert_eq!(simd, inet_pton6_bytes(b), "{variant:?}");
+                }
+            }
+        }
+    }
+}
+
+trait JoinColon {
+    fn join_colon(self) -> String;
+}
+
+impl<I: Iterator<Item = String>> JoinColon for I {
+    fn join_colon(self) -> String {
+        self.collect::<Vec<_>>().join(":")
+    }
+}
+
 /// The SIMD path is really under test here: on x86_64 with SSSE3 (every x86_64 CI machine) the
 /// twins must offer it, or the differential tests above would check the scalar path twice.
 #[test]
@@ -546,6 +604,8 @@ fn simd_twin_is_available_on_x86_64() {
         }
         assert_eq!(twins::inet_aton_simd(b"1.2.3.4"), Some(Ok(Ipv4Addr::new(1, 2, 3, 4))));
         assert_eq!(twins::inet_pton4_simd(b"255.0.10.1"), Some(Ok(Ipv4Addr::new(255, 0, 10, 1))));
+        let loopback = Some(Ok(Ipv6Addr::LOCALHOST));
+        assert_eq!(twins::inet_pton6_simd(b"0:0:0:0:0:0:0:1"), loopback);
     }
 }
 

@@ -4,6 +4,11 @@
 //! Every operation runs over a 1,024-entry and a 1,048,576-entry corpus (groups `NAME/1024-addrs`
 //! and `NAME/1M-addrs`, corpora in `corpus.rs`); each iteration takes the next entry (so branch
 //! predictors cannot learn one input, and the large corpus does not fit in cache).
+//!
+//! Each group starts with a `loop only` row: the same loop whose body hands the input back
+//! (the text's length, or the address itself). It is the floor under every other row of the
+//! group: a competitor time of C ns and a loop time of L ns cap the ratio any parser can reach
+//! at C / L.
 
 use std::ffi::{c_char, c_int, c_void, CString};
 use std::fmt::Write as _;
@@ -53,6 +58,7 @@ fn parsers(c: &mut Criterion, label: &str, n: usize) {
     let quads = TextCorpus::new(corpus::v4_text(n, 0x1234_5678));
     let mut g = c.benchmark_group(format!("inet_aton/{label}"));
     configure(&mut g);
+    cycle!(g, "loop only", quads.text, |s| s.len());
     cycle!(g, "berkeley", quads.text, |s| inet_aton(s));
     cycle!(g, "glibc", quads.c, |s| {
         let mut a = libc::in_addr { s_addr: 0 };
@@ -66,6 +72,7 @@ fn parsers(c: &mut Criterion, label: &str, n: usize) {
 
     let mut g = c.benchmark_group(format!("inet_pton4/{label}"));
     configure(&mut g);
+    cycle!(g, "loop only", quads.text, |s| s.len());
     cycle!(g, "berkeley", quads.text, |s| inet_pton4(s));
     cycle!(g, "glibc", quads.c, |s| {
         let mut a = [0u8; 4];
@@ -80,6 +87,7 @@ fn parsers(c: &mut Criterion, label: &str, n: usize) {
     let v6 = TextCorpus::new(corpus::v6_text(n, 0x9abc_def0));
     let mut g = c.benchmark_group(format!("inet_pton6/{label}"));
     configure(&mut g);
+    cycle!(g, "loop only", v6.text, |s| s.len());
     cycle!(g, "berkeley", v6.text, |s| inet_pton6(s));
     cycle!(g, "glibc", v6.c, |s| {
         let mut a = [0u8; 16];
@@ -95,6 +103,7 @@ fn formatters(c: &mut Criterion, label: &str, n: usize) {
     let v4 = corpus::v4(n, 0x0bad_cafe);
     let mut g = c.benchmark_group(format!("inet_ntoa/{label}"));
     configure(&mut g);
+    cycle!(g, "loop only", v4, |ip| *ip);
     cycle!(g, "berkeley", v4, |ip| inet_ntoa(*ip));
     cycle!(g, "berkeley as &str", v4, |ip| inet_ntoa(*ip).as_str().len());
     cycle!(g, "glibc", v4, |ip| {
@@ -113,6 +122,7 @@ fn formatters(c: &mut Criterion, label: &str, n: usize) {
     let v6 = corpus::v6(n, 0x5eed);
     let mut g = c.benchmark_group(format!("inet_ntop6/{label}"));
     configure(&mut g);
+    cycle!(g, "loop only", v6, |ip| *ip);
     cycle!(g, "berkeley", v6, |ip| inet_ntop(IpAddr::V6(*ip)));
     cycle!(g, "berkeley as &str", v6, |ip| inet_ntop(IpAddr::V6(*ip)).as_str().len());
     let mut buf = [0 as c_char; 46];

@@ -13,6 +13,9 @@
 //!   MACs canonical (either case) and with 1-digit parts. Every corpus comes from a fixed seed.
 //! - `sockaddr_in`, `sockaddr`: socket-address construction, each iteration converting a whole
 //!   1,024-entry corpus; the throughput line is per entry.
+//! - `loop only` (in the inet groups): the same loop with a body that hands the input back —
+//!   the floor under every row of its group; a competitor taking C ns and a loop taking L ns
+//!   cap any ratio there at C / L.
 //! - `berkeley`, `glibc`, `std`, `socket2`: the competitor. `berkeley as &str` includes taking
 //!   the `&str` of the returned buffer. std's `Ipv4Addr` parser accepts a stricter grammar than
 //!   `inet_aton` (four dotted decimal parts only, no `127.1`, no hex or octal parts), so in the

@@ -1,6 +1,7 @@
 //! `inet_pton` (both families) against glibc on arbitrary bytes, and `inet_ntop` of every
-//! accepted address against glibc's text; both paths of the IPv4 parser and of the formatter
-//! (scalar, and SIMD where the CPU has it: `berkeley::inet::twins`) give the same result.
+//! accepted address against glibc's text; both paths of the IPv4 and IPv6 parsers and of the
+//! formatter (scalar, and SIMD where the CPU has it: `berkeley::inet::twins`; for IPv6 also the
+//! full grammar without the fast path) give the same result.
 #![no_main]
 
 use std::ffi::{c_void, CStr, CString};
@@ -24,6 +25,13 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(twins::inet_pton4_scalar(data), pton4, "scalar path differs for {data:?}");
     if let Some(simd) = twins::inet_pton4_simd(data) {
         assert_eq!(simd, pton4, "SIMD path differs for {data:?}");
+    }
+    // inet_pton6: the full grammar alone, the scalar scan + fast path, and the SSE2 one.
+    let pton6 = berkeley::inet::inet_pton6_bytes(data);
+    assert_eq!(twins::inet_pton6_general(data), pton6, "general pton6 differs for {data:?}");
+    assert_eq!(twins::inet_pton6_scalar(data), pton6, "scalar pton6 differs for {data:?}");
+    if let Some(simd) = twins::inet_pton6_simd(data) {
+        assert_eq!(simd, pton6, "SIMD pton6 differs for {data:?}");
     }
     if data.contains(&0) {
         let _ = berkeley::inet::inet_pton4_bytes(data);

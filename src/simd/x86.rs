@@ -1,10 +1,13 @@
-//! The SSSE3 parser kernels (x86_64), behind a cached run-time CPU check ([`Ssse3::detect`]).
+//! The x86_64 kernels of the text conversions: the SSSE3 parser kernels behind a cached
+//! run-time CPU check ([`Ssse3::detect`]), and SSE2 ones (the x86_64 baseline, no check).
 //!
-//! Both take the input already loaded into a `u128` (bytes past the end are zero; the safe
-//! [`ascii::load16`](crate::ascii::load16) does that), so nothing here touches memory the
-//! caller did not hand over: the `unsafe` is only the `#[target_feature]` call and the
-//! intrinsics. Each returns `None` for anything that is not its one exact form; the caller then
-//! runs the scalar grammar, which also finds the error.
+//! The SSSE3 dotted-quad kernel takes the input already loaded into a `u128` (bytes past the end are
+//! zero; the safe [`ascii::load16`](crate::ascii::load16) does that); the SSE2 ones load only
+//! 16-byte chunks that bounds-checked slices or arrays prove to be inside their input, so
+//! nothing here touches memory the caller did not hand over: the `unsafe` is only the
+//! `#[target_feature]` call, the intrinsics and those loads and stores. Each parser kernel
+//! returns `None` for anything that is not its exact form; the caller then runs the scalar
+//! grammar, which also finds the error.
 //!
 //! Method (after Muła and Lemire): compare masks find the digits and separators of all 16
 //! bytes at once; the separator positions give the part lengths (for the dotted quad: a perfect
@@ -13,6 +16,11 @@
 //! range. No branch depends on the digits.
 
 use std::arch::x86_64::*;
+
+use std::net::Ipv6Addr;
+
+use crate::ascii::{load16, HexScan, PaddedText};
+use crate::inet::{V6Layout, ZeroRun};
 
 /// Proof that the CPU has SSSE3 (`pshufb`, `pmaddubsw`): only [`Ssse3::detect`] makes one.
 #[derive(Clone, Copy)]
@@ -30,7 +38,8 @@ impl Ssse3 {
         }
     }
 
-    /// The strict dotted quad (`inet_pton4`): `text` holds the `n` input bytes, zero after.
+    /// The strict dotted quad (`inet_pton4`): `text` holds the `n` input bytes, zero after, as
+    /// [`load16`] gives them (so n is 4..=16).
     /// `Some(address)` (host-order `u32`) exactly when the input is four decimal parts of one to
     /// three digits, no leading zero, each at most 255, separated by `.`, and nothing else.
     #[inline]
@@ -102,9 +111,9 @@ static QUAD_WEIGHTS: [i8; 16] = [10, 1, 10, 1, 10, 1, 10, 1, 100, 0, 100, 0, 100
 
 #[target_feature(enable = "ssse3")]
 unsafe fn quad_ssse3(text: u128, n: usize) -> Option<u32> {
-    if !(7..=15).contains(&n) {
-        return None;
-    }
+    // No length test: `text` comes from `load16`, so n is 4..=16, and only the lengths 7..=15
+    // of a dotted quad are in the shapes' keys (bit n), which are checked below.
+    debug_assert!((4..=16).contains(&n), "quad_ssse3 takes load16's text");
     let v = vector(text);
     // SAFETY: SSE2/SSSE3 intrinsics on registers (the CPU has SSSE3: the
     // caller's `Ssse3` proves it); the two loads read 16-byte statics through
@@ -139,15 +148,32 @@ unsafe fn quad_ssse3(text: u128, n: usize) -> Option<u32> {
     }
 }
 
-/// The four lowercase hex digits of each of the eight groups of an IPv6 address (`octets` in
-/// network order), leading zeros included, the first digit in each `u32`'s low byte. SSE2 only
-/// (the x86_64 baseline), so no CPU check. Its scalar twin is `inet::group_hex`.
+/// The mask of the zero groups of an IPv6 address (`octets` in network order; bit `i` for
+/// group `i`). SSE2 only (the x86_64 baseline), so no CPU check. Its scalar twin is
+/// `inet::zero_groups_scalar`.
 #[inline]
-pub(crate) fn hex_groups(octets: [u8; 16]) -> [u32; 8] {
-    let mut out = [0u32; 8];
-    // SAFETY: SSE2 is part of the x86_64 baseline; the load reads the 16 bytes
-    // of `octets` and the two stores write the 32 bytes of `out`, through the unaligned
-    // _mm_loadu_si128/_mm_storeu_si128.
+pub(crate) fn zero_groups(octets: [u8; 16]) -> u8 {
+    // SAFETY: SSE2 is part of the x86_64 baseline; the load reads the 16 bytes of `octets`
+    // through _mm_loadu_si128, which has no alignment requirement.
+    unsafe {
+        let v = _mm_loadu_si128(octets.as_ptr().cast());
+        // One byte per group: all ones where the 16-bit group is zero.
+        let zero = _mm_cmpeq_epi16(v, _mm_setzero_si128());
+        _mm_movemask_epi8(_mm_packs_epi16(zero, zero)) as u8
+    }
+}
+
+/// The [`V6Layout`] of an IPv6 address for `inet_ntop` (see `inet::write_v6`), all eight groups
+/// at once: the hex digits by nibble arithmetic, each group's length by three compares, the
+/// cursor positions by a suffix sum over the lanes. SSE2 only (the x86_64 baseline). Its
+/// scalar twin is `inet::v6_layout_scalar`.
+#[inline]
+pub(crate) fn v6_layout(addr: Ipv6Addr, run: ZeroRun, cur: u16) -> V6Layout {
+    let octets = addr.octets();
+    let mut out = V6Layout { words: [0; 9], ends: [0; 8], start: 0 };
+    // SAFETY: SSE2 is part of the x86_64 baseline; the load reads the 16 bytes of `octets`,
+    // the stores write the first 64 bytes of `out.words` (72) and the 16 of `out.ends`, through the
+    // unaligned _mm_loadu_si128/_mm_storeu_si128.
     unsafe {
         let v = _mm_loadu_si128(octets.as_ptr().cast());
         let nib = _mm_set1_epi8(0x0f);
@@ -158,10 +184,151 @@ pub(crate) fn hex_groups(octets: [u8; 16]) -> [u32; 8] {
             let letter = _mm_and_si128(_mm_cmpgt_epi8(n, _mm_set1_epi8(9)), _mm_set1_epi8(39));
             _mm_add_epi8(_mm_add_epi8(n, _mm_set1_epi8(b'0' as i8)), letter)
         };
-        let first = ascii(_mm_unpacklo_epi8(hi, lo));
-        let second = ascii(_mm_unpackhi_epi8(hi, lo));
-        _mm_storeu_si128(out.as_mut_ptr().cast(), first);
-        _mm_storeu_si128(out.as_mut_ptr().add(4).cast(), second);
+        let first4 = ascii(_mm_unpacklo_epi8(hi, lo)); // groups 0..4, four digits each
+        let last4 = ascii(_mm_unpackhi_epi8(hi, lo)); // groups 4..8
+                                                      // Each group's word: its digits in bytes 3..7 and ':' in byte 7.
+        let zero = _mm_setzero_si128();
+        let colon = _mm_set1_epi64x((u64::from(b':') << 56) as i64);
+        let word = |d: __m128i| _mm_or_si128(_mm_srli_epi64::<8>(d), colon);
+        let words = out.words.as_mut_ptr();
+        _mm_storeu_si128(words.cast(), word(_mm_unpacklo_epi32(zero, first4)));
+        _mm_storeu_si128(words.add(2).cast(), word(_mm_unpackhi_epi32(zero, first4)));
+        _mm_storeu_si128(words.add(4).cast(), word(_mm_unpacklo_epi32(zero, last4)));
+        _mm_storeu_si128(words.add(6).cast(), word(_mm_unpackhi_epi32(zero, last4)));
+        // Each group's length: its digits (1 + one per threshold passed) and ':'. Unsigned
+        // 16-bit compares as signed ones after flipping the top bit.
+        let g = _mm_or_si128(_mm_slli_epi16::<8>(v), _mm_srli_epi16::<8>(v)); // host order
+        let flip = _mm_set1_epi16(i16::MIN);
+        let x = _mm_xor_si128(g, flip);
+        let above = |t: u16| _mm_cmpgt_epi16(x, _mm_xor_si128(_mm_set1_epi16(t as i16), flip));
+        let len = _mm_sub_epi16(
+            _mm_sub_epi16(_mm_sub_epi16(_mm_set1_epi16(2), above(0xf)), above(0xff)),
+            above(0xfff),
+        );
+        // The run: its groups write nothing, its first group ':' or "::".
+        let lane_bits = _mm_set_epi16(128, 64, 32, 16, 8, 4, 2, 1);
+        let lanes = |bits: u8| {
+            let b = _mm_and_si128(_mm_set1_epi16(i16::from(bits)), lane_bits);
+            _mm_cmpeq_epi16(b, lane_bits)
+        };
+        let first_len = _mm_set1_epi16(1 + i16::from(run.lead));
+        let len = _mm_or_si128(
+            _mm_andnot_si128(lanes(run.inside), len),
+            _mm_and_si128(lanes(run.first), first_len),
+        );
+        // Suffix sums: lane i gets the lengths of groups i..8.
+        let mut s = _mm_add_epi16(len, _mm_srli_si128::<2>(len));
+        s = _mm_add_epi16(s, _mm_srli_si128::<4>(s));
+        s = _mm_add_epi16(s, _mm_srli_si128::<8>(s));
+        // The cursor before group i: `cur` less the lengths of the groups after it.
+        let ends = _mm_sub_epi16(_mm_set1_epi16(cur as i16), _mm_sub_epi16(s, len));
+        _mm_storeu_si128(out.ends.as_mut_ptr().cast(), ends);
+        out.start = cur.wrapping_sub(_mm_cvtsi128_si32(s) as u16);
     }
-    out.map(u32::from_le)
+    out
+}
+
+/// The [`HexScan`] of an IPv6 text (`inet_pton6`'s fast path): `s` of 4 to [`HexScan::MAX`]
+/// bytes, `None` otherwise. SSE2 only (the x86_64 baseline), so no CPU check and it inlines.
+/// Texts of up to 16 bytes are one vector ([`load16`]); longer ones are read as 16-byte
+/// chunks at 0, at 16 when there are 32 bytes, and ending at the end, all inside `s` (the
+/// overlapping bytes get the same bits twice), and copied to `text` (zero-filled by the
+/// caller). Its scalar twin is `inet::hex_scan_scalar`.
+#[inline(always)]
+pub(crate) fn hex_scan(s: &[u8], text: &mut PaddedText) -> Option<HexScan> {
+    let n = s.len();
+    let mut scan = HexScan { hex: 0, colon: 0, dot: 0 };
+    if n <= 16 {
+        classify(vector(load16(s)?), 0, &mut scan, text);
+    } else if n <= HexScan::MAX {
+        classify(chunk(s, 0), 0, &mut scan, text);
+        if n >= 32 {
+            classify(chunk(s, 16), 16, &mut scan, text);
+        }
+        classify(chunk(s, n - 16), n - 16, &mut scan, text);
+    } else {
+        return None;
+    }
+    Some(scan)
+}
+
+/// The 16 bytes of `s` from `at` (which the callers keep inside `s`).
+#[inline(always)]
+fn chunk(s: &[u8], at: usize) -> __m128i {
+    let bytes: &[u8; 16] = s[at..at + 16].try_into().expect("16 bytes");
+    // SAFETY: SSE2 is part of the x86_64 baseline; the load reads the 16 bytes of `bytes`
+    // through _mm_loadu_si128, which has no alignment requirement.
+    unsafe { _mm_loadu_si128(bytes.as_ptr().cast()) }
+}
+
+/// Adds the hex, colon and dot bits of the 16 bytes `v`, which start at byte `at` of the text
+/// (at most 32), to `scan`, and copies them to `text[4 + at..]`.
+#[inline(always)]
+fn classify(v: __m128i, at: usize, scan: &mut HexScan, text: &mut PaddedText) {
+    let dst: &mut [u8; 16] = (&mut text[4 + at..20 + at]).try_into().expect("16 bytes");
+    // SAFETY: SSE2 is part of the x86_64 baseline; the store writes the 16 bytes of `dst`
+    // through _mm_storeu_si128, which has no alignment requirement.
+    let (hex, colon, dot) = unsafe {
+        _mm_storeu_si128(dst.as_mut_ptr().cast(), v);
+        let t = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
+        let is_dec = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t);
+        // 'a'..='f' and 'A'..='F': fold case, then the same unsigned range test.
+        let a = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(b'a' as i8));
+        let is_alpha = _mm_cmpeq_epi8(_mm_min_epu8(a, _mm_set1_epi8(5)), a);
+        (
+            _mm_movemask_epi8(_mm_or_si128(is_dec, is_alpha)) as u32,
+            _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b':' as i8))) as u32,
+            _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'.' as i8))) as u32,
+        )
+    };
+    scan.hex |= u64::from(hex) << at;
+    scan.colon |= u64::from(colon) << at;
+    scan.dot |= u64::from(dot) << at;
+}
+
+/// The 16 octets (network order) of eight IPv6 groups given as text words: each `u32` holds
+/// the four bytes ending at a group's last digit, first byte lowest, the bytes before the
+/// group's first digit zero (so every byte is a hex digit or zero). SSE2 only. Its scalar twin
+/// is `inet::hex_octets_scalar`.
+#[inline(always)]
+pub(crate) fn hex_octets(windows: [u32; 8]) -> [u8; 16] {
+    let mut out = [0u8; 16];
+    // SAFETY: SSE2 is part of the x86_64 baseline; the loads read the 32 bytes of `windows`
+    // and the store writes the 16 bytes of `out`, through the unaligned
+    // _mm_loadu_si128/_mm_storeu_si128.
+    unsafe {
+        let digits = |w: __m128i| {
+            // The low nibble, plus 9 for letters (bit 6 set); a zero byte stays zero.
+            let letter = _mm_and_si128(_mm_srli_epi16::<6>(w), _mm_set1_epi8(1));
+            let nibble = _mm_and_si128(w, _mm_set1_epi8(0x0f));
+            let d = _mm_add_epi8(nibble, _mm_add_epi8(letter, _mm_slli_epi16::<3>(letter)));
+            // Each 16-bit lane holds two digits, the first in its low byte: high << 4 | low.
+            _mm_or_si128(
+                _mm_and_si128(_mm_slli_epi16::<4>(d), _mm_set1_epi16(0xf0)),
+                _mm_srli_epi16::<8>(d),
+            )
+        };
+        let lo = digits(_mm_loadu_si128(windows.as_ptr().cast()));
+        let hi = digits(_mm_loadu_si128(windows.as_ptr().add(4).cast()));
+        _mm_storeu_si128(out.as_mut_ptr().cast(), _mm_packus_epi16(lo, hi));
+    }
+    out
+}
+
+/// Whether every byte of `buf` is ASCII, 16 bytes at a time (the last 16 overlapping the ones
+/// before when the length is not a multiple of 16): `None` for buffers shorter than 16 bytes.
+/// SSE2 only (the x86_64 baseline). Its scalar twin is the word loop in `text::AsciiBuf::new`.
+#[inline(always)]
+pub(crate) fn is_ascii(buf: &[u8]) -> Option<bool> {
+    let last: &[u8; 16] = buf.last_chunk::<16>()?;
+    // SAFETY: SSE2 is part of the x86_64 baseline; every load reads 16 bytes inside `buf`
+    // (whole chunks, and its last 16 bytes) through _mm_loadu_si128, which has no alignment
+    // requirement.
+    unsafe {
+        let mut all = _mm_loadu_si128(last.as_ptr().cast());
+        for chunk in buf.chunks_exact(16) {
+            all = _mm_or_si128(all, _mm_loadu_si128(chunk.as_ptr().cast()));
+        }
+        Some(_mm_movemask_epi8(all) == 0)
+    }
 }
