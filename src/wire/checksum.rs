@@ -3,13 +3,13 @@
 //!
 //! The checksum of IPv4, ICMP, UDP and TCP is the one's complement of the one's-complement sum
 //! of the data taken as big-endian 16-bit words (an odd last byte is padded with a zero). This
-//! module computes it at memory speed with no dispatch cost on short buffers: 8 to 23 bytes
-//! (a 20-byte header) as a few 64-bit add-with-carry steps, 24 to 127 bytes (small datagrams)
-//! through a small SSE2 kernel on x86_64 (the compiler-vectorised scalar loop elsewhere), and
-//! longer buffers through an AVX2 kernel (detected at run time; std caches the detection) or
-//! the SSE2 baseline on x86_64, a NEON kernel on little-endian aarch64 (tested under
-//! qemu-aarch64 here, not on aarch64 hardware), the scalar loop elsewhere. Any length, any
-//! alignment; results are host-order `u16`s, ready for the views' setters.
+//! module computes it at memory speed with no dispatch cost on short buffers: below 128 bytes
+//! (headers, small datagrams, ICMP echoes) as straight-line chains of 64-bit add-with-carry
+//! instructions on every target (no loop, no SIMD setup), and longer buffers through an AVX2
+//! kernel (detected at run time; std caches the detection) or the SSE2 baseline on x86_64, a
+//! NEON kernel on little-endian aarch64 (tested under qemu-aarch64 here, not on aarch64
+//! hardware), the compiler-vectorised scalar loop elsewhere. Any length, any alignment;
+//! results are host-order `u16`s, ready for the views' setters.
 //!
 //! ```
 //! use berkeley::wire::checksum::{self, Checksum};
@@ -393,36 +393,50 @@ fn long_sum_ne(data: &[u8]) -> u16 {
     }
 }
 
-/// The native-endian word sum of a short buffer (below [`SIMD_MIN`]), to be folded. From 8 to
-/// 23 bytes (an IPv4 or TCP header, a UDP header and a few bytes), which the compiler's
-/// vectorised loop handles poorly: 64-bit words added with end-around carry (`add`/`adc` on
-/// x86_64), the last bytes as one shifted load, no loop. Adding 64-bit words with end-around
-/// carry is adding their four 16-bit words (2^16 ≡ 1 mod 0xffff, and 0xffff divides
-/// 2^64 - 1), and a non-zero input never sums to zero, so the folded result equals the
-/// word-by-word one. Other lengths take [`scalar_block`], which the compiler vectorises.
+/// The native-endian word sum of a short buffer (below [`SIMD_MIN`]), to be folded, with no
+/// loop and no SIMD setup: from 24 bytes on (small datagrams, ICMP echoes) blocks of 64, 32
+/// and 16 bytes picked by the length's bits, each one chain of 64-bit add-with-carry
+/// instructions (`adc` on x86_64, `adcs` on aarch64: one instruction per 8 bytes); then (and
+/// for 8 to 23 bytes: an IPv4 or TCP header, a UDP header and a few bytes) up to two 64-bit
+/// words and a 32-bit one, and the last 0..=3 bytes as one shifted load. Adding 64-bit words
+/// with end-around carry is adding their four 16-bit words (2^16 ≡ 1 mod 0xffff, and 0xffff
+/// divides 2^64 - 1), and a non-zero input never sums to zero, so the folded result equals the
+/// word-by-word one.
 #[inline(always)]
 fn short_acc(data: &[u8]) -> u64 {
-    let word = |b: &[u8]| u64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
     let n = data.len();
     if n < 8 {
-        // 0..=7 bytes: a 4-, 2- and 1-byte piece at most, no loop (a loop here would be
-        // vectorised into code far larger than the work, inlined into every view's verify).
+        // 0..=7 bytes: a 4-, 2- and 1-byte piece at most (no shifted load: nothing before them).
         return tail_acc(data);
     }
-    if n >= 24 {
-        #[cfg(all(target_arch = "x86_64", not(miri)))]
-        return super::simd::sum_short(data);
-        #[cfg(not(all(target_arch = "x86_64", not(miri))))]
-        return scalar_block(data);
+    let (mut a, mut rest) = if n >= 24 {
+        let (mut a, mut rest) = (0u64, data);
+        if let Some((block, tail)) = rest.split_first_chunk::<64>() {
+            a = add_words(a, block);
+            rest = tail;
+        }
+        if let Some((block, tail)) = rest.split_first_chunk::<32>() {
+            a = add_words(a, block);
+            rest = tail;
+        }
+        if let Some((block, tail)) = rest.split_first_chunk::<16>() {
+            a = add_words(a, block);
+            rest = tail;
+        }
+        (a, rest)
+    } else {
+        match data.split_first_chunk::<8>() {
+            Some((w, tail)) => (u64::from_ne_bytes(*w), tail),
+            None => (0, data), // not taken: n >= 8
+        }
+    };
+    // At most 15 bytes left.
+    if let Some((w, tail)) = rest.split_first_chunk::<8>() {
+        a = add_carry(a, u64::from_ne_bytes(*w));
+        rest = tail;
     }
-    let mut a = word(&data[..8]);
-    let mut rest = &data[8..];
-    if rest.len() >= 8 {
-        a = add_carry(a, word(&rest[0..8]));
-        rest = &rest[8..];
-    }
-    if let [x0, x1, x2, x3, tail @ ..] = rest {
-        a = add_carry(a, u64::from(u32::from_ne_bytes([*x0, *x1, *x2, *x3])));
+    if let Some((w, tail)) = rest.split_first_chunk::<4>() {
+        a = add_carry(a, u64::from(u32::from_ne_bytes(*w)));
         rest = tail;
     }
     // The last 0..=3 bytes: the buffer's last 8 bytes loaded as one word, the bytes already
@@ -430,21 +444,43 @@ fn short_acc(data: &[u8]) -> u64 {
     // 16-bit word; the bytes past the end are zeros, as the odd-length rule wants.
     let r = rest.len();
     if r != 0 {
-        let last = word(&data[n - 8..]);
-        let shift = 64 - 8 * r as u32; // 40..=56
-        a = add_carry(
-            a,
-            if cfg!(target_endian = "little") { last >> shift } else { last << shift },
-        );
+        if let Some((_, last)) = data.split_last_chunk::<8>() {
+            let last = u64::from_ne_bytes(*last);
+            let shift = 64 - 8 * r as u32; // 40..=56
+            a = add_carry(
+                a,
+                if cfg!(target_endian = "little") { last >> shift } else { last << shift },
+            );
+        }
     }
     a
 }
 
-/// The one's-complement sum on 64 bits of the native-endian words of fewer than 16 bytes that
-/// start at an even offset (the tail of [`simd::sum_short`](super::simd)): one load per
-/// power-of-two piece, no loop.
+/// `a` plus the native-endian 64-bit words of `block` (a multiple of 8 bytes), with end-around
+/// carry: one chain of add-with-carry instructions (`adc` on x86_64, `adcs` on aarch64), the
+/// last carry added back once.
 #[inline(always)]
-pub(crate) fn tail_acc(mut rest: &[u8]) -> u64 {
+fn add_words<const N: usize>(a: u64, block: &[u8; N]) -> u64 {
+    let (mut a, mut c) = (a, false);
+    for w in block.chunks_exact(8) {
+        (a, c) = adc(a, u64::from_ne_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]), c);
+    }
+    add_carry(a, u64::from(c))
+}
+
+/// `a + b + carry` and the carry out: chained, the compiler keeps the carry in the flags and
+/// emits one add-with-carry instruction per step.
+#[inline(always)]
+fn adc(a: u64, b: u64, carry: bool) -> (u64, bool) {
+    let (s, c1) = a.overflowing_add(b);
+    let (s, c2) = s.overflowing_add(u64::from(carry));
+    (s, c1 | c2)
+}
+
+/// The one's-complement sum on 64 bits of the native-endian words of fewer than 16 bytes that
+/// start at an even offset: one load per power-of-two piece, no loop.
+#[inline(always)]
+fn tail_acc(mut rest: &[u8]) -> u64 {
     let mut a = 0u64;
     if let [x0, x1, x2, x3, x4, x5, x6, x7, tail @ ..] = rest {
         a = u64::from_ne_bytes([*x0, *x1, *x2, *x3, *x4, *x5, *x6, *x7]);

@@ -375,10 +375,35 @@ fn ipv6_at(b: &[u8], at: usize) -> Ipv6Addr {
 #[inline(always)]
 fn need(header: Header, len: usize, need: usize) -> Result<(), PacketError> {
     if len < need {
-        Err(PacketError::Truncated { header, need, got: len })
+        Err(truncated(header, need, len))
     } else {
         Ok(())
     }
+}
+
+// The errors of `new_checked`, built out of line and marked cold: the compiler then lays out
+// and weighs the success path as the likely one, so a caller's code after a chain of
+// `new_checked`s is not taken for a rarely run block (which LLVM declines to inline into).
+
+/// [`PacketError::Truncated`], on the cold path.
+#[cold]
+#[inline(never)]
+fn truncated(header: Header, need: usize, got: usize) -> PacketError {
+    PacketError::Truncated { header, need, got }
+}
+
+/// [`PacketError::BadLength`], on the cold path.
+#[cold]
+#[inline(never)]
+fn bad_length(header: Header, field: &'static str, value: usize) -> PacketError {
+    PacketError::BadLength { header, field, value }
+}
+
+/// [`PacketError::BadVersion`], on the cold path.
+#[cold]
+#[inline(never)]
+fn bad_version(header: Header, expected: u8, found: u8) -> PacketError {
+    PacketError::BadVersion { header, expected, found }
 }
 
 /// The checksum a buffer calls for, given the sum over all of it (field included) and the value
