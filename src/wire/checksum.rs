@@ -87,12 +87,31 @@ impl Checksum {
     // even offset and drops the byte-swap path.
     #[inline(always)]
     pub fn update(&mut self, data: &[u8]) {
-        let s = acc_ne(data);
+        if data.len() >= SIMD_MIN {
+            // Out of line, and the running sum goes in and comes out by value: nothing of the
+            // caller's stays live across the call, so the short path inlined into the views
+            // needs no callee-saved registers.
+            *self = self.update_long(data);
+            return;
+        }
+        self.add_acc(short_acc(data), data.len());
+    }
+
+    /// [`update`](Checksum::update) for [`SIMD_MIN`] bytes or more.
+    #[inline(never)]
+    fn update_long(mut self, data: &[u8]) -> Checksum {
+        self.add_acc(u64::from(long_sum_ne(data)), data.len());
+        self
+    }
+
+    /// Adds `s`, the unfolded native-endian word sum of `len` bytes that follow.
+    #[inline(always)]
+    fn add_acc(&mut self, s: u64, len: usize) {
         // After an odd number of bytes the data's words straddle ours: add the sum byte-swapped
         // (RFC 1071 §2(B)), which needs it folded to 16 bits first.
         let s = if self.odd { u64::from(fold(s).swap_bytes()) } else { s };
         self.acc = add_carry(self.acc, s);
-        self.odd ^= data.len() & 1 == 1;
+        self.odd ^= len & 1 == 1;
     }
 
     /// Adds the two bytes of `value` in network order (as if `update(&value.to_be_bytes())`).
