@@ -159,15 +159,6 @@ impl Checksum {
         self.odd ^= other.odd;
     }
 
-    /// Adds an unfolded sum of native-endian 16-bit (or 32-bit) words taken from data that
-    /// starts at an even offset of what was added so far (for the views' fixed-layout fast
-    /// paths; any `u64` taken as a one's-complement sum on 64 bits).
-    #[inline(always)]
-    pub(crate) fn add_ne_words(&mut self, sum: u64) {
-        let s = if self.odd { u64::from(fold(sum).swap_bytes()) } else { sum };
-        self.acc = add_carry(self.acc, s);
-    }
-
     /// The folded one's-complement sum so far, in host order (not complemented).
     ///
     /// ```
@@ -178,6 +169,13 @@ impl Checksum {
     #[inline(always)]
     pub fn sum(&self) -> u16 {
         u16::from_be(fold(self.acc))
+    }
+
+    /// Whether the sum so far is `0xffff`: what a buffer whose checksum is right sums to. The
+    /// same as `self.sum() == 0xffff`, without the fold (for the views' `verify_checksum`).
+    #[inline(always)]
+    pub(crate) fn verifies(&self) -> bool {
+        acc_is_ones(self.acc)
     }
 
     /// The checksum: the one's complement of [`sum`](Checksum::sum), the value a header's
@@ -373,6 +371,39 @@ fn fold_be(acc: u64) -> u16 {
     t + u16::from(c)
 }
 
+/// `w0 + w1 + w2` with end-around carry, as one add-with-carry chain (a 20-byte header: two
+/// 64-bit words and a 32-bit one).
+#[inline(always)]
+pub(crate) fn add3(w0: u64, w1: u64, w2: u32) -> u64 {
+    let (a, c) = adc(w0, w1, false);
+    let (a, c) = adc(a, u64::from(w2), c);
+    add_carry(a, u64::from(c))
+}
+
+/// The folded sum, in host order, of an unfolded sum of native-endian words (what
+/// [`Checksum::sum`] gives for it).
+#[inline(always)]
+pub(crate) fn acc_sum(acc: u64) -> u16 {
+    u16::from_be(fold(acc))
+}
+
+/// Whether `data` sums to `0xffff` (its checksum is right): `sum(data) == 0xffff` without the
+/// fold.
+#[inline(always)]
+pub(crate) fn verifies(data: &[u8]) -> bool {
+    acc_is_ones(acc_ne(data))
+}
+
+/// Whether an unfolded sum folds to `0xffff`: `fold(acc) == 0xffff`, in a multiply and a
+/// compare instead of the fold's eight steps. The fold keeps `acc`'s residue mod 0xffff and
+/// gives 0 only for `acc == 0`, so it gives 0xffff exactly when `acc` is a non-zero multiple
+/// of 0xffff; the compiler tests divisibility by a constant with a multiplication by its
+/// inverse.
+#[inline(always)]
+pub(crate) fn acc_is_ones(acc: u64) -> bool {
+    acc != 0 && acc % 0xffff == 0
+}
+
 /// The folded sum of `data` as native-endian 16-bit words (odd last byte padded with zero at
 /// its end): the fastest path available for the length.
 #[inline(always)]
@@ -383,7 +414,7 @@ pub(crate) fn sum_ne(data: &[u8]) -> u16 {
 /// [`sum_ne`] before the fold: a one's-complement sum on 64 bits of the native-endian words
 /// (for [`Checksum`], which adds it to its own with [`add_carry`] and folds once at the end).
 #[inline(always)]
-fn acc_ne(data: &[u8]) -> u64 {
+pub(crate) fn acc_ne(data: &[u8]) -> u64 {
     if data.len() < SIMD_MIN {
         short_acc(data)
     } else {
@@ -432,6 +463,10 @@ fn short_acc(data: &[u8]) -> u64 {
         let (mut a, mut rest) = (0u64, data);
         if let Some((block, tail)) = rest.split_first_chunk::<64>() {
             a = add_words(a, block);
+            if tail.is_empty() {
+                // 64 bytes: a ping's ICMP message, a 64-byte datagram.
+                return a;
+            }
             rest = tail;
         }
         if let Some((block, tail)) = rest.split_first_chunk::<32>() {
@@ -590,6 +625,26 @@ mod tests {
             acc = (acc & 0xffff) + (acc >> 16);
         }
         acc as u16
+    }
+
+    #[test]
+    fn acc_is_ones_is_fold_to_ffff() {
+        let mut values =
+            vec![0, 1, 0xfffe, 0xffff, 0x1_0000, 0x1_fffe, 0x1_fffd, u64::MAX, u64::MAX - 1];
+        values.extend((1..200_000u64).map(|k| k * 0xffff));
+        values.extend((1..200_000u64).map(|k| k * 0xffff + 1));
+        values.extend((0..64).map(|i| u64::MAX - (0xffff << (i % 48))));
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..100_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push(x);
+            values.push(x - x % 0xffff);
+        }
+        for v in values {
+            assert_eq!(super::acc_is_ones(v), fold(v) == 0xffff, "{v:#x}");
+        }
     }
 
     #[test]

@@ -340,7 +340,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// ```
     #[inline(always)]
     pub fn verify_checksum(&self) -> bool {
-        header_sum(self.header()) == 0xffff
+        checksum::acc_is_ones(header_acc(self.header()))
     }
 
     /// The addresses for the pseudo-header of the payload's checksum (TCP, UDP).
@@ -533,7 +533,7 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> Ipv4Packet<T> {
     /// ```
     pub fn fill_checksum(&mut self) {
         self.set_checksum(0);
-        let c = !header_sum(self.header());
+        let c = !checksum::acc_sum(header_acc(self.header()));
         self.set_checksum(c);
     }
 
@@ -552,18 +552,29 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> Ipv4Packet<T> {
     }
 }
 
-/// The one's-complement sum of a header: the common 20-byte header as five fixed 32-bit words
-/// (no loop), anything longer through the general sum.
-#[inline]
-fn header_sum(h: &[u8]) -> u16 {
+/// The unfolded one's-complement sum of a header: the common 20-byte header as two fixed
+/// 64-bit words and a 32-bit one (one add-with-carry chain, no loop), anything longer through
+/// the general sum.
+#[inline(always)]
+fn header_acc(h: &[u8]) -> u64 {
     match <&[u8; HEADER_LEN]>::try_from(h) {
         Ok(h) => {
-            let w = |i: usize| u64::from(u32::from_ne_bytes([h[i], h[i + 1], h[i + 2], h[i + 3]]));
-            let mut c = Checksum::new();
-            c.add_ne_words(w(0) + w(4) + w(8) + w(12) + w(16));
-            c.sum()
+            let w = |i: usize| {
+                u64::from_ne_bytes([
+                    h[i],
+                    h[i + 1],
+                    h[i + 2],
+                    h[i + 3],
+                    h[i + 4],
+                    h[i + 5],
+                    h[i + 6],
+                    h[i + 7],
+                ])
+            };
+            let tail = u32::from_ne_bytes([h[16], h[17], h[18], h[19]]);
+            checksum::add3(w(0), w(8), tail)
         }
-        Err(_) => checksum::sum(h),
+        Err(_) => checksum::acc_ne(h),
     }
 }
 

@@ -547,7 +547,7 @@ impl<T: AsRef<[u8]>> TcpPacket<T> {
     /// ```
     #[inline(always)]
     pub fn verify_checksum(&self, ph: &PseudoHeader) -> bool {
-        self.total(ph).sum() == 0xffff
+        self.total(ph).verifies()
     }
 }
 

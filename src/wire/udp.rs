@@ -160,7 +160,7 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
         if self.checksum() == 0 {
             return matches!(ph, PseudoHeader::V4 { .. });
         }
-        self.total(ph).sum() == 0xffff
+        self.total(ph).verifies()
     }
 }
 
