@@ -1098,4 +1098,31 @@ fn pseudo_header_lengths_on_both_sides_of_65535() {
             );
         }
     }
+    // Past 32 bits (only a usize can say it; no header can) nothing is cut either: the length
+    // is summed as its four 16-bit words, so 2^32 + 5 is not taken for 5.
+    #[cfg(target_pointer_width = "64")]
+    for len in
+        [0x1_0000_0000usize, 0x1_0000_0005, 0xffff_0000_0001, 0x8000_0000_0000_0000, usize::MAX]
+    {
+        let proto = IpProtocol::TCP;
+        let mut b = s4.octets().to_vec();
+        b.extend_from_slice(&d4.octets());
+        b.extend_from_slice(&[0, proto.get()]);
+        b.extend_from_slice(&(len as u64).to_be_bytes());
+        let v4 = checksum::pseudo_header_v4(s4, d4, proto, len).sum();
+        assert_eq!(v4, naive_sum(&b), "v4 {len:#x}");
+        let mut b = s6.octets().to_vec();
+        b.extend_from_slice(&d6.octets());
+        b.extend_from_slice(&(len as u64).to_be_bytes());
+        b.extend_from_slice(&[0, 0, 0, proto.get()]);
+        assert_eq!(
+            checksum::pseudo_header_v6(s6, d6, proto, len).sum(),
+            naive_sum(&b),
+            "v6 {len:#x}"
+        );
+        let cut = len & 0xffff_ffff;
+        if (len >> 32) % 0xffff != 0 {
+            assert_ne!(v4, checksum::pseudo_header_v4(s4, d4, proto, cut).sum(), "v4 {len:#x} cut");
+        }
+    }
 }

@@ -261,29 +261,30 @@ pub fn pseudo_header_v6(
     // Each address as two native-endian 64-bit words (four 16-bit words each), added with
     // end-around carry.
     let words = |a: Ipv6Addr| {
-        let o = a.octets();
-        let hi = u64::from_ne_bytes([o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7]]);
-        let lo = u64::from_ne_bytes([o[8], o[9], o[10], o[11], o[12], o[13], o[14], o[15]]);
-        add_carry(hi, lo)
+        let v = u128::from_ne_bytes(a.octets());
+        add_carry(v as u64, (v >> 64) as u64)
     };
     let acc = add_carry(words(src), words(dst));
     Checksum { acc: add_carry(acc, be_tail(protocol, len)), odd: false }
 }
 
-/// The protocol and length words of a pseudo-header as native-endian words, to add to a sum:
-/// a length up to 65535 as it sits in memory next to the protocol word, a longer one summed as
-/// 32 bits (two words) and folded. Nothing is truncated.
+/// The protocol and length words of a pseudo-header as an unfolded native-endian sum, to add to
+/// a sum, with no branch: the protocol plus the length as a number, its high 32 bits added to
+/// its low 32 (2^32 ≡ 1 mod 0xffff, so that is the sum of its 16-bit words: a 16-bit IPv4
+/// length, IPv6's 32-bit one, even a longer `usize`, nothing truncated), turned into the
+/// native-endian word order at the end.
 #[inline(always)]
 fn be_tail(protocol: IpProtocol, len: usize) -> u64 {
-    if len <= 0xffff {
-        // The words 0x00pp and the length as they sit in memory: one native-endian 32-bit
-        // word, a pair of 16-bit words.
-        let [l1, l0] = (len as u16).to_be_bytes();
-        return u64::from(u32::from_ne_bytes([0, protocol.get(), l1, l0]));
-    }
     let len = len as u64; // usize is at most 64 bits
-    let be = u64::from(protocol.get()) + (len & 0xffff) + ((len >> 16) & 0xffff) + (len >> 32);
-    u64::from(fold_be(be).to_be())
+    let be = u64::from(protocol.get()) + (len & 0xffff_ffff) + (len >> 32); // below 2^34
+                                                                            // On a little-endian target each 16-bit word is read byte-swapped, and swapping a 16-bit
+                                                                            // word's bytes is multiplying it by 2^8 mod 0xffff (a rotation by 8 bits): `be << 8` is
+                                                                            // congruent to the swapped words' sum, and zero only when `be` is.
+    if cfg!(target_endian = "little") {
+        be << 8
+    } else {
+        be
+    }
 }
 
 /// RFC 1624 incremental update: the new checksum after a 16-bit word of the covered data
