@@ -87,31 +87,12 @@ impl Checksum {
     // even offset and drops the byte-swap path.
     #[inline(always)]
     pub fn update(&mut self, data: &[u8]) {
-        if data.len() >= SIMD_MIN {
-            // Out of line, and the running sum goes in and comes out by value: nothing of the
-            // caller's stays live across the call, so the short path inlined into the views
-            // needs no callee-saved registers.
-            *self = self.update_long(data);
-            return;
-        }
-        self.add_acc(short_acc(data), data.len());
-    }
-
-    /// [`update`](Checksum::update) for [`SIMD_MIN`] bytes or more.
-    #[inline(never)]
-    fn update_long(mut self, data: &[u8]) -> Checksum {
-        self.add_acc(u64::from(long_sum_ne(data)), data.len());
-        self
-    }
-
-    /// Adds `s`, the unfolded native-endian word sum of `len` bytes that follow.
-    #[inline(always)]
-    fn add_acc(&mut self, s: u64, len: usize) {
+        let s = acc_ne(data);
         // After an odd number of bytes the data's words straddle ours: add the sum byte-swapped
         // (RFC 1071 §2(B)), which needs it folded to 16 bits first.
         let s = if self.odd { u64::from(fold(s).swap_bytes()) } else { s };
         self.acc = add_carry(self.acc, s);
-        self.odd ^= len & 1 == 1;
+        self.odd ^= data.len() & 1 == 1;
     }
 
     /// Adds the two bytes of `value` in network order (as if `update(&value.to_be_bytes())`).
@@ -460,43 +441,53 @@ fn short_acc(data: &[u8]) -> u64 {
         // 0..=7 bytes: a 4-, 2- and 1-byte piece at most (no shifted load: nothing before them).
         return tail_acc(data);
     }
-    let (mut a, mut rest) = if n >= 24 {
-        let (mut a, mut rest) = (0u64, data);
-        if let Some((block, tail)) = rest.split_first_chunk::<64>() {
-            a = add_words(a, block);
-            if tail.is_empty() {
-                // 64 bytes: a ping's ICMP message, a 64-byte datagram.
-                return a;
-            }
-            rest = tail;
+    if n < 24 {
+        // 8..=23 bytes: a 64-bit word, perhaps a second one, perhaps a 32-bit one, the rest
+        // shifted in.
+        let word = |b: &[u8]| u64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+        let mut a = word(&data[..8]);
+        let mut rest = &data[8..];
+        if rest.len() >= 8 {
+            a = add_carry(a, word(&rest[0..8]));
+            rest = &rest[8..];
         }
-        if let Some((block, tail)) = rest.split_first_chunk::<32>() {
-            a = add_words(a, block);
-            rest = tail;
+        return last_bytes(a, rest, data);
+    }
+    let (mut a, mut rest) = (0u64, data);
+    if let Some((block, tail)) = rest.split_first_chunk::<64>() {
+        a = add_words(a, block);
+        if tail.is_empty() {
+            // 64 bytes: a ping's ICMP message, a 64-byte datagram.
+            return a;
         }
-        if let Some((block, tail)) = rest.split_first_chunk::<16>() {
-            a = add_words(a, block);
-            rest = tail;
-        }
-        (a, rest)
-    } else {
-        match data.split_first_chunk::<8>() {
-            Some((w, tail)) => (u64::from_ne_bytes(*w), tail),
-            None => (0, data), // not taken: n >= 8
-        }
-    };
+        rest = tail;
+    }
+    if let Some((block, tail)) = rest.split_first_chunk::<32>() {
+        a = add_words(a, block);
+        rest = tail;
+    }
+    if let Some((block, tail)) = rest.split_first_chunk::<16>() {
+        a = add_words(a, block);
+        rest = tail;
+    }
     // At most 15 bytes left.
     if let Some((w, tail)) = rest.split_first_chunk::<8>() {
         a = add_carry(a, u64::from_ne_bytes(*w));
         rest = tail;
     }
-    if let Some((w, tail)) = rest.split_first_chunk::<4>() {
-        a = add_carry(a, u64::from(u32::from_ne_bytes(*w)));
+    last_bytes(a, rest, data)
+}
+
+/// `a` plus the last 0..=7 bytes of `data` (at least 8 bytes long), which are `rest` and start
+/// at an even offset: perhaps a 32-bit word, then the last 0..=3 bytes as the buffer's last 8
+/// bytes loaded as one word with the bytes already added shifted out. Every byte keeps its
+/// place in its 16-bit word; the bytes past the end are zeros, as the odd-length rule wants.
+#[inline(always)]
+fn last_bytes(mut a: u64, mut rest: &[u8], data: &[u8]) -> u64 {
+    if let [x0, x1, x2, x3, tail @ ..] = rest {
+        a = add_carry(a, u64::from(u32::from_ne_bytes([*x0, *x1, *x2, *x3])));
         rest = tail;
     }
-    // The last 0..=3 bytes: the buffer's last 8 bytes loaded as one word, the bytes already
-    // added shifted out. They start at an even offset, so every byte keeps its place in its
-    // 16-bit word; the bytes past the end are zeros, as the odd-length rule wants.
     let r = rest.len();
     if r != 0 {
         if let Some((_, last)) = data.split_last_chunk::<8>() {
