@@ -1126,3 +1126,49 @@ fn pseudo_header_lengths_on_both_sides_of_65535() {
         }
     }
 }
+
+#[test]
+fn views_keep_their_checked_lengths_and_types_in_step_with_the_bytes() {
+    // EthernetFrame keeps the EtherType it read, Ipv4Packet the IHL and the payload's end:
+    // setters must write the bytes and the kept value alike, and getters must give what the
+    // bytes say.
+    for tagged in [false, true] {
+        let mut frame = vec![0u8; 30];
+        let hl = if tagged { 18 } else { 14 };
+        if tagged {
+            frame[12..14].copy_from_slice(&[0x81, 0x00]);
+            frame[14..16].copy_from_slice(&[0x00, 0x0a]);
+        }
+        frame[hl - 2..hl].copy_from_slice(&[0x08, 0x00]);
+        let mut eth = EthernetFrame::new_checked(&mut frame[..]).unwrap();
+        assert_eq!((eth.ethertype(), eth.header_len()), (EtherType::IPV4, hl));
+        eth.set_ethertype(EtherType::ARP);
+        assert_eq!(eth.ethertype(), EtherType::ARP);
+        eth.payload_mut()[0] = 0x5a;
+        assert_eq!(frame[hl - 2..=hl], [0x08, 0x06, 0x5a], "tagged {tagged}");
+        let again = EthernetFrame::new_checked(&frame[..]).unwrap();
+        assert_eq!((again.ethertype(), again.payload()[0]), (EtherType::ARP, 0x5a));
+    }
+    // IHL 6 (one 4-byte option), total length 30 in a 32-byte buffer.
+    let mut b = [0u8; 32];
+    b[0] = 0x46;
+    b[2..4].copy_from_slice(&30u16.to_be_bytes());
+    b[20..24].copy_from_slice(&[1, 1, 1, 0]);
+    let mut ip = Ipv4Packet::new_checked(&mut b[..]).unwrap();
+    assert_eq!((ip.header_len(), ip.options(), ip.payload().len()), (24, &[1, 1, 1, 0][..], 6));
+    ip.payload_mut().copy_from_slice(&[9, 8, 7, 6, 5, 4]);
+    ip.fill_checksum();
+    assert!(ip.verify_checksum());
+    assert_eq!(b[24..32], [9, 8, 7, 6, 5, 4, 0, 0]);
+    let ip = Ipv4Packet::new_checked(&b[..]).unwrap();
+    assert_eq!((ip.header(), ip.payload()), (&b[..24], &[9, 8, 7, 6, 5, 4][..]));
+    // A quoted header whose packet was cut: the payload is what the buffer holds.
+    let mut icmp = vec![3u8, 1, 0, 0, 0, 0, 0, 0];
+    icmp.extend_from_slice(&b[..27]);
+    let icmp = Icmpv4Packet::new_checked(&icmp[..]).unwrap();
+    let quoted = icmp.quoted_packet().unwrap();
+    assert_eq!(
+        (quoted.header_len(), quoted.total_len(), quoted.payload()),
+        (24, 30, &[9, 8, 7][..])
+    );
+}
