@@ -1133,7 +1133,7 @@ fn views_keep_their_checked_lengths_and_types_in_step_with_the_bytes() {
     // setters must write the bytes and the kept value alike, and getters must give what the
     // bytes say.
     for tagged in [false, true] {
-        let mut frame = vec![0u8; 30];
+        let mut frame = [0u8; 30];
         let hl = if tagged { 18 } else { 14 };
         if tagged {
             frame[12..14].copy_from_slice(&[0x81, 0x00]);
