@@ -137,6 +137,156 @@ fn checksum_rfc1624_corner() {
     assert_eq!(checksum::update_bytes(hc, 0, &[0x55, 0x55], &[0x32, 0x85]), recomputed);
 }
 
+/// The pseudo-header's bytes as RFC 768 and RFC 8200 §8.1 lay them out, for the naive
+/// reference.
+fn pseudo_bytes(ph: &PseudoHeader, proto: u8, len: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    match ph {
+        PseudoHeader::V4 { src, dst } => {
+            out.extend_from_slice(&src.octets());
+            out.extend_from_slice(&dst.octets());
+            out.extend_from_slice(&[0, proto]);
+            out.extend_from_slice(&(len as u16).to_be_bytes());
+        }
+        PseudoHeader::V6 { src, dst } => {
+            out.extend_from_slice(&src.octets());
+            out.extend_from_slice(&dst.octets());
+            out.extend_from_slice(&(len as u32).to_be_bytes());
+            out.extend_from_slice(&[0, 0, 0, proto]);
+        }
+    }
+    out
+}
+
+/// Writes the checksum that makes `covered` (with `prefix` before it) sum to 0xffff into
+/// `data[at..at + 2]`, by the naive loop.
+fn fill_naive(prefix: &[u8], data: &mut [u8], at: usize) {
+    data[at..at + 2].fill(0);
+    let all = [prefix, data].concat();
+    let c = !naive_sum(&all);
+    data[at..at + 2].copy_from_slice(&c.to_be_bytes());
+}
+
+#[test]
+fn verify_checksum_agrees_with_the_naive_sum_at_every_length() {
+    // Every view's verify_checksum against the textbook sum of the bytes it covers, at every
+    // length from the short add-with-carry paths through the SIMD kernels: with the right
+    // checksum (it must verify), and with single bits flipped anywhere in the covered bytes (a
+    // flip changes the sum by a power of two, never a multiple of 0xffff, so it must not).
+    let ph4 =
+        PseudoHeader::V4 { src: Ipv4Addr::new(192, 0, 2, 1), dst: Ipv4Addr::new(198, 51, 100, 7) };
+    let ph6 = PseudoHeader::V6 {
+        src: Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1),
+        dst: Ipv6Addr::new(0xfe80, 0, 0, 0, 0x0202, 0xb3ff, 0xfe1e, 0x8329),
+    };
+    let flips = |len: usize, seed: u64| -> Vec<usize> {
+        let r = pseudo_random(4, seed);
+        let bits = 8 * len;
+        vec![
+            0,
+            bits - 1,
+            usize::from(r[0]) * 256 % bits,
+            (usize::from(r[1]) << 8 | usize::from(r[2])) % bits,
+        ]
+    };
+    let (mut verified, mut rejected) = (0u32, 0u32);
+    for len in 0..=300usize {
+        for seed in 1..=3u64 {
+            let mut data = pseudo_random(len, seed * 7919 + len as u64);
+            // ICMPv4: the checksum at 2..4 covers the whole message.
+            if len >= 8 {
+                fill_naive(&[], &mut data, 2);
+                assert!(
+                    Icmpv4Packet::new_checked(&data[..]).unwrap().verify_checksum(),
+                    "ICMP {len}"
+                );
+                verified += 1;
+                for bit in flips(len, seed) {
+                    data[bit / 8] ^= 1 << (bit % 8);
+                    assert_ne!(naive_sum(&data), 0xffff);
+                    assert!(
+                        !Icmpv4Packet::new_checked(&data[..]).unwrap().verify_checksum(),
+                        "ICMP {len} bit {bit}"
+                    );
+                    rejected += 1;
+                    data[bit / 8] ^= 1 << (bit % 8);
+                }
+            }
+            // TCP (data offset 5), over both pseudo-headers: the checksum at 16..18.
+            if len >= 20 {
+                data[12] = 0x50;
+                for ph in [&ph4, &ph6] {
+                    let prefix = pseudo_bytes(ph, 6, len);
+                    fill_naive(&prefix, &mut data, 16);
+                    assert!(
+                        TcpPacket::new_checked(&data[..]).unwrap().verify_checksum(ph),
+                        "TCP {len}"
+                    );
+                    verified += 1;
+                    for bit in flips(len, seed) {
+                        data[bit / 8] ^= 1 << (bit % 8);
+                        if let Ok(tcp) = TcpPacket::new_checked(&data[..]) {
+                            assert!(!tcp.verify_checksum(ph), "TCP {len} bit {bit}");
+                            rejected += 1;
+                        }
+                        data[bit / 8] ^= 1 << (bit % 8);
+                    }
+                }
+            }
+            // UDP, the length field = the buffer: the checksum at 6..8.
+            if len >= 8 {
+                data[4..6].copy_from_slice(&(len as u16).to_be_bytes());
+                for ph in [&ph4, &ph6] {
+                    let prefix = pseudo_bytes(ph, 17, len);
+                    fill_naive(&prefix, &mut data, 6);
+                    if data[6..8] == [0, 0] {
+                        data[6..8].copy_from_slice(&[0xff, 0xff]); // 0 means "no checksum"
+                    }
+                    assert!(
+                        UdpPacket::new_checked(&data[..]).unwrap().verify_checksum(ph),
+                        "UDP {len}"
+                    );
+                    verified += 1;
+                    for bit in flips(len, seed) {
+                        if (32..48).contains(&bit) {
+                            continue; // the length field: another datagram, not a corrupt one
+                        }
+                        data[bit / 8] ^= 1 << (bit % 8);
+                        let udp = UdpPacket::new_checked(&data[..]).unwrap();
+                        let no_checksum =
+                            data[6..8] == [0, 0] && matches!(ph, PseudoHeader::V4 { .. });
+                        assert_eq!(udp.verify_checksum(ph), no_checksum, "UDP {len} bit {bit}");
+                        rejected += u32::from(!no_checksum);
+                        data[bit / 8] ^= 1 << (bit % 8);
+                    }
+                }
+            }
+        }
+    }
+    // IPv4 headers of every IHL, options included: the checksum at 10..12 covers the header.
+    for ihl in 5..=15usize {
+        for seed in 1..=20u64 {
+            let hl = ihl * 4;
+            let mut h = pseudo_random(hl, seed * 31 + ihl as u64);
+            h[0] = 0x40 | ihl as u8;
+            h[2..4].copy_from_slice(&(hl as u16).to_be_bytes());
+            fill_naive(&[], &mut h, 10);
+            assert!(Ipv4Packet::new_checked(&h[..]).unwrap().verify_checksum(), "IHL {ihl}");
+            verified += 1;
+            for bit in flips(hl, seed).into_iter().filter(|b| !(0..32).contains(b)) {
+                h[bit / 8] ^= 1 << (bit % 8);
+                assert!(
+                    !Ipv4Packet::new_checked(&h[..]).unwrap().verify_checksum(),
+                    "IHL {ihl} bit {bit}"
+                );
+                rejected += 1;
+                h[bit / 8] ^= 1 << (bit % 8);
+            }
+        }
+    }
+    assert!(verified > 2500 && rejected > 8000, "{verified} verified, {rejected} rejected");
+}
+
 fn fold16(mut s: u32) -> u16 {
     while s >> 16 != 0 {
         s = (s & 0xffff) + (s >> 16);
@@ -948,4 +1098,77 @@ fn pseudo_header_lengths_on_both_sides_of_65535() {
             );
         }
     }
+    // Past 32 bits (only a usize can say it; no header can) nothing is cut either: the length
+    // is summed as its four 16-bit words, so 2^32 + 5 is not taken for 5.
+    #[cfg(target_pointer_width = "64")]
+    for len in
+        [0x1_0000_0000usize, 0x1_0000_0005, 0xffff_0000_0001, 0x8000_0000_0000_0000, usize::MAX]
+    {
+        let proto = IpProtocol::TCP;
+        let mut b = s4.octets().to_vec();
+        b.extend_from_slice(&d4.octets());
+        b.extend_from_slice(&[0, proto.get()]);
+        b.extend_from_slice(&(len as u64).to_be_bytes());
+        let v4 = checksum::pseudo_header_v4(s4, d4, proto, len).sum();
+        assert_eq!(v4, naive_sum(&b), "v4 {len:#x}");
+        let mut b = s6.octets().to_vec();
+        b.extend_from_slice(&d6.octets());
+        b.extend_from_slice(&(len as u64).to_be_bytes());
+        b.extend_from_slice(&[0, 0, 0, proto.get()]);
+        assert_eq!(
+            checksum::pseudo_header_v6(s6, d6, proto, len).sum(),
+            naive_sum(&b),
+            "v6 {len:#x}"
+        );
+        let cut = len & 0xffff_ffff;
+        if (len >> 32) % 0xffff != 0 {
+            assert_ne!(v4, checksum::pseudo_header_v4(s4, d4, proto, cut).sum(), "v4 {len:#x} cut");
+        }
+    }
+}
+
+#[test]
+fn views_keep_their_checked_lengths_and_types_in_step_with_the_bytes() {
+    // EthernetFrame keeps the EtherType it read, Ipv4Packet the IHL and the payload's end:
+    // setters must write the bytes and the kept value alike, and getters must give what the
+    // bytes say.
+    for tagged in [false, true] {
+        let mut frame = [0u8; 30];
+        let hl = if tagged { 18 } else { 14 };
+        if tagged {
+            frame[12..14].copy_from_slice(&[0x81, 0x00]);
+            frame[14..16].copy_from_slice(&[0x00, 0x0a]);
+        }
+        frame[hl - 2..hl].copy_from_slice(&[0x08, 0x00]);
+        let mut eth = EthernetFrame::new_checked(&mut frame[..]).unwrap();
+        assert_eq!((eth.ethertype(), eth.header_len()), (EtherType::IPV4, hl));
+        eth.set_ethertype(EtherType::ARP);
+        assert_eq!(eth.ethertype(), EtherType::ARP);
+        eth.payload_mut()[0] = 0x5a;
+        assert_eq!(frame[hl - 2..=hl], [0x08, 0x06, 0x5a], "tagged {tagged}");
+        let again = EthernetFrame::new_checked(&frame[..]).unwrap();
+        assert_eq!((again.ethertype(), again.payload()[0]), (EtherType::ARP, 0x5a));
+    }
+    // IHL 6 (one 4-byte option), total length 30 in a 32-byte buffer.
+    let mut b = [0u8; 32];
+    b[0] = 0x46;
+    b[2..4].copy_from_slice(&30u16.to_be_bytes());
+    b[20..24].copy_from_slice(&[1, 1, 1, 0]);
+    let mut ip = Ipv4Packet::new_checked(&mut b[..]).unwrap();
+    assert_eq!((ip.header_len(), ip.options(), ip.payload().len()), (24, &[1, 1, 1, 0][..], 6));
+    ip.payload_mut().copy_from_slice(&[9, 8, 7, 6, 5, 4]);
+    ip.fill_checksum();
+    assert!(ip.verify_checksum());
+    assert_eq!(b[24..32], [9, 8, 7, 6, 5, 4, 0, 0]);
+    let ip = Ipv4Packet::new_checked(&b[..]).unwrap();
+    assert_eq!((ip.header(), ip.payload()), (&b[..24], &[9, 8, 7, 6, 5, 4][..]));
+    // A quoted header whose packet was cut: the payload is what the buffer holds.
+    let mut icmp = vec![3u8, 1, 0, 0, 0, 0, 0, 0];
+    icmp.extend_from_slice(&b[..27]);
+    let icmp = Icmpv4Packet::new_checked(&icmp[..]).unwrap();
+    let quoted = icmp.quoted_packet().unwrap();
+    assert_eq!(
+        (quoted.header_len(), quoted.total_len(), quoted.payload()),
+        (24, 30, &[9, 8, 7][..])
+    );
 }

@@ -3,13 +3,13 @@
 //!
 //! The checksum of IPv4, ICMP, UDP and TCP is the one's complement of the one's-complement sum
 //! of the data taken as big-endian 16-bit words (an odd last byte is padded with a zero). This
-//! module computes it at memory speed with no dispatch cost on short buffers: 8 to 23 bytes
-//! (a 20-byte header) as a few 64-bit add-with-carry steps, 24 to 127 bytes (small datagrams)
-//! through a small SSE2 kernel on x86_64 (the compiler-vectorised scalar loop elsewhere), and
-//! longer buffers through an AVX2 kernel (detected at run time; std caches the detection) or
-//! the SSE2 baseline on x86_64, a NEON kernel on little-endian aarch64 (tested under
-//! qemu-aarch64 here, not on aarch64 hardware), the scalar loop elsewhere. Any length, any
-//! alignment; results are host-order `u16`s, ready for the views' setters.
+//! module computes it at memory speed with no dispatch cost on short buffers: below 128 bytes
+//! (headers, small datagrams, ICMP echoes) as straight-line chains of 64-bit add-with-carry
+//! instructions on every target (no loop, no SIMD setup), and longer buffers through an AVX2
+//! kernel (detected at run time; std caches the detection) or the SSE2 baseline on x86_64, a
+//! NEON kernel on little-endian aarch64 (tested under qemu-aarch64 here, not on aarch64
+//! hardware), the compiler-vectorised scalar loop elsewhere. Any length, any alignment;
+//! results are host-order `u16`s, ready for the views' setters.
 //!
 //! ```
 //! use berkeley::wire::checksum::{self, Checksum};
@@ -140,15 +140,6 @@ impl Checksum {
         self.odd ^= other.odd;
     }
 
-    /// Adds an unfolded sum of native-endian 16-bit (or 32-bit) words taken from data that
-    /// starts at an even offset of what was added so far (for the views' fixed-layout fast
-    /// paths; any `u64` taken as a one's-complement sum on 64 bits).
-    #[inline(always)]
-    pub(crate) fn add_ne_words(&mut self, sum: u64) {
-        let s = if self.odd { u64::from(fold(sum).swap_bytes()) } else { sum };
-        self.acc = add_carry(self.acc, s);
-    }
-
     /// The folded one's-complement sum so far, in host order (not complemented).
     ///
     /// ```
@@ -159,6 +150,13 @@ impl Checksum {
     #[inline(always)]
     pub fn sum(&self) -> u16 {
         u16::from_be(fold(self.acc))
+    }
+
+    /// Whether the sum so far is `0xffff`: what a buffer whose checksum is right sums to. The
+    /// same as `self.sum() == 0xffff`, without the fold (for the views' `verify_checksum`).
+    #[inline(always)]
+    pub(crate) fn verifies(&self) -> bool {
+        acc_is_ones(self.acc)
     }
 
     /// The checksum: the one's complement of [`sum`](Checksum::sum), the value a header's
@@ -244,29 +242,30 @@ pub fn pseudo_header_v6(
     // Each address as two native-endian 64-bit words (four 16-bit words each), added with
     // end-around carry.
     let words = |a: Ipv6Addr| {
-        let o = a.octets();
-        let hi = u64::from_ne_bytes([o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7]]);
-        let lo = u64::from_ne_bytes([o[8], o[9], o[10], o[11], o[12], o[13], o[14], o[15]]);
-        add_carry(hi, lo)
+        let v = u128::from_ne_bytes(a.octets());
+        add_carry(v as u64, (v >> 64) as u64)
     };
     let acc = add_carry(words(src), words(dst));
     Checksum { acc: add_carry(acc, be_tail(protocol, len)), odd: false }
 }
 
-/// The protocol and length words of a pseudo-header as native-endian words, to add to a sum:
-/// a length up to 65535 as it sits in memory next to the protocol word, a longer one summed as
-/// 32 bits (two words) and folded. Nothing is truncated.
+/// The protocol and length words of a pseudo-header as an unfolded native-endian sum, to add to
+/// a sum, with no branch: the protocol plus the length as a number, its high 32 bits added to
+/// its low 32 (2^32 ≡ 1 mod 0xffff, so that is the sum of its 16-bit words: a 16-bit IPv4
+/// length, IPv6's 32-bit one, even a longer `usize`, nothing truncated), turned into the
+/// native-endian word order at the end.
 #[inline(always)]
 fn be_tail(protocol: IpProtocol, len: usize) -> u64 {
-    if len <= 0xffff {
-        // The words 0x00pp and the length as they sit in memory: one native-endian 32-bit
-        // word, a pair of 16-bit words.
-        let [l1, l0] = (len as u16).to_be_bytes();
-        return u64::from(u32::from_ne_bytes([0, protocol.get(), l1, l0]));
-    }
     let len = len as u64; // usize is at most 64 bits
-    let be = u64::from(protocol.get()) + (len & 0xffff) + ((len >> 16) & 0xffff) + (len >> 32);
-    u64::from(fold_be(be).to_be())
+    let be = u64::from(protocol.get()) + (len & 0xffff_ffff) + (len >> 32); // below 2^34
+                                                                            // On a little-endian target each 16-bit word is read byte-swapped, and swapping a 16-bit
+                                                                            // word's bytes is multiplying it by 2^8 mod 0xffff (a rotation by 8 bits): `be << 8` is
+                                                                            // congruent to the swapped words' sum, and zero only when `be` is.
+    if cfg!(target_endian = "little") {
+        be << 8
+    } else {
+        be
+    }
 }
 
 /// RFC 1624 incremental update: the new checksum after a 16-bit word of the covered data
@@ -354,6 +353,39 @@ fn fold_be(acc: u64) -> u16 {
     t + u16::from(c)
 }
 
+/// `w0 + w1 + w2` with end-around carry, as one add-with-carry chain (a 20-byte header: two
+/// 64-bit words and a 32-bit one).
+#[inline(always)]
+pub(crate) fn add3(w0: u64, w1: u64, w2: u32) -> u64 {
+    let (a, c) = adc(w0, w1, false);
+    let (a, c) = adc(a, u64::from(w2), c);
+    add_carry(a, u64::from(c))
+}
+
+/// The folded sum, in host order, of an unfolded sum of native-endian words (what
+/// [`Checksum::sum`] gives for it).
+#[inline(always)]
+pub(crate) fn acc_sum(acc: u64) -> u16 {
+    u16::from_be(fold(acc))
+}
+
+/// Whether `data` sums to `0xffff` (its checksum is right): `sum(data) == 0xffff` without the
+/// fold.
+#[inline(always)]
+pub(crate) fn verifies(data: &[u8]) -> bool {
+    acc_is_ones(acc_ne(data))
+}
+
+/// Whether an unfolded sum folds to `0xffff`: `fold(acc) == 0xffff`, in a multiply and a
+/// compare instead of the fold's eight steps. The fold keeps `acc`'s residue mod 0xffff and
+/// gives 0 only for `acc == 0`, so it gives 0xffff exactly when `acc` is a non-zero multiple
+/// of 0xffff; the compiler tests divisibility by a constant with a multiplication by its
+/// inverse.
+#[inline(always)]
+pub(crate) fn acc_is_ones(acc: u64) -> bool {
+    acc != 0 && acc % 0xffff == 0
+}
+
 /// The folded sum of `data` as native-endian 16-bit words (odd last byte padded with zero at
 /// its end): the fastest path available for the length.
 #[inline(always)]
@@ -364,7 +396,7 @@ pub(crate) fn sum_ne(data: &[u8]) -> u16 {
 /// [`sum_ne`] before the fold: a one's-complement sum on 64 bits of the native-endian words
 /// (for [`Checksum`], which adds it to its own with [`add_carry`] and folds once at the end).
 #[inline(always)]
-fn acc_ne(data: &[u8]) -> u64 {
+pub(crate) fn acc_ne(data: &[u8]) -> u64 {
     if data.len() < SIMD_MIN {
         short_acc(data)
     } else {
@@ -393,58 +425,108 @@ fn long_sum_ne(data: &[u8]) -> u16 {
     }
 }
 
-/// The native-endian word sum of a short buffer (below [`SIMD_MIN`]), to be folded. From 8 to
-/// 23 bytes (an IPv4 or TCP header, a UDP header and a few bytes), which the compiler's
-/// vectorised loop handles poorly: 64-bit words added with end-around carry (`add`/`adc` on
-/// x86_64), the last bytes as one shifted load, no loop. Adding 64-bit words with end-around
-/// carry is adding their four 16-bit words (2^16 ≡ 1 mod 0xffff, and 0xffff divides
-/// 2^64 - 1), and a non-zero input never sums to zero, so the folded result equals the
-/// word-by-word one. Other lengths take [`scalar_block`], which the compiler vectorises.
+/// The native-endian word sum of a short buffer (below [`SIMD_MIN`]), to be folded, with no
+/// loop and no SIMD setup: from 24 bytes on (small datagrams, ICMP echoes) blocks of 64, 32
+/// and 16 bytes picked by the length's bits, each one chain of 64-bit add-with-carry
+/// instructions (`adc` on x86_64, `adcs` on aarch64: one instruction per 8 bytes); then (and
+/// for 8 to 23 bytes: an IPv4 or TCP header, a UDP header and a few bytes) up to two 64-bit
+/// words and a 32-bit one, and the last 0..=3 bytes as one shifted load. Adding 64-bit words
+/// with end-around carry is adding their four 16-bit words (2^16 ≡ 1 mod 0xffff, and 0xffff
+/// divides 2^64 - 1), and a non-zero input never sums to zero, so the folded result equals the
+/// word-by-word one.
 #[inline(always)]
 fn short_acc(data: &[u8]) -> u64 {
-    let word = |b: &[u8]| u64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
     let n = data.len();
     if n < 8 {
-        // 0..=7 bytes: a 4-, 2- and 1-byte piece at most, no loop (a loop here would be
-        // vectorised into code far larger than the work, inlined into every view's verify).
+        // 0..=7 bytes: a 4-, 2- and 1-byte piece at most (no shifted load: nothing before them).
         return tail_acc(data);
     }
-    if n >= 24 {
-        #[cfg(all(target_arch = "x86_64", not(miri)))]
-        return super::simd::sum_short(data);
-        #[cfg(not(all(target_arch = "x86_64", not(miri))))]
-        return scalar_block(data);
+    if n < 24 {
+        // 8..=23 bytes: a 64-bit word, perhaps a second one, perhaps a 32-bit one, the rest
+        // shifted in.
+        let word = |b: &[u8]| u64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+        let mut a = word(&data[..8]);
+        let mut rest = &data[8..];
+        if rest.len() >= 8 {
+            a = add_carry(a, word(&rest[0..8]));
+            rest = &rest[8..];
+        }
+        return last_bytes(a, rest, data);
     }
-    let mut a = word(&data[..8]);
-    let mut rest = &data[8..];
-    if rest.len() >= 8 {
-        a = add_carry(a, word(&rest[0..8]));
-        rest = &rest[8..];
+    let (mut a, mut rest) = (0u64, data);
+    if let Some((block, tail)) = rest.split_first_chunk::<64>() {
+        a = add_words(a, block);
+        if tail.is_empty() {
+            // 64 bytes: a ping's ICMP message, a 64-byte datagram.
+            return a;
+        }
+        rest = tail;
     }
+    if let Some((block, tail)) = rest.split_first_chunk::<32>() {
+        a = add_words(a, block);
+        rest = tail;
+    }
+    if let Some((block, tail)) = rest.split_first_chunk::<16>() {
+        a = add_words(a, block);
+        rest = tail;
+    }
+    // At most 15 bytes left.
+    if let Some((w, tail)) = rest.split_first_chunk::<8>() {
+        a = add_carry(a, u64::from_ne_bytes(*w));
+        rest = tail;
+    }
+    last_bytes(a, rest, data)
+}
+
+/// `a` plus the last 0..=7 bytes of `data` (at least 8 bytes long), which are `rest` and start
+/// at an even offset: perhaps a 32-bit word, then the last 0..=3 bytes as the buffer's last 8
+/// bytes loaded as one word with the bytes already added shifted out. Every byte keeps its
+/// place in its 16-bit word; the bytes past the end are zeros, as the odd-length rule wants.
+#[inline(always)]
+fn last_bytes(mut a: u64, mut rest: &[u8], data: &[u8]) -> u64 {
     if let [x0, x1, x2, x3, tail @ ..] = rest {
         a = add_carry(a, u64::from(u32::from_ne_bytes([*x0, *x1, *x2, *x3])));
         rest = tail;
     }
-    // The last 0..=3 bytes: the buffer's last 8 bytes loaded as one word, the bytes already
-    // added shifted out. They start at an even offset, so every byte keeps its place in its
-    // 16-bit word; the bytes past the end are zeros, as the odd-length rule wants.
     let r = rest.len();
     if r != 0 {
-        let last = word(&data[n - 8..]);
-        let shift = 64 - 8 * r as u32; // 40..=56
-        a = add_carry(
-            a,
-            if cfg!(target_endian = "little") { last >> shift } else { last << shift },
-        );
+        if let Some((_, last)) = data.split_last_chunk::<8>() {
+            let last = u64::from_ne_bytes(*last);
+            let shift = 64 - 8 * r as u32; // 40..=56
+            a = add_carry(
+                a,
+                if cfg!(target_endian = "little") { last >> shift } else { last << shift },
+            );
+        }
     }
     a
 }
 
-/// The one's-complement sum on 64 bits of the native-endian words of fewer than 16 bytes that
-/// start at an even offset (the tail of [`simd::sum_short`](super::simd)): one load per
-/// power-of-two piece, no loop.
+/// `a` plus the native-endian 64-bit words of `block` (a multiple of 8 bytes), with end-around
+/// carry: one chain of add-with-carry instructions (`adc` on x86_64, `adcs` on aarch64), the
+/// last carry added back once.
 #[inline(always)]
-pub(crate) fn tail_acc(mut rest: &[u8]) -> u64 {
+fn add_words<const N: usize>(a: u64, block: &[u8; N]) -> u64 {
+    let (mut a, mut c) = (a, false);
+    for w in block.chunks_exact(8) {
+        (a, c) = adc(a, u64::from_ne_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]), c);
+    }
+    add_carry(a, u64::from(c))
+}
+
+/// `a + b + carry` and the carry out: chained, the compiler keeps the carry in the flags and
+/// emits one add-with-carry instruction per step.
+#[inline(always)]
+fn adc(a: u64, b: u64, carry: bool) -> (u64, bool) {
+    let (s, c1) = a.overflowing_add(b);
+    let (s, c2) = s.overflowing_add(u64::from(carry));
+    (s, c1 | c2)
+}
+
+/// The one's-complement sum on 64 bits of the native-endian words of fewer than 16 bytes that
+/// start at an even offset: one load per power-of-two piece, no loop.
+#[inline(always)]
+fn tail_acc(mut rest: &[u8]) -> u64 {
     let mut a = 0u64;
     if let [x0, x1, x2, x3, x4, x5, x6, x7, tail @ ..] = rest {
         a = u64::from_ne_bytes([*x0, *x1, *x2, *x3, *x4, *x5, *x6, *x7]);
@@ -535,6 +617,29 @@ mod tests {
             acc = (acc & 0xffff) + (acc >> 16);
         }
         acc as u16
+    }
+
+    #[test]
+    fn acc_is_ones_is_fold_to_ffff() {
+        // Fewer values under Miri, which runs this about a thousand times slower.
+        let n: u64 = if cfg!(miri) { 2_000 } else { 200_000 };
+        let mut values =
+            vec![0, 1, 0xfffe, 0xffff, 0x1_0000, 0x1_fffe, 0x1_fffd, u64::MAX, u64::MAX - 1];
+        values.extend((1..n).map(|k| k * 0xffff));
+        values.extend((1..n).map(|k| k * 0xffff + 1));
+        values.extend((1..n).map(|k| u64::MAX - k * 0xffff));
+        values.extend((0..64).map(|i| u64::MAX - (0xffff << (i % 48))));
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..n / 2 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push(x);
+            values.push(x - x % 0xffff);
+        }
+        for v in values {
+            assert_eq!(super::acc_is_ones(v), fold(v) == 0xffff, "{v:#x}");
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
-use super::{get_u16, need, set_u16, Header, PacketError};
+use super::{get_u16, need, set_u16, truncated, Header, PacketError};
 use crate::ether::MacAddr;
 use crate::types::EtherType;
 
@@ -48,6 +48,9 @@ pub const VLAN_HEADER_LEN: usize = 18;
 pub struct EthernetFrame<T: AsRef<[u8]>> {
     buf: T,
     tagged: bool,
+    /// The type behind the tag (if any), read once by `new_checked` and kept in step by
+    /// `set_ethertype`: the getter then costs no load and no bounds check.
+    ethertype: EtherType,
 }
 
 impl<T: AsRef<[u8]>> EthernetFrame<T> {
@@ -62,12 +65,18 @@ impl<T: AsRef<[u8]>> EthernetFrame<T> {
     #[inline(always)]
     pub fn new_checked(buf: T) -> Result<EthernetFrame<T>, PacketError> {
         let b = buf.as_ref();
-        need(Header::Ethernet, b.len(), HEADER_LEN)?;
-        let tagged = get_u16(b, 12) == EtherType::VLAN.as_raw();
-        if tagged {
-            need(Header::Vlan, b.len(), VLAN_HEADER_LEN)?;
+        let Some(h) = b.first_chunk::<HEADER_LEN>() else {
+            return Err(truncated(Header::Ethernet, HEADER_LEN, b.len()));
+        };
+        let outer = u16::from_be_bytes([h[12], h[13]]);
+        if outer != EtherType::VLAN.as_raw() {
+            return Ok(EthernetFrame { buf, tagged: false, ethertype: EtherType::from_raw(outer) });
         }
-        Ok(EthernetFrame { buf, tagged })
+        let Some(h) = b.first_chunk::<VLAN_HEADER_LEN>() else {
+            return Err(truncated(Header::Vlan, VLAN_HEADER_LEN, b.len()));
+        };
+        let inner = EtherType::from_raw(u16::from_be_bytes([h[16], h[17]]));
+        Ok(EthernetFrame { buf, tagged: true, ethertype: inner })
     }
 
     /// The buffer back.
@@ -130,7 +139,7 @@ impl<T: AsRef<[u8]>> EthernetFrame<T> {
     /// ```
     #[inline(always)]
     pub fn ethertype(&self) -> EtherType {
-        EtherType::from_raw(get_u16(self.buf.as_ref(), self.header_len() - 2))
+        self.ethertype
     }
 
     /// The 802.1Q tag, if the frame has one.
@@ -195,6 +204,7 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> EthernetFrame<T> {
     pub fn set_ethertype(&mut self, ethertype: EtherType) {
         let at = self.header_len() - 2;
         set_u16(self.buf.as_mut(), at, ethertype.as_raw());
+        self.ethertype = ethertype;
     }
 
     /// The payload, writable.

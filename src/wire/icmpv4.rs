@@ -195,7 +195,7 @@ impl<T: AsRef<[u8]>> Icmpv4Packet<T> {
     /// ```
     #[inline(always)]
     pub fn verify_checksum(&self) -> bool {
-        checksum::sum(self.buf.as_ref()) == 0xffff
+        checksum::verifies(self.buf.as_ref())
     }
 }
 

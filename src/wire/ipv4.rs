@@ -25,8 +25,8 @@ use std::net::Ipv4Addr;
 
 use super::checksum;
 use super::{
-    expected_checksum, get_u16, ipv4_at, need, set_u16, Checksum, Header, IpProtocol, PacketError,
-    PseudoHeader,
+    array_at, bad_length, bad_version, expected_checksum, get_u16, need, set_u16, Checksum, Header,
+    IpProtocol, PacketError, PseudoHeader,
 };
 
 /// The length of an IPv4 header without options.
@@ -61,6 +61,11 @@ pub const HEADER_LEN: usize = 20;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ipv4Packet<T: AsRef<[u8]>> {
     buf: T,
+    /// The IHL in bytes and the payload's end (the total length, cut to the buffer for a
+    /// quoted header), checked once by the constructor. No setter changes the IHL or the total
+    /// length, so they hold for the view's life, and the payload getters re-derive nothing.
+    header_len: usize,
+    payload_end: usize,
 }
 
 impl<T: AsRef<[u8]>> Ipv4Packet<T> {
@@ -81,22 +86,20 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
         let len = check_header(buf.as_ref())?;
         let total = usize::from(get_u16(buf.as_ref(), 2));
         if total < len {
-            return Err(PacketError::BadLength {
-                header: Header::Ipv4,
-                field: "total length",
-                value: total,
-            });
+            return Err(bad_length(Header::Ipv4, "total length", total));
         }
         need(Header::Ipv4, buf.as_ref().len(), total)?;
-        Ok(Ipv4Packet { buf })
+        Ok(Ipv4Packet { buf, header_len: len, payload_end: total })
     }
 
     /// A view of an IPv4 header whose packet may be cut short, as quoted in ICMP errors:
     /// checks the version and the IHL only; the payload is what the buffer holds, up to the
     /// total length.
     pub(crate) fn new_quoted(buf: T) -> Result<Ipv4Packet<T>, PacketError> {
-        check_header(buf.as_ref())?;
-        Ok(Ipv4Packet { buf })
+        let len = check_header(buf.as_ref())?;
+        let b = buf.as_ref();
+        let end = usize::from(get_u16(b, 2)).min(b.len()).max(len);
+        Ok(Ipv4Packet { buf, header_len: len, payload_end: end })
     }
 
     /// The buffer back.
@@ -131,7 +134,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// ```
     #[inline(always)]
     pub fn header_len(&self) -> usize {
-        usize::from(self.buf.as_ref()[0] & 0x0f) * 4
+        self.header_len
     }
 
     /// The Differentiated Services code point (the high 6 bits of the old TOS byte).
@@ -265,7 +268,8 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// ```
     #[inline]
     pub fn src_addr(&self) -> Ipv4Addr {
-        ipv4_at(self.buf.as_ref(), 12)
+        let [a, b, c, d, ..] = self.addrs();
+        Ipv4Addr::new(a, b, c, d)
     }
 
     /// The destination address.
@@ -277,7 +281,14 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// ```
     #[inline]
     pub fn dst_addr(&self) -> Ipv4Addr {
-        ipv4_at(self.buf.as_ref(), 16)
+        let [.., a, b, c, d] = self.addrs();
+        Ipv4Addr::new(a, b, c, d)
+    }
+
+    /// The source and destination addresses' 8 bytes, read with one bounds check.
+    #[inline(always)]
+    fn addrs(&self) -> [u8; 8] {
+        array_at(self.buf.as_ref(), 12)
     }
 
     /// The options: the header bytes after the first 20 (empty when IHL is 5).
@@ -289,7 +300,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
     pub fn options(&self) -> &[u8] {
-        &self.buf.as_ref()[HEADER_LEN..self.header_len()]
+        &self.buf.as_ref()[HEADER_LEN..self.header_len]
     }
 
     /// The header (options included).
@@ -301,7 +312,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// ```
     #[inline]
     pub fn header(&self) -> &[u8] {
-        &self.buf.as_ref()[..self.header_len()]
+        &self.buf.as_ref()[..self.header_len]
     }
 
     /// The payload: from the end of the header to the total length (bytes beyond it, such as
@@ -314,9 +325,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// ```
     #[inline(always)]
     pub fn payload(&self) -> &[u8] {
-        let b = self.buf.as_ref();
-        let end = usize::from(self.total_len()).min(b.len());
-        &b[self.header_len()..end.max(self.header_len())]
+        &self.buf.as_ref()[self.header_len..self.payload_end]
     }
 
     /// Whether the header checksum is right.
@@ -331,7 +340,7 @@ impl<T: AsRef<[u8]>> Ipv4Packet<T> {
     /// ```
     #[inline(always)]
     pub fn verify_checksum(&self) -> bool {
-        header_sum(self.header()) == 0xffff
+        checksum::acc_is_ones(header_acc(self.header()))
     }
 
     /// The addresses for the pseudo-header of the payload's checksum (TCP, UDP).
@@ -524,7 +533,7 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> Ipv4Packet<T> {
     /// ```
     pub fn fill_checksum(&mut self) {
         self.set_checksum(0);
-        let c = !header_sum(self.header());
+        let c = !checksum::acc_sum(header_acc(self.header()));
         self.set_checksum(c);
     }
 
@@ -538,25 +547,34 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> Ipv4Packet<T> {
     /// # Ok::<(), berkeley::wire::PacketError>(())
     /// ```
     pub fn payload_mut(&mut self) -> &mut [u8] {
-        let (start, total) = (self.header_len(), usize::from(self.total_len()));
-        let b = self.buf.as_mut();
-        let end = total.min(b.len()).max(start);
-        &mut b[start..end]
+        let (start, end) = (self.header_len, self.payload_end);
+        &mut self.buf.as_mut()[start..end]
     }
 }
 
-/// The one's-complement sum of a header: the common 20-byte header as five fixed 32-bit words
-/// (no loop), anything longer through the general sum.
-#[inline]
-fn header_sum(h: &[u8]) -> u16 {
+/// The unfolded one's-complement sum of a header: the common 20-byte header as two fixed
+/// 64-bit words and a 32-bit one (one add-with-carry chain, no loop), anything longer through
+/// the general sum.
+#[inline(always)]
+fn header_acc(h: &[u8]) -> u64 {
     match <&[u8; HEADER_LEN]>::try_from(h) {
         Ok(h) => {
-            let w = |i: usize| u64::from(u32::from_ne_bytes([h[i], h[i + 1], h[i + 2], h[i + 3]]));
-            let mut c = Checksum::new();
-            c.add_ne_words(w(0) + w(4) + w(8) + w(12) + w(16));
-            c.sum()
+            let w = |i: usize| {
+                u64::from_ne_bytes([
+                    h[i],
+                    h[i + 1],
+                    h[i + 2],
+                    h[i + 3],
+                    h[i + 4],
+                    h[i + 5],
+                    h[i + 6],
+                    h[i + 7],
+                ])
+            };
+            let tail = u32::from_ne_bytes([h[16], h[17], h[18], h[19]]);
+            checksum::add3(w(0), w(8), tail)
         }
-        Err(_) => checksum::sum(h),
+        Err(_) => checksum::acc_ne(h),
     }
 }
 
@@ -565,15 +583,11 @@ fn header_sum(h: &[u8]) -> u16 {
 fn check_header(b: &[u8]) -> Result<usize, PacketError> {
     need(Header::Ipv4, b.len(), HEADER_LEN)?;
     if b[0] >> 4 != 4 {
-        return Err(PacketError::BadVersion {
-            header: Header::Ipv4,
-            expected: 4,
-            found: b[0] >> 4,
-        });
+        return Err(bad_version(Header::Ipv4, 4, b[0] >> 4));
     }
     let len = usize::from(b[0] & 0x0f) * 4;
     if len < HEADER_LEN {
-        return Err(PacketError::BadLength { header: Header::Ipv4, field: "IHL", value: len / 4 });
+        return Err(bad_length(Header::Ipv4, "IHL", len / 4));
     }
     need(Header::Ipv4, b.len(), len)?;
     Ok(len)
@@ -742,6 +756,6 @@ impl Ipv4Repr {
         h[12..16].copy_from_slice(&self.src_addr.octets());
         h[16..20].copy_from_slice(&self.dst_addr.octets());
         buf[..HEADER_LEN].copy_from_slice(&h);
-        Ok(Ipv4Packet { buf })
+        Ok(Ipv4Packet { buf, header_len: HEADER_LEN, payload_end: total })
     }
 }

@@ -375,10 +375,47 @@ fn ipv6_at(b: &[u8], at: usize) -> Ipv6Addr {
 #[inline(always)]
 fn need(header: Header, len: usize, need: usize) -> Result<(), PacketError> {
     if len < need {
-        Err(PacketError::Truncated { header, need, got: len })
+        Err(truncated(header, need, len))
     } else {
         Ok(())
     }
+}
+
+// The errors of `new_checked` go through `cold_path`: the compiler then lays out and weighs the
+// success path as the likely one, so a caller's code after a chain of `new_checked`s is not
+// taken for a rarely run block (which LLVM declines to inline into). The errors themselves are
+// built inline: built by an out-of-line function, they would come back through memory, and
+// the caller could no longer see that the result is an `Err`.
+
+/// Marks the path that calls it as rarely taken (what `core::hint::cold_path` does from Rust
+/// 1.90 on; the MSRV is older).
+#[cold]
+#[inline(never)]
+fn cold_path() {
+    // An opaque no-op: an empty body would let the compiler prove the call does nothing,
+    // delete it, and forget that the path is cold.
+    std::hint::black_box(());
+}
+
+/// [`PacketError::Truncated`], on the cold path.
+#[inline(always)]
+fn truncated(header: Header, need: usize, got: usize) -> PacketError {
+    cold_path();
+    PacketError::Truncated { header, need, got }
+}
+
+/// [`PacketError::BadLength`], on the cold path.
+#[inline(always)]
+fn bad_length(header: Header, field: &'static str, value: usize) -> PacketError {
+    cold_path();
+    PacketError::BadLength { header, field, value }
+}
+
+/// [`PacketError::BadVersion`], on the cold path.
+#[inline(always)]
+fn bad_version(header: Header, expected: u8, found: u8) -> PacketError {
+    cold_path();
+    PacketError::BadVersion { header, expected, found }
 }
 
 /// The checksum a buffer calls for, given the sum over all of it (field included) and the value

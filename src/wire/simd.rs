@@ -1,8 +1,8 @@
 //! The audited SIMD kernels of the Internet checksum. x86_64: SSE2 (baseline on x86_64) and
-//! AVX2 (detected at run time; std caches the answer in an atomic), plus a small SSE2 kernel
-//! for 24..128-byte buffers (`sum_short`). aarch64 (little-endian): a NEON kernel (NEON is
-//! part of every aarch64 target's baseline, so it needs no detection) for buffers of 128 bytes
-//! or more; shorter ones take the scalar path.
+//! AVX2 (detected at run time; std caches the answer in an atomic), for buffers of 128 bytes
+//! or more. aarch64 (little-endian): a NEON kernel (NEON is part of every aarch64 target's
+//! baseline, so it needs no detection) for the same lengths. Shorter buffers take the scalar
+//! add-with-carry path in `checksum.rs` on every target.
 //!
 //! This is the one file of `wire/` allowed `unsafe` (see DESIGN.md): calling
 //! `#[target_feature]` functions and unaligned loads. Its scalar twin is
@@ -25,8 +25,6 @@
 use std::arch::x86_64::*;
 
 use super::checksum::scalar_acc;
-#[cfg(target_arch = "x86_64")]
-use super::checksum::{add_carry, tail_acc};
 
 /// Loads per accumulator lane before the lanes are flushed into the `u64`.
 #[cfg(target_arch = "x86_64")]
@@ -44,42 +42,6 @@ pub(crate) fn sum(data: &[u8]) -> u64 {
     } else {
         sum_sse2(data)
     }
-}
-
-/// The native-endian 16-bit word sum of a short buffer (fewer than 128 bytes: the caller
-/// checks), not folded:
-/// 16-byte SSE2 loads into one pair of lane accumulators, one horizontal add, the last 0..=15
-/// bytes by a few scalar loads. No dispatch and no lane flush: the kernel for headers and small
-/// datagrams, where [`sum_sse2`]'s 64-byte blocks and four horizontal sums cost more than
-/// they save.
-#[cfg(target_arch = "x86_64")]
-#[inline]
-pub(crate) fn sum_short(data: &[u8]) -> u64 {
-    // Only called below 128 bytes (checksum::sum_ne sends longer buffers to `sum`): at most 7
-    // loads, so no lane (less than 2^16 per load) can overflow.
-    debug_assert!(data.len() < 128);
-    let mut chunks = data.chunks_exact(16);
-    // SAFETY: SSE2 is part of the x86_64 baseline; `chunks` yields 16-byte chunks, so each
-    // unaligned 16-byte load is in bounds, and _mm_loadu_si128 has no alignment requirement.
-    let lanes = unsafe {
-        let mask = _mm_set1_epi32(0xffff);
-        let (mut lo, mut hi) = (_mm_setzero_si128(), _mm_setzero_si128());
-        for c in &mut chunks {
-            let v = _mm_loadu_si128(c.as_ptr().cast::<__m128i>());
-            lo = _mm_add_epi32(lo, _mm_and_si128(v, mask));
-            hi = _mm_add_epi32(hi, _mm_srli_epi32(v, 16));
-        }
-        // Each lane is below 2^20 after adding lo and hi: the horizontal adds stay in 32 bits.
-        let s = _mm_add_epi32(lo, hi);
-        let s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0b01_00_11_10));
-        let s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0b10_11_00_01));
-        _mm_cvtsi128_si32(s) as u32
-    };
-    let rest = chunks.remainder();
-    if rest.is_empty() {
-        return u64::from(lanes);
-    }
-    add_carry(u64::from(lanes), tail_acc(rest))
 }
 
 /// The SSE2 kernel (SSE2 is part of the x86_64 baseline, so this needs no detection).

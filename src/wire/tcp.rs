@@ -32,8 +32,8 @@ use std::fmt;
 use std::ops;
 
 use super::{
-    expected_checksum, get_u16, get_u32, need, set_u16, set_u32, Checksum, Header, IpProtocol,
-    PacketError, PseudoHeader,
+    bad_length, expected_checksum, get_u16, get_u32, need, set_u16, set_u32, Checksum, Header,
+    IpProtocol, PacketError, PseudoHeader,
 };
 
 /// The length of a TCP header without options.
@@ -372,11 +372,7 @@ impl<T: AsRef<[u8]>> TcpPacket<T> {
         need(Header::Tcp, b.len(), HEADER_LEN)?;
         let off = usize::from(b[12] >> 4) * 4;
         if off < HEADER_LEN {
-            return Err(PacketError::BadLength {
-                header: Header::Tcp,
-                field: "data offset",
-                value: off / 4,
-            });
+            return Err(bad_length(Header::Tcp, "data offset", off / 4));
         }
         need(Header::Tcp, b.len(), off)?;
         Ok(TcpPacket { buf })
@@ -551,7 +547,7 @@ impl<T: AsRef<[u8]>> TcpPacket<T> {
     /// ```
     #[inline(always)]
     pub fn verify_checksum(&self, ph: &PseudoHeader) -> bool {
-        self.total(ph).sum() == 0xffff
+        self.total(ph).verifies()
     }
 }
 

@@ -15,8 +15,8 @@
 #![forbid(unsafe_code)]
 
 use super::{
-    expected_checksum, get_u16, need, set_u16, Checksum, Header, IpProtocol, PacketError,
-    PseudoHeader,
+    bad_length, expected_checksum, get_u16, need, set_u16, Checksum, Header, IpProtocol,
+    PacketError, PseudoHeader,
 };
 
 /// The length of a UDP header.
@@ -53,11 +53,7 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
         need(Header::Udp, b.len(), HEADER_LEN)?;
         let len = usize::from(get_u16(b, 4));
         if len < HEADER_LEN {
-            return Err(PacketError::BadLength {
-                header: Header::Udp,
-                field: "length",
-                value: len,
-            });
+            return Err(bad_length(Header::Udp, "length", len));
         }
         need(Header::Udp, b.len(), len)?;
         Ok(UdpPacket { buf })
@@ -164,7 +160,7 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
         if self.checksum() == 0 {
             return matches!(ph, PseudoHeader::V4 { .. });
         }
-        self.total(ph).sum() == 0xffff
+        self.total(ph).verifies()
     }
 }
 
