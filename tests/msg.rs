@@ -647,6 +647,58 @@ mod unix {
         }
     }
 
+    /// The buffer's accessors after a receive: `len`/`as_bytes` are exactly the control bytes
+    /// the kernel wrote (`msg_controllen`: one `SCM_RIGHTS` of two fds takes `CMSG_SPACE(8)`),
+    /// `capacity` stays what was asked for, and `clear` forgets the message and closes its fds.
+    #[test]
+    fn buffer_len_capacity_clear_after_a_receive() {
+        util::fd_leak_check("buffer_len_capacity_clear_after_a_receive", || {
+            let (a, b) = pair(Type::DGRAM);
+            let f = File::open("Cargo.toml").unwrap();
+            let mut cmsg = CmsgBuffer::with_capacity(100);
+            assert_eq!((cmsg.capacity(), cmsg.len(), cmsg.is_empty()), (100, 0, true));
+            assert_eq!(CmsgBuffer::for_fds(3).capacity(), CmsgBuffer::space(12));
+            assert_eq!(format!("{cmsg:?}"), "CmsgBuffer { capacity: 100, len: 0, .. }");
+            let mut buf = [0u8; 4];
+            for round in 0..2 {
+                a.sendmsg(
+                    &[IoSlice::new(b"c")],
+                    &[ControlMessage::ScmRights(&[f.as_fd(), f.as_fd()])],
+                    None,
+                    MsgFlags::empty(),
+                )
+                .unwrap();
+                recv(&b, &mut buf, &mut cmsg, MsgFlags::empty());
+                let want = CmsgBuffer::space(8);
+                assert_eq!((cmsg.capacity(), cmsg.len(), cmsg.is_empty()), (100, want, false));
+                assert_eq!(cmsg.as_bytes().len(), want);
+                assert_eq!(
+                    format!("{cmsg:?}"),
+                    format!("CmsgBuffer {{ capacity: 100, len: {want}, .. }}")
+                );
+                let raw: Vec<_> = cmsg.raw().map(|m| m.unwrap()).collect();
+                assert_eq!(raw.len(), 1);
+                assert_eq!((raw[0].level, raw[0].type_), (libc::SOL_SOCKET, libc::SCM_RIGHTS));
+                assert_eq!(raw[0].data.len(), 8);
+                if round == 0 {
+                    // Forgotten and closed by clear (the leak check counts them).
+                    cmsg.clear();
+                    assert_eq!((cmsg.len(), cmsg.is_empty()), (0, true));
+                    assert!(cmsg.as_bytes().is_empty());
+                    assert_eq!(cmsg.messages().count(), 0);
+                } else {
+                    let fds = fds_of(&mut cmsg);
+                    assert_eq!(fds.len(), 2);
+                    assert!(fds.iter().all(|fd| same_file(fd, &f)));
+                }
+            }
+            // A receive without control data leaves the buffer empty.
+            a.sendmsg(&[IoSlice::new(b"d")], &[], None, MsgFlags::empty()).unwrap();
+            recv(&b, &mut buf, &mut cmsg, MsgFlags::empty());
+            assert_eq!((cmsg.len(), cmsg.is_empty()), (0, true));
+        });
+    }
+
     /// Runs `python3 tests/cmsg_peer.py PATH`, which connects to the UNIX stream socket at PATH,
     /// receives one fd with `socket.recvmsg` and writes into it, then sends one fd of its own
     /// with `socket.sendmsg`.
