@@ -758,3 +758,164 @@ mod unix {
         );
     }
 }
+
+/// The receive-side decoders and the control-byte walk on hand-made bytes (the public
+/// `RawCmsgs` and `Cmsg::parse`): edge lengths and values a kernel can send, which the socket
+/// tests above do not produce on this machine (32-bit `timeval`s, an empty message, a time of
+/// exactly the epoch, known kinds with a wrong size).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+mod parse_edges {
+    use std::net::Ipv4Addr;
+    use std::time::Duration;
+
+    use berkeley::msg::{Cmsg, CmsgBuffer, ErrOrigin, RawCmsg, RawCmsgs};
+
+    fn parse(level: i32, type_: i32, data: &[u8]) -> Cmsg {
+        Cmsg::parse(RawCmsg { level, type_, data })
+    }
+
+    /// A known kind whose data has the wrong size is `Unknown` with exactly its bytes.
+    fn assert_unknown(level: i32, type_: i32, data: &[u8]) {
+        match parse(level, type_, data) {
+            Cmsg::Unknown { level: l, type_: t, data: d } => {
+                assert_eq!((l, t, &d[..]), (level, type_, data))
+            }
+            other => panic!("({level}, {type_}) with {} bytes: {other:?}", data.len()),
+        }
+    }
+
+    /// One header (`cmsg_len`, level, type) for `data_len` data bytes, then the data.
+    fn header(cmsg_len: usize, level: i32, type_: i32) -> Vec<u8> {
+        let mut v = cmsg_len.to_ne_bytes().to_vec();
+        v.extend_from_slice(&level.to_ne_bytes());
+        v.extend_from_slice(&type_.to_ne_bytes());
+        v
+    }
+
+    #[test]
+    fn a_message_without_data_is_a_message() {
+        // cmsg_len == CMSG_LEN(0) and nothing after it: one message with empty data, not the
+        // end of the walk and not an error.
+        let hdr = CmsgBuffer::space(0);
+        let bytes = header(hdr, 7, 9);
+        assert_eq!(bytes.len(), hdr);
+        let got: Vec<_> = RawCmsgs::new(&bytes).collect();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].as_ref().unwrap(), &RawCmsg { level: 7, type_: 9, data: &[] });
+        // Followed by a second message: both, in order.
+        let mut two = bytes.clone();
+        two.extend(header(hdr + 4, 1, 2));
+        two.extend_from_slice(&[1, 2, 3, 4]);
+        let got: Vec<_> = RawCmsgs::new(&two).map(|m| m.unwrap()).collect();
+        assert_eq!(
+            got,
+            [
+                RawCmsg { level: 7, type_: 9, data: &[] },
+                RawCmsg { level: 1, type_: 2, data: &[1, 2, 3, 4] }
+            ]
+        );
+        // One byte short of a header: nothing.
+        assert_eq!(RawCmsgs::new(&bytes[..hdr - 1]).count(), 0);
+        // cmsg_len one short of a header: one error.
+        let short = header(hdr - 1, 7, 9);
+        let got: Vec<_> = RawCmsgs::new(&short).collect();
+        assert_eq!(got.len(), 1);
+        assert!(matches!(got[0], Err(berkeley::Error::InvalidInput { .. })), "{got:?}");
+    }
+
+    #[test]
+    fn err_origin_raw_values() {
+        for raw in 0..=7u8 {
+            assert_eq!(ErrOrigin::from_raw(raw).as_raw(), raw);
+        }
+        assert_eq!(ErrOrigin::ICMP6.as_raw(), 3);
+        assert_eq!(ErrOrigin::TXTIME.as_raw(), 6);
+    }
+
+    #[test]
+    fn timestamps_32_bit_and_at_the_epoch() {
+        let ts = |secs: i64, frac: i64| {
+            let mut d = secs.to_ne_bytes().to_vec();
+            d.extend_from_slice(&frac.to_ne_bytes());
+            d
+        };
+        let ts32 = |secs: i32, frac: i32| {
+            let mut d = secs.to_ne_bytes().to_vec();
+            d.extend_from_slice(&frac.to_ne_bytes());
+            d
+        };
+        let (sol, us, ns) = (libc::SOL_SOCKET, libc::SO_TIMESTAMP, libc::SO_TIMESTAMPNS);
+        let at = |m: Cmsg| match m {
+            Cmsg::Timestamp(d) => d,
+            other => panic!("not a timestamp: {other:?}"),
+        };
+        // A 32-bit time_t's timeval/timespec (8 bytes).
+        assert_eq!(
+            at(parse(sol, us, &ts32(1_700_000_000, 250_000))),
+            Duration::new(1_700_000_000, 250_000_000)
+        );
+        assert_eq!(at(parse(sol, ns, &ts32(7, 999_999_999))), Duration::new(7, 999_999_999));
+        assert_unknown(sol, us, &ts32(-1, 0));
+        assert_unknown(sol, us, &ts32(1, 1_000_000));
+        // Exactly the epoch, and the first microsecond after it.
+        assert_eq!(at(parse(sol, us, &ts(0, 0))), Duration::ZERO);
+        assert_eq!(at(parse(sol, us, &ts(0, 1))), Duration::from_micros(1));
+        assert_eq!(at(parse(sol, ns, &ts32(0, 1))), Duration::from_nanos(1));
+        // Neither 8 nor 16 bytes.
+        assert_unknown(sol, us, &[0; 12]);
+    }
+
+    #[test]
+    fn extended_error_without_an_offender() {
+        // sock_extended_err alone (16 bytes, no SO_EE_OFFENDER after it): the error, no
+        // offender; 15 bytes are not one.
+        let mut d = (libc::EMSGSIZE as u32).to_ne_bytes().to_vec();
+        d.extend_from_slice(&[1, 0, 0, 0]); // SO_EE_ORIGIN_LOCAL, type, code, pad
+        d.extend_from_slice(&1500u32.to_ne_bytes());
+        d.extend_from_slice(&0u32.to_ne_bytes());
+        for (level, ty) in
+            [(libc::IPPROTO_IP, libc::IP_RECVERR), (libc::IPPROTO_IPV6, libc::IPV6_RECVERR)]
+        {
+            let e = match parse(level, ty, &d) {
+                Cmsg::IpRecvErr(e) | Cmsg::Ipv6RecvErr(e) => e,
+                other => panic!("{other:?}"),
+            };
+            assert_eq!(
+                (e.errno, e.origin, e.info, e.offender),
+                (libc::EMSGSIZE, ErrOrigin::LOCAL, 1500, None)
+            );
+            assert_unknown(level, ty, &d[..15]);
+        }
+    }
+
+    #[test]
+    fn known_kinds_with_a_wrong_size_are_unknown() {
+        let (ip, ip6, sol) = (libc::IPPROTO_IP, libc::IPPROTO_IPV6, libc::SOL_SOCKET);
+        // in_pktinfo is 12 bytes: 8 or 16 are not one.
+        let mut info = 3u32.to_ne_bytes().to_vec();
+        info.extend_from_slice(&[127, 0, 0, 1, 127, 0, 0, 2]);
+        match parse(ip, libc::IP_PKTINFO, &info) {
+            Cmsg::IpPktInfo(i) => {
+                assert_eq!(
+                    (i.ifindex, i.spec_dst, i.addr),
+                    (3, Ipv4Addr::LOCALHOST, Ipv4Addr::new(127, 0, 0, 2))
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_unknown(ip, libc::IP_PKTINFO, &info[..8]);
+        assert_unknown(ip, libc::IP_PKTINFO, &[info.clone(), vec![0; 4]].concat());
+        // in6_pktinfo is 20 bytes.
+        assert_unknown(ip6, libc::IPV6_PKTINFO, &[0; 24]);
+        assert_unknown(ip6, libc::IPV6_PKTINFO, &[0; 16]);
+        // ucred is 12 bytes.
+        assert_unknown(sol, libc::SCM_CREDENTIALS, &[0; 16]);
+        assert_unknown(sol, libc::SCM_CREDENTIALS, &[0; 8]);
+        // UDP_GRO is an int.
+        assert_unknown(libc::SOL_UDP, libc::UDP_GRO, &[0; 8]);
+        assert_unknown(libc::SOL_UDP, libc::UDP_GRO, &[0; 2]);
+        // tpacket_auxdata is 20 bytes.
+        assert_unknown(libc::SOL_PACKET, libc::PACKET_AUXDATA, &[0; 24]);
+        assert_unknown(libc::SOL_PACKET, libc::PACKET_AUXDATA, &[0; 16]);
+    }
+}
