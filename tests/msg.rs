@@ -889,6 +889,35 @@ mod parse_edges {
     }
 
     #[test]
+    fn extended_error_with_an_ipv6_offender() {
+        // ICMPv6 port unreachable from [fe80::1%7]:53 (flowinfo 0x12345), the sockaddr_in6
+        // after the error exactly 28 bytes long; a 27-byte one is cut and left out.
+        let mut d = (libc::ECONNREFUSED as u32).to_ne_bytes().to_vec();
+        d.extend_from_slice(&[3, 1, 4, 0]); // SO_EE_ORIGIN_ICMP6, type 1, code 4
+        d.extend_from_slice(&[0; 8]);
+        d.extend_from_slice(&(libc::AF_INET6 as u16).to_ne_bytes());
+        d.extend_from_slice(&53u16.to_be_bytes());
+        d.extend_from_slice(&0x12345u32.to_be_bytes());
+        d.extend_from_slice(&"fe80::1".parse::<std::net::Ipv6Addr>().unwrap().octets());
+        d.extend_from_slice(&7u32.to_ne_bytes());
+        assert_eq!(d.len(), 16 + 28);
+        let e = match parse(libc::IPPROTO_IPV6, libc::IPV6_RECVERR, &d) {
+            Cmsg::Ipv6RecvErr(e) => e,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            (e.errno, e.origin, e.type_, e.code),
+            (libc::ECONNREFUSED, ErrOrigin::ICMP6, 1, 4)
+        );
+        let want = berkeley::SockAddrIn6::new("fe80::1".parse().unwrap(), 53, 0x12345, 7);
+        assert_eq!(e.offender, Some(berkeley::SockAddr::from(want)));
+        match parse(libc::IPPROTO_IPV6, libc::IPV6_RECVERR, &d[..d.len() - 1]) {
+            Cmsg::Ipv6RecvErr(e) => assert_eq!((e.errno, e.offender), (libc::ECONNREFUSED, None)),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn known_kinds_with_a_wrong_size_are_unknown() {
         let (ip, ip6, sol) = (libc::IPPROTO_IP, libc::IPPROTO_IPV6, libc::SOL_SOCKET);
         // in_pktinfo is 12 bytes: 8 or 16 are not one.
