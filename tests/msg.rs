@@ -918,6 +918,54 @@ mod parse_edges {
     }
 
     #[test]
+    fn packet_auxdata_fields() {
+        // struct tpacket_auxdata: status, len, snaplen (u32), mac, net, vlan_tci, vlan_tpid (u16).
+        let mut d = Vec::new();
+        for v in [0x10u32, 1514, 96] {
+            d.extend_from_slice(&v.to_ne_bytes());
+        }
+        for v in [2u16, 16, 0x0123, 0x8100] {
+            d.extend_from_slice(&v.to_ne_bytes());
+        }
+        match parse(libc::SOL_PACKET, libc::PACKET_AUXDATA, &d) {
+            Cmsg::PacketAuxData(a) => assert_eq!(
+                a,
+                berkeley::msg::PacketAuxData {
+                    status: 0x10,
+                    len: 1514,
+                    snaplen: 96,
+                    mac: 2,
+                    net: 16,
+                    vlan_tci: 0x0123,
+                    vlan_tpid: 0x8100
+                }
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn extended_error_displays_as_its_error() {
+        let e = berkeley::msg::ExtendedError {
+            errno: libc::ECONNREFUSED,
+            origin: ErrOrigin::ICMP,
+            type_: 3,
+            code: 3,
+            info: 0,
+            data: 0,
+            offender: Some("127.0.0.1:9".parse().unwrap()),
+        };
+        let shown = e.to_string();
+        assert_eq!(shown, e.error().to_string());
+        assert!(shown.starts_with("recvmsg(MSG_ERRQUEUE)"), "{shown}");
+        assert!(shown.contains("127.0.0.1:9"), "{shown}");
+        assert!(
+            shown.contains(&std::io::Error::from_raw_os_error(libc::ECONNREFUSED).to_string()),
+            "{shown}"
+        );
+    }
+
+    #[test]
     fn known_kinds_with_a_wrong_size_are_unknown() {
         let (ip, ip6, sol) = (libc::IPPROTO_IP, libc::IPPROTO_IPV6, libc::SOL_SOCKET);
         // in_pktinfo is 12 bytes: 8 or 16 are not one.
