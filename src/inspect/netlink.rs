@@ -19,7 +19,7 @@
 //!                 cookie [u32;2]                                                 24 bytes
 //! unix_diag_msg   family u8 | type u8 | state u8 | pad u8 | ino u32 | cookie [u32;2] 16 bytes
 //! packet_diag_req family u8 | protocol u8 | pad u16 | ino u32 | show u32 | cookie [u32;2] 20
-//! packet_diag_msg family u8 | type u8 | num be16 | ino u32 | cookie [u32;2]      16 bytes
+//! packet_diag_msg family u8 | type u8 | num u16 | ino u32 | cookie [u32;2]       16 bytes
 //! rtattr          len u16 | type u16 | payload, padded to 4
 //! ```
 #![forbid(unsafe_code)]
@@ -371,7 +371,8 @@ fn packet_entry(msg: &[u8]) -> Result<SocketEntry> {
     let b = Bytes(msg);
     let short = || malformed("sock_diag: packet_diag_msg too short");
     let ty = b.u8(1).ok_or_else(short)?;
-    let num = b.be16(2).ok_or_else(short)?;
+    // pdiag_num is in host order: packet_diag.c fills it with ntohs(po->num).
+    let num = b.u16(2).ok_or_else(short)?;
     let inode = b.u32(4).ok_or_else(short)?;
     let (mut ifindex, mut uid) = (0u32, None);
     attrs(b.tail(PACKET_DIAG_MSG_LEN), |ty, data| {
@@ -488,6 +489,41 @@ mod tests {
         // A path bound with its terminator ends at the NUL.
         let a = unix_name(b"/tmp/x.sock\0").unwrap();
         assert_eq!(a.path(), Some(std::path::Path::new("/tmp/x.sock")));
+    }
+
+    /// The requests are the C structs: header (length, SOCK_DIAG_BY_FAMILY, REQUEST|DUMP, seq,
+    /// pid 0) and body; a raw dump asks for every raw protocol in the pad byte
+    /// (`sdiag_raw_protocol` = `IPPROTO_RAW`), which TCP and UDP dumps leave 0.
+    #[test]
+    fn requests_are_the_c_layouts() {
+        let header = |r: &[u8], len: u32, seq: u32| {
+            assert_eq!(r.len(), len as usize);
+            assert_eq!(r[..4], len.to_ne_bytes());
+            assert_eq!(r[4..6], 20u16.to_ne_bytes());
+            assert_eq!(r[6..8], 0x301u16.to_ne_bytes());
+            assert_eq!(r[8..12], seq.to_ne_bytes());
+            assert_eq!(r[12..16], [0; 4]);
+        };
+        let raw = inet_request(7, AF_INET6, 255, 0xfff);
+        header(&raw, 72, 7);
+        assert_eq!(raw[16..20], [AF_INET6, 255, 0, 255]);
+        assert_eq!(raw[20..24], 0xfffu32.to_ne_bytes());
+        assert!(raw[24..].iter().all(|&b| b == 0));
+        for proto in [6u8, 17] {
+            let r = inet_request(8, AF_INET, proto, 1 << 10);
+            header(&r, 72, 8);
+            assert_eq!(r[16..20], [AF_INET, proto, 0, 0]);
+            assert_eq!(r[20..24], (1u32 << 10).to_ne_bytes());
+        }
+        let u = unix_request(9, 0xffff_ffff);
+        header(&u, 40, 9);
+        assert_eq!(u[16..20], [AF_UNIX, 0, 0, 0]);
+        assert_eq!(u[20..24], [0xff; 4]);
+        assert_eq!(u[28..32], 0x55u32.to_ne_bytes()); // NAME | PEER | RQLEN | UID
+        let p = packet_request(10);
+        header(&p, 36, 10);
+        assert_eq!(p[16..20], [AF_PACKET, 0, 0, 0]);
+        assert_eq!(p[24..28], 1u32.to_ne_bytes()); // PACKET_SHOW_INFO
     }
 
     #[test]

@@ -454,7 +454,7 @@ fn netlink_and_procfs_agree_in_a_fresh_namespace() {
 /// Raw sockets of any protocol (the dump asks for `IPPROTO_RAW`, "every raw protocol") and
 /// packet sockets (with their interface and EtherType) are listed, by netlink as by /proc. A
 /// kernel without `raw_diag` (the dump answers `ENOENT`) lists no raw socket through netlink:
-/// that part is skipped there.
+/// that part is checked through /proc only there (this machine's kernel is one).
 #[test]
 fn raw_and_packet_sockets_are_listed() {
     let test = "raw_and_packet_sockets_are_listed";
