@@ -527,6 +527,27 @@ mod tests {
     }
 
     #[test]
+    fn done_carries_the_dump_status() {
+        let mut out = Vec::new();
+        // A header-only DONE (older kernels) and a NOOP of exactly a header: the dump ends.
+        let mut bare = msg(NLMSG_DONE, 3, &[]);
+        assert_eq!(bare.len(), NLMSG_HDRLEN);
+        assert_eq!(parse(&bare, 3, Proto::Tcp, &mut out).unwrap(), Progress::Done);
+        bare = msg(1, 3, &[]); // NLMSG_NOOP
+        bare.extend(msg(NLMSG_DONE, 3, &0i32.to_ne_bytes()));
+        assert_eq!(parse(&bare, 3, Proto::Tcp, &mut out).unwrap(), Progress::Done);
+        // A failed dump's DONE holds -errno (raw_diag missing: ENOENT): the error, not the end.
+        let failed = msg(NLMSG_DONE, 3, &(-libc::ENOENT).to_ne_bytes());
+        let err = parse(&failed, 3, Proto::Raw, &mut out).unwrap_err();
+        assert_eq!(err.raw_os_error(), Some(libc::ENOENT));
+        // An NLMSG_ERROR of 0 is an acknowledgement: parsing goes on.
+        let mut ack = msg(NLMSG_ERROR, 3, &0i32.to_ne_bytes());
+        ack.extend(msg(SOCK_DIAG_BY_FAMILY, 3, &inet_msg()));
+        assert_eq!(parse(&ack, 3, Proto::Tcp, &mut out).unwrap(), Progress::More);
+        assert_eq!(out.len(), 1);
+    }
+
+    #[test]
     fn malformed_replies_are_errors() {
         let good = msg(SOCK_DIAG_BY_FAMILY, 1, &inet_msg());
         let mut out = Vec::new();
