@@ -548,6 +548,57 @@ mod tests {
     }
 
     #[test]
+    fn ipv6_link_local_addresses_carry_the_interface() {
+        let mut m = inet_msg();
+        m[0] = AF_INET6;
+        m[8..24].copy_from_slice(&"fe80::1".parse::<Ipv6Addr>().unwrap().octets());
+        m[24..40].copy_from_slice(&"febf::2".parse::<Ipv6Addr>().unwrap().octets());
+        m[40..44].copy_from_slice(&3u32.to_ne_bytes());
+        let mut out = Vec::new();
+        parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m), 1, Proto::Tcp, &mut out).unwrap();
+        // fe80::/10 (up to febf::) is link-local: the scope is the interface.
+        assert_eq!(out[0].local.to_string(), "[fe80::1%3]:8080");
+        assert_eq!(out[0].remote.to_string(), "[febf::2%3]:0");
+        // Other addresses have no scope, whatever the interface.
+        m[8..24].copy_from_slice(&Ipv6Addr::LOCALHOST.octets());
+        m[24..40].copy_from_slice(&"fec0::2".parse::<Ipv6Addr>().unwrap().octets());
+        parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m), 1, Proto::Udp, &mut out).unwrap();
+        assert_eq!(out[1].local.to_string(), "[::1]:8080");
+        assert_eq!(out[1].remote.to_string(), "[fec0::2]:0");
+        assert_eq!((out[0].sock_type, out[1].sock_type), (Type::STREAM, Type::DGRAM));
+    }
+
+    #[test]
+    fn unix_message_and_attribute_length_boundaries() {
+        let mut out = Vec::new();
+        // Exactly a unix_diag_msg, no attributes; and one with an empty attribute (len 4).
+        let mut m = vec![0u8; UNIX_DIAG_MSG_LEN];
+        m[1] = 2; // SOCK_DGRAM
+        m[4..8].copy_from_slice(&77u32.to_ne_bytes());
+        parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m), 1, Proto::Unix, &mut out).unwrap();
+        m.extend(attr(99, &[]));
+        m.extend(attr(UNIX_DIAG_UID, &1000u32.to_ne_bytes()));
+        parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m), 1, Proto::Unix, &mut out).unwrap();
+        assert_eq!((out[0].inode, out[0].uid, out[0].sock_type), (77, None, Type::DGRAM));
+        assert_eq!((out[1].inode, out[1].uid), (77, Some(1000)));
+        // A message shorter than unix_diag_msg, and an attribute whose length is under its own
+        // header: errors, not entries and not panics.
+        for short in [0, 1, 8, UNIX_DIAG_MSG_LEN - 1] {
+            let r = parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m[..short]), 1, Proto::Unix, &mut out);
+            assert!(r.is_err(), "{short} bytes");
+        }
+        for bad in [0u16, 2, 3] {
+            let mut m = m[..UNIX_DIAG_MSG_LEN].to_vec();
+            m.extend_from_slice(&bad.to_ne_bytes());
+            m.extend_from_slice(&UNIX_DIAG_NAME.to_ne_bytes());
+            m.extend_from_slice(&[0; 4]);
+            let r = parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m), 1, Proto::Unix, &mut out);
+            assert!(r.is_err(), "rta_len {bad}");
+        }
+        assert_eq!(out.len(), 2);
+    }
+
+    #[test]
     fn malformed_replies_are_errors() {
         let good = msg(SOCK_DIAG_BY_FAMILY, 1, &inet_msg());
         let mut out = Vec::new();
