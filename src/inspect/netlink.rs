@@ -599,6 +599,46 @@ mod tests {
     }
 
     #[test]
+    fn unix_names_of_every_length() {
+        // A one-byte path, and paths filling sun_path with and without a NUL: kept whole.
+        assert_eq!(unix_name(b"x").unwrap().path(), Some(std::path::Path::new("x")));
+        let full = vec![b'p'; 108];
+        let a = unix_name(&full).unwrap();
+        assert_eq!(a.path().map(|p| p.as_os_str().len()), Some(108));
+        let mut with_nul = vec![b'q'; 107];
+        with_nul.push(0);
+        assert_eq!(unix_name(&with_nul).unwrap().path().map(|p| p.as_os_str().len()), Some(107));
+        // One more than sun_path holds: an error saying so, never a cut path.
+        let long = vec![b'r'; 109];
+        assert!(matches!(unix_name(&long), Err(Error::PathTooLong { len: 109, max: 108 })));
+    }
+
+    #[test]
+    fn packet_message_boundaries_and_attributes() {
+        let mut m = vec![0u8; PACKET_DIAG_MSG_LEN];
+        m[0] = AF_PACKET;
+        m[1] = 3; // SOCK_RAW
+        m[2..4].copy_from_slice(&0x0806u16.to_ne_bytes()); // pdiag_num, host order
+        m[4..8].copy_from_slice(&99u32.to_ne_bytes());
+        let mut out = Vec::new();
+        // Exactly a packet_diag_msg: an entry without interface or uid.
+        parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m), 1, Proto::Packet, &mut out).unwrap();
+        let ll = out[0].local.as_ll().unwrap();
+        assert_eq!((ll.ifindex(), ll.protocol().as_raw(), out[0].uid), (0, 0x0806, None));
+        assert_eq!((out[0].inode, out[0].sock_type), (99, Type::RAW));
+        // PACKET_DIAG_INFO starts with the interface index; PACKET_DIAG_UID is the uid.
+        m.extend(attr(PACKET_DIAG_INFO, &[4, 0, 0, 0, 0, 0, 0, 0]));
+        m.extend(attr(PACKET_DIAG_UID, &1000u32.to_ne_bytes()));
+        parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m), 1, Proto::Packet, &mut out).unwrap();
+        assert_eq!((out[1].local.as_ll().unwrap().ifindex(), out[1].uid), (4, Some(1000)));
+        for short in [0, 4, PACKET_DIAG_MSG_LEN - 1] {
+            let r = parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m[..short]), 1, Proto::Packet, &mut out);
+            assert!(r.is_err(), "{short} bytes");
+        }
+        assert_eq!(out.len(), 2);
+    }
+
+    #[test]
     fn malformed_replies_are_errors() {
         let good = msg(SOCK_DIAG_BY_FAMILY, 1, &inet_msg());
         let mut out = Vec::new();

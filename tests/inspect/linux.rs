@@ -479,6 +479,7 @@ fn raw_and_packet_sockets_are_listed() {
         assert_eq!((e.proto, e.family, e.sock_type), want, "{source:?}");
         let ll = e.local.as_ll().unwrap();
         assert_eq!((ll.ifindex(), ll.protocol()), (lo, arp), "{source:?}");
+        assert_eq!(e.uid, Some(unsafe_free_uid()), "{source:?}");
         if source == inspect::Source::Netlink && !t.iter().any(|e| e.proto == Proto::Raw) {
             raw_diag = false;
             continue;
