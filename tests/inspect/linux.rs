@@ -497,9 +497,10 @@ fn raw_and_packet_sockets_are_listed() {
         );
     }
     if !raw_diag {
-        util::skip(
-            test,
-            "this kernel has no raw_diag: netlink lists no raw socket (checked: /proc)",
+        // Not a skip: everything else was checked, and a kernel without the module is a
+        // supported one (the dump's ENOENT means "none of these").
+        eprintln!(
+            "NOTE {test}: this kernel has no raw_diag; raw sockets checked through /proc only"
         );
     }
 }
