@@ -224,6 +224,7 @@ mod icmpv6 {
         p.set_echo_ident(0xbeef);
         p.set_echo_seq_no(0x0102);
         p.data_mut().copy_from_slice(b"pong");
+        assert_eq!(p.data(), b"pong");
         assert!(!p.verify_checksum(&PH), "changed bytes, old checksum");
         p.fill_checksum(&PH);
         assert!(p.verify_checksum(&PH));
