@@ -12,6 +12,9 @@
 #   MUTANTS_ARGS="-F set_port" .ci/mutants.sh --all addr
 #                                       # extra cargo-mutants arguments (here: only the mutants
 #                                       # whose name matches; --shard 1/4; --iterate)
+#   MUTANTS_FILES="src/addr/link.rs src/wire/arp.rs" .ci/mutants.sh --all addr wire
+#                                       # only these files of each group (a group none of whose
+#                                       # files is listed is skipped); globs are expanded
 #
 # Groups, in the order a full run takes them (files; the test targets each mutant runs):
 #   byteorder  src/byteorder.rs           --lib
@@ -19,7 +22,7 @@
 #   inet       src/inet.rs                --lib --test inet
 #   ether      src/ether.rs               --lib --test ether
 #   addr       src/addr/*.rs              --lib --test addr --test addr_edges
-#   wire       src/wire/*.rs              --lib --test wire --test wire_edges
+#   wire       src/wire/*.rs              --lib --test wire --test wire_edges --test wire_v6_edges
 #   netdb      src/netdb/cache.rs         --lib --test netdb_cache
 #   netlink    src/inspect/netlink.rs     --lib --test inspect
 #   cmsg       src/msg/*.rs               --lib --test msg          (skipped while absent)
@@ -78,7 +81,7 @@ group_tests() { # the integration test targets of a group (those that exist)
     inet) set -- inet ;;
     ether) set -- ether ;;
     addr) set -- addr addr_edges ;;
-    wire) set -- wire wire_edges ;;
+    wire) set -- wire wire_edges wire_v6_edges ;;
     netdb) set -- netdb_cache ;;
     netlink) set -- inspect ;;
     cmsg) set -- msg ;;
@@ -139,10 +142,20 @@ strip_pos() { sed -E 's/^([^:]+):[0-9]+:[0-9]+: /\1: /'; }
 
 status=0
 ran=()
+# MUTANTS_FILES: the files to keep (globs expanded here), one per line.
+only_files=""
+if [ -n "${MUTANTS_FILES:-}" ]; then
+    # shellcheck disable=SC2086 # split and glob-expanded on purpose
+    only_files=$(printf '%s\n' $MUTANTS_FILES)
+fi
 for g in "${groups[@]}"; do
-    mapfile -t files < <(group_files "$g")
+    if [ -n "$only_files" ]; then
+        mapfile -t files < <(group_files "$g" | grep -Fx -f <(echo "$only_files") || true)
+    else
+        mapfile -t files < <(group_files "$g")
+    fi
     if [ "${#files[@]}" -eq 0 ]; then
-        echo "== $g: no files yet, skipped"
+        echo "== $g: no files${only_files:+ in MUTANTS_FILES}, skipped"
         continue
     fi
     args=()
@@ -214,6 +227,7 @@ if [ -n "$unlisted" ]; then
 fi
 if [ "$mode" = --all ] && [ -z "${MUTANTS_ARGS:-}" ] && [ "${#ran[@]}" -gt 0 ]; then
     ran_files=$(for g in "${ran[@]}"; do group_files "$g"; done)
+    [ -z "$only_files" ] || ran_files=$(grep -Fx -f <(echo "$only_files") <<<"$ran_files" || true)
     stale=$(grep -F -f <(sed 's/$/: /' <<<"$ran_files") "$allowed" | comm -23 - <(sort -u "$missed_all") || true)
     [ -z "$stale" ] || printf '\n== allowlist entries no longer missed (remove them):\n%s\n' "$stale"
 fi

@@ -3,6 +3,7 @@
 //! (kind and byte position) of each malformed text form.
 //!
 //! Portable (no libc structs): the oracle is the documented behaviour and std's own types.
+//! The `link` module (Linux) fills `struct sockaddr_ll` by hand as its oracle.
 
 use std::collections::HashSet;
 use std::hash::{BuildHasher, Hash, RandomState};
@@ -223,4 +224,110 @@ fn from_std_unix_addresses() -> berkeley::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `SockAddrLl` (src/addr/link.rs): hashing and equality that tell link-layer addresses apart
+/// field by field, the C values and names of the packet types, and the text of hardware
+/// addresses of every length. The oracle is `struct sockaddr_ll` filled by hand.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+mod link {
+    use std::hash::{BuildHasher, RandomState};
+
+    use berkeley::addr::PacketType;
+    use berkeley::{Error, EtherType, MacAddr, SockAddr, SockAddrLl};
+
+    use super::hashes_tell_apart;
+
+    const MAC: MacAddr = MacAddr::new([0x02, 0x1a, 0x2b, 0x3c, 0x4d, 0x5e]);
+
+    /// A `sockaddr_ll` of `AF_PACKET` with `halen` address bytes `addr`.
+    fn raw(halen: u8, addr: [u8; 8]) -> libc::sockaddr_ll {
+        // SAFETY: sockaddr_ll is plain old data; all-zero is valid.
+        let mut c: libc::sockaddr_ll = unsafe { std::mem::zeroed() };
+        c.sll_family = libc::AF_PACKET as u16;
+        c.sll_protocol = 0x0800u16.to_be();
+        c.sll_ifindex = 2;
+        c.sll_halen = halen;
+        c.sll_addr = addr;
+        c
+    }
+
+    #[test]
+    fn hash_and_eq_tell_every_field_apart() {
+        let base = SockAddrLl::new(2, EtherType::IPV4, MAC);
+        let other_mac = MacAddr::new([0x02, 0x1a, 0x2b, 0x3c, 0x4d, 0x5f]);
+        let short = SockAddrLl::from_raw(&raw(4, [0x02, 0x1a, 0x2b, 0x3c, 0, 0, 0, 0])).unwrap();
+        hashes_tell_apart(&[
+            base,
+            SockAddrLl::new(3, EtherType::IPV4, MAC),
+            SockAddrLl::new(2, EtherType::IPV6, MAC),
+            SockAddrLl::new(2, EtherType::IPV4, other_mac),
+            base.with_hatype(SockAddrLl::ARPHRD_ETHER),
+            base.with_pkttype(PacketType::BROADCAST),
+            short,
+        ]);
+        // Bytes past halen are not part of the address: equal, and hashing alike.
+        let a = SockAddrLl::from_raw(&raw(4, [1, 2, 3, 4, 0, 0, 0, 0])).unwrap();
+        let b = SockAddrLl::from_raw(&raw(4, [1, 2, 3, 4, 9, 9, 9, 9])).unwrap();
+        let s = RandomState::new();
+        assert_eq!(a, b);
+        assert_eq!(s.hash_one(a), s.hash_one(b));
+    }
+
+    #[test]
+    fn packet_types_have_their_c_values_and_names() {
+        let all = [
+            (PacketType::HOST, libc::PACKET_HOST, "PACKET_HOST"),
+            (PacketType::BROADCAST, libc::PACKET_BROADCAST, "PACKET_BROADCAST"),
+            (PacketType::MULTICAST, libc::PACKET_MULTICAST, "PACKET_MULTICAST"),
+            (PacketType::OTHERHOST, libc::PACKET_OTHERHOST, "PACKET_OTHERHOST"),
+            (PacketType::OUTGOING, libc::PACKET_OUTGOING, "PACKET_OUTGOING"),
+            (PacketType::LOOPBACK, libc::PACKET_LOOPBACK, "PACKET_LOOPBACK"),
+        ];
+        for (t, raw, name) in all {
+            assert_eq!(t.as_raw(), raw);
+            assert_eq!(PacketType::from_raw(raw), t);
+            assert_eq!(format!("{t:?}"), name);
+            let a = SockAddrLl::new(1, EtherType::IPV4, MAC).with_pkttype(t);
+            assert_eq!(a.pkttype(), t);
+            assert_eq!(a.as_raw().sll_pkttype, raw);
+        }
+        assert_eq!(PacketType::default(), PacketType::HOST);
+        assert_eq!(PacketType::from_raw(200).as_raw(), 200);
+        assert!(PacketType::HOST < PacketType::LOOPBACK);
+        assert_eq!(SockAddrLl::ARPHRD_ETHER, libc::ARPHRD_ETHER);
+    }
+
+    #[test]
+    fn hardware_addresses_of_every_length_print_colon_separated() {
+        let bytes = [0x0a, 0xb1, 0x02, 0xc3, 0x04, 0xd5, 0x06, 0xe7];
+        for halen in 0..=8u8 {
+            let a = SockAddrLl::from_raw(&raw(halen, bytes)).unwrap();
+            let hex: Vec<String> =
+                bytes[..usize::from(halen)].iter().map(|b| format!("{b:02x}")).collect();
+            let hw = hex.join(":");
+            let shown = a.to_string();
+            if halen == 0 {
+                assert_eq!(shown, "ll(ifindex=2 ETH_P_IP)");
+            } else {
+                assert_eq!(shown, format!("ll(ifindex=2 ETH_P_IP {hw})"));
+            }
+            assert_eq!(SockAddr::from(a).to_string(), shown);
+            assert!(format!("{a:?}").ends_with(&format!("addr: {hw} }}")), "{a:?}");
+            assert_eq!(a.addr_bytes(), &bytes[..usize::from(halen)]);
+        }
+        // One past sll_addr's 8 bytes is refused, with the call that refused it.
+        let err = SockAddrLl::from_raw(&raw(9, bytes)).unwrap_err();
+        assert!(matches!(err, Error::InvalidInput { call: "SockAddrLl::from_raw", .. }), "{err:?}");
+    }
+
+    #[test]
+    fn ifindex_is_kept_bit_for_bit() {
+        for ifindex in [0, 1, 0x7fff_ffff, 0x8000_0000, u32::MAX] {
+            let a = SockAddrLl::new(ifindex, EtherType::IPV4, MAC);
+            assert_eq!(a.ifindex(), ifindex);
+            assert_eq!(a.as_raw().sll_ifindex as u32, ifindex);
+            assert_eq!(SockAddr::from(a).as_ll().unwrap().ifindex(), ifindex);
+        }
+    }
 }

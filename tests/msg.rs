@@ -647,6 +647,58 @@ mod unix {
         }
     }
 
+    /// The buffer's accessors after a receive: `len`/`as_bytes` are exactly the control bytes
+    /// the kernel wrote (`msg_controllen`: one `SCM_RIGHTS` of two fds takes `CMSG_SPACE(8)`),
+    /// `capacity` stays what was asked for, and `clear` forgets the message and closes its fds.
+    #[test]
+    fn buffer_len_capacity_clear_after_a_receive() {
+        util::fd_leak_check("buffer_len_capacity_clear_after_a_receive", || {
+            let (a, b) = pair(Type::DGRAM);
+            let f = File::open("Cargo.toml").unwrap();
+            let mut cmsg = CmsgBuffer::with_capacity(100);
+            assert_eq!((cmsg.capacity(), cmsg.len(), cmsg.is_empty()), (100, 0, true));
+            assert_eq!(CmsgBuffer::for_fds(3).capacity(), CmsgBuffer::space(12));
+            assert_eq!(format!("{cmsg:?}"), "CmsgBuffer { capacity: 100, len: 0, .. }");
+            let mut buf = [0u8; 4];
+            for round in 0..2 {
+                a.sendmsg(
+                    &[IoSlice::new(b"c")],
+                    &[ControlMessage::ScmRights(&[f.as_fd(), f.as_fd()])],
+                    None,
+                    MsgFlags::empty(),
+                )
+                .unwrap();
+                recv(&b, &mut buf, &mut cmsg, MsgFlags::empty());
+                let want = CmsgBuffer::space(8);
+                assert_eq!((cmsg.capacity(), cmsg.len(), cmsg.is_empty()), (100, want, false));
+                assert_eq!(cmsg.as_bytes().len(), want);
+                assert_eq!(
+                    format!("{cmsg:?}"),
+                    format!("CmsgBuffer {{ capacity: 100, len: {want}, .. }}")
+                );
+                let raw: Vec<_> = cmsg.raw().map(|m| m.unwrap()).collect();
+                assert_eq!(raw.len(), 1);
+                assert_eq!((raw[0].level, raw[0].type_), (libc::SOL_SOCKET, libc::SCM_RIGHTS));
+                assert_eq!(raw[0].data.len(), 8);
+                if round == 0 {
+                    // Forgotten and closed by clear (the leak check counts them).
+                    cmsg.clear();
+                    assert_eq!((cmsg.len(), cmsg.is_empty()), (0, true));
+                    assert!(cmsg.as_bytes().is_empty());
+                    assert_eq!(cmsg.messages().count(), 0);
+                } else {
+                    let fds = fds_of(&mut cmsg);
+                    assert_eq!(fds.len(), 2);
+                    assert!(fds.iter().all(|fd| same_file(fd, &f)));
+                }
+            }
+            // A receive without control data leaves the buffer empty.
+            a.sendmsg(&[IoSlice::new(b"d")], &[], None, MsgFlags::empty()).unwrap();
+            recv(&b, &mut buf, &mut cmsg, MsgFlags::empty());
+            assert_eq!((cmsg.len(), cmsg.is_empty()), (0, true));
+        });
+    }
+
     /// Runs `python3 tests/cmsg_peer.py PATH`, which connects to the UNIX stream socket at PATH,
     /// receives one fd with `socket.recvmsg` and writes into it, then sends one fd of its own
     /// with `socket.sendmsg`.
@@ -704,5 +756,243 @@ mod unix {
             "cmsg_peer.py failed: {}",
             String::from_utf8_lossy(&out.stdout)
         );
+    }
+}
+
+/// The receive-side decoders and the control-byte walk on hand-made bytes (the public
+/// `RawCmsgs` and `Cmsg::parse`): edge lengths and values a kernel can send, which the socket
+/// tests above do not produce on this machine (32-bit `timeval`s, an empty message, a time of
+/// exactly the epoch, known kinds with a wrong size).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+mod parse_edges {
+    use std::net::Ipv4Addr;
+    use std::time::Duration;
+
+    use berkeley::msg::{Cmsg, CmsgBuffer, ErrOrigin, RawCmsg, RawCmsgs};
+
+    fn parse(level: i32, type_: i32, data: &[u8]) -> Cmsg {
+        Cmsg::parse(RawCmsg { level, type_, data })
+    }
+
+    /// A known kind whose data has the wrong size is `Unknown` with exactly its bytes.
+    fn assert_unknown(level: i32, type_: i32, data: &[u8]) {
+        match parse(level, type_, data) {
+            Cmsg::Unknown { level: l, type_: t, data: d } => {
+                assert_eq!((l, t, &d[..]), (level, type_, data))
+            }
+            other => panic!("({level}, {type_}) with {} bytes: {other:?}", data.len()),
+        }
+    }
+
+    /// One header (`cmsg_len`, level, type) for `data_len` data bytes, then the data.
+    fn header(cmsg_len: usize, level: i32, type_: i32) -> Vec<u8> {
+        let mut v = cmsg_len.to_ne_bytes().to_vec();
+        v.extend_from_slice(&level.to_ne_bytes());
+        v.extend_from_slice(&type_.to_ne_bytes());
+        v
+    }
+
+    #[test]
+    fn a_message_without_data_is_a_message() {
+        // cmsg_len == CMSG_LEN(0) and nothing after it: one message with empty data, not the
+        // end of the walk and not an error.
+        let hdr = CmsgBuffer::space(0);
+        let bytes = header(hdr, 7, 9);
+        assert_eq!(bytes.len(), hdr);
+        let got: Vec<_> = RawCmsgs::new(&bytes).collect();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].as_ref().unwrap(), &RawCmsg { level: 7, type_: 9, data: &[] });
+        // Followed by a second message: both, in order.
+        let mut two = bytes.clone();
+        two.extend(header(hdr + 4, 1, 2));
+        two.extend_from_slice(&[1, 2, 3, 4]);
+        let got: Vec<_> = RawCmsgs::new(&two).map(|m| m.unwrap()).collect();
+        assert_eq!(
+            got,
+            [
+                RawCmsg { level: 7, type_: 9, data: &[] },
+                RawCmsg { level: 1, type_: 2, data: &[1, 2, 3, 4] }
+            ]
+        );
+        // One byte short of a header: nothing.
+        assert_eq!(RawCmsgs::new(&bytes[..hdr - 1]).count(), 0);
+        // cmsg_len one short of a header: one error.
+        let short = header(hdr - 1, 7, 9);
+        let got: Vec<_> = RawCmsgs::new(&short).collect();
+        assert_eq!(got.len(), 1);
+        assert!(matches!(got[0], Err(berkeley::Error::InvalidInput { .. })), "{got:?}");
+    }
+
+    #[test]
+    fn err_origin_raw_values() {
+        for raw in 0..=7u8 {
+            assert_eq!(ErrOrigin::from_raw(raw).as_raw(), raw);
+        }
+        assert_eq!(ErrOrigin::ICMP6.as_raw(), 3);
+        assert_eq!(ErrOrigin::TXTIME.as_raw(), 6);
+    }
+
+    #[test]
+    fn timestamps_32_bit_and_at_the_epoch() {
+        let ts = |secs: i64, frac: i64| {
+            let mut d = secs.to_ne_bytes().to_vec();
+            d.extend_from_slice(&frac.to_ne_bytes());
+            d
+        };
+        let ts32 = |secs: i32, frac: i32| {
+            let mut d = secs.to_ne_bytes().to_vec();
+            d.extend_from_slice(&frac.to_ne_bytes());
+            d
+        };
+        let (sol, us, ns) = (libc::SOL_SOCKET, libc::SO_TIMESTAMP, libc::SO_TIMESTAMPNS);
+        let at = |m: Cmsg| match m {
+            Cmsg::Timestamp(d) => d,
+            other => panic!("not a timestamp: {other:?}"),
+        };
+        // A 32-bit time_t's timeval/timespec (8 bytes).
+        assert_eq!(
+            at(parse(sol, us, &ts32(1_700_000_000, 250_000))),
+            Duration::new(1_700_000_000, 250_000_000)
+        );
+        assert_eq!(at(parse(sol, ns, &ts32(7, 999_999_999))), Duration::new(7, 999_999_999));
+        assert_unknown(sol, us, &ts32(-1, 0));
+        assert_unknown(sol, us, &ts32(1, 1_000_000));
+        // Exactly the epoch, and the first microsecond after it.
+        assert_eq!(at(parse(sol, us, &ts(0, 0))), Duration::ZERO);
+        assert_eq!(at(parse(sol, us, &ts(0, 1))), Duration::from_micros(1));
+        assert_eq!(at(parse(sol, ns, &ts32(0, 1))), Duration::from_nanos(1));
+        // Neither 8 nor 16 bytes.
+        assert_unknown(sol, us, &[0; 12]);
+    }
+
+    #[test]
+    fn extended_error_without_an_offender() {
+        // sock_extended_err alone (16 bytes, no SO_EE_OFFENDER after it): the error, no
+        // offender; 15 bytes are not one.
+        let mut d = (libc::EMSGSIZE as u32).to_ne_bytes().to_vec();
+        d.extend_from_slice(&[1, 0, 0, 0]); // SO_EE_ORIGIN_LOCAL, type, code, pad
+        d.extend_from_slice(&1500u32.to_ne_bytes());
+        d.extend_from_slice(&0u32.to_ne_bytes());
+        for (level, ty) in
+            [(libc::IPPROTO_IP, libc::IP_RECVERR), (libc::IPPROTO_IPV6, libc::IPV6_RECVERR)]
+        {
+            let e = match parse(level, ty, &d) {
+                Cmsg::IpRecvErr(e) | Cmsg::Ipv6RecvErr(e) => e,
+                other => panic!("{other:?}"),
+            };
+            assert_eq!(
+                (e.errno, e.origin, e.info, e.offender),
+                (libc::EMSGSIZE, ErrOrigin::LOCAL, 1500, None)
+            );
+            assert_unknown(level, ty, &d[..15]);
+        }
+    }
+
+    #[test]
+    fn extended_error_with_an_ipv6_offender() {
+        // ICMPv6 port unreachable from [fe80::1%7]:53 (flowinfo 0x12345), the sockaddr_in6
+        // after the error exactly 28 bytes long; a 27-byte one is cut and left out.
+        let mut d = (libc::ECONNREFUSED as u32).to_ne_bytes().to_vec();
+        d.extend_from_slice(&[3, 1, 4, 0]); // SO_EE_ORIGIN_ICMP6, type 1, code 4
+        d.extend_from_slice(&[0; 8]);
+        d.extend_from_slice(&(libc::AF_INET6 as u16).to_ne_bytes());
+        d.extend_from_slice(&53u16.to_be_bytes());
+        d.extend_from_slice(&0x12345u32.to_be_bytes());
+        d.extend_from_slice(&"fe80::1".parse::<std::net::Ipv6Addr>().unwrap().octets());
+        d.extend_from_slice(&7u32.to_ne_bytes());
+        assert_eq!(d.len(), 16 + 28);
+        let e = match parse(libc::IPPROTO_IPV6, libc::IPV6_RECVERR, &d) {
+            Cmsg::Ipv6RecvErr(e) => e,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            (e.errno, e.origin, e.type_, e.code),
+            (libc::ECONNREFUSED, ErrOrigin::ICMP6, 1, 4)
+        );
+        let want = berkeley::SockAddrIn6::new("fe80::1".parse().unwrap(), 53, 0x12345, 7);
+        assert_eq!(e.offender, Some(berkeley::SockAddr::from(want)));
+        match parse(libc::IPPROTO_IPV6, libc::IPV6_RECVERR, &d[..d.len() - 1]) {
+            Cmsg::Ipv6RecvErr(e) => assert_eq!((e.errno, e.offender), (libc::ECONNREFUSED, None)),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn packet_auxdata_fields() {
+        // struct tpacket_auxdata: status, len, snaplen (u32), mac, net, vlan_tci, vlan_tpid (u16).
+        let mut d = Vec::new();
+        for v in [0x10u32, 1514, 96] {
+            d.extend_from_slice(&v.to_ne_bytes());
+        }
+        for v in [2u16, 16, 0x0123, 0x8100] {
+            d.extend_from_slice(&v.to_ne_bytes());
+        }
+        match parse(libc::SOL_PACKET, libc::PACKET_AUXDATA, &d) {
+            Cmsg::PacketAuxData(a) => assert_eq!(
+                a,
+                berkeley::msg::PacketAuxData {
+                    status: 0x10,
+                    len: 1514,
+                    snaplen: 96,
+                    mac: 2,
+                    net: 16,
+                    vlan_tci: 0x0123,
+                    vlan_tpid: 0x8100
+                }
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn extended_error_displays_as_its_error() {
+        let e = berkeley::msg::ExtendedError {
+            errno: libc::ECONNREFUSED,
+            origin: ErrOrigin::ICMP,
+            type_: 3,
+            code: 3,
+            info: 0,
+            data: 0,
+            offender: Some("127.0.0.1:9".parse().unwrap()),
+        };
+        let shown = e.to_string();
+        assert_eq!(shown, e.error().to_string());
+        assert!(shown.starts_with("recvmsg(MSG_ERRQUEUE)"), "{shown}");
+        assert!(shown.contains("127.0.0.1:9"), "{shown}");
+        assert!(
+            shown.contains(&std::io::Error::from_raw_os_error(libc::ECONNREFUSED).to_string()),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn known_kinds_with_a_wrong_size_are_unknown() {
+        let (ip, ip6, sol) = (libc::IPPROTO_IP, libc::IPPROTO_IPV6, libc::SOL_SOCKET);
+        // in_pktinfo is 12 bytes: 8 or 16 are not one.
+        let mut info = 3u32.to_ne_bytes().to_vec();
+        info.extend_from_slice(&[127, 0, 0, 1, 127, 0, 0, 2]);
+        match parse(ip, libc::IP_PKTINFO, &info) {
+            Cmsg::IpPktInfo(i) => {
+                assert_eq!(
+                    (i.ifindex, i.spec_dst, i.addr),
+                    (3, Ipv4Addr::LOCALHOST, Ipv4Addr::new(127, 0, 0, 2))
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_unknown(ip, libc::IP_PKTINFO, &info[..8]);
+        assert_unknown(ip, libc::IP_PKTINFO, &[info.clone(), vec![0; 4]].concat());
+        // in6_pktinfo is 20 bytes.
+        assert_unknown(ip6, libc::IPV6_PKTINFO, &[0; 24]);
+        assert_unknown(ip6, libc::IPV6_PKTINFO, &[0; 16]);
+        // ucred is 12 bytes.
+        assert_unknown(sol, libc::SCM_CREDENTIALS, &[0; 16]);
+        assert_unknown(sol, libc::SCM_CREDENTIALS, &[0; 8]);
+        // UDP_GRO is an int.
+        assert_unknown(libc::SOL_UDP, libc::UDP_GRO, &[0; 8]);
+        assert_unknown(libc::SOL_UDP, libc::UDP_GRO, &[0; 2]);
+        // tpacket_auxdata is 20 bytes.
+        assert_unknown(libc::SOL_PACKET, libc::PACKET_AUXDATA, &[0; 24]);
+        assert_unknown(libc::SOL_PACKET, libc::PACKET_AUXDATA, &[0; 16]);
     }
 }

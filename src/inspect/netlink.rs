@@ -19,7 +19,7 @@
 //!                 cookie [u32;2]                                                 24 bytes
 //! unix_diag_msg   family u8 | type u8 | state u8 | pad u8 | ino u32 | cookie [u32;2] 16 bytes
 //! packet_diag_req family u8 | protocol u8 | pad u16 | ino u32 | show u32 | cookie [u32;2] 20
-//! packet_diag_msg family u8 | type u8 | num be16 | ino u32 | cookie [u32;2]      16 bytes
+//! packet_diag_msg family u8 | type u8 | num u16 | ino u32 | cookie [u32;2]       16 bytes
 //! rtattr          len u16 | type u16 | payload, padded to 4
 //! ```
 #![forbid(unsafe_code)]
@@ -371,7 +371,8 @@ fn packet_entry(msg: &[u8]) -> Result<SocketEntry> {
     let b = Bytes(msg);
     let short = || malformed("sock_diag: packet_diag_msg too short");
     let ty = b.u8(1).ok_or_else(short)?;
-    let num = b.be16(2).ok_or_else(short)?;
+    // pdiag_num is in host order: packet_diag.c fills it with ntohs(po->num).
+    let num = b.u16(2).ok_or_else(short)?;
     let inode = b.u32(4).ok_or_else(short)?;
     let (mut ifindex, mut uid) = (0u32, None);
     attrs(b.tail(PACKET_DIAG_MSG_LEN), |ty, data| {
@@ -488,6 +489,153 @@ mod tests {
         // A path bound with its terminator ends at the NUL.
         let a = unix_name(b"/tmp/x.sock\0").unwrap();
         assert_eq!(a.path(), Some(std::path::Path::new("/tmp/x.sock")));
+    }
+
+    /// The requests are the C structs: header (length, SOCK_DIAG_BY_FAMILY, REQUEST|DUMP, seq,
+    /// pid 0) and body; a raw dump asks for every raw protocol in the pad byte
+    /// (`sdiag_raw_protocol` = `IPPROTO_RAW`), which TCP and UDP dumps leave 0.
+    #[test]
+    fn requests_are_the_c_layouts() {
+        let header = |r: &[u8], len: u32, seq: u32| {
+            assert_eq!(r.len(), len as usize);
+            assert_eq!(r[..4], len.to_ne_bytes());
+            assert_eq!(r[4..6], 20u16.to_ne_bytes());
+            assert_eq!(r[6..8], 0x301u16.to_ne_bytes());
+            assert_eq!(r[8..12], seq.to_ne_bytes());
+            assert_eq!(r[12..16], [0; 4]);
+        };
+        let raw = inet_request(7, AF_INET6, 255, 0xfff);
+        header(&raw, 72, 7);
+        assert_eq!(raw[16..20], [AF_INET6, 255, 0, 255]);
+        assert_eq!(raw[20..24], 0xfffu32.to_ne_bytes());
+        assert!(raw[24..].iter().all(|&b| b == 0));
+        for proto in [6u8, 17] {
+            let r = inet_request(8, AF_INET, proto, 1 << 10);
+            header(&r, 72, 8);
+            assert_eq!(r[16..20], [AF_INET, proto, 0, 0]);
+            assert_eq!(r[20..24], (1u32 << 10).to_ne_bytes());
+        }
+        let u = unix_request(9, 0xffff_ffff);
+        header(&u, 40, 9);
+        assert_eq!(u[16..20], [AF_UNIX, 0, 0, 0]);
+        assert_eq!(u[20..24], [0xff; 4]);
+        assert_eq!(u[28..32], 0x55u32.to_ne_bytes()); // NAME | PEER | RQLEN | UID
+        let p = packet_request(10);
+        header(&p, 36, 10);
+        assert_eq!(p[16..20], [AF_PACKET, 0, 0, 0]);
+        assert_eq!(p[24..28], 1u32.to_ne_bytes()); // PACKET_SHOW_INFO
+    }
+
+    #[test]
+    fn done_carries_the_dump_status() {
+        let mut out = Vec::new();
+        // A header-only DONE (older kernels) and a NOOP of exactly a header: the dump ends.
+        let mut bare = msg(NLMSG_DONE, 3, &[]);
+        assert_eq!(bare.len(), NLMSG_HDRLEN);
+        assert_eq!(parse(&bare, 3, Proto::Tcp, &mut out).unwrap(), Progress::Done);
+        bare = msg(1, 3, &[]); // NLMSG_NOOP
+        bare.extend(msg(NLMSG_DONE, 3, &0i32.to_ne_bytes()));
+        assert_eq!(parse(&bare, 3, Proto::Tcp, &mut out).unwrap(), Progress::Done);
+        // A failed dump's DONE holds -errno (raw_diag missing: ENOENT): the error, not the end.
+        let failed = msg(NLMSG_DONE, 3, &(-libc::ENOENT).to_ne_bytes());
+        let err = parse(&failed, 3, Proto::Raw, &mut out).unwrap_err();
+        assert_eq!(err.raw_os_error(), Some(libc::ENOENT));
+        // An NLMSG_ERROR of 0 is an acknowledgement: parsing goes on.
+        let mut ack = msg(NLMSG_ERROR, 3, &0i32.to_ne_bytes());
+        ack.extend(msg(SOCK_DIAG_BY_FAMILY, 3, &inet_msg()));
+        assert_eq!(parse(&ack, 3, Proto::Tcp, &mut out).unwrap(), Progress::More);
+        assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn ipv6_link_local_addresses_carry_the_interface() {
+        let mut m = inet_msg();
+        m[0] = AF_INET6;
+        m[8..24].copy_from_slice(&"fe80::1".parse::<Ipv6Addr>().unwrap().octets());
+        m[24..40].copy_from_slice(&"febf::2".parse::<Ipv6Addr>().unwrap().octets());
+        m[40..44].copy_from_slice(&3u32.to_ne_bytes());
+        let mut out = Vec::new();
+        parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m), 1, Proto::Tcp, &mut out).unwrap();
+        // fe80::/10 (up to febf::) is link-local: the scope is the interface.
+        assert_eq!(out[0].local.to_string(), "[fe80::1%3]:8080");
+        assert_eq!(out[0].remote.to_string(), "[febf::2%3]:0");
+        // Other addresses have no scope, whatever the interface.
+        m[8..24].copy_from_slice(&Ipv6Addr::LOCALHOST.octets());
+        m[24..40].copy_from_slice(&"fec0::2".parse::<Ipv6Addr>().unwrap().octets());
+        parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m), 1, Proto::Udp, &mut out).unwrap();
+        assert_eq!(out[1].local.to_string(), "[::1]:8080");
+        assert_eq!(out[1].remote.to_string(), "[fec0::2]:0");
+        assert_eq!((out[0].sock_type, out[1].sock_type), (Type::STREAM, Type::DGRAM));
+    }
+
+    #[test]
+    fn unix_message_and_attribute_length_boundaries() {
+        let mut out = Vec::new();
+        // Exactly a unix_diag_msg, no attributes; and one with an empty attribute (len 4).
+        let mut m = vec![0u8; UNIX_DIAG_MSG_LEN];
+        m[1] = 2; // SOCK_DGRAM
+        m[4..8].copy_from_slice(&77u32.to_ne_bytes());
+        parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m), 1, Proto::Unix, &mut out).unwrap();
+        m.extend(attr(99, &[]));
+        m.extend(attr(UNIX_DIAG_UID, &1000u32.to_ne_bytes()));
+        parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m), 1, Proto::Unix, &mut out).unwrap();
+        assert_eq!((out[0].inode, out[0].uid, out[0].sock_type), (77, None, Type::DGRAM));
+        assert_eq!((out[1].inode, out[1].uid), (77, Some(1000)));
+        // A message shorter than unix_diag_msg, and an attribute whose length is under its own
+        // header: errors, not entries and not panics.
+        for short in [0, 1, 8, UNIX_DIAG_MSG_LEN - 1] {
+            let r = parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m[..short]), 1, Proto::Unix, &mut out);
+            assert!(r.is_err(), "{short} bytes");
+        }
+        for bad in [0u16, 2, 3] {
+            let mut m = m[..UNIX_DIAG_MSG_LEN].to_vec();
+            m.extend_from_slice(&bad.to_ne_bytes());
+            m.extend_from_slice(&UNIX_DIAG_NAME.to_ne_bytes());
+            m.extend_from_slice(&[0; 4]);
+            let r = parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m), 1, Proto::Unix, &mut out);
+            assert!(r.is_err(), "rta_len {bad}");
+        }
+        assert_eq!(out.len(), 2);
+    }
+
+    #[test]
+    fn unix_names_of_every_length() {
+        // A one-byte path, and paths filling sun_path with and without a NUL: kept whole.
+        assert_eq!(unix_name(b"x").unwrap().path(), Some(std::path::Path::new("x")));
+        let full = vec![b'p'; 108];
+        let a = unix_name(&full).unwrap();
+        assert_eq!(a.path().map(|p| p.as_os_str().len()), Some(108));
+        let mut with_nul = vec![b'q'; 107];
+        with_nul.push(0);
+        assert_eq!(unix_name(&with_nul).unwrap().path().map(|p| p.as_os_str().len()), Some(107));
+        // One more than sun_path holds: an error saying so, never a cut path.
+        let long = vec![b'r'; 109];
+        assert!(matches!(unix_name(&long), Err(Error::PathTooLong { len: 109, max: 108 })));
+    }
+
+    #[test]
+    fn packet_message_boundaries_and_attributes() {
+        let mut m = vec![0u8; PACKET_DIAG_MSG_LEN];
+        m[0] = AF_PACKET;
+        m[1] = 3; // SOCK_RAW
+        m[2..4].copy_from_slice(&0x0806u16.to_ne_bytes()); // pdiag_num, host order
+        m[4..8].copy_from_slice(&99u32.to_ne_bytes());
+        let mut out = Vec::new();
+        // Exactly a packet_diag_msg: an entry without interface or uid.
+        parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m), 1, Proto::Packet, &mut out).unwrap();
+        let ll = out[0].local.as_ll().unwrap();
+        assert_eq!((ll.ifindex(), ll.protocol().as_raw(), out[0].uid), (0, 0x0806, None));
+        assert_eq!((out[0].inode, out[0].sock_type), (99, Type::RAW));
+        // PACKET_DIAG_INFO starts with the interface index; PACKET_DIAG_UID is the uid.
+        m.extend(attr(PACKET_DIAG_INFO, &[4, 0, 0, 0, 0, 0, 0, 0]));
+        m.extend(attr(PACKET_DIAG_UID, &1000u32.to_ne_bytes()));
+        parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m), 1, Proto::Packet, &mut out).unwrap();
+        assert_eq!((out[1].local.as_ll().unwrap().ifindex(), out[1].uid), (4, Some(1000)));
+        for short in [0, 4, PACKET_DIAG_MSG_LEN - 1] {
+            let r = parse(&msg(SOCK_DIAG_BY_FAMILY, 1, &m[..short]), 1, Proto::Packet, &mut out);
+            assert!(r.is_err(), "{short} bytes");
+        }
+        assert_eq!(out.len(), 2);
     }
 
     #[test]
