@@ -406,8 +406,9 @@ impl Filter {
 ///
 /// # Errors
 ///
-/// [`Error::Os`] when the sock_diag socket cannot be opened or a dump fails (kernels without
-/// `raw_diag`/`packet_diag` simply list no raw/packet sockets), and an
+/// [`Error::Os`] when the sock_diag socket cannot be opened or a dump fails (on kernels without
+/// the `raw_diag`/`packet_diag` modules, raw and packet sockets come from `/proc/net` instead;
+/// an error reading those is reported), and an
 /// `io::ErrorKind::InvalidData` [`Error::Io`] when a reply is malformed.
 ///
 /// ```
@@ -488,7 +489,12 @@ fn from_netlink(fd: OwnedFd, filter: &Filter) -> Result<Vec<SocketEntry>> {
             seq += 1;
             let req = netlink::inet_request(seq, family, ipproto, states);
             let r = dump(&fd, &req, seq, proto, &mut buf, &mut out);
-            optional(proto, r)?;
+            if missing_module(proto, &r) {
+                let v4 = family == netlink::AF_INET;
+                procfs::read_into(proto, v4, !v4, states, &mut out)?;
+            } else {
+                r?;
+            }
         }
     }
     let inet_only = filter.v4 || filter.v6 || filter.port.is_some();
@@ -500,7 +506,12 @@ fn from_netlink(fd: OwnedFd, filter: &Filter) -> Result<Vec<SocketEntry>> {
     if filter.wants(Proto::Packet) && !inet_only && !filter.connected {
         seq += 1;
         let req = netlink::packet_request(seq);
-        optional(Proto::Packet, dump(&fd, &req, seq, Proto::Packet, &mut buf, &mut out))?;
+        let r = dump(&fd, &req, seq, Proto::Packet, &mut buf, &mut out);
+        if missing_module(Proto::Packet, &r) {
+            procfs::read_into(Proto::Packet, true, true, states, &mut out)?;
+        } else {
+            r?;
+        }
     }
     Ok(out)
 }
@@ -511,18 +522,16 @@ fn from_netlink(fd: OwnedFd, filter: &Filter) -> Result<Vec<SocketEntry>> {
 const RECV_BUF: usize = 64 * 1024;
 
 /// Raw and packet diagnostics are modules (`raw_diag`, `packet_diag`) a kernel may lack: the
-/// dump then fails with `ENOENT`, which means "none of these" rather than an error.
+/// dump then fails with `ENOENT` (or `EOPNOTSUPP`), and the table takes those sockets from
+/// `/proc/net` instead, so that both sources list the same sockets.
 #[cfg(any(target_os = "linux", target_os = "android"))]
-fn optional(proto: Proto, r: Result<()>) -> Result<()> {
-    match r {
+fn missing_module(proto: Proto, r: &Result<()>) -> bool {
+    matches!(
+        r,
         Err(Error::Os { code, .. })
             if matches!(proto, Proto::Raw | Proto::Packet)
-                && (code == libc::ENOENT || code == libc::EOPNOTSUPP) =>
-        {
-            Ok(())
-        }
-        r => r,
-    }
+                && (*code == libc::ENOENT || *code == libc::EOPNOTSUPP)
+    )
 }
 
 /// Sends one dump request and parses every reply datagram until `NLMSG_DONE`.
