@@ -522,23 +522,36 @@ mod ipv4 {
     }
 
     #[test]
-    fn fragment_setters_keep_the_other_flag_and_the_offset() {
-        let mut base = udp().to_vec();
-        base[6..8].copy_from_slice(&[0x20 | 0x01, 0x02]); // MF, offset 0x102 * 8
-        let b = assert_writes(&base, 6, &[0x61], |b| open(b).set_dont_frag(true));
-        let ip = Ipv4Packet::new_checked(&b[..]).unwrap();
-        assert!(ip.dont_frag() && ip.more_frags());
-        assert_eq!(ip.frag_offset(), 0x102 * 8);
-        let b = assert_writes(&base, 6, &[0x01], |b| open(b).set_more_frags(false));
-        let ip = Ipv4Packet::new_checked(&b[..]).unwrap();
-        assert!(!ip.dont_frag() && !ip.more_frags());
-        assert_eq!(ip.frag_offset(), 0x102 * 8);
-        // Clearing a flag that is clear and setting one that is set change nothing.
-        let mut b = base.clone();
-        open(&mut b).set_dont_frag(false);
-        open(&mut b).set_more_frags(true);
-        assert_eq!(b, base);
+    fn flag_setters_change_their_bit_only() {
+        // Every state of DF and MF, each flag set and cleared; the offset (0x102 * 8) stays.
+        for flags in [0x00, 0x20, 0x40, 0x60] {
+            for on in [false, true] {
+                let mut base = udp().to_vec();
+                base[6..8].copy_from_slice(&[flags | 0x01, 0x02]);
+                let mut b = base.clone();
+                open(&mut b).set_dont_frag(on);
+                let want = (flags & !0x40) | if on { 0x40 } else { 0 };
+                assert_eq!(b[6], want | 0x01, "DF {on} on {flags:#04x}");
+                assert_eq!((&b[..6], &b[7..]), (&base[..6], &base[7..]));
+                let ip = Ipv4Packet::new_checked(&b[..]).unwrap();
+                assert_eq!((ip.dont_frag(), ip.more_frags()), (on, flags & 0x20 != 0));
+                assert_eq!(ip.frag_offset(), 0x102 * 8);
 
+                let mut b = base.clone();
+                open(&mut b).set_more_frags(on);
+                let want = (flags & !0x20) | if on { 0x20 } else { 0 };
+                assert_eq!(b[6], want | 0x01, "MF {on} on {flags:#04x}");
+                assert_eq!((&b[..6], &b[7..]), (&base[..6], &base[7..]));
+                let ip = Ipv4Packet::new_checked(&b[..]).unwrap();
+                assert_eq!((ip.dont_frag(), ip.more_frags()), (flags & 0x40 != 0, on));
+                assert_eq!(ip.frag_offset(), 0x102 * 8);
+            }
+        }
+    }
+
+    #[test]
+    fn set_frag_offset_keeps_the_flags() {
+        let mut base = udp().to_vec();
         base[6..8].copy_from_slice(&[0x60, 0x00]); // DF and MF
         let b = assert_writes(&base, 6, &[0x60, 0xb9], |b| open(b).set_frag_offset(1480).unwrap());
         let ip = Ipv4Packet::new_checked(&b[..]).unwrap();
@@ -546,6 +559,10 @@ mod ipv4 {
         assert!(ip.dont_frag() && ip.more_frags());
         let b = assert_writes(&base, 6, &[0x7f, 0xff], |b| open(b).set_frag_offset(65528).unwrap());
         assert_eq!(Ipv4Packet::new_checked(&b[..]).unwrap().frag_offset(), 65528);
+        // The old offset is replaced, not merged; the reserved bit (RFC 3514's) is kept.
+        let mut old = base.clone();
+        old[6..8].copy_from_slice(&[0x80 | 0x1f, 0xff]);
+        assert_writes(&old, 6, &[0x80, 0xb9], |b| open(b).set_frag_offset(1480).unwrap());
         let mut b = base.clone();
         let err = open(&mut b).set_frag_offset(1481).unwrap_err();
         assert_eq!(
