@@ -641,3 +641,293 @@ mod ipv4 {
         assert_eq!(out[..20], capture::UNREACH[14..34]);
     }
 }
+
+mod tcp {
+    use super::{assert_writes, capture};
+    use berkeley::wire::{
+        SackBlock, TcpFlags, TcpOption, TcpOptions, TcpPacket, TcpRepr, TcpTimestamps,
+    };
+
+    fn open(b: &mut [u8]) -> TcpPacket<&mut [u8]> {
+        TcpPacket::new_checked(b).unwrap()
+    }
+
+    fn syn() -> &'static [u8] {
+        &capture::SYN[34..]
+    }
+
+    fn rst() -> &'static [u8] {
+        &capture::RST[34..]
+    }
+
+    #[test]
+    fn getters_of_the_captured_syn() {
+        let tcp = TcpPacket::new_checked(syn()).unwrap();
+        assert_eq!((tcp.src_port(), tcp.dst_port()), (52064, 47002));
+        assert_eq!((tcp.seq_number(), tcp.ack_number()), (0xc805_5228, 0));
+        assert_eq!(tcp.header_len(), 40);
+        assert_eq!(tcp.flags(), TcpFlags::SYN);
+        assert_eq!(tcp.window_len(), 64240);
+        assert_eq!(tcp.checksum(), 0x9f2a);
+        assert_eq!(tcp.urgent_at(), 0);
+        assert_eq!(tcp.options_bytes(), &syn()[20..]);
+        let opts: Vec<_> = tcp.options().collect::<Result<_, _>>().unwrap();
+        assert_eq!(
+            opts,
+            [
+                TcpOption::MaxSegmentSize(1460),
+                TcpOption::SackPermitted,
+                TcpOption::Timestamps { tsval: 0x68ae_2406, tsecr: 0 },
+                TcpOption::NoOperation,
+                TcpOption::WindowScale(10),
+            ]
+        );
+        assert_eq!(tcp.payload(), &[] as &[u8]);
+        assert!(tcp.verify_checksum(&capture::kernel_ph()));
+    }
+
+    #[test]
+    fn getters_of_the_captured_rst() {
+        let tcp = TcpPacket::new_checked(rst()).unwrap();
+        assert_eq!((tcp.src_port(), tcp.dst_port()), (47010, 40001));
+        assert_eq!((tcp.seq_number(), tcp.ack_number()), (0, 1001));
+        assert_eq!(tcp.header_len(), 20);
+        assert_eq!(tcp.flags(), TcpFlags::RST | TcpFlags::ACK);
+        assert_eq!((tcp.window_len(), tcp.checksum(), tcp.urgent_at()), (0, 0xd3ff, 0));
+        assert_eq!(tcp.options_bytes(), &[] as &[u8]);
+        assert_eq!(tcp.options().count(), 0);
+        assert!(tcp.verify_checksum(&capture::kernel_ph()));
+    }
+
+    #[test]
+    fn setters_write_their_bytes_only() {
+        let b = assert_writes(syn(), 0, &[0x01, 0xbb], |b| open(b).set_src_port(443));
+        assert_eq!(TcpPacket::new_checked(&b[..]).unwrap().src_port(), 443);
+        let b = assert_writes(syn(), 2, &[0x00, 0x50], |b| open(b).set_dst_port(80));
+        assert_eq!(TcpPacket::new_checked(&b[..]).unwrap().dst_port(), 80);
+        let b = assert_writes(syn(), 4, &[1, 2, 3, 4], |b| open(b).set_seq_number(0x0102_0304));
+        assert_eq!(TcpPacket::new_checked(&b[..]).unwrap().seq_number(), 0x0102_0304);
+        let b = assert_writes(syn(), 8, &[5, 6, 7, 8], |b| open(b).set_ack_number(0x0506_0708));
+        assert_eq!(TcpPacket::new_checked(&b[..]).unwrap().ack_number(), 0x0506_0708);
+        let b = assert_writes(syn(), 14, &[0x01, 0x00], |b| open(b).set_window_len(256));
+        assert_eq!(TcpPacket::new_checked(&b[..]).unwrap().window_len(), 256);
+        let b = assert_writes(syn(), 16, &[0xab, 0xcd], |b| open(b).set_checksum(0xabcd));
+        assert_eq!(TcpPacket::new_checked(&b[..]).unwrap().checksum(), 0xabcd);
+        let b = assert_writes(syn(), 18, &[0x00, 0x07], |b| open(b).set_urgent_at(7));
+        assert_eq!(TcpPacket::new_checked(&b[..]).unwrap().urgent_at(), 7);
+    }
+
+    #[test]
+    fn set_flags_keeps_the_data_offset_and_the_reserved_bits() {
+        let mut base = syn().to_vec();
+        base[12] = 0xa0 | 0x0e; // data offset 10, the three reserved bits set
+        let b = assert_writes(&base, 12, &[0xae, 0x18], |b| {
+            open(b).set_flags(TcpFlags::ACK | TcpFlags::PSH)
+        });
+        let tcp = TcpPacket::new_checked(&b[..]).unwrap();
+        assert_eq!(tcp.flags(), TcpFlags::ACK | TcpFlags::PSH);
+        assert_eq!(tcp.header_len(), 40);
+        let all = TcpFlags::NS | TcpFlags::CWR | TcpFlags::ECE | TcpFlags::FIN;
+        let b = assert_writes(&base, 12, &[0xaf, 0xc1], |b| open(b).set_flags(all));
+        assert_eq!(TcpPacket::new_checked(&b[..]).unwrap().flags(), all);
+        // Clearing every flag clears NS too (it lives in byte 12).
+        let mut b = base.clone();
+        open(&mut b).set_flags(all);
+        open(&mut b).set_flags(TcpFlags::empty());
+        assert_eq!(b[12..14], [0xae, 0x00]);
+    }
+
+    #[test]
+    fn fill_checksum_gives_the_kernels_checksum() {
+        for seg in [syn(), rst()] {
+            let mut b = seg.to_vec();
+            b[16..18].copy_from_slice(&[0, 0]);
+            open(&mut b).fill_checksum(&capture::kernel_ph());
+            assert_eq!(b, seg);
+        }
+    }
+
+    #[test]
+    fn payload_mut_is_the_bytes_after_the_data_offset() {
+        for (seg, hl) in [(syn(), 40), (rst(), 20)] {
+            let mut b = seg.to_vec();
+            b.extend_from_slice(b"data");
+            let mut tcp = open(&mut b);
+            assert_eq!(tcp.payload_mut().len(), 4);
+            tcp.payload_mut().copy_from_slice(b"DATA");
+            assert_eq!(b[..hl], seg[..]);
+            assert_eq!(&b[hl..], b"DATA");
+        }
+    }
+
+    #[test]
+    fn the_captured_rst_emits_the_same_bytes() {
+        let ph = capture::kernel_ph();
+        let tcp = TcpPacket::new_checked(rst()).unwrap();
+        let repr = TcpRepr::parse(&tcp, &ph).unwrap();
+        let mut out = vec![0xee; repr.buffer_len()];
+        repr.emit(&mut out, &ph).unwrap();
+        assert_eq!(out, rst());
+    }
+
+    #[test]
+    fn emit_writes_every_option_in_order_then_pads_with_end_of_list() {
+        let ph = capture::kernel_ph();
+        let repr = TcpRepr {
+            src_port: 1,
+            dst_port: 2,
+            seq_number: 3,
+            ack_number: 4,
+            flags: TcpFlags::ACK,
+            window_len: 5,
+            urgent_at: 0,
+            max_seg_size: Some(1460),
+            window_scale: Some(7),
+            sack_permitted: true,
+            sack_ranges: [Some(SackBlock { left: 10, right: 20 }), None, None, None],
+            timestamps: Some(TcpTimestamps { tsval: 1, tsecr: 2 }),
+            payload: b"x",
+        };
+        #[rustfmt::skip]
+        let want: [u8; 53] = [
+            0, 1, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0xd0, 0x10, 0, 5, 0xea, 0xd3, 0, 0, // offset 13
+            2, 4, 0x05, 0xb4, // MSS 1460
+            3, 3, 7, // window scale 7
+            4, 2, // SACK permitted
+            8, 10, 0, 0, 0, 1, 0, 0, 0, 2, // timestamps 1, 2
+            5, 10, 0, 0, 0, 10, 0, 0, 0, 20, // SACK 10..20
+            0, 0, 0, // end of list, padding to 32 bytes of options
+            b'x',
+        ];
+        // (0xead3: RFC 1071 over the pseudo-header and these bytes, computed by hand.)
+        assert_eq!(repr.header_len(), 52);
+        let mut out = vec![0xee; 60];
+        let tcp = repr.emit(&mut out, &ph).unwrap();
+        assert!(tcp.verify_checksum(&ph));
+        assert_eq!(out[..53], want);
+        assert_eq!(out[53..], [0xee; 7]); // nothing past the segment
+        let tcp = TcpPacket::new_checked(&out[..53]).unwrap();
+        assert_eq!(TcpRepr::parse(&tcp, &ph).unwrap(), repr);
+    }
+
+    #[test]
+    fn sack_blocks_are_read_in_order() {
+        let opt = [5, 18, 0, 0, 0, 1, 0, 0, 0, 2, 0xff, 0xff, 0xff, 0xfe, 0xff, 0xff, 0xff, 0xff];
+        let mut opts = TcpOptions::new(&opt);
+        let Some(Ok(TcpOption::Sack(blocks))) = opts.next() else { panic!("a SACK option") };
+        assert!(opts.next().is_none());
+        assert_eq!(blocks.len(), 2);
+        let got: Vec<SackBlock> = blocks.iter().collect();
+        assert_eq!(
+            got,
+            [SackBlock { left: 1, right: 2 }, SackBlock { left: 0xffff_fffe, right: u32::MAX }]
+        );
+    }
+
+    #[test]
+    fn flags_set_algebra_and_names() {
+        let syn_ack = TcpFlags::SYN | TcpFlags::ACK;
+        assert_eq!(syn_ack.bits(), 0x012);
+        assert!(syn_ack.contains(TcpFlags::SYN) && syn_ack.contains(TcpFlags::ACK));
+        assert!(syn_ack.contains(syn_ack) && syn_ack.contains(TcpFlags::empty()));
+        assert!(!syn_ack.contains(TcpFlags::FIN));
+        assert!(!syn_ack.contains(TcpFlags::SYN | TcpFlags::FIN));
+        assert_eq!(syn_ack & TcpFlags::ACK, TcpFlags::ACK);
+        assert_eq!(syn_ack & TcpFlags::FIN, TcpFlags::empty());
+        let mut f = TcpFlags::FIN;
+        f |= TcpFlags::ACK;
+        assert_eq!(f.bits(), 0x011);
+        f |= TcpFlags::ACK;
+        assert_eq!(f.bits(), 0x011);
+        assert!(TcpFlags::empty().is_empty() && TcpFlags::default().is_empty());
+        assert!(!TcpFlags::NS.is_empty());
+        assert_eq!(TcpFlags::from_bits(0xffff).bits(), 0x1ff); // the data offset's bits dropped
+        assert_eq!(TcpFlags::from_bits(0x0a12), syn_ack);
+        assert_eq!(format!("{:?}", TcpFlags::empty()), "TcpFlags()");
+        assert_eq!(format!("{syn_ack:?}"), "TcpFlags(SYN | ACK)");
+        assert_eq!(
+            format!("{:?}", TcpFlags::from_bits(0x1ff)),
+            "TcpFlags(FIN | SYN | RST | PSH | ACK | URG | ECE | CWR | NS)"
+        );
+        assert_eq!(format!("{:?}", TcpFlags::NS), "TcpFlags(NS)");
+    }
+}
+
+mod udp {
+    use super::{assert_writes, capture};
+    use berkeley::wire::{PseudoHeader, UdpPacket, UdpRepr};
+
+    fn open(b: &mut [u8]) -> UdpPacket<&mut [u8]> {
+        UdpPacket::new_checked(b).unwrap()
+    }
+
+    fn datagram() -> &'static [u8] {
+        &capture::UDP[34..]
+    }
+
+    #[test]
+    fn getters_of_the_captured_datagram() {
+        let udp = UdpPacket::new_checked(datagram()).unwrap();
+        assert_eq!((udp.src_port(), udp.dst_port()), (58144, 47001));
+        assert_eq!(udp.len(), 21);
+        assert_eq!(udp.checksum(), 0x3cc4);
+        assert_eq!(udp.payload(), b"hello, kernel");
+        assert!(udp.verify_checksum(&capture::kernel_ph()));
+    }
+
+    #[test]
+    fn setters_write_their_bytes_only() {
+        let b = assert_writes(datagram(), 0, &[0x00, 0x35], |b| open(b).set_src_port(53));
+        assert_eq!(UdpPacket::new_checked(&b[..]).unwrap().src_port(), 53);
+        let b = assert_writes(datagram(), 2, &[0x00, 0x44], |b| open(b).set_dst_port(68));
+        assert_eq!(UdpPacket::new_checked(&b[..]).unwrap().dst_port(), 68);
+        let b = assert_writes(datagram(), 6, &[0x00, 0x00], |b| open(b).set_checksum(0));
+        assert_eq!(UdpPacket::new_checked(&b[..]).unwrap().checksum(), 0);
+    }
+
+    #[test]
+    fn fill_checksum_gives_the_kernels_checksum() {
+        let mut b = datagram().to_vec();
+        b[6..8].copy_from_slice(&[0x12, 0x34]);
+        open(&mut b).fill_checksum(&capture::kernel_ph());
+        assert_eq!(b, datagram());
+    }
+
+    #[test]
+    fn a_zero_checksum_means_none_over_ipv4_only() {
+        let mut b = datagram().to_vec();
+        open(&mut b).set_checksum(0);
+        let udp = UdpPacket::new_checked(&b[..]).unwrap();
+        assert!(udp.verify_checksum(&capture::kernel_ph()));
+        let v6 = PseudoHeader::V6 {
+            src: std::net::Ipv6Addr::LOCALHOST,
+            dst: std::net::Ipv6Addr::LOCALHOST,
+        };
+        assert!(!udp.verify_checksum(&v6)); // RFC 8200: mandatory over IPv6
+    }
+
+    #[test]
+    fn payload_mut_ends_at_the_length_field() {
+        // Two bytes of trailing junk past the UDP length (as Ethernet padding leaves).
+        let mut b = datagram().to_vec();
+        b.extend_from_slice(&[0xee, 0xee]);
+        let mut udp = open(&mut b);
+        assert_eq!(udp.payload_mut().len(), 13);
+        udp.payload_mut().copy_from_slice(b"HELLO, KERNEL");
+        assert_eq!(b[..8], datagram()[..8]);
+        assert_eq!(&b[8..21], b"HELLO, KERNEL");
+        assert_eq!(b[21..], [0xee, 0xee]);
+    }
+
+    #[test]
+    fn the_captured_datagram_emits_the_same_bytes() {
+        let ph = capture::kernel_ph();
+        let udp = UdpPacket::new_checked(datagram()).unwrap();
+        let repr = UdpRepr::parse(&udp, &ph).unwrap();
+        assert_eq!(repr, UdpRepr { src_port: 58144, dst_port: 47001, payload: b"hello, kernel" });
+        let mut out = vec![0xee; repr.buffer_len() + 3];
+        repr.emit(&mut out, &ph).unwrap();
+        assert_eq!(out[..21], datagram()[..]);
+        assert_eq!(out[21..], [0xee; 3]);
+    }
+}
