@@ -834,6 +834,7 @@ mod tcp {
         assert!(!syn_ack.contains(TcpFlags::SYN | TcpFlags::FIN));
         assert_eq!(syn_ack & TcpFlags::ACK, TcpFlags::ACK);
         assert_eq!(syn_ack & TcpFlags::FIN, TcpFlags::empty());
+        assert_eq!(TcpFlags::ACK | TcpFlags::ACK, TcpFlags::ACK);
         let mut f = TcpFlags::FIN;
         f |= TcpFlags::ACK;
         assert_eq!(f.bits(), 0x011);
@@ -956,5 +957,66 @@ mod errors {
         }
         let err = PacketError::BadChecksum { header: Header::Udp, expected: 0x3cc4, found: 0x12 };
         assert_eq!(err.to_string(), "UDP: bad checksum: expected 0x3cc4, found 0x0012");
+    }
+}
+
+mod bad_checksums {
+    //! A `BadChecksum` error names the checksum the header should carry: the captured value.
+    use super::capture;
+    use berkeley::wire::{
+        Header, Icmpv4Packet, Icmpv4Repr, Ipv4Packet, Ipv4Repr, PacketError, PseudoHeader,
+        TcpPacket, TcpRepr, UdpPacket, UdpRepr,
+    };
+    use std::net::Ipv4Addr;
+
+    /// `bytes` with the 16-bit field at `at` set to `found`.
+    fn corrupt(bytes: &[u8], at: usize, found: u16) -> Vec<u8> {
+        let mut b = bytes.to_vec();
+        b[at..at + 2].copy_from_slice(&found.to_be_bytes());
+        b
+    }
+
+    #[test]
+    fn each_header_names_the_captured_checksum() {
+        let ph = capture::kernel_ph();
+        let bad = |header, expected| PacketError::BadChecksum { header, expected, found: 0x1234 };
+
+        let b = corrupt(&capture::UDP[14..], 10, 0x1234);
+        let ip = Ipv4Packet::new_checked(&b[..]).unwrap();
+        assert_eq!(Ipv4Repr::parse(&ip).unwrap_err(), bad(Header::Ipv4, 0xb054));
+
+        let b = corrupt(&capture::UDP[34..], 6, 0x1234);
+        let udp = UdpPacket::new_checked(&b[..]).unwrap();
+        assert_eq!(UdpRepr::parse(&udp, &ph).unwrap_err(), bad(Header::Udp, 0x3cc4));
+
+        for (seg, want) in [(&capture::SYN[34..], 0x9f2a), (&capture::RST[34..], 0xd3ff)] {
+            let b = corrupt(seg, 16, 0x1234);
+            let tcp = TcpPacket::new_checked(&b[..]).unwrap();
+            assert_eq!(TcpRepr::parse(&tcp, &ph).unwrap_err(), bad(Header::Tcp, want));
+        }
+
+        let b = corrupt(&capture::ECHO[34..], 2, 0x1234);
+        let icmp = Icmpv4Packet::new_checked(&b[..]).unwrap();
+        assert_eq!(Icmpv4Repr::parse(&icmp).unwrap_err(), bad(Header::Icmpv4, 0x2642));
+    }
+
+    #[test]
+    fn udp_names_all_ones_where_the_sum_computes_to_zero() {
+        // RFC 768: a computed zero is sent as 0xffff, so that is the checksum to expect.
+        let ph =
+            PseudoHeader::V4 { src: Ipv4Addr::new(192, 0, 2, 1), dst: Ipv4Addr::new(192, 0, 2, 2) };
+        let mut payload = [0x12u8, 0x34, 0, 0];
+        let mut buf = [0u8; 12];
+        let first = UdpRepr { src_port: 1234, dst_port: 53, payload: &payload };
+        let sum = !first.emit(&mut buf, &ph).unwrap().checksum();
+        payload[2..].copy_from_slice(&(!sum).to_be_bytes()); // now the sum is 0xffff
+        let udp = UdpRepr { src_port: 1234, dst_port: 53, payload: &payload };
+        assert_eq!(udp.emit(&mut buf, &ph).unwrap().checksum(), 0xffff);
+        let b = corrupt(&buf, 6, 0x1234);
+        let udp = UdpPacket::new_checked(&b[..]).unwrap();
+        assert_eq!(
+            UdpRepr::parse(&udp, &ph).unwrap_err(),
+            PacketError::BadChecksum { header: Header::Udp, expected: 0xffff, found: 0x1234 }
+        );
     }
 }
