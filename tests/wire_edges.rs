@@ -1020,3 +1020,124 @@ mod bad_checksums {
         );
     }
 }
+
+mod limits {
+    //! The edges of every length rule: the largest valid value is taken, one more is refused.
+    use super::capture;
+    use berkeley::wire::{
+        Header, Ipv4Repr, PacketError, SackBlock, TcpOption, TcpOptions, TcpPacket, TcpRepr,
+        UdpPacket, UdpRepr,
+    };
+
+    #[test]
+    fn tcp_options_fill_exactly_40_bytes_and_no_more() {
+        let ph = capture::kernel_ph();
+        // MSS (4) + SACK-permitted (2) + four SACK blocks (34) = 40: the longest header, 60.
+        let block = |n: u32| Some(SackBlock { left: n, right: n + 1 });
+        let repr = TcpRepr {
+            max_seg_size: Some(1460),
+            sack_permitted: true,
+            sack_ranges: [block(1), block(3), block(5), block(7)],
+            ..TcpRepr::default()
+        };
+        assert_eq!(repr.header_len(), 60);
+        let mut buf = [0u8; 60];
+        let tcp = repr.emit(&mut buf, &ph).unwrap();
+        assert_eq!(tcp.header_len(), 60);
+        assert_eq!(buf[12] >> 4, 15);
+        assert_eq!(buf[26..28], [5, 34]);
+        let tcp = TcpPacket::new_checked(&buf[..]).unwrap();
+        assert_eq!(TcpRepr::parse(&tcp, &ph).unwrap(), repr);
+        // One window-scale option more (3 bytes) does not fit the 4-bit data offset.
+        let long = TcpRepr { window_scale: Some(1), ..repr };
+        assert_eq!(
+            long.emit(&mut [0u8; 80], &ph).unwrap_err(),
+            PacketError::BadLength { header: Header::Tcp, field: "options length", value: 43 }
+        );
+    }
+
+    fn first(b: &[u8]) -> Result<TcpOption<'_>, PacketError> {
+        TcpOptions::new(b).next().unwrap()
+    }
+
+    #[test]
+    fn tcp_option_lengths_each_kind_must_have() {
+        let bad =
+            |len| PacketError::BadLength { header: Header::TcpOption, field: "length", value: len };
+        // SACK: 2 + 8n bytes, 1 <= n <= 4.
+        for n in 1..=4 {
+            let mut b = vec![5, 2 + 8 * n as u8];
+            b.extend((0..n * 8).map(|i| i as u8));
+            let Ok(TcpOption::Sack(blocks)) = first(&b) else { panic!("SACK of {n}") };
+            assert_eq!(blocks.len(), n);
+        }
+        for len in [2u8, 3, 9, 11, 12, 17, 42] {
+            let mut b = vec![5, len];
+            b.resize(usize::from(len).max(2), 0);
+            assert_eq!(first(&b), Err(bad(usize::from(len))), "SACK length {len}");
+        }
+        // The fixed-length kinds refuse any other length.
+        for (kind, len) in [(2u8, 3u8), (2, 6), (3, 2), (3, 4), (4, 3), (8, 8), (8, 12)] {
+            let mut b = vec![kind, len];
+            b.resize(usize::from(len), 0);
+            assert_eq!(first(&b), Err(bad(usize::from(len))), "kind {kind} length {len}");
+        }
+        // An unknown kind takes any length from 2 (no data) to the end of the options.
+        assert_eq!(first(&[30, 2]), Ok(TcpOption::Unknown { kind: 30, data: &[] }));
+        assert_eq!(first(&[30, 3, 9]), Ok(TcpOption::Unknown { kind: 30, data: &[9] }));
+        assert_eq!(
+            first(&[30, 4, 9]),
+            Err(PacketError::Truncated { header: Header::TcpOption, need: 4, got: 3 })
+        );
+        assert_eq!(first(&[30, 0]), Err(bad(0)));
+        // A walk stops at the first error.
+        let mut walk = TcpOptions::new(&[1, 3, 2, 0, 1, 1]);
+        assert_eq!(walk.next(), Some(Ok(TcpOption::NoOperation)));
+        assert_eq!(walk.next(), Some(Err(bad(2))));
+        assert_eq!(walk.next(), None);
+    }
+
+    #[test]
+    fn udp_length_from_8_to_65535() {
+        let ph = capture::kernel_ph();
+        // An empty datagram: length 8.
+        let empty = UdpRepr { src_port: 1, dst_port: 2, payload: &[] };
+        let mut buf = [0u8; 8];
+        let udp = empty.emit(&mut buf, &ph).unwrap();
+        assert_eq!((udp.len(), udp.payload()), (8, &[] as &[u8]));
+        let udp = UdpPacket::new_checked(&buf[..]).unwrap();
+        assert_eq!(UdpRepr::parse(&udp, &ph).unwrap(), empty);
+        buf[5] = 7;
+        assert_eq!(
+            UdpPacket::new_checked(&buf[..]).unwrap_err(),
+            PacketError::BadLength { header: Header::Udp, field: "length", value: 7 }
+        );
+        // The largest: 65535 bytes in all.
+        let payload = vec![0x5a; 65535 - 8];
+        let big = UdpRepr { src_port: 1, dst_port: 2, payload: &payload };
+        let mut buf = vec![0u8; 65536];
+        let udp = big.emit(&mut buf, &ph).unwrap();
+        assert_eq!(udp.len(), 0xffff);
+        assert!(udp.verify_checksum(&ph));
+        let payload = vec![0x5a; 65536 - 8];
+        let too_big = UdpRepr { payload: &payload, ..big };
+        assert_eq!(
+            too_big.emit(&mut buf, &ph).unwrap_err(),
+            PacketError::BadLength { header: Header::Udp, field: "length", value: 65536 }
+        );
+    }
+
+    #[test]
+    fn ipv4_total_length_up_to_65535() {
+        let repr = Ipv4Repr { payload_len: 65535 - 20, ttl: 64, ..Ipv4Repr::default() };
+        let mut buf = vec![0u8; 65536];
+        let ip = repr.emit(&mut buf).unwrap();
+        assert_eq!(ip.total_len(), 0xffff);
+        assert!(ip.verify_checksum());
+        let too_big = Ipv4Repr { payload_len: 65536 - 20, ..repr };
+        assert_eq!(
+            too_big.emit(&mut buf).unwrap_err(),
+            PacketError::BadLength { header: Header::Ipv4, field: "total length", value: 65536 }
+        );
+    }
+}
