@@ -627,6 +627,33 @@ mod ipv4 {
     }
 
     #[test]
+    fn another_version_is_named_in_the_error() {
+        // An IPv6 packet handed to the IPv4 view (as a raw AF_PACKET socket may deliver it).
+        let mut b = udp().to_vec();
+        for (byte, found) in [(0x60, 6), (0x65, 6), (0x05, 0), (0xf5, 15)] {
+            b[0] = byte;
+            let want = PacketError::BadVersion { header: Header::Ipv4, expected: 4, found };
+            assert_eq!(Ipv4Packet::new_checked(&b[..]).unwrap_err(), want);
+        }
+    }
+
+    #[test]
+    fn emit_refuses_out_of_range_dscp_and_ecn() {
+        let repr = Ipv4Repr { ttl: 64, dscp: 63, ecn: 3, ..Ipv4Repr::default() };
+        let mut buf = [0u8; 20];
+        let ip = repr.emit(&mut buf).unwrap();
+        assert_eq!((ip.dscp(), ip.ecn()), (63, 3));
+        let err = |field, value| PacketError::Unsupported { header: Header::Ipv4, field, value };
+        let dscp = Ipv4Repr { dscp: 64, ..repr };
+        assert_eq!(dscp.emit(&mut [0u8; 20]).unwrap_err(), err("DSCP", 64));
+        let ecn = Ipv4Repr { ecn: 4, ..repr };
+        assert_eq!(ecn.emit(&mut [0u8; 20]).unwrap_err(), err("ECN", 4));
+        let frag = Ipv4Repr { frag_offset: 12, ..repr };
+        let want = err("fragment offset (not a multiple of 8)", 12);
+        assert_eq!(frag.emit(&mut [0u8; 20]).unwrap_err(), want);
+    }
+
+    #[test]
     fn the_captured_header_emits_the_same_bytes() {
         let ip = Ipv4Packet::new_checked(udp()).unwrap();
         let repr = Ipv4Repr::parse(&ip).unwrap();
