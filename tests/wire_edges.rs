@@ -484,7 +484,7 @@ mod ipv4 {
         assert_eq!(ip.header(), &WITH_OPTION[..24]);
         assert_eq!(ip.payload(), &[0xaa, 0xbb]);
         // The longest: IHL 15, 40 bytes of options.
-        let mut b = vec![0u8; 60];
+        let mut b = [0u8; 60];
         b[0] = 0x4f;
         b[3] = 60;
         for (i, x) in b[20..].iter_mut().enumerate() {
