@@ -780,6 +780,7 @@ mod tcp {
             let mut b = seg.to_vec();
             b.extend_from_slice(b"data");
             let mut tcp = open(&mut b);
+            assert_eq!(tcp.payload(), b"data");
             assert_eq!(tcp.payload_mut().len(), 4);
             tcp.payload_mut().copy_from_slice(b"DATA");
             assert_eq!(b[..hl], seg[..]);
