@@ -22,7 +22,8 @@
 #   inet       src/inet.rs                --lib --test inet
 #   ether      src/ether.rs               --lib --test ether
 #   addr       src/addr/*.rs              --lib --test addr --test addr_edges
-#   wire       src/wire/*.rs              --lib --test wire --test wire_edges --test wire_v6_edges
+#   wire       src/wire/*.rs              --lib --test wire --test wire_edges --test wire_names
+#                                         --test wire_v6_edges
 #   netdb      src/netdb/cache.rs         --lib --test netdb_cache
 #   netlink    src/inspect/netlink.rs     --lib --test inspect
 #   cmsg       src/msg/*.rs               --lib --test msg          (skipped while absent)
@@ -81,7 +82,7 @@ group_tests() { # the integration test targets of a group (those that exist)
     inet) set -- inet ;;
     ether) set -- ether ;;
     addr) set -- addr addr_edges ;;
-    wire) set -- wire wire_edges wire_v6_edges ;;
+    wire) set -- wire wire_edges wire_names wire_v6_edges ;;
     netdb) set -- netdb_cache ;;
     netlink) set -- inspect ;;
     cmsg) set -- msg ;;
