@@ -253,36 +253,23 @@ mod unix {
             let fds = [f.as_fd(), f.as_fd()];
             let mut cmsg = CmsgBuffer::for_fds(2);
             let mut buf = [0u8; 4];
+            // One byte carrying both descriptors.
+            let send_fds = || {
+                let rights = [ControlMessage::ScmRights(&fds)];
+                a.sendmsg(&[IoSlice::new(b"z")], &rights, None, MsgFlags::empty()).unwrap();
+            };
             for _ in 0..3 {
-                a.sendmsg(
-                    &[IoSlice::new(b"z")],
-                    &[ControlMessage::ScmRights(&fds)],
-                    None,
-                    MsgFlags::empty(),
-                )
-                .unwrap();
+                send_fds();
                 // Never looked at: the next receive into the same buffer closes them.
                 recv(&b, &mut buf, &mut cmsg, MsgFlags::empty());
                 assert_eq!(cmsg.raw().count(), 1);
             }
             // Looked at, but the iterator dropped before reaching them.
-            a.sendmsg(
-                &[IoSlice::new(b"z")],
-                &[ControlMessage::ScmRights(&fds)],
-                None,
-                MsgFlags::empty(),
-            )
-            .unwrap();
+            send_fds();
             recv(&b, &mut buf, &mut cmsg, MsgFlags::empty());
             drop(cmsg.messages());
             // Received and never looked at before the buffer is dropped.
-            a.sendmsg(
-                &[IoSlice::new(b"z")],
-                &[ControlMessage::ScmRights(&fds)],
-                None,
-                MsgFlags::empty(),
-            )
-            .unwrap();
+            send_fds();
             recv(&b, &mut buf, &mut cmsg, MsgFlags::empty());
             drop(cmsg);
         });
