@@ -88,7 +88,9 @@ fn run(args: Vec<String>) -> common::Result<()> {
     let table = inspect::sockets(&filter)?;
 
     let mut names = Names::default();
-    let mut out = String::with_capacity(table.len() * 100 + 200);
+    // Written out every 64 KiB: a large table never becomes one large string.
+    const CHUNK: usize = 64 * 1024;
+    let mut out = String::with_capacity(CHUNK + 4096);
     let _ = write!(
         out,
         "Proto Recv-Q Send-Q {:<23} {:<23} {:<11}",
@@ -171,6 +173,10 @@ fn run(args: Vec<String>) -> common::Result<()> {
         let kept = out.trim_end_matches(' ').len();
         out.truncate(kept);
         out.push('\n');
+        if out.len() >= CHUNK {
+            common::emit(out.as_bytes())?;
+            out.clear();
+        }
     }
     common::emit(out.as_bytes())
 }

@@ -485,6 +485,18 @@ fn from_netlink(fd: OwnedFd, filter: &Filter) -> Result<Vec<SocketEntry>> {
         if !filter.wants(proto) {
             continue;
         }
+        // TCP of both families: one walk of the kernel's tables (see `tcp_both_request`); a
+        // kernel that refuses the older request gets the per-family dumps below.
+        if proto == Proto::Tcp && families.len() == 2 {
+            seq += 1;
+            let req = netlink::tcp_both_request(seq, states);
+            let before = out.len();
+            match dump(&fd, &req, seq, proto, &mut buf, &mut out) {
+                Ok(()) => continue,
+                Err(Error::Os { .. }) => out.truncate(before),
+                Err(e) => return Err(e),
+            }
+        }
         for &family in families {
             seq += 1;
             let req = netlink::inet_request(seq, family, ipproto, states);

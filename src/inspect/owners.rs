@@ -203,17 +203,21 @@ pub(crate) fn resolve(entries: &mut [SocketEntry], pids: Option<&[u32]>) {
     }
     // Stable: each socket's owners stay in scan order.
     hits.sort_by_key(|h| h.entry);
-    for h in hits {
-        let (Some(e), Some((pid, comm))) =
-            (entries.get_mut(h.entry as usize), processes.get(h.process as usize))
-        else {
+    for run in hits.chunk_by(|a, b| a.entry == b.entry) {
+        let Some(e) = run.first().and_then(|h| entries.get_mut(h.entry as usize)) else {
             continue;
         };
-        // A process holding one socket through several descriptors is one owner.
-        if e.owners.last().is_some_and(|o| o.pid == *pid) {
-            continue;
+        // Room for exactly this socket's hits (one, mostly), not a growing vector's first
+        // four: 12,000 sockets' owner lists are then 1.5 MB smaller.
+        e.owners.reserve_exact(run.len());
+        for h in run {
+            let Some((pid, comm)) = processes.get(h.process as usize) else { continue };
+            // A process holding one socket through several descriptors is one owner.
+            if e.owners.last().is_some_and(|o| o.pid == *pid) {
+                continue;
+            }
+            e.owners.push(Owner { pid: *pid, comm: comm.clone() });
         }
-        e.owners.push(Owner { pid: *pid, comm: comm.clone() });
     }
 }
 
