@@ -137,10 +137,8 @@ pub(crate) fn resolve(entries: &mut [SocketEntry], pids: Option<&[u32]>) {
     // Whether this kernel reports descriptor counts as the fd directory's size: then a size of
     // 0 means no descriptors (kernel threads, most of a host's processes), with nothing to
     // list. Our own table always has some, so its size tells.
-    let counts = CStr::from_bytes_with_nul(b"/proc/self/fd\0")
-        .ok()
-        .and_then(|p| sys::open_dir(p).ok())
-        .is_some_and(|d| sys::dir_size(&d).is_ok_and(|n| n > 0));
+    let counts =
+        sys::open_dir(c"/proc/self/fd").is_ok_and(|d| sys::dir_size(&d).is_ok_and(|n| n > 0));
     let mut scan = |pid: u32| {
         path.clear();
         let _ = write!(path, "/proc/{pid}/fd\0");
