@@ -1325,8 +1325,10 @@ fn write_v6(
         *word = run_text;
     }
     for (&word, &end) in l.words[..8].iter().zip(&l.ends).rev() {
-        let end = usize::from(end);
-        if let Some(dst) = buf.get_mut(end.wrapping_sub(8)..end) {
+        // The layout keeps every word inside `buf` (its ends are 8..=NTOP_BUF); the clamp only
+        // lets the compiler see that, so the store needs no bounds check.
+        let at = usize::from(end).wrapping_sub(8).min(NTOP_BUF - 8);
+        if let Some(dst) = buf.get_mut(at..at + 8) {
             dst.copy_from_slice(&word.to_le_bytes());
         }
     }
