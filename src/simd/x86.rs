@@ -1,19 +1,22 @@
 //! The x86_64 kernels of the text conversions: the SSSE3 parser kernels behind a cached
 //! run-time CPU check ([`Ssse3::detect`]), and SSE2 ones (the x86_64 baseline, no check).
 //!
-//! The SSSE3 dotted-quad kernel takes the input already loaded into a `u128` (bytes past the end are
-//! zero; the safe [`ascii::load16`](crate::ascii::load16) does that); the SSE2 ones load only
-//! 16-byte chunks that bounds-checked slices or arrays prove to be inside their input, so
-//! nothing here touches memory the caller did not hand over: the `unsafe` is only the
-//! `#[target_feature]` call, the intrinsics and those loads and stores. Each parser kernel
-//! returns `None` for anything that is not its exact form; the caller then runs the scalar
-//! grammar, which also finds the error.
+//! The SSSE3 dotted-quad kernel reads its input as two 8-byte loads, the first and the last
+//! eight bytes, after testing the length (a 7-byte input as two 4-byte ones), and one `pshufb`
+//! keyed by the length puts them in place with zeros after; the SSE2 ones load only 16-byte
+//! chunks that bounds-checked slices or arrays prove to be inside their input, or take it
+//! already loaded ([`ascii::load16`](crate::ascii::load16)), so nothing here touches memory
+//! the caller did not hand over: the `unsafe` is only the `#[target_feature]` call, the
+//! intrinsics and those loads and stores. Each parser kernel returns `None` for anything that
+//! is not its exact form; the caller then runs the scalar grammar, which also finds the error.
 //!
 //! Method (after Muła and Lemire): compare masks find the digits and separators of all 16
 //! bytes at once; the separator positions give the part lengths (for the dotted quad: a perfect
-//! hash of the dot mask and the length picks one of the 81 shapes, and one compare checks it);
-//! the lengths pick a `pshufb` pattern from a table that lines the digits up by place value; `pmaddubsw` multiplies by the place values and adds, and a compare checks the
-//! range. No branch depends on the digits.
+//! hash of the dot mask and the length picks one of the 81 shapes, and one compare of the
+//! shape's key checks the dots, the digits and the length); the shape's `pshufb` pattern lines
+//! the digits up by place value; `pmaddubsw` multiplies by the place values and adds, and two
+//! compares check each part against 255 and against the shape's smallest value without a
+//! leading zero (10 or 100). No branch depends on the digits.
 
 use std::arch::x86_64::*;
 
