@@ -144,11 +144,12 @@ static QUAD_WEIGHTS: [i8; 16] = [10, 1, 10, 1, 10, 1, 10, 1, 100, 0, 100, 0, 100
 #[target_feature(enable = "ssse3")]
 unsafe fn quad_ssse3(s: &[u8]) -> Option<u32> {
     let (n, p) = (s.len(), s.as_ptr());
+    // The loads below read 8 or 4 bytes starting at `p` or ending at `p + n`, each after a
+    // test that `s` has at least that many bytes, so all inside `s`, and 16-byte rows of
+    // statics, through unaligned loads (_mm_loadl_epi64, _mm_loadu_si128, read_unaligned),
+    // but the two `_mm_load_si128` of a `QuadShape`, which is 32-byte aligned.
     // SAFETY: SSE2/SSSE3 intrinsics on registers (the CPU has SSSE3: the caller's `Ssse3`
-    // proves it); the loads read 8 or 4 bytes starting at `p` or ending at `p + n`, each
-    // after a test that `s` has at least that many bytes, so all inside `s`, and 16-byte
-    // rows of statics; all through unaligned loads (_mm_loadl_epi64, _mm_loadu_si128,
-    // read_unaligned) but the two `_mm_load_si128` of a `QuadShape`, which is 32-byte aligned.
+    // proves it), and the in-bounds, suitably aligned loads described above.
     unsafe {
         // The text, zeros after: lengths 8..16 as the first and the last 8 bytes (the overlap
         // holds the same bytes twice) put in place by one shuffle; 7 (the shortest quad) as
