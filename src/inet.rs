@@ -88,8 +88,6 @@ use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::ops::Deref;
 
-#[cfg(all(target_arch = "x86_64", not(miri)))]
-use crate::ascii::load16;
 use crate::ascii::{HexScan, PaddedText, HEX_VALUE};
 use crate::error::{ParseError, ParseErrorKind};
 use crate::simd::text::AsciiBuf;
@@ -142,12 +140,13 @@ fn is_c_space(c: u8) -> bool {
 /// parts of one to three digits, no leading zero, each at most 255, nothing else), in one tight
 /// pass with no overflow checks (three digits cannot overflow). Whether a part has a third
 /// digit — the one unpredictable thing about random addresses — is decided by arithmetic, not
-/// by a branch, and the last part is read as the (one to three) bytes before the end. `None`
-/// means "not such a quad": the caller then runs the full grammar, which also finds the error.
+/// by a branch, and the last part is read as the (one to three) bytes before the end. `Some`
+/// holds the four octets (network order); `None` means "not such a quad": the caller then
+/// runs the full grammar, which also finds the error.
 // Out of line where the SSSE3 kernel is the usual path, so its registers do not burden it.
 #[cfg_attr(all(target_arch = "x86_64", not(miri)), inline(never))]
 #[cfg_attr(not(all(target_arch = "x86_64", not(miri))), inline)]
-fn quad_fast(s: &[u8]) -> Option<u32> {
+fn quad_fast(s: &[u8]) -> Option<[u8; 4]> {
     let n = s.len();
     let mut i = 0;
     let mut addr = 0u32;
@@ -196,7 +195,7 @@ fn quad_fast(s: &[u8]) -> Option<u32> {
         & (v >= two * 10 + three * 90)
         & (v <= 255);
     if ok {
-        Some(addr << 8 | v)
+        Some((addr << 8 | v).to_be_bytes())
     } else {
         None
     }
@@ -206,18 +205,12 @@ fn quad_fast(s: &[u8]) -> Option<u32> {
 /// [`quad_fast`], its scalar twin (every other target, CPUs without SSSE3, and Miri). `None`
 /// means "not such a quad": the caller runs the full grammar.
 #[inline(always)]
-fn quad(s: &[u8]) -> Option<u32> {
+fn quad(s: &[u8]) -> Option<[u8; 4]> {
     #[cfg(all(target_arch = "x86_64", not(miri)))]
     if let Some(cpu) = Ssse3::detect() {
-        return quad_simd(cpu, s);
+        return cpu.quad(s);
     }
     quad_fast(s)
-}
-
-#[cfg(all(target_arch = "x86_64", not(miri)))]
-#[inline]
-fn quad_simd(cpu: Ssse3, s: &[u8]) -> Option<u32> {
-    cpu.quad(load16(s)?, s.len())
 }
 
 /// Both paths of the IPv4 parsers, for the differential tests, proptests and fuzz targets
@@ -286,7 +279,7 @@ pub mod twins {
     pub fn inet_aton_simd(cp: &[u8]) -> Option<Result<Ipv4Addr, InetError>> {
         #[cfg(all(target_arch = "x86_64", not(miri)))]
         if let Some(cpu) = Ssse3::detect() {
-            let r = quad_simd(cpu, cp).map(Ipv4Addr::from).map_or_else(|| aton_general(cp), Ok);
+            let r = cpu.quad(cp).map(Ipv4Addr::from).map_or_else(|| aton_general(cp), Ok);
             return Some(r);
         }
         let _ = cp;
@@ -297,7 +290,7 @@ pub mod twins {
     pub fn inet_pton4_simd(src: &[u8]) -> Option<Result<Ipv4Addr, InetError>> {
         #[cfg(all(target_arch = "x86_64", not(miri)))]
         if let Some(cpu) = Ssse3::detect() {
-            let r = quad_simd(cpu, src).map(Ipv4Addr::from).map_or_else(|| pton4_general(src), Ok);
+            let r = cpu.quad(src).map(Ipv4Addr::from).map_or_else(|| pton4_general(src), Ok);
             return Some(r);
         }
         let _ = src;
@@ -762,13 +755,13 @@ fn pton6_fast(
     scan: Option<HexScan>,
     text: &PaddedText,
     octets: impl Fn([u32; 8]) -> [u8; 16],
-    quad: impl Fn(&[u8]) -> Option<u32>,
+    quad: impl Fn(&[u8]) -> Option<[u8; 4]>,
 ) -> Option<Ipv6Addr> {
     let HexScan { mut hex, colon, dot } = scan?;
     let n = s.len(); // 4..=48: the scan took it
                      // The groups part: all of it, or up to the last colon when a dotted quad ends the text.
     let (m, total, v4) = if dot == 0 {
-        (n, 8, 0)
+        (n, 8, [0; 4])
     } else {
         let last = colon.checked_ilog2()? as usize; // the last colon
         (last + 1, 6, quad(s.get(last + 1..)?)?)
@@ -831,7 +824,7 @@ fn pton6_fast(
     let keep = !u128::MAX.checked_shr(16 * before as u32).unwrap_or(0);
     let keep = if gap == 0 { u128::MAX } else { keep };
     let groups = (x & keep) | ((x & !keep) >> (16 * gap));
-    Some(Ipv6Addr::from(groups | u128::from(v4)))
+    Some(Ipv6Addr::from(groups | u128::from(u32::from_be_bytes(v4))))
 }
 
 /// The full `inet_pton6` grammar, byte by byte: every input [`pton6_fast`] does not decide,
@@ -1332,8 +1325,10 @@ fn write_v6(
         *word = run_text;
     }
     for (&word, &end) in l.words[..8].iter().zip(&l.ends).rev() {
-        let end = usize::from(end);
-        if let Some(dst) = buf.get_mut(end.wrapping_sub(8)..end) {
+        // The layout keeps every word inside `buf` (its ends are 8..=NTOP_BUF); the clamp only
+        // lets the compiler see that, so the store needs no bounds check.
+        let at = usize::from(end).wrapping_sub(8).min(NTOP_BUF - 8);
+        if let Some(dst) = buf.get_mut(at..at + 8) {
             dst.copy_from_slice(&word.to_le_bytes());
         }
     }

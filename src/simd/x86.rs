@@ -1,19 +1,22 @@
 //! The x86_64 kernels of the text conversions: the SSSE3 parser kernels behind a cached
 //! run-time CPU check ([`Ssse3::detect`]), and SSE2 ones (the x86_64 baseline, no check).
 //!
-//! The SSSE3 dotted-quad kernel takes the input already loaded into a `u128` (bytes past the end are
-//! zero; the safe [`ascii::load16`](crate::ascii::load16) does that); the SSE2 ones load only
-//! 16-byte chunks that bounds-checked slices or arrays prove to be inside their input, so
-//! nothing here touches memory the caller did not hand over: the `unsafe` is only the
-//! `#[target_feature]` call, the intrinsics and those loads and stores. Each parser kernel
-//! returns `None` for anything that is not its exact form; the caller then runs the scalar
-//! grammar, which also finds the error.
+//! The SSSE3 dotted-quad kernel reads its input as two 8-byte loads, the first and the last
+//! eight bytes, after testing the length (a 7-byte input as two 4-byte ones), and one `pshufb`
+//! keyed by the length puts them in place with zeros after; the SSE2 ones load only 16-byte
+//! chunks that bounds-checked slices or arrays prove to be inside their input, or take it
+//! already loaded ([`ascii::load16`](crate::ascii::load16)), so nothing here touches memory
+//! the caller did not hand over: the `unsafe` is only the `#[target_feature]` call, the
+//! intrinsics and those loads and stores. Each parser kernel returns `None` for anything that
+//! is not its exact form; the caller then runs the scalar grammar, which also finds the error.
 //!
 //! Method (after Muła and Lemire): compare masks find the digits and separators of all 16
 //! bytes at once; the separator positions give the part lengths (for the dotted quad: a perfect
-//! hash of the dot mask and the length picks one of the 81 shapes, and one compare checks it);
-//! the lengths pick a `pshufb` pattern from a table that lines the digits up by place value; `pmaddubsw` multiplies by the place values and adds, and a compare checks the
-//! range. No branch depends on the digits.
+//! hash of the dot mask and the length picks one of the 81 shapes, and one compare of the
+//! shape's key checks the dots, the digits and the length); the shape's `pshufb` pattern lines
+//! the digits up by place value; `pmaddubsw` multiplies by the place values and adds, and two
+//! compares check each part against 255 and against the shape's smallest value without a
+//! leading zero (10 or 100). No branch depends on the digits.
 
 use std::arch::x86_64::*;
 
@@ -38,15 +41,15 @@ impl Ssse3 {
         }
     }
 
-    /// The strict dotted quad (`inet_pton4`): `text` holds the `n` input bytes, zero after, as
-    /// [`load16`] gives them (so n is 4..=16).
-    /// `Some(address)` (host-order `u32`) exactly when the input is four decimal parts of one to
-    /// three digits, no leading zero, each at most 255, separated by `.`, and nothing else.
+    /// The strict dotted quad (`inet_pton4`) of `s`: `Some(octets)` (network order) exactly
+    /// when `s` is four decimal parts of one to three digits, no leading zero, each at most
+    /// 255, separated by `.`, and nothing else. Its scalar twin is `inet::quad_fast`.
     #[inline]
-    pub(crate) fn quad(self, text: u128, n: usize) -> Option<u32> {
+    pub(crate) fn quad(self, s: &[u8]) -> Option<[u8; 4]> {
         // SAFETY: an `Ssse3` exists only if the CPU has SSSE3 (see `detect`), which is all
-        // quad_ssse3's target_feature needs; it reads no memory but its own statics.
-        unsafe { quad_ssse3(text, n) }
+        // quad_ssse3's target_feature needs; it reads only `s` (inside its bounds) and its
+        // own statics.
+        unsafe { quad_ssse3(s) }.map(u32::to_le_bytes)
     }
 }
 
@@ -56,53 +59,82 @@ pub(crate) fn vector(text: u128) -> __m128i {
     unsafe { _mm_set_epi64x((text >> 64) as i64, text as i64) }
 }
 
-/// The multiplier of the perfect hash of a dotted quad's shape: `key * QUAD_MAGIC >> 24` maps
-/// the 81 keys (`dots | 1 << len`, one per mix of part lengths) to distinct slots of
-/// [`QUAD_SLOT`] (found by search; the table's construction asserts there is no collision).
+/// The multiplier of the perfect hash of a dotted quad's shape: `(dots | 1 << len) *
+/// QUAD_MAGIC >> 24` maps the 81 shapes (one per mix of part lengths: the dot positions and
+/// the length) to distinct slots of [`QUAD`] (found by search; the table's construction
+/// asserts there is no collision).
 const QUAD_MAGIC: u32 = 0xe07b_db9f;
 
-/// The shape of every mix of part lengths (1 to 3 each), indexed by
-/// `(l0 - 1) * 27 + (l1 - 1) * 9 + (l2 - 1) * 3 + (l3 - 1)`; index 81 is "no such shape".
+/// What the dotted-quad kernel needs of one shape, in the slot its hash picks.
+#[repr(C, align(32))]
+#[derive(Clone, Copy)]
+struct QuadShape {
+    /// The `pshufb` pattern: the tens and ones digits of part k go to bytes 2k and 2k + 1,
+    /// the hundreds digit to byte 8 + 2k (0x80, a zero byte, where a part is shorter).
+    shuffle: [u8; 16],
+    /// The smallest value of each part (lanes 0..4) that has no leading zero: 0, 10 or 100
+    /// for one, two or three digits; lanes 4..8 are 0.
+    min: [i16; 8],
+}
+
+/// The dotted-quad shapes by hash slot: the key of each (the digit positions in bits 16..32,
+/// the dot positions and the length `n` as bit `n` in bits 0..16; 0 in the slots no shape
+/// hashes to, which no input matches: every input's key has its length bit) and its
+/// [`QuadShape`].
 struct QuadShapes {
-    /// For each hash slot, the index of the shape that hashes there, or 81.
-    slot: [u8; 256],
-    /// The key of each shape: its dot positions and its length, as bits (0 for index 81,
-    /// which no input matches: every key has its length bit set).
-    key: [u16; 82],
-    /// The `pshufb` pattern of each shape: the tens and ones digits of part k go to bytes 2k
-    /// and 2k + 1, the hundreds digit to byte 8 + 2k (0x80, a zero byte, where a part is
-    /// shorter).
-    shuffle: [[u8; 16]; 82],
+    key: [u32; 256],
+    shape: [QuadShape; 256],
 }
 
 static QUAD: QuadShapes = {
-    let mut q = QuadShapes { slot: [81; 256], key: [0; 82], shuffle: [[0x80; 16]; 82] };
+    let empty = QuadShape { shuffle: [0x80; 16], min: [0; 8] };
+    let mut q = QuadShapes { key: [0; 256], shape: [empty; 256] };
     let mut idx = 0;
     while idx < 81 {
         let lens = [idx / 27 % 3 + 1, idx / 9 % 3 + 1, idx / 3 % 3 + 1, idx % 3 + 1];
+        let mut shape = empty;
         let mut start = 0;
-        let mut key = 0u32;
+        let (mut dots, mut digits) = (0u32, 0u32);
         let mut k = 0;
         while k < 4 {
             let end = start + lens[k];
-            q.shuffle[idx][2 * k + 1] = (end - 1) as u8;
+            shape.shuffle[2 * k + 1] = (end - 1) as u8;
             if lens[k] >= 2 {
-                q.shuffle[idx][2 * k] = (end - 2) as u8;
+                shape.shuffle[2 * k] = (end - 2) as u8;
+                shape.min[k] = 10;
             }
             if lens[k] == 3 {
-                q.shuffle[idx][8 + 2 * k] = (end - 3) as u8;
+                shape.shuffle[8 + 2 * k] = (end - 3) as u8;
+                shape.min[k] = 100;
             }
-            key |= 1 << end; // a dot after parts 0..3, the end of the input after part 3
+            digits |= ((1 << lens[k]) - 1) << start;
+            dots |= 1 << end; // a dot after parts 0..3, the end of the input after part 3
             start = end + 1;
             k += 1;
         }
-        q.key[idx] = key as u16;
-        let slot = (key.wrapping_mul(QUAD_MAGIC) >> 24) as usize;
-        assert!(q.slot[slot] == 81, "QUAD_MAGIC is not a perfect hash");
-        q.slot[slot] = idx as u8;
+        let slot = (dots.wrapping_mul(QUAD_MAGIC) >> 24) as usize;
+        assert!(q.key[slot] == 0, "QUAD_MAGIC is not a perfect hash");
+        q.key[slot] = digits << 16 | dots;
+        q.shape[slot] = shape;
         idx += 1;
     }
     q
+};
+
+/// The `pshufb` patterns that put `s` of `n` (8..16) bytes, given as its first 8 bytes then
+/// its last 8, into byte order, zeros after (row `n`; rows 0..8 unused).
+static QUAD_LOAD: [[u8; 16]; 16] = {
+    let mut t = [[0x80; 16]; 16];
+    let mut n = 8;
+    while n < 16 {
+        let mut i = 0;
+        while i < n {
+            t[n][i] = if i < 8 { i as u8 } else { (i + 16 - n) as u8 };
+            i += 1;
+        }
+        n += 1;
+    }
+    t
 };
 
 /// The place values for `pmaddubsw` after a shape's shuffle: (10, 1) for the tens and ones
@@ -110,41 +142,50 @@ static QUAD: QuadShapes = {
 static QUAD_WEIGHTS: [i8; 16] = [10, 1, 10, 1, 10, 1, 10, 1, 100, 0, 100, 0, 100, 0, 100, 0];
 
 #[target_feature(enable = "ssse3")]
-unsafe fn quad_ssse3(text: u128, n: usize) -> Option<u32> {
-    // No length test: `text` comes from `load16`, so n is 4..=16, and only the lengths 7..=15
-    // of a dotted quad are in the shapes' keys (bit n), which are checked below.
-    debug_assert!((4..=16).contains(&n), "quad_ssse3 takes load16's text");
-    let v = vector(text);
-    // SAFETY: SSE2/SSSE3 intrinsics on registers (the CPU has SSSE3: the
-    // caller's `Ssse3` proves it); the two loads read 16-byte statics through
-    // _mm_loadu_si128, which has no alignment requirement.
+unsafe fn quad_ssse3(s: &[u8]) -> Option<u32> {
+    let (n, p) = (s.len(), s.as_ptr());
+    // The loads below read 8 or 4 bytes starting at `p` or ending at `p + n`, each after a
+    // test that `s` has at least that many bytes, so all inside `s`, and 16-byte rows of
+    // statics, through unaligned loads (_mm_loadl_epi64, _mm_loadu_si128, read_unaligned),
+    // but the two `_mm_load_si128` of a `QuadShape`, which is 32-byte aligned.
+    // SAFETY: SSE2/SSSE3 intrinsics on registers (the CPU has SSSE3: the caller's `Ssse3`
+    // proves it), and the in-bounds, suitably aligned loads described above.
     unsafe {
-        let t = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
-        let digit = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t);
-        let digits = _mm_movemask_epi8(digit) as u32;
-        let dots = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'.' as i8))) as u32;
-        let zeros = _mm_movemask_epi8(_mm_cmpeq_epi8(t, _mm_setzero_si128())) as u32;
-        // The shape: which dot positions, and where the input ends. Only the 81 shapes of a
-        // dotted quad (parts of 1 to 3 bytes) are in the table.
-        let key = dots | 1 << n;
-        let idx = usize::from(QUAD.slot[(key.wrapping_mul(QUAD_MAGIC) >> 24) as usize]);
-        let (shape_key, pattern) = (*QUAD.key.get(idx)?, QUAD.shuffle.get(idx)?);
-        // The shape, only digits and dots, and no part that starts with a 0 followed by a
-        // digit.
-        let only = (digits | dots) == (1u32 << n) - 1;
-        let lead_zero = zeros & (dots << 1 | 1) & (digits >> 1);
-        if !((key == u32::from(shape_key)) & only & (lead_zero == 0)) {
+        // The text, zeros after: lengths 8..16 as the first and the last 8 bytes (the overlap
+        // holds the same bytes twice) put in place by one shuffle; 7 (the shortest quad) as
+        // two 4-byte words; anything else is not a dotted quad.
+        let v = if n.wrapping_sub(8) < 8 {
+            let pair =
+                _mm_unpacklo_epi64(_mm_loadl_epi64(p.cast()), _mm_loadl_epi64(p.add(n - 8).cast()));
+            _mm_shuffle_epi8(pair, _mm_loadu_si128(QUAD_LOAD[n & 15].as_ptr().cast()))
+        } else if n == 7 {
+            let lo = p.cast::<u32>().read_unaligned();
+            let hi = p.add(3).cast::<u32>().read_unaligned();
+            _mm_cvtsi64_si128((u64::from(lo) | u64::from(hi) << 24) as i64)
+        } else {
             return None;
-        }
-        let x = _mm_shuffle_epi8(t, _mm_loadu_si128(pattern.as_ptr().cast()));
+        };
+        let t = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
+        let digits = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t));
+        let dots = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'.' as i8))) as u32;
+        // The shape: the dot positions and the length pick the slot; the slot's key checks
+        // them and that every other byte is a digit (bytes past the end are zero: neither).
+        let hash = dots | 1 << n;
+        let slot = (hash.wrapping_mul(QUAD_MAGIC) >> 24) as usize;
+        let key = (digits as u32) << 16 | hash;
+        let shape = &QUAD.shape[slot];
+        // Line the digits up by place value, multiply and add: part k's value in lane k.
+        let x = _mm_shuffle_epi8(t, _mm_load_si128(shape.shuffle.as_ptr().cast()));
         let m = _mm_maddubs_epi16(x, _mm_loadu_si128(QUAD_WEIGHTS.as_ptr().cast()));
         let sum = _mm_add_epi16(m, _mm_srli_si128::<8>(m));
-        let big = _mm_movemask_epi8(_mm_cmpgt_epi16(sum, _mm_set1_epi16(255))) & 0xff;
-        if big != 0 {
+        // Each part at most 255 and at least its shape's minimum (no leading zero).
+        let big = _mm_cmpgt_epi16(sum, _mm_set1_epi16(255));
+        let small = _mm_cmpgt_epi16(_mm_load_si128(shape.min.as_ptr().cast()), sum);
+        let bad = _mm_movemask_epi8(_mm_or_si128(big, small)) as u8;
+        if (key != QUAD.key[slot]) | (bad != 0) {
             return None;
         }
-        let octets = _mm_cvtsi128_si32(_mm_packus_epi16(sum, sum)) as u32;
-        Some(octets.swap_bytes())
+        Some(_mm_cvtsi128_si32(_mm_packus_epi16(sum, sum)) as u32)
     }
 }
 
