@@ -18,7 +18,20 @@
 //!
 //! Under Miri, and on every other architecture (aarch64 included: no NEON kernels yet), the
 //! parsers take the scalar path only.
+//!
+//! Setting the environment variable `BERKELEY_BASELINE_CPU` (to any value) before the first
+//! conversion makes berkeley ignore what the CPU detection finds: the SSSE3 kernels and the
+//! AVX2 checksum are not used, as on an x86_64 CPU with only the baseline (SSE2). The results
+//! are the same either way (tests/baseline_cpu.rs checks it); it is there to test and time
+//! the paths a baseline CPU takes.
 #![allow(unsafe_code)] // the audited exception, see above
+
+/// Whether `BERKELEY_BASELINE_CPU` is set: then the kernels chosen by run-time CPU detection
+/// are not used (see the module docs). Read once by each detection cache.
+#[cfg(target_arch = "x86_64")]
+pub(crate) fn baseline_cpu() -> bool {
+    std::env::var_os("BERKELEY_BASELINE_CPU").is_some()
+}
 
 pub(crate) mod text;
 

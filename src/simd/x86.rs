@@ -19,6 +19,7 @@
 //! leading zero (10 or 100). No branch depends on the digits.
 
 use std::arch::x86_64::*;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use std::net::Ipv6Addr;
 
@@ -29,16 +30,28 @@ use crate::inet::{V6Layout, ZeroRun};
 #[derive(Clone, Copy)]
 pub(crate) struct Ssse3(());
 
+/// [`Ssse3::detect`]'s answer, once known: 0 not asked yet, 1 yes, 2 no.
+static SSSE3: AtomicU8 = AtomicU8::new(0);
+
 impl Ssse3 {
-    /// `Some` when the CPU has SSSE3. std caches the CPUID answer in an atomic, so this is a
-    /// load and a bit test.
+    /// `Some` when the CPU has SSSE3 and `BERKELEY_BASELINE_CPU` is not set (see
+    /// [`baseline_cpu`](super::baseline_cpu)). The answer is cached in an atomic: after the
+    /// first call this is a load and a compare.
     #[inline]
     pub(crate) fn detect() -> Option<Ssse3> {
-        if is_x86_feature_detected!("ssse3") {
-            Some(Ssse3(()))
-        } else {
-            None
+        match SSSE3.load(Ordering::Relaxed) {
+            1 => Some(Ssse3(())),
+            2 => None,
+            _ => Ssse3::first_detect(),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn first_detect() -> Option<Ssse3> {
+        let yes = is_x86_feature_detected!("ssse3") && !super::baseline_cpu();
+        SSSE3.store(if yes { 1 } else { 2 }, Ordering::Relaxed);
+        yes.then_some(Ssse3(()))
     }
 
     /// The strict dotted quad (`inet_pton4`) of `s`: `Some(octets)` (network order) exactly

@@ -35,12 +35,29 @@ const BLOCK_LOADS: usize = 65_535;
 #[cfg(target_arch = "x86_64")]
 #[inline]
 pub(crate) fn sum(data: &[u8]) -> u64 {
-    if is_x86_feature_detected!("avx2") {
-        // SAFETY: the CPU supports AVX2 (checked just above), the only requirement of
+    if avx2() {
+        // SAFETY: the CPU supports AVX2 (checked by `avx2`), the only requirement of
         // sum_avx2's target_feature.
         unsafe { sum_avx2(data) }
     } else {
         sum_sse2(data)
+    }
+}
+
+/// Whether the CPU has AVX2 and `BERKELEY_BASELINE_CPU` is not set (see `crate::simd`); the
+/// answer is cached (0 not asked yet, 1 yes, 2 no).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn avx2() -> bool {
+    use std::sync::atomic::{AtomicU8, Ordering};
+    static AVX2: AtomicU8 = AtomicU8::new(0);
+    match AVX2.load(Ordering::Relaxed) {
+        0 => {
+            let yes = is_x86_feature_detected!("avx2") && !crate::simd::baseline_cpu();
+            AVX2.store(if yes { 1 } else { 2 }, Ordering::Relaxed);
+            yes
+        }
+        v => v == 1,
     }
 }
 
