@@ -134,6 +134,7 @@ pub(crate) fn resolve(entries: &mut [SocketEntry], pids: Option<&[u32]>) {
     let mut path = Vec::with_capacity(32);
     let mut buf = Box::new(sys::DirentBuf([0; 16384]));
     let mut fd_name = FdName([0; 11]);
+    let mut inodes: Vec<u64> = Vec::new();
     // Whether this kernel reports descriptor counts as the fd directory's size: then a size of
     // 0 means no descriptors (kernel threads, most of a host's processes), with nothing to
     // list. Our own table always has some, so its size tells.
@@ -145,13 +146,22 @@ pub(crate) fn resolve(entries: &mut [SocketEntry], pids: Option<&[u32]>) {
         let Ok(cpath) = CStr::from_bytes_with_nul(&path) else { return };
         let Ok(dir) = sys::open_dir(cpath) else { return };
         let Ok(process) = u32::try_from(processes.len()) else { return };
-        let first = hits.len();
+        // The process's socket inodes are looked up in the map after its scan, all at once:
+        // between two `fstatat`s the kernel's work has evicted the map from the caches.
+        inodes.clear();
         let mut visit = |st: sys::FdStat| {
             if st.kind == sys::c::S_IFSOCK {
-                if let Some(&entry) = by_inode.get(&st.ino) {
+                inodes.push(st.ino);
+            }
+        };
+        let owns = |inodes: &[u64], hits: &mut Vec<Hit>| {
+            let first = hits.len();
+            for ino in inodes {
+                if let Some(&entry) = by_inode.get(ino) {
                     hits.push(Hit { entry, process });
                 }
             }
+            hits.len() > first
         };
         // Probe 0, 1, 2, ... while the table looks dense (see the module docs). A process
         // that exits meanwhile makes every lookup miss: the budget ends the probing.
@@ -177,7 +187,7 @@ pub(crate) fn resolve(entries: &mut [SocketEntry], pids: Option<&[u32]>) {
                 probed = next;
             }
             if found >= count {
-                if hits.len() > first {
+                if owns(&inodes, &mut hits) {
                     processes.push((pid, comm(pid)));
                 }
                 return;
@@ -195,7 +205,7 @@ pub(crate) fn resolve(entries: &mut [SocketEntry], pids: Option<&[u32]>) {
                 visit(st);
             }
         }
-        if hits.len() > first {
+        if owns(&inodes, &mut hits) {
             processes.push((pid, comm(pid)));
         }
     };
