@@ -221,14 +221,15 @@ pub mod twins {
 
     /// `inet_ntop` by the scalar path only (the hex digits of IPv6 groups without SSE2).
     pub fn inet_ntop_scalar(addr: IpAddr) -> InetNtop {
-        let mut buf = [0u8; NTOP_BUF];
+        let mut buf = AsciiBuf::zeroed();
         let len = match addr {
             IpAddr::V4(v4) => write_v4_end(&mut buf, b"", v4.octets()),
             IpAddr::V6(v6) => {
                 write_v6(&mut buf, v6, zero_groups_scalar(&v6.segments()), v6_layout_scalar)
             }
         };
-        InetNtop { text: AsciiBuf::new(buf, len) }
+        buf.set_len(len);
+        InetNtop { text: buf }
     }
 
     /// `inet_aton_bytes` by the scalar path only.
@@ -971,16 +972,15 @@ fn v4_text(o: [u8; 4]) -> (u128, usize) {
 /// Writes `prefix` (at most 7 bytes) and "a.b.c.d" so that they end at [`NTOP_END`], and
 /// returns their length.
 #[inline]
-fn write_v4_end(buf: &mut [u8; NTOP_BUF], prefix: &[u8], o: [u8; 4]) -> usize {
+fn write_v4_end(buf: &mut AsciiBuf<NTOP_BUF>, prefix: &[u8], o: [u8; 4]) -> usize {
     let (text, len) = v4_text(o); // 8 to 16 bytes, with a last '.' that lands on NTOP_END
-    let (tail, _) = buf.split_at_mut(NTOP_END + 1);
-    let (head, last16) = tail.split_at_mut(NTOP_END + 1 - 16);
-    last16.copy_from_slice(&(text << (8 * (16 - len))).to_le_bytes());
-    let quad = head.len() + 16 - len; // where "a.b.c.d" starts
+    let text = text << (8 * (16 - len)); // right-aligned in its 16 bytes
+    let last16 = NTOP_END + 1 - 16;
+    buf.put_word(last16, text as u64);
+    buf.put_word(last16 + 8, (text >> 64) as u64);
+    let quad = last16 + 16 - len; // where "a.b.c.d" starts
     let start = quad.saturating_sub(prefix.len());
-    if let Some(dst) = buf.get_mut(start..quad) {
-        dst.copy_from_slice(prefix);
-    }
+    buf.put_bytes(start, prefix);
     NTOP_END - start
 }
 
@@ -1138,7 +1138,11 @@ text_buffer!(InetNtop, text => text.as_str_before(NTOP_END));
 #[must_use]
 pub fn inet_ntoa(addr: Ipv4Addr) -> InetNtoa {
     let (text, len) = v4_text(addr.octets());
-    InetNtoa { text: AsciiBuf::new(text.to_le_bytes(), len - 1) }
+    let mut buf = AsciiBuf::zeroed();
+    buf.put_word(0, text as u64);
+    buf.put_word(8, (text >> 64) as u64);
+    buf.set_len(len - 1);
+    InetNtoa { text: buf }
 }
 
 /// For each 8-bit mask of zero groups: the longest run of at least two set bits, first on ties,
@@ -1201,13 +1205,13 @@ pub(crate) struct ZeroRun {
 }
 
 /// The IPv6 text as [`write_v6`] stores it, from the right, starting with the cursor at `cur`:
-/// for each group its 8-byte word (its four hex digits and `:` in the last five bytes; the
-/// run's first group's word is replaced by the writer) and where that word ends (the cursor
-/// before the group), and where the text starts (the cursor after group 0). Built by SSE2
-/// (`simd::x86::v6_layout`) or by the scalar twin [`v6_layout_scalar`]. The ninth word is
-/// spare (the writer's scratch).
+/// for each group its 8-byte word (its four hex digits and `:` in the last five bytes) and
+/// where that word ends (the cursor before the group), and where the text starts (the cursor
+/// after group 0). When the `::` run starts the address, group 0's word ends in `::` instead
+/// of `0:` (its last digit, a `0`, plus 10). Built by SSE2 (`simd::x86::v6_layout`) or by the
+/// scalar twin [`v6_layout_scalar`].
 pub(crate) struct V6Layout {
-    pub(crate) words: [u64; 9],
+    pub(crate) words: [u64; 8],
     pub(crate) ends: [u16; 8],
     pub(crate) start: u16,
 }
@@ -1216,7 +1220,7 @@ pub(crate) struct V6Layout {
 #[inline]
 fn v6_layout_scalar(addr: Ipv6Addr, run: ZeroRun, cur: u16) -> V6Layout {
     let w = addr.segments();
-    let mut out = V6Layout { words: [0; 9], ends: [0; 8], start: 0 };
+    let mut out = V6Layout { words: [0; 8], ends: [0; 8], start: 0 };
     let mut cur = cur;
     for i in (0..8).rev() {
         let digits = ((u32::from(w[i]) | 1).ilog2() / 4 + 1) as u16; // 1..=4
@@ -1233,9 +1237,14 @@ fn v6_layout_scalar(addr: Ipv6Addr, run: ZeroRun, cur: u16) -> V6Layout {
         };
         cur -= len;
     }
+    out.words[0] += u64::from(run.lead) * LEAD_COLON;
     out.start = cur;
     out
 }
+
+/// What turns group 0's word `0000:` (its digits in bytes 3..7) into `000::` when the `::` run
+/// starts the address: byte 6 goes from `0` to `:`.
+pub(crate) const LEAD_COLON: u64 = ((b':' - b'0') as u64) << 48;
 
 /// `inet_ntop(3)` — formats an IPv4 or IPv6 address in its standard text form, exactly as glibc
 /// does (`"192.0.2.1"`, `"2001:db8::1"`, `"::ffff:192.0.2.1"`).
@@ -1266,22 +1275,24 @@ fn v6_layout_scalar(addr: Ipv6Addr, run: ZeroRun, cur: u16) -> V6Layout {
 #[must_use]
 #[inline]
 pub fn inet_ntop(addr: IpAddr) -> InetNtop {
-    let mut buf = [0u8; NTOP_BUF];
+    // Written in place in the value returned: a copy of a buffer just written by 8-byte
+    // stores at unaligned offsets would wait for them to reach the cache (no forwarding).
+    let mut out = InetNtop { text: AsciiBuf::zeroed() };
+    let buf = &mut out.text;
     let len = match addr {
-        IpAddr::V4(v4) => write_v4_end(&mut buf, b"", v4.octets()),
+        IpAddr::V4(v4) => write_v4_end(buf, b"", v4.octets()),
         #[cfg(all(target_arch = "x86_64", not(miri)))]
         IpAddr::V6(v6) => write_v6(
-            &mut buf,
+            buf,
             v6,
             crate::simd::x86::zero_groups(v6.octets()),
             crate::simd::x86::v6_layout,
         ),
         #[cfg(not(all(target_arch = "x86_64", not(miri))))]
-        IpAddr::V6(v6) => {
-            write_v6(&mut buf, v6, zero_groups_scalar(&v6.segments()), v6_layout_scalar)
-        }
+        IpAddr::V6(v6) => write_v6(buf, v6, zero_groups_scalar(&v6.segments()), v6_layout_scalar),
     };
-    InetNtop { text: AsciiBuf::new(buf, len) }
+    buf.set_len(len);
+    out
 }
 
 /// Writes an IPv6 address as glibc's inet_ntop does, ending at [`NTOP_END`]; returns the
@@ -1298,7 +1309,7 @@ pub fn inet_ntop(addr: IpAddr) -> InetNtop {
 /// positions ([`V6Layout`]) for all eight groups at once.
 #[inline]
 fn write_v6(
-    buf: &mut [u8; NTOP_BUF],
+    buf: &mut AsciiBuf<NTOP_BUF>,
     addr: Ipv6Addr,
     zeros: u8,
     layout: impl Fn(Ipv6Addr, ZeroRun, u16) -> V6Layout,
@@ -1311,26 +1322,20 @@ fn write_v6(
         return write_v4_end(buf, prefix, [o[12], o[13], o[14], o[15]]);
     }
     let inside = (((1u32 << len) - 1) << base) as u8; // 0 when there is no run
-    let run = ZeroRun { inside, first: inside & inside.wrapping_neg(), lead: base == 0 };
+    let run =
+        ZeroRun { inside, first: inside & inside.wrapping_neg(), lead: base == 0 && len != 0 };
     // The last group's ':' is not part of the text, unless the run ends the address: start one
     // byte further left then, so that the text always ends at NTOP_END.
     let cur = NTOP_BUF - usize::from((base + len == 8) & (len != 0));
-    let mut l = layout(addr, run, cur as u16);
-    let colon = u64::from(b':') << 56;
-    let run_text = colon | ((colon >> 8) * u64::from(run.lead));
-    // The run's first group writes the run's text; without a run, the spare ninth word takes
-    // it (arithmetic on the index, not a branch, which would miss on addresses with and
-    // without runs mixed).
-    if let Some(word) = l.words.get_mut(base + 8 * usize::from(len == 0)) {
-        *word = run_text;
-    }
-    for (&word, &end) in l.words[..8].iter().zip(&l.ends).rev() {
+    let l = layout(addr, run, cur as u16);
+    // The run needs no word of its own: its groups after the first move the cursor by 0, so
+    // the first one's word lands on theirs, and of that word only the last byte (`:`) survives
+    // the word written left of it — or the last two (`::`) when the run starts the address.
+    for (&word, &end) in l.words.iter().zip(&l.ends).rev() {
         // The layout keeps every word inside `buf` (its ends are 8..=NTOP_BUF); the clamp only
         // lets the compiler see that, so the store needs no bounds check.
         let at = usize::from(end).wrapping_sub(8).min(NTOP_BUF - 8);
-        if let Some(dst) = buf.get_mut(at..at + 8) {
-            dst.copy_from_slice(&word.to_le_bytes());
-        }
+        buf.put_word(at, word);
     }
     NTOP_END - usize::from(l.start)
 }

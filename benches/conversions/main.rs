@@ -17,7 +17,8 @@
 //!   the floor under every row of its group; a competitor taking C ns and a loop taking L ns
 //!   cap any ratio there at C / L.
 //! - `berkeley`, `glibc`, `std`, `socket2`: the competitor. `berkeley as &str` includes taking
-//!   the `&str` of the returned buffer. std's `Ipv4Addr` parser accepts a stricter grammar than
+//!   the `&str` of the returned buffer (handed to `black_box`, so its bytes must exist in
+//!   memory, as they must for any caller that reads them). std's `Ipv4Addr` parser accepts a stricter grammar than
 //!   `inet_aton` (four dotted decimal parts only, no `127.1`, no hex or octal parts), so in the
 //!   `inet_aton` groups it does less work per input; the corpora are all dotted decimal, so
 //!   every competitor accepts every input.

@@ -1,9 +1,11 @@
 //! The audited `unsafe` of the text conversions ([`inet`](crate::inet), [`ether`](crate::ether)):
 //! the one exception DESIGN.md ("Layers") allows to their `#![forbid(unsafe_code)]`.
 //!
-//! - [`text`]: [`AsciiBuf`](text::AsciiBuf), the formatters' stack buffer, checked to be ASCII
-//!   once when it is built (a few word operations), so that `as_str()` is a free
-//!   `from_utf8_unchecked` instead of a UTF-8 validation on every call.
+//! - [`text`]: [`AsciiBuf`](text::AsciiBuf), the formatters' stack buffer, ASCII by
+//!   construction (written in place with every byte's top bit cleared: `inet_ntoa`,
+//!   `inet_ntop`) or checked once when it is built (a few word operations: `ether_ntoa`), so
+//!   that `as_str()` is a free `from_utf8_unchecked` instead of a UTF-8 validation on every
+//!   call.
 //! - `x86` (x86_64 only): the SSSE3 kernel of the strict dotted quad of
 //!   `inet_pton4`/`inet_aton`, chosen at run time (std caches the CPU feature test in an
 //!   atomic); the SSE2 (baseline) ones: the IPv6 text scan and group conversion of

@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use std::net::Ipv6Addr;
 
 use crate::ascii::{load16, HexScan, PaddedText};
-use crate::inet::{V6Layout, ZeroRun};
+use crate::inet::{V6Layout, ZeroRun, LEAD_COLON};
 
 /// Proof that the CPU has SSSE3 (`pshufb`, `pmaddubsw`): only [`Ssse3::detect`] makes one.
 #[derive(Clone, Copy)]
@@ -224,9 +224,9 @@ pub(crate) fn zero_groups(octets: [u8; 16]) -> u8 {
 #[inline]
 pub(crate) fn v6_layout(addr: Ipv6Addr, run: ZeroRun, cur: u16) -> V6Layout {
     let octets = addr.octets();
-    let mut out = V6Layout { words: [0; 9], ends: [0; 8], start: 0 };
+    let mut out = V6Layout { words: [0; 8], ends: [0; 8], start: 0 };
     // SAFETY: SSE2 is part of the x86_64 baseline; the load reads the 16 bytes of `octets`,
-    // the stores write the first 64 bytes of `out.words` (72) and the 16 of `out.ends`, through the
+    // the stores write the 64 bytes of `out.words` and the 16 of `out.ends`, through the
     // unaligned _mm_loadu_si128/_mm_storeu_si128.
     unsafe {
         let v = _mm_loadu_si128(octets.as_ptr().cast());
@@ -240,12 +240,15 @@ pub(crate) fn v6_layout(addr: Ipv6Addr, run: ZeroRun, cur: u16) -> V6Layout {
         };
         let first4 = ascii(_mm_unpacklo_epi8(hi, lo)); // groups 0..4, four digits each
         let last4 = ascii(_mm_unpackhi_epi8(hi, lo)); // groups 4..8
-                                                      // Each group's word: its digits in bytes 3..7 and ':' in byte 7.
+
+        // Each group's word: its digits in bytes 3..7 and ':' in byte 7.
         let zero = _mm_setzero_si128();
         let colon = _mm_set1_epi64x((u64::from(b':') << 56) as i64);
         let word = |d: __m128i| _mm_or_si128(_mm_srli_epi64::<8>(d), colon);
         let words = out.words.as_mut_ptr();
-        _mm_storeu_si128(words.cast(), word(_mm_unpacklo_epi32(zero, first4)));
+        // Group 0's word ends in "::" when the run starts the address (see `V6Layout`).
+        let lead = _mm_set_epi64x(0, (u64::from(run.lead) * LEAD_COLON) as i64);
+        _mm_storeu_si128(words.cast(), _mm_add_epi64(word(_mm_unpacklo_epi32(zero, first4)), lead));
         _mm_storeu_si128(words.add(2).cast(), word(_mm_unpackhi_epi32(zero, first4)));
         _mm_storeu_si128(words.add(4).cast(), word(_mm_unpacklo_epi32(zero, last4)));
         _mm_storeu_si128(words.add(6).cast(), word(_mm_unpackhi_epi32(zero, last4)));
