@@ -425,3 +425,46 @@ fn bad_version(header: Header, expected: u8, found: u8) -> PacketError {
 fn expected_checksum(total: Checksum, found: u16) -> u16 {
     checksum::update_u16(!total.sum(), found, 0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The error constructors are `#[inline(always)]` and the views' `new_checked` are inlined
+    // into their callers; these run them inside the library too (the integration tests and doc
+    // examples check the same errors from other crates).
+    #[test]
+    fn length_and_version_errors_name_the_header_and_field() {
+        let mut b = [0u8; 20];
+        b[0] = 0x65; // version 6
+        assert_eq!(
+            Ipv4Packet::new_checked(&b[..]).unwrap_err(),
+            PacketError::BadVersion { header: Header::Ipv4, expected: 4, found: 6 }
+        );
+        b[0] = 0x44; // IHL 4: a 16-byte header
+        assert_eq!(
+            Ipv4Packet::new_checked(&b[..]).unwrap_err(),
+            PacketError::BadLength { header: Header::Ipv4, field: "IHL", value: 4 }
+        );
+        b[0] = 0x45;
+        b[2..4].copy_from_slice(&19u16.to_be_bytes()); // total length below the header's 20
+        assert_eq!(
+            Ipv4Packet::new_checked(&b[..]).unwrap_err(),
+            PacketError::BadLength { header: Header::Ipv4, field: "total length", value: 19 }
+        );
+        b[2..4].copy_from_slice(&21u16.to_be_bytes()); // one byte more than the buffer
+        assert_eq!(
+            Ipv4Packet::new_checked(&b[..]).unwrap_err(),
+            PacketError::Truncated { header: Header::Ipv4, need: 21, got: 20 }
+        );
+    }
+
+    #[test]
+    fn protocol_numbers_convert_both_ways() {
+        for n in 0..=u8::MAX {
+            assert_eq!(u8::from(IpProtocol::from(n)), n);
+        }
+        assert_eq!(u8::from(IpProtocol::TCP), 6);
+        assert_eq!(IpProtocol::from(17), IpProtocol::UDP);
+    }
+}
