@@ -1339,3 +1339,132 @@ fn write_v6(
     }
     NTOP_END - usize::from(l.start)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every strict dotted quad: the 81 mixes of one-, two- and three-digit parts, each part
+    /// at its smallest, its largest and a middle value for its length.
+    fn strict_quads() -> Vec<(String, [u8; 4])> {
+        let values = |len: u32| match len {
+            1 => [0u8, 5, 9],
+            2 => [10, 42, 99],
+            _ => [100, 199, 255],
+        };
+        let mut out = Vec::new();
+        for shape in 0..81u32 {
+            let lens = [shape / 27 % 3 + 1, shape / 9 % 3 + 1, shape / 3 % 3 + 1, shape % 3 + 1];
+            for pick in 0..3 {
+                let o = lens.map(|l| values(l)[(pick + l as usize) % 3]);
+                out.push((format!("{}.{}.{}.{}", o[0], o[1], o[2], o[3]), o));
+            }
+        }
+        out
+    }
+
+    /// The strict dotted quad by every path this CPU has: the scalar `quad_fast`, and the
+    /// SSSE3 kernel where there is one.
+    fn quad_paths(s: &[u8]) -> Vec<Option<[u8; 4]>> {
+        #[allow(unused_mut)]
+        let mut out = vec![quad_fast(s)];
+        #[cfg(all(target_arch = "x86_64", not(miri)))]
+        if let Some(cpu) = Ssse3::detect() {
+            out.push(cpu.quad(s));
+        }
+        out
+    }
+
+    // The fast paths answer `None` for what they do not decide, and the full grammar then
+    // gives the same answer, more slowly: only these tests tell a fast path that declines a
+    // valid input from one that takes it.
+    #[test]
+    fn fast_quad_paths_take_every_strict_quad() {
+        for (text, octets) in strict_quads() {
+            for got in quad_paths(text.as_bytes()) {
+                assert_eq!(got, Some(octets), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn fast_quad_paths_decline_everything_else() {
+        let bad = [
+            "01.2.3.4",
+            "1.02.3.4",
+            "1.2.3.04",
+            "1.2.3.00",
+            "256.1.1.1",
+            "1.2.3.256",
+            "1.2.3.999",
+            "1.2.3",
+            "1.2.3.4.5",
+            "1..3.4",
+            "1.2.3.",
+            ".1.2.3",
+            "1.2.3.4 ",
+            " 1.2.3.4",
+            "a.b.c.d",
+            "1234.1.1.1",
+            "1.2.3.1234",
+            "1.2.3.4x",
+            "1.2.3.x",
+            "1.2.3.-1",
+            "1.2.3.4.",
+            "",
+            "1.2.3.4444",
+            "111.222.333.1",
+        ];
+        for text in bad {
+            for got in quad_paths(text.as_bytes()) {
+                assert_eq!(got, None, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fast_ipv6_paths_take_every_form_they_are_for() {
+        let mut texts: Vec<String> = vec![
+            "::".into(),
+            "::1".into(),
+            "1::".into(),
+            "fe80::1".into(),
+            "2001:db8:0:1:2:3:4:5".into(),
+            "2001:DB8:ABCD:ef01:2345:6789:aBcD:EF01".into(),
+            "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff".into(),
+            "0:0:0:0:0:0:0:0".into(),
+            "1:22:333:4444:0:a:bb:ccc".into(),
+            "::ffff:1.2.3.4".into(),
+            "::ffff:255.255.255.255".into(),
+            "::1.2.3.4".into(),
+            "1:2:3:4:5:6:10.20.30.40".into(),
+            "1::6:100.0.0.1".into(),
+        ];
+        // The `::` run at every position and of every length.
+        for start in 0..8 {
+            for len in 1..=8 - start {
+                let head: Vec<String> =
+                    (0..start).map(|g| format!("{:x}", g * 0x111 + 1)).collect();
+                let tail: Vec<String> =
+                    (start + len..8).map(|g| format!("{:x}", g * 0x1001 + 2)).collect();
+                texts.push(format!("{}::{}", head.join(":"), tail.join(":")));
+            }
+        }
+        for text in &texts {
+            // Texts of 4 to HexScan::MAX bytes: the shorter ones ("::", "::1", "1::") are the
+            // grammar's.
+            let want = Some(text.parse::<Ipv6Addr>().unwrap()).filter(|_| text.len() >= 4);
+            let s = text.as_bytes();
+            let mut padded = [0u8; 68];
+            let scan = hex_scan_scalar(s, &mut padded);
+            assert_eq!(pton6_fast(s, scan, &padded, hex_octets_scalar, quad_fast), want, "{text}");
+            #[cfg(all(target_arch = "x86_64", not(miri)))]
+            {
+                let mut padded = [0u8; 68];
+                let scan = crate::simd::x86::hex_scan(s, &mut padded);
+                let got = pton6_fast(s, scan, &padded, crate::simd::x86::hex_octets, quad);
+                assert_eq!(got, want, "{text}");
+            }
+        }
+    }
+}
