@@ -368,6 +368,16 @@ fn ceil_millis(d: Duration) -> (i32, bool) {
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
+    #[test]
+    #[cfg_attr(miri, ignore)] // socketpair(2), which Miri cannot run
+    fn poll_fd_debug_shows_descriptor_and_flags() {
+        let (a, _b) = std::os::unix::net::UnixStream::pair().unwrap();
+        let p = PollFd::new(&a, PollFlags::IN);
+        let fd = std::os::fd::AsRawFd::as_raw_fd(&a);
+        assert_eq!(format!("{p:?}"), format!("PollFd {{ fd: {fd}, events: POLLIN, revents: 0 }}"));
+    }
+
     #[test]
     fn ceil_millis_rounds_up_and_clamps() {
         assert_eq!(ceil_millis(Duration::ZERO), (0, false));

@@ -611,6 +611,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn flag_operators_are_the_bit_operators() {
+        let (peek, wait) = (MsgFlags::PEEK, MsgFlags::DONTWAIT);
+        let mut f = peek;
+        f |= wait;
+        assert_eq!(f, peek | wait);
+        assert_eq!(f.as_raw(), peek.as_raw() | wait.as_raw());
+        assert_eq!(f & peek, peek);
+        assert_eq!(peek & wait, MsgFlags::empty());
+        f &= wait;
+        assert_eq!(f, wait);
+        f &= peek;
+        assert!(f.is_empty());
+    }
+
+    #[test]
     fn debug_prints_c_names() {
         assert_eq!(format!("{:?}", Domain::INET), "AF_INET");
         assert_eq!(format!("{:?}", Domain::from_raw(9999)), "Domain(9999)");

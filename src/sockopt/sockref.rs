@@ -138,3 +138,19 @@ impl fmt::Debug for SockRef<'_> {
         f.debug_tuple("SockRef").field(&self.raw).finish()
     }
 }
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg_attr(miri, ignore)] // socketpair(2), which Miri cannot run
+    fn sock_ref_lends_the_descriptor_it_was_made_from() {
+        let (a, _b) = std::os::unix::net::UnixStream::pair().unwrap();
+        let r = SockRef::from(&a);
+        assert_eq!(r.as_raw_fd(), a.as_raw_fd());
+        assert_eq!(r.as_fd().as_raw_fd(), a.as_raw_fd());
+        assert_eq!(SockRef::from(a.as_fd()).as_raw_fd(), a.as_raw_fd());
+        assert_eq!(format!("{r:?}"), format!("SockRef({})", a.as_raw_fd()));
+    }
+}
