@@ -20,7 +20,9 @@
 #   byteorder  src/byteorder.rs           --lib
 #   ascii      src/ascii.rs               --lib
 #   inet       src/inet.rs                --lib --test inet
-#   ether      src/ether.rs               --lib --test ether
+#   ether      src/ether.rs               --lib --test ether --test ether_edges
+#   simd       src/simd/*.rs              --lib --test inet --test ether --test ether_edges
+#                                         --test baseline_cpu
 #   addr       src/addr/*.rs              --lib --test addr --test addr_edges
 #   wire       src/wire/*.rs              --lib --test wire --test wire_edges --test wire_names
 #                                         --test wire_v6_edges
@@ -57,7 +59,7 @@ lock() {
     fi
 }
 
-ALL_GROUPS=(byteorder ascii inet ether addr wire netdb netlink cmsg)
+ALL_GROUPS=(byteorder ascii inet ether simd addr wire netdb netlink cmsg)
 group_files() { # the in-scope source files of a group, one per line (existing files only)
     local g=$1
     case $g in
@@ -65,6 +67,7 @@ group_files() { # the in-scope source files of a group, one per line (existing f
     ascii) ls src/ascii.rs ;;
     inet) ls src/inet.rs ;;
     ether) ls src/ether.rs ;;
+    simd) ls src/simd/*.rs ;;
     addr) ls src/addr/*.rs | grep -v '^src/addr/tests\.rs$' ;;
     wire) ls src/wire/*.rs ;;
     netdb) ls src/netdb/cache.rs ;;
@@ -80,7 +83,8 @@ group_tests() { # the integration test targets of a group (those that exist)
     local t
     case $1 in
     inet) set -- inet ;;
-    ether) set -- ether ;;
+    ether) set -- ether ether_edges ;;
+    simd) set -- inet ether ether_edges baseline_cpu ;;
     addr) set -- addr addr_edges ;;
     wire) set -- wire wire_edges wire_names wire_v6_edges ;;
     netdb) set -- netdb_cache ;;

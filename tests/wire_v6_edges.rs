@@ -220,7 +220,8 @@ mod icmpv6 {
         let mut b = message(128, 0, 0, b"ping");
         let mut p = Icmpv6Packet::new_checked(&mut b[..]).unwrap();
         p.set_msg_type(129);
-        p.set_code(0);
+        p.set_code(7); // non-zero: the message was built with code 0
+        assert_eq!((p.msg_type(), p.code()), (129, 7));
         p.set_echo_ident(0xbeef);
         p.set_echo_seq_no(0x0102);
         p.data_mut().copy_from_slice(b"pong");
@@ -244,7 +245,7 @@ mod icmpv6 {
             PacketError::BadChecksum { header: Header::Icmpv6, expected: sum, found: sum ^ 1 }
         );
         p.set_checksum(sum);
-        assert_eq!(b[..8], [129, 0, (sum >> 8) as u8, sum as u8, 0x0a, 0x0b, 0x0c, 0x0d]);
+        assert_eq!(b[..8], [129, 7, (sum >> 8) as u8, sum as u8, 0x0a, 0x0b, 0x0c, 0x0d]);
         assert_eq!(&b[8..], b"pong");
         // The same bytes under another pseudo-header do not verify.
         let other = PseudoHeader::V6 { src: DST, dst: Ipv6Addr::LOCALHOST };
