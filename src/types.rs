@@ -612,7 +612,7 @@ mod tests {
 
     #[test]
     fn flag_operators_are_the_bit_operators() {
-        let (peek, wait) = (MsgFlags::PEEK, MsgFlags::DONTWAIT);
+        let (peek, wait) = (MsgFlags::PEEK, MsgFlags::WAITALL);
         let mut f = peek;
         f |= wait;
         assert_eq!(f, peek | wait);
