@@ -9,8 +9,8 @@
 //! - `x86` (x86_64 only): the SSSE3 kernel of the strict dotted quad of
 //!   `inet_pton4`/`inet_aton`, chosen at run time (std caches the CPU feature test in an
 //!   atomic); the SSE2 (baseline) ones: the IPv6 text scan and group conversion of
-//!   `inet_pton6`, the IPv6 layout of `inet_ntop` (digits, zero groups, lengths, positions), and
-//!   the ASCII check of long text buffers.
+//!   `inet_pton6`, and the IPv6 layout of `inet_ntop` (digits, zero groups, lengths,
+//!   positions).
 //! - `mac` (x86_64 only): the MAC address kernels of `ether_aton` (SSE2 canonical form, SSSE3
 //!   1-digit parts) and the SSSE3 `ether_ntoa` formatter, sharing `x86`'s helpers and CPU
 //!   check. Their scalar twins live in

@@ -16,13 +16,6 @@ impl<const N: usize> AsciiBuf<N> {
     /// rather than hand out an invalid `&str`.
     #[inline]
     pub(crate) fn new(buf: [u8; N], len: usize) -> AsciiBuf<N> {
-        // Long buffers (InetNtop's) 16 bytes at a time on x86_64; for short ones the word loop
-        // below is as quick.
-        #[cfg(all(target_arch = "x86_64", not(miri)))]
-        if let Some(ascii) = super::x86::is_ascii(&buf).filter(|_| N > 32) {
-            assert!(ascii && len <= N && len <= usize::from(u8::MAX), "formatter bug: not ASCII");
-            return AsciiBuf { buf, len: len as u8 };
-        }
         // Eight bytes at a time: a handful of loads and ORs for these 16- to 46-byte buffers.
         let mut words = buf.chunks_exact(8);
         let mut all = 0u64;
@@ -131,7 +124,7 @@ mod tests {
 
     #[test]
     fn non_ascii_anywhere_in_a_long_buffer_is_refused() {
-        // 47 bytes (InetNtop's): the 16-byte path on x86_64, its last chunk overlapping.
+        // 47 bytes: six whole words and a remainder of five.
         assert_eq!(AsciiBuf::new([b'a'; 47], 47).as_str().len(), 47);
         for at in 0..47 {
             let mut buf = [b'a'; 47];

@@ -371,21 +371,3 @@ pub(crate) fn hex_octets(windows: [u32; 8]) -> [u8; 16] {
     }
     out
 }
-
-/// Whether every byte of `buf` is ASCII, 16 bytes at a time (the last 16 overlapping the ones
-/// before when the length is not a multiple of 16): `None` for buffers shorter than 16 bytes.
-/// SSE2 only (the x86_64 baseline). Its scalar twin is the word loop in `text::AsciiBuf::new`.
-#[inline(always)]
-pub(crate) fn is_ascii(buf: &[u8]) -> Option<bool> {
-    let last: &[u8; 16] = buf.last_chunk::<16>()?;
-    // SAFETY: SSE2 is part of the x86_64 baseline; every load reads 16 bytes inside `buf`
-    // (whole chunks, and its last 16 bytes) through _mm_loadu_si128, which has no alignment
-    // requirement.
-    unsafe {
-        let mut all = _mm_loadu_si128(last.as_ptr().cast());
-        for chunk in buf.chunks_exact(16) {
-            all = _mm_or_si128(all, _mm_loadu_si128(chunk.as_ptr().cast()));
-        }
-        Some(_mm_movemask_epi8(all) == 0)
-    }
-}
